@@ -1,0 +1,17 @@
+"""chipwise: one checked facts file about AWS Inferentia and Trainium, and a decision table over it."""
+
+from __future__ import annotations
+
+from chipwise.facts import default_facts_path, load_facts
+from chipwise.model import Facts
+from chipwise.problems import FactsError, Problem
+from chipwise.rules import Decision, InvalidInput, decide
+
+__all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]
+
+
+def recommend(workload: str, neuron: str | None = None, traffic: str | None = None, facts: Facts | None = None) -> Decision:
+    """The chip for a workload, decided by the facts file's decision table (see `chipwise recommend`)."""
+    table = (facts or load_facts()).decision
+    given = {"workload": workload, "neuron": neuron, "traffic": traffic}
+    return decide(table, **{name: value for name, value in given.items() if value is not None})

@@ -1,0 +1,93 @@
+"""The `chipwise` command: argument parsing and output only; the work is done by the package."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from chipwise import exports, recommend
+from chipwise.facts import load_facts
+from chipwise.problems import FactsError
+from chipwise.rules import Decision, InvalidInput
+
+WORKLOADS = ("training", "fine-tuning", "inference")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors that name the allowed values and exit 2 with nothing on stdout."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"chipwise: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="chipwise", description="Facts and a chip recommender for AWS Inferentia and Trainium.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    recommend = commands.add_parser("recommend", help="recommend a chip for a workload")
+    recommend.add_argument("--workload", required=True, choices=WORKLOADS, help="training, fine-tuning or inference")
+    recommend.add_argument("--neuron", choices=("yes", "no"), help="can the model run on the Neuron SDK? (default: yes)")
+    recommend.add_argument("--traffic", choices=("high", "low"), help="inference traffic (default: high)")
+    recommend.add_argument("--json", action="store_true", help="print one JSON object")
+
+    check = commands.add_parser("check", help="validate a facts file; print every problem")
+    check.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
+
+    facts = commands.add_parser("facts", help="print the validated facts")
+    facts.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    try:
+        if arguments.command == "check":
+            return _check(arguments.path)
+        loaded = load_facts()
+        if arguments.command == "recommend":
+            decision = recommend(workload=arguments.workload, neuron=arguments.neuron, traffic=arguments.traffic, facts=loaded)
+            _print(decision.as_json() if arguments.json else _explain(decision), arguments.json)
+        else:
+            _print(exports.facts_json(loaded) if arguments.json else exports.facts_text(loaded), arguments.json)
+    except FactsError as error:
+        sys.stderr.write(error.report() + "\n")
+        return 1
+    except InvalidInput as error:
+        sys.stderr.write(f"chipwise: error: {error}\n")
+        return 2
+    return 0
+
+
+def _check(path: Path | None) -> int:
+    loaded = load_facts(path)
+    sys.stdout.write(
+        f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
+        f"{len(loaded.decision.rules)} rules covering every combination of inputs\n"
+    )
+    return 0
+
+
+def _print(output: Any, as_json: bool) -> None:
+    text = json.dumps(output, indent=2, ensure_ascii=False, default=str) if as_json else output
+    sys.stdout.write(text + "\n")
+
+
+def _explain(decision: Decision) -> str:
+    families = ", ".join(family.name for family in decision.outcome.families)
+    lines = [
+        f"Recommendation: {decision.outcome.title}",
+        f"Instance families, in order of preference: {families}",
+        f"Inputs: {', '.join(f'{name}={value}' for name, value in decision.inputs.items())}",
+        f"Rule: {decision.rule.id}",
+        "Why:",
+    ]
+    for reason in decision.rule.reasons:
+        lines.append(f"  - {reason.text}")
+        lines.extend(f"    source: {source.url}" for source in reason.sources)
+    return "\n".join(lines)

@@ -1,0 +1,314 @@
+"""Loading the facts file: read safely, check its shape, cross-check every reference, build objects."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chipwise import rules
+from chipwise.facts_schema import FACTS_FILE
+from chipwise.formulas import FORMULAS
+from chipwise.model import (
+    PLACEHOLDER,
+    Derivation,
+    Exam,
+    ExamRule,
+    Fact,
+    FactCheck,
+    Facts,
+    Family,
+    Meta,
+    Source,
+    StudyNoteLine,
+    frozen_map,
+)
+from chipwise.problems import FactsError, Problem, display_path
+from chipwise.schema import Walk
+from chipwise.units import UNITS
+from chipwise.yaml_source import read_nodes
+
+ENVIRONMENT_VARIABLE = "CHIPWISE_FACTS"
+FACTS_FILE_NAME = "aws-ml-chips.yml"
+
+
+def default_facts_path() -> Path:
+    """CHIPWISE_FACTS when set; else the repository's facts file; else the copy packaged with chipwise."""
+    chosen = os.environ.get(ENVIRONMENT_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    in_repository = Path(__file__).resolve().parents[2] / "facts" / FACTS_FILE_NAME
+    if in_repository.is_file():
+        return in_repository
+    return Path(__file__).resolve().parent / "data" / FACTS_FILE_NAME
+
+
+_cache: dict[tuple[str, int, int], Facts] = {}
+
+
+def load_facts(path: str | os.PathLike[str] | None = None) -> Facts:
+    """The validated facts from `path` (default: see default_facts_path); FactsError lists every problem.
+
+    A file is read and verified once per content change: later calls with the same unchanged file
+    return the same frozen object.
+    """
+    facts_path = Path(path) if path is not None else default_facts_path()
+    try:
+        stat = facts_path.stat()
+        key: tuple[str, int, int] | None = (str(facts_path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _cache:
+        return _cache[key]
+    facts = _load_uncached(facts_path)
+    if key is not None:
+        _cache.clear()
+        _cache[key] = facts
+    return facts
+
+
+def _load_uncached(path: Path) -> Facts:
+    shown = display_path(path)
+    root = read_nodes(path, shown)
+    walk = Walk(shown)
+    raw = FACTS_FILE.check(root, walk, "")
+    if walk.problems:
+        raise FactsError(walk.problems)
+    builder = _Builder(path, walk, raw)
+    facts = builder.build()
+    if walk.problems:
+        raise FactsError(walk.problems)
+    return facts
+
+
+@dataclass
+class _Builder:
+    """Turns the checked raw mapping into model objects, recording a located problem per bad reference."""
+
+    path: Path
+    walk: Walk
+    raw: dict[str, Any]
+    sources: dict[str, Source] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def problem(self, key_path: str, message: str) -> None:
+        self.walk.problems.append(Problem(self.walk.path, self.walk.at(key_path), key_path, message))
+
+    def unknown(self, key_path: str, what: str, name: str, known: Iterable[str]) -> None:
+        known = list(known)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        suggestion = f"; did you mean {close[0]!r}?" if close else ""
+        self.problem(key_path, f"unknown {what} {name!r}{suggestion}")
+
+    def source(self, key_path: str, source_id: str) -> Source | None:
+        if source_id not in self.sources:
+            self.unknown(key_path, "source", source_id, self.sources)
+            return None
+        return self.sources[source_id]
+
+    def fact_list(self, key_path: str, fact_ids: Iterable[str]) -> tuple[Fact, ...]:
+        found = []
+        for index, fact_id in enumerate(fact_ids):
+            if fact_id in self.facts:
+                found.append(self.facts[fact_id])
+            else:
+                self.unknown(f"{key_path}[{index}]", "fact", fact_id, self.facts)
+        return tuple(found)
+
+    def text(self, key_path: str, template: str) -> str:
+        """The text with each {fact.id} replaced by that fact's phrase; unknown ids are problems."""
+
+        def replace(match: Any) -> str:
+            fact_id = match.group(1)
+            if fact_id not in self.facts:
+                self.unknown(key_path, "fact", fact_id, self.facts)
+                return str(match.group(0))
+            return str(self.facts[fact_id].phrase)
+
+        return PLACEHOLDER.sub(replace, template)
+
+    def build(self) -> Facts:
+        raw = self.raw
+        self.sources = {
+            source_id: Source(id=source_id, **entry) for source_id, entry in raw["sources"].items()
+        }
+        self._build_facts(raw["facts"])
+        self._build_derived(raw.get("derived", {}))
+        families = self._build_families(raw["families"])
+        fact_checks = self._build_fact_checks(raw["fact_checks"])
+        decision = rules.build_table(raw["decision"], self, families)
+        study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
+        exam = self._build_exam(raw["exam"])
+        return Facts(
+            path=self.path,
+            meta=Meta(**raw["meta"]),
+            sources=frozen_map(self.sources),  # type: ignore[arg-type]
+            facts=frozen_map(self.facts),  # type: ignore[arg-type]
+            families=frozen_map(families),  # type: ignore[arg-type]
+            fact_checks=frozen_map(fact_checks),  # type: ignore[arg-type]
+            study_note=study_note,
+            exam=exam,
+            glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),  # type: ignore[arg-type]
+            decision=decision,
+        )
+
+    def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
+        for fact_id, entry in entries.items():
+            where = f"facts.{fact_id}"
+            source = self.source(f"{where}.source", entry["source"])
+            self.facts[fact_id] = Fact(
+                id=fact_id,
+                label=entry["label"],
+                value=entry["value"],
+                unit=entry["unit"],
+                kind=entry["kind"],
+                scope=entry["scope"],
+                verified=entry["verified"],
+                source=source,
+                quote=entry["quote"],
+                qualifier=entry.get("qualifier", ""),
+                measures=entry.get("measures", ""),
+                baseline=entry.get("baseline", ""),
+                note=entry.get("note", ""),
+            )
+
+    def _build_derived(self, entries: Mapping[str, dict[str, Any]]) -> None:
+        pending = dict(entries)
+        for fact_id in pending:
+            if fact_id in self.facts:
+                self.problem(f"derived.{fact_id}", f"the id {fact_id!r} is already used in facts")
+        pending = {key: value for key, value in pending.items() if key not in self.facts}
+        while pending:
+            ready = [
+                fact_id
+                for fact_id, entry in pending.items()
+                if all(input_id in self.facts or input_id not in pending for input_id in entry["inputs"].values())
+            ]
+            if not ready:
+                cycle = ", ".join(sorted(pending))
+                for fact_id in pending:
+                    self.problem(f"derived.{fact_id}.inputs", f"derived figures depend on each other in a cycle: {cycle}")
+                return
+            for fact_id in ready:
+                self._derive(fact_id, pending.pop(fact_id))
+
+    def _derive(self, fact_id: str, entry: dict[str, Any]) -> None:
+        where = f"derived.{fact_id}"
+        formula = FORMULAS[entry["formula"]]
+        given, wanted = set(entry["inputs"]), set(formula.parameters)
+        if given != wanted:
+            missing = ", ".join(sorted(wanted - given)) or "none"
+            extra = ", ".join(sorted(given - wanted)) or "none"
+            self.problem(
+                f"{where}.inputs",
+                f"formula {formula.name!r} takes inputs {', '.join(formula.parameters)}; missing: {missing}; unexpected: {extra}",
+            )
+            return
+        inputs: dict[str, Fact] = {}
+        for parameter, input_id in entry["inputs"].items():
+            if input_id not in self.facts:
+                self.unknown(f"{where}.inputs.{parameter}", "fact", input_id, self.facts)
+                return
+            if not self.facts[input_id].is_number:
+                self.problem(f"{where}.inputs.{parameter}", f"the fact {input_id!r} is text; a formula needs a number")
+                return
+            inputs[parameter] = self.facts[input_id]
+        try:
+            value = formula.compute(**{name: fact.value for name, fact in inputs.items()})
+        except ZeroDivisionError:
+            self.problem(f"{where}.inputs", f"formula {formula.name!r} divides by zero")
+            return
+        unit = UNITS[entry["unit"]]
+        if not unit.accepts(value):
+            self.problem(f"{where}.unit", f"the computed value {value!r} is not {unit.expected} for unit {unit.name!r}")
+            return
+        result = unit.format(value)
+        arithmetic = formula.explain({name: fact.formatted for name, fact in inputs.items()}, result)
+        self.facts[fact_id] = Fact(
+            id=fact_id,
+            label=entry["label"],
+            value=value,
+            unit=entry["unit"],
+            kind="derived",
+            scope=entry["scope"],
+            verified=max(fact.verified for fact in inputs.values()),
+            derivation=Derivation(
+                formula=formula.name,
+                inputs=frozen_map({name: fact.id for name, fact in inputs.items()}),  # type: ignore[arg-type]
+                arithmetic=arithmetic,
+            ),
+        )
+
+    def _build_families(self, entries: Mapping[str, dict[str, Any]]) -> dict[str, Family]:
+        families = {}
+        for family_id, entry in entries.items():
+            where = f"families.{family_id}.specs"
+            specs = {}
+            for spec, fact_id in entry["specs"].items():
+                if fact_id in self.facts:
+                    specs[spec] = self.facts[fact_id]
+                else:
+                    self.unknown(f"{where}.{spec}", "fact", fact_id, self.facts)
+            families[family_id] = Family(id=family_id, **{**entry, "specs": frozen_map(specs)})
+        return families
+
+    def _build_fact_checks(self, entries: Mapping[str, dict[str, Any]]) -> dict[str, FactCheck]:
+        checks = {}
+        for check_id, entry in entries.items():
+            where = f"fact_checks.{check_id}"
+            source = self.source(f"{where}.source", entry["source"])
+            if source is None:
+                continue
+            checks[check_id] = FactCheck(
+                id=check_id,
+                topic=entry["topic"],
+                note_says=entry["note_says"],
+                aws_says=entry["aws_says"],
+                source=source,
+                verdict=entry["verdict"],
+                explanation=self.text(f"{where}.explanation", entry["explanation"]),
+                note_facts=self.fact_list(f"{where}.note_facts", entry.get("note_facts", [])),
+                aws_facts=self.fact_list(f"{where}.aws_facts", entry.get("aws_facts", [])),
+            )
+        return checks
+
+    def _build_study_note(
+        self, entries: list[dict[str, Any]], fact_checks: Mapping[str, FactCheck], decision: Any
+    ) -> tuple[StudyNoteLine, ...]:
+        lines = []
+        rule_ids = [rule.id for rule in decision.rules] if decision is not None else []
+        for index, entry in enumerate(entries):
+            where = f"study_note[{index}]"
+            checks = []
+            for position, check_id in enumerate(entry["checks"]):
+                if check_id in fact_checks:
+                    checks.append(fact_checks[check_id])
+                else:
+                    self.unknown(f"{where}.checks[{position}]", "fact check", check_id, fact_checks)
+            for position, rule_id in enumerate(entry.get("rules", [])):
+                if decision is not None and rule_id not in rule_ids:
+                    self.unknown(f"{where}.rules[{position}]", "rule", rule_id, rule_ids)
+            lines.append(
+                StudyNoteLine(
+                    as_received=entry["as_received"],
+                    reads=entry["reads"],
+                    section=entry["section"],
+                    checks=tuple(checks),
+                    rules=tuple(entry.get("rules", [])),
+                )
+            )
+        return tuple(lines)
+
+    def _build_exam(self, entry: dict[str, Any]) -> Exam:
+        return Exam(
+            rule=tuple(ExamRule(**item) for item in entry["rule"]),
+            memory_trick=tuple((item["chip"], item["word"]) for item in entry["memory_trick"]),
+            when_to_use_inferentia=tuple(
+                self.text(f"exam.when_to_use_inferentia[{index}]", text)
+                for index, text in enumerate(entry["when_to_use_inferentia"])
+            ),
+            key_numbers=self.fact_list("exam.key_numbers", entry["key_numbers"]),
+        )

@@ -1,0 +1,220 @@
+"""The shape of the facts file, declared once: it checks the file and becomes its JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from chipwise.formulas import FORMULAS
+from chipwise.problems import Problem
+from chipwise.schema import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Walk
+from chipwise.units import UNITS, quote_states
+
+ID = r"[a-z0-9][a-z0-9-]*"
+FACT_ID = r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*"
+FACT_ID_HINT = "a fact id like inf2.chips_max"
+
+KINDS = ("spec", "vendor-claim", "exam-guide", "exam-note", "example-input", "third-party")
+SCOPES = ("aif-c01", "beyond-exam")
+VERDICTS = ("confirmed", "qualified", "mis-attributed", "unsourced", "illustrative")
+ACCELERATORS = ("inferentia", "trainium", "gpu", "cpu")
+QUALIFIERS = ("up to", "over", "approximately", "at least")
+
+_fact_ref = Text(pattern=FACT_ID, hint=FACT_ID_HINT)
+_id_ref = Text(pattern=ID, hint="an id (lower-case letters, digits and dashes)")
+_unit = Choice(tuple(UNITS))
+
+SOURCE = Record(
+    {
+        "title": Field(Text(), doc="The page's title."),
+        "publisher": Field(Text(), doc="Who publishes it."),
+        "url": Field(Url(), doc="Where a reader checks it."),
+        "archived_copy": Field(Url(), required=False, doc="The copy that was read, when it differs from url."),
+        "authority": Field(Choice(("aws", "third-party")), doc="aws for AWS-owned sources."),
+    },
+    name="a source (title, publisher, url, authority)",
+)
+
+class FactRecord(Record):
+    """A fact: its fields, then its value against its unit and its quote against its value."""
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        result = super().check(node, walk, key_path)
+        if result is INVALID:
+            return result
+        unit = UNITS[result["unit"]]
+        if not unit.accepts(result["value"]):
+            message = f"expected {unit.expected} for unit {unit.name!r}, received {result['value']!r}"
+            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.value"), f"{key_path}.value", message))
+            return INVALID
+        if not quote_states(result["quote"], result["value"]):
+            message = f"the quote does not contain the value {result['value']!r}; copy the source's words exactly, or fix the value"
+            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.quote"), f"{key_path}.quote", message))
+            return INVALID
+        return result
+
+
+FACT = FactRecord(
+    {
+        "label": Field(Text(), doc="What the value is, in a few words."),
+        "value": Field(Scalar(), doc="The value, as the source gives it."),
+        "unit": Field(_unit, doc="How the value is checked and shown."),
+        "kind": Field(Choice(KINDS), doc="What kind of claim this is."),
+        "qualifier": Field(Choice(QUALIFIERS), required=False, doc="The source's qualifier, such as 'up to'."),
+        "measures": Field(Text(), required=False, doc="What the number measures, e.g. 'lower cost per inference'."),
+        "baseline": Field(Text(), required=False, doc="What it is compared with."),
+        "source": Field(_id_ref, doc="A source id."),
+        "quote": Field(Text(), doc="The source's words, verbatim; numbers must match the value."),
+        "verified": Field(Date(), doc="The day the fact was checked against the source."),
+        "scope": Field(Choice(SCOPES), doc="In scope for AIF-C01, or beyond the exam."),
+        "note": Field(Text(), required=False, doc="A caveat shown with the fact."),
+    },
+    name="a fact (label, value, unit, kind, source, quote, verified, scope)",
+)
+
+DERIVED = Record(
+    {
+        "label": Field(Text()),
+        "formula": Field(Choice(tuple(FORMULAS)), doc="A formula chipwise knows."),
+        "inputs": Field(MapOf(_fact_ref, r"[a-z_]+", "a parameter name"), doc="Formula parameter -> fact id."),
+        "unit": Field(_unit),
+        "scope": Field(Choice(SCOPES)),
+    },
+    name="a derived figure (label, formula, inputs, unit, scope)",
+)
+
+FAMILY = Record(
+    {
+        "name": Field(Text()),
+        "chip": Field(Text()),
+        "accelerator": Field(Choice(ACCELERATORS)),
+        "role": Field(Text()),
+        "status": Field(Choice(("current", "legacy"))),
+        "specs": Field(MapOf(_fact_ref, r"[a-z_]+", "a spec name")),
+    },
+    name="an instance family",
+)
+
+FACT_CHECK = Record(
+    {
+        "topic": Field(Text()),
+        "note_says": Field(Text(), doc="The exam-note wording."),
+        "note_facts": Field(ListOf(_fact_ref), required=False),
+        "aws_says": Field(Text(), doc="AWS's exact words."),
+        "aws_facts": Field(ListOf(_fact_ref), required=False),
+        "source": Field(_id_ref),
+        "verdict": Field(Choice(VERDICTS)),
+        "explanation": Field(Text()),
+    },
+    name="a fact check",
+)
+
+STUDY_NOTE_LINE = Record(
+    {
+        "as_received": Field(Text(), doc="The seed line exactly as received."),
+        "reads": Field(Text(), doc="The line with its damaged characters repaired."),
+        "section": Field(Text()),
+        "checks": Field(ListOf(_id_ref, allow_empty=False)),
+        "rules": Field(ListOf(_id_ref), required=False),
+    },
+    name="a study-note line",
+)
+
+EXAM = Record(
+    {
+        "rule": Field(ListOf(Record({"situation": Field(Text()), "answer": Field(Text()), "instances": Field(Text())}), allow_empty=False)),
+        "memory_trick": Field(ListOf(Record({"chip": Field(Text()), "word": Field(Text())}), allow_empty=False)),
+        "when_to_use_inferentia": Field(ListOf(Text(), allow_empty=False)),
+        "key_numbers": Field(ListOf(_fact_ref, allow_empty=False)),
+    },
+    name="the exam section",
+)
+
+REASON = Record(
+    {"text": Field(Text(), doc="A sentence; cite facts as {fact.id}."), "source": Field(_id_ref, required=False)},
+    name="a reason (text, optional source)",
+)
+
+DECISION = Record(
+    {
+        "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
+        "inputs": Field(
+            MapOf(
+                Record(
+                    {
+                        "question": Field(Text()),
+                        "default": Field(Text(), required=False),
+                        "values": Field(
+                            MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name")
+                        ),
+                    }
+                ),
+                r"[a-z][a-z_]*",
+                "an input name",
+            )
+        ),
+        "outcomes": Field(
+            MapOf(
+                Record(
+                    {
+                        "accelerator": Field(Choice(ACCELERATORS)),
+                        "title": Field(Text()),
+                        "families": Field(ListOf(_id_ref, allow_empty=False)),
+                    }
+                ),
+                ID,
+                "an outcome id",
+            )
+        ),
+        "rules": Field(
+            MapOf(
+                Record(
+                    {
+                        "when": Field(MapOf(ListOf(Text()), r"[a-z][a-z_]*", "an input name")),
+                        "then": Field(_id_ref),
+                        "reasons": Field(ListOf(REASON, allow_empty=False)),
+                    }
+                ),
+                ID,
+                "a rule id",
+            )
+        ),
+    },
+    name="the decision table",
+)
+
+FACTS_FILE = Record(
+    {
+        "meta": Field(
+            Record(
+                {
+                    "title": Field(Text()),
+                    "version": Field(Text(pattern=r"\d{4}\.\d{1,2}\.\d{1,2}", hint='a version like "2026.11.26"')),
+                    "exam": Field(Text()),
+                    "exam_name": Field(Text()),
+                    "verified_note": Field(Text()),
+                }
+            )
+        ),
+        "sources": Field(MapOf(SOURCE, ID, "a source id")),
+        "facts": Field(MapOf(FACT, FACT_ID, FACT_ID_HINT)),
+        "derived": Field(MapOf(DERIVED, FACT_ID, FACT_ID_HINT, allow_empty=True), required=False),
+        "families": Field(MapOf(FAMILY, ID, "a family id")),
+        "fact_checks": Field(MapOf(FACT_CHECK, ID, "a fact-check id")),
+        "study_note": Field(ListOf(STUDY_NOTE_LINE, allow_empty=False)),
+        "exam": Field(EXAM),
+        "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
+        "decision": Field(DECISION),
+    },
+    name="the facts file",
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """The facts file's JSON Schema (draft 2020-12), for editors and for other tools."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "chipwise facts file",
+        **FACTS_FILE.json_schema(),
+    }

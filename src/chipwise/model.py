@@ -1,0 +1,222 @@
+"""The validated facts as frozen, typed objects: what pages, rules and the command read."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from chipwise.units import UNITS
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*)\}")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    authority: str
+    archived_copy: str | None = None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    formula: str
+    inputs: Mapping[str, str]
+    """Formula parameter -> fact id."""
+    arithmetic: str
+    """The computation with its numbers, e.g. '$30,000/month × (100% − 70%) = $9,000/month'."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    label: str
+    value: str | int | float
+    unit: str
+    kind: str
+    scope: str
+    verified: datetime.date
+    source: Source | None = None
+    quote: str = ""
+    qualifier: str = ""
+    measures: str = ""
+    baseline: str = ""
+    note: str = ""
+    derivation: Derivation | None = None
+
+    @property
+    def formatted(self) -> str:
+        """The value in its unit: '16 chips', '70%', '$9,000/month'."""
+        return UNITS[self.unit].format(self.value)
+
+    @property
+    def short(self) -> str:
+        """The value with its qualifier: 'up to 70%'."""
+        return " ".join(part for part in (self.qualifier, self.formatted) if part)
+
+    @property
+    def phrase(self) -> str:
+        """The whole claim: 'up to 70% lower cost per inference than comparable ... instances'."""
+        return " ".join(part for part in (self.short, self.measures, self.baseline) if part)
+
+    @property
+    def anchor(self) -> str:
+        """The id of this fact's entry on the sources page."""
+        return "fact-" + self.id.replace(".", "-").replace("_", "-")
+
+    @property
+    def is_number(self) -> bool:
+        return not isinstance(self.value, str)
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    chip: str
+    accelerator: str
+    role: str
+    status: str
+    specs: Mapping[str, Fact]
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    id: str
+    topic: str
+    note_says: str
+    aws_says: str
+    source: Source
+    verdict: str
+    explanation: str
+    note_facts: tuple[Fact, ...] = ()
+    aws_facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class StudyNoteLine:
+    as_received: str
+    reads: str
+    section: str
+    checks: tuple[FactCheck, ...]
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExamRule:
+    situation: str
+    answer: str
+    instances: str
+
+
+@dataclass(frozen=True)
+class Exam:
+    rule: tuple[ExamRule, ...]
+    memory_trick: tuple[tuple[str, str], ...]
+    when_to_use_inferentia: tuple[str, ...]
+    key_numbers: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class InputValue:
+    name: str
+    label: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    name: str
+    question: str
+    values: tuple[InputValue, ...]
+    default: str | None = None
+
+    @property
+    def value_names(self) -> tuple[str, ...]:
+        return tuple(value.name for value in self.values)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    accelerator: str
+    title: str
+    families: tuple[Family, ...]
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    """The sentence with every {fact.id} replaced by the fact's phrase."""
+    template: str
+    facts: tuple[Fact, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    when: Mapping[str, frozenset[str]]
+    """Input name -> the values this rule matches; an input left out matches any value."""
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+
+    def matches(self, inputs: Mapping[str, str]) -> bool:
+        return all(inputs[name] in values for name, values in self.when.items())
+
+
+@dataclass(frozen=True)
+class DecisionTable:
+    hit_policy: str
+    inputs: tuple[DecisionInput, ...]
+    outcomes: Mapping[str, Outcome]
+    rules: tuple[Rule, ...]
+
+    def input(self, name: str) -> DecisionInput:
+        return next(item for item in self.inputs if item.name == name)
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    version: str
+    exam: str
+    exam_name: str
+    verified_note: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything in one facts file, validated and cross-checked."""
+
+    path: Path
+    meta: Meta
+    sources: Mapping[str, Source]
+    facts: Mapping[str, Fact]
+    families: Mapping[str, Family]
+    fact_checks: Mapping[str, FactCheck]
+    study_note: tuple[StudyNoteLine, ...]
+    exam: Exam
+    glossary: Mapping[str, str]
+    decision: DecisionTable
+
+    def fact(self, fact_id: str) -> Fact:
+        try:
+            return self.facts[fact_id]
+        except KeyError:
+            raise KeyError(f"unknown fact {fact_id!r}; known facts: {', '.join(sorted(self.facts))}") from None
+
+    @property
+    def verified(self) -> datetime.date:
+        """The most recent verification date of any fact."""
+        return max(fact.verified for fact in self.facts.values())
+
+
+def frozen_map(items: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(items))

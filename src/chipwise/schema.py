@@ -1,0 +1,346 @@
+"""A small declarative schema for YAML nodes: checks shapes, keeps every value's location.
+
+Each spec checks one node and returns a plain Python value, or INVALID after recording a located
+Problem. The same specs describe themselves as JSON Schema, so editors validate the facts file too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from chipwise.problems import Location, Problem
+from chipwise.yaml_source import location_of
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_constructor = SafeConstructor()
+
+
+@dataclass
+class Walk:
+    """What one walk over a file collects: problems and the location of every key path."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    locations: dict[str, Location] = field(default_factory=dict)
+
+    def problem(self, node: yaml.Node, key_path: str, message: str) -> Any:
+        self.problems.append(Problem(self.path, location_of(node.start_mark), key_path, message))
+        return INVALID
+
+    def at(self, key_path: str) -> Location:
+        """Where `key_path` (or its nearest located parent) stands in the file."""
+        while key_path not in self.locations and "." in key_path:
+            key_path = key_path.rsplit(".", 1)[0]
+        return self.locations.get(key_path, Location(1, 1))
+
+
+def describe(node: yaml.Node) -> str:
+    """What a person wrote, in words: 'a list', 'a mapping', "the text 'twelve'", 'the number 12'."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    value = scalar_value(node)
+    if value is INVALID or isinstance(value, str):
+        return f"the text {node.value!r}" if node.value else "nothing"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()} (written {node.value!r})"
+    if isinstance(value, (int, float)):
+        return f"the number {node.value}"
+    return f"{node.value!r}"
+
+
+def scalar_value(node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in _STANDARD_TAGS:
+        return INVALID
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ConstructorError, ValueError):
+        return INVALID
+
+
+class Spec:
+    """Checks one node; `description` says what is expected, in the words errors use."""
+
+    description = "a value"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scalar(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag not in _STANDARD_TAGS:
+            return walk.problem(node, key_path, f"the tag {node.tag} is not allowed; write a plain value")
+        if not isinstance(node, yaml.ScalarNode):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        value = scalar_value(node)
+        if value is INVALID:
+            return walk.problem(node, key_path, f"expected {self.description}, received the malformed value {node.value!r}")
+        return value
+
+
+@dataclass
+class Text(Spec):
+    pattern: str | None = None
+    hint: str = ""
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return self.hint or "text"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = self._scalar(node, walk, key_path)
+        if value is INVALID:
+            return value
+        if not isinstance(value, str):
+            quote_hint = f' (quote it: "{node.value}")' if isinstance(value, (bool, int, float)) else ""
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}{quote_hint}")
+        if not value.strip():
+            return walk.problem(node, key_path, f"expected {self.description}, received an empty text")
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return walk.problem(node, key_path, f"expected {self.description}, received {value!r}")
+        return value.strip()
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        if self.hint:
+            schema["description"] = self.hint
+        return schema
+
+
+@dataclass
+class Choice(Spec):
+    options: tuple[str, ...]
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "one of: " + ", ".join(self.options)
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = Text().check(node, walk, key_path)
+        if value is INVALID:
+            return value
+        if value not in self.options:
+            close = difflib.get_close_matches(value, self.options, n=1)
+            suggestion = f"; did you mean {close[0]!r}?" if close else ""
+            return walk.problem(node, key_path, f"expected {self.description}; received {value!r}{suggestion}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.options)}
+
+
+class Url(Spec):
+    description = "a web address starting with https:// or http://"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = Text().check(node, walk, key_path)
+        if value is INVALID:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+            return walk.problem(node, key_path, f"expected {self.description}, received {value!r}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+\\.[^\\s]+$"}
+
+
+class Date(Spec):
+    description = "a date written YYYY-MM-DD"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = self._scalar(node, walk, key_path)
+        if value is INVALID:
+            return value
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        if value > datetime.date.today():
+            return walk.problem(node, key_path, f"the date {value.isoformat()} is in the future; use the day the fact was checked")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+class Scalar(Spec):
+    """Text or a number (the unit decides which, later)."""
+
+    description = "text or a number"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = self._scalar(node, walk, key_path)
+        if value is INVALID:
+            return value
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["string", "number"]}
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    allow_empty: bool = True
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"a list of {self.item.description}"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        if not node.value and not self.allow_empty:
+            return walk.problem(node, key_path, f"expected {self.description} with at least one item, received an empty list")
+        items = []
+        for index, child in enumerate(node.value):
+            child_path = f"{key_path}[{index}]"
+            walk.locations[child_path] = location_of(child.start_mark)
+            items.append(self.item.check(child, walk, child_path))
+        return INVALID if INVALID in items else items
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if not self.allow_empty:
+            schema["minItems"] = 1
+        return schema
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = True
+    doc: str = ""
+
+
+def _mapping_pairs(node: yaml.MappingNode, walk: Walk, key_path: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """The mapping's (key, key node, value node) pairs; refuses duplicate and non-text keys."""
+    pairs = []
+    seen: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = scalar_value(key_node)
+        if not isinstance(key, str):
+            hint = f' (quote it: "{key_node.value}")' if isinstance(key_node, yaml.ScalarNode) else ""
+            walk.problem(key_node, key_path, f"keys must be text, received {describe(key_node)}{hint}")
+            continue
+        if key in seen:
+            first = location_of(seen[key].start_mark)
+            child = f"{key_path}.{key}" if key_path else key
+            walk.problem(key_node, child, f"duplicate key {key!r}; it is already set on line {first.line}")
+            continue
+        seen[key] = key_node
+        pairs.append((key, key_node, value_node))
+    return pairs
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with known keys."""
+
+    fields: dict[str, Field]
+    name: str = "a mapping"
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return self.name
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        result: dict[str, Any] = {}
+        valid = True
+        for key, key_node, value_node in _mapping_pairs(node, walk, key_path):
+            child_path = f"{key_path}.{key}" if key_path else key
+            walk.locations[child_path] = location_of(key_node.start_mark)
+            if key not in self.fields:
+                close = difflib.get_close_matches(key, list(self.fields), n=1)
+                suggestion = f"; did you mean {close[0]!r}?" if close else ""
+                expected = ", ".join(self.fields)
+                walk.problem(key_node, child_path, f"unknown key {key!r}{suggestion} (expected keys: {expected})")
+                valid = False
+                continue
+            value = self.fields[key].spec.check(value_node, walk, child_path)
+            valid = valid and value is not INVALID
+            result[key] = value
+        for key, spec_field in self.fields.items():
+            if spec_field.required and key not in result:
+                where = f"in {key_path}" if key_path else "at the top level"
+                walk.problem(node, f"{key_path}.{key}" if key_path else key, f"missing required key {key!r} {where}")
+                valid = False
+        return result if valid else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for key, spec_field in self.fields.items():
+            schema = spec_field.spec.json_schema()
+            if spec_field.doc:
+                schema = {**schema, "description": spec_field.doc}
+            properties[key] = schema
+        required = [key for key, spec_field in self.fields.items() if spec_field.required]
+        return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping from ids (checked against a pattern) to values of one spec."""
+
+    value: Spec
+    key_pattern: str
+    key_hint: str
+    allow_empty: bool = False
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"a mapping of {self.key_hint} to {self.value.description}"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        if not node.value and not self.allow_empty:
+            return walk.problem(node, key_path, f"expected {self.description}, received an empty mapping")
+        result: dict[str, Any] = {}
+        valid = True
+        for key, key_node, value_node in _mapping_pairs(node, walk, key_path):
+            child_path = f"{key_path}.{key}"
+            walk.locations[child_path] = location_of(key_node.start_mark)
+            if not re.fullmatch(self.key_pattern, key):
+                walk.problem(key_node, child_path, f"expected {self.key_hint} as the key, received {key!r}")
+                valid = False
+                continue
+            value = self.value.check(value_node, walk, child_path)
+            valid = valid and value is not INVALID
+            result[key] = value
+        return result if valid else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"},
+            "additionalProperties": self.value.json_schema(),
+        }

@@ -1,0 +1,101 @@
+"""Units a fact can carry: what values each accepts and how each is shown to a reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    template: str
+    accepts: Callable[[object], bool]
+    expected: str
+
+    def format(self, value: object) -> str:
+        return self.template.format(number_text(value) if isinstance(value, (int, float)) else value)
+
+
+def number_text(value: float) -> str:
+    """12 -> '12', 30000 -> '30,000', 2.3 -> '2.3', 9000.0 -> '9,000', 2.3333 -> '2.33'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{round(value, 2):,}".rstrip("0").rstrip(".")
+
+
+def _positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _positive_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+def _non_negative_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+
+
+def _percent(value: object) -> bool:
+    return _non_negative_number(value) and value <= 100  # type: ignore[operator]
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _task(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[1-9]\.[1-9]", value) is not None
+
+
+def _year(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100
+
+
+_COUNT = "a whole number above 0"
+UNITS: dict[str, Unit] = {
+    unit.name: unit
+    for unit in (
+        Unit("chips", "{} chips", _positive_int, _COUNT),
+        Unit("sizes", "{} sizes", _positive_int, _COUNT),
+        Unit("instances", "{} instances", _positive_int, _COUNT),
+        Unit("neuroncores", "{} NeuronCores", _positive_int, _COUNT),
+        Unit("gpus", "{} GPUs", _positive_int, _COUNT),
+        Unit("GiB", "{} GiB", _positive_number, "a number above 0"),
+        Unit("Gbps", "{} Gbps", _positive_number, "a number above 0"),
+        Unit("times", "{}x", _positive_number, "a number above 0 (the multiplier)"),
+        Unit("percent", "{}%", _percent, "a percentage from 0 to 100"),
+        Unit("billion-parameters", "{}-billion-parameter model", _positive_number, "a number above 0"),
+        Unit("requests-per-day", "{} requests a day", _positive_number, "a number above 0"),
+        Unit("requests-per-month", "{} requests a month", _positive_number, "a number above 0"),
+        Unit("usd-per-month", "${}/month", _non_negative_number, "an amount of 0 or more"),
+        Unit("usd-per-year", "${}/year", _non_negative_number, "an amount of 0 or more"),
+        Unit("year", "{}", _year, "a year from 1990 to 2100"),
+        Unit("domain", "Domain {}", _positive_int, "a domain number above 0"),
+        Unit("task", "Task Statement {}", _task, 'a task number written as text, like "2.3"'),
+        Unit("text", "{}", _text, "text"),
+    )
+}
+
+NUMBER_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+    9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 16: "sixteen",
+}
+
+
+def quote_states(quote: str, value: object) -> bool:
+    """Does the verbatim quote contain this number (as digits, grouped, or as a word)?"""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return True
+    forms = {number_text(value), number_text(value).replace(",", "")}
+    if isinstance(value, int) and value in NUMBER_WORDS:
+        forms.add(NUMBER_WORDS[value])
+    if isinstance(value, int) and value >= 1_000_000 and value % 1_000_000 == 0:
+        forms.add(f"{value // 1_000_000:,} million")
+    return any(
+        re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote, flags=re.IGNORECASE)
+        for form in forms
+    )

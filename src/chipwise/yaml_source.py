@@ -1,0 +1,134 @@
+"""Reading a facts file into YAML nodes, safely: no tags that run code, no aliases, located errors.
+
+PyYAML's loaders build Python objects straight away, silently keep the last of two equal keys and
+expand aliases. We stop at the node tree instead (every node knows its line and column), refuse
+aliases before anything is expanded, and let the schema walker build values node by node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from chipwise.problems import FactsError, Location, Problem
+
+
+class _AliasRefused(Exception):
+    """Stops composing at the first alias, before any expansion (an alias bomb costs nothing)."""
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """A SafeLoader that composes nodes only and reports each alias instead of following it."""
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text)
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            self.problems.append(
+                Problem(
+                    self.path,
+                    location_of(event.start_mark),
+                    "",
+                    f"aliases are not allowed in a facts file (found *{event.anchor}); "
+                    "write the value out, or cite a fact as {fact.id} in text",
+                )
+            )
+            raise _AliasRefused()
+        return super().compose_node(parent, index)
+
+
+def location_of(mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(1, 1)
+    return Location(mark.line + 1, mark.column + 1)
+
+
+def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
+    """The root mapping node of the facts file at `path`, or FactsError with every problem found."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FactsError([Problem(shown_path, Location(1, 1), "", "no such file")]) from None
+    except IsADirectoryError:
+        raise FactsError([Problem(shown_path, Location(1, 1), "", "is a folder, expected a YAML file")]) from None
+    except OSError as error:
+        raise FactsError([Problem(shown_path, Location(1, 1), "", f"cannot read: {error.strerror}")]) from None
+    text = _decode(data, shown_path)
+    _refuse_tabs(text, shown_path)
+    loader = _NodeLoader(text, shown_path)
+    try:
+        root = loader.get_single_node()
+    except _AliasRefused:
+        raise FactsError(loader.problems) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = f"invalid YAML: {error.problem}" + (f" ({error.context})" if error.context else "")
+        raise FactsError([Problem(shown_path, location_of(mark), "", message)]) from None
+    except yaml.YAMLError as error:
+        raise FactsError([Problem(shown_path, Location(1, 1), "", f"invalid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    tag_problems = list(_refuse_tags(root, shown_path))
+    if tag_problems:
+        raise FactsError(tag_problems)
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
+        raise FactsError([Problem(shown_path, Location(1, 1), "", "the file is empty; expected a mapping with meta, sources, facts, ...")])
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else f"a single value ({root.value!r})"
+        raise FactsError(
+            [Problem(shown_path, location_of(root.start_mark), "", f"expected a mapping at the top level, received {kind}")]
+        )
+    return root
+
+
+def _decode(data: bytes, shown_path: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        byte = data[error.start : error.start + 1].hex()
+        message = f"the file is not UTF-8 text (byte 0x{byte} cannot be decoded); save it as UTF-8"
+        raise FactsError([Problem(shown_path, Location(line, column), "", message)]) from None
+    return text.removeprefix("\ufeff")
+
+
+def _refuse_tabs(text: str, shown_path: str) -> None:
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            column = indent.index("\t") + 1
+            problems.append(Problem(shown_path, Location(number, column), "", "indentation uses a tab; YAML needs spaces"))
+    if problems:
+        raise FactsError(problems)
+
+
+def _refuse_tags(node: yaml.Node | None, shown_path: str) -> Iterator[Problem]:
+    """Explicit tags such as !!python/object would build arbitrary objects: refuse them all."""
+    if node is None:
+        return
+    if node.tag not in _STANDARD_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        yield Problem(shown_path, location_of(node.start_mark), "", f"the tag {tag} is not allowed in a facts file; write a plain value")
+        return
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _refuse_tags(child, shown_path)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _refuse_tags(key, shown_path)
+            yield from _refuse_tags(value, shown_path)

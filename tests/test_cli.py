@@ -1,0 +1,125 @@
+"""The `chipwise` command, run as a person runs it: a subprocess, its exit code, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import chipwise
+from chipwise.model import Facts
+from chipwise.rules import combinations
+from tests.conftest import BROKEN, FIXTURES, ROOT
+
+
+def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    environment.pop("CHIPWISE_FACTS", None) if env is None or "CHIPWISE_FACTS" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "chipwise", *arguments], capture_output=True, text=True, cwd=ROOT, env=environment, check=False
+    )
+
+
+def test_recommend_json_answers_every_combination_like_the_api(facts: Facts) -> None:
+    for inputs in combinations(facts.decision):
+        result = run("recommend", *(f"--{name}={value}" for name, value in inputs.items()), "--json")
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        expected = chipwise.recommend(**inputs, facts=facts)
+        assert answer == expected.as_json()
+        assert answer["instance_families"] == [name.lower() for name in answer["instance_families"]]
+        assert {"accelerator", "instance_families", "rule", "reasons", "inputs"} <= set(answer)
+        assert all(reason["text"] and (reason["facts"] or reason["sources"]) for reason in answer["reasons"])
+
+
+def test_recommend_explains_for_a_person() -> None:
+    result = run("recommend", "--workload", "training")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Recommendation: AWS Trainium\n")
+    assert "Rule: train-on-neuron" in result.stdout
+    assert "up to 50% cost-to-train savings" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["recommend"], "the following arguments are required: --workload"),
+        (["recommend", "--workload", "serving"], "argument --workload: invalid choice: 'serving' (choose from 'training', 'fine-tuning', 'inference')"),
+        (["recommend", "--workload", "inference", "--neuron", "maybe"], "argument --neuron: invalid choice: 'maybe' (choose from 'yes', 'no')"),
+        (["recommend", "--workload", "inference", "--traffic", "medium"], "argument --traffic: invalid choice: 'medium' (choose from 'high', 'low')"),
+        (["recommend", "--workload", "inference", "--colour", "red"], "unrecognized arguments: --colour red"),
+    ],
+)
+def test_bad_options_exit_2_with_the_allowed_values_on_stderr(arguments: list[str], expected: str) -> None:
+    result = run(*arguments)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert expected in result.stderr
+
+
+def test_check_passes_on_the_real_file() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("facts/aws-ml-chips.yml: OK: ")
+
+
+def test_check_prints_every_problem_and_exits_1() -> None:
+    result = run("check", "tests/broken_facts/unknown-key.yml")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "tests/broken_facts/unknown-key.yml:20:5: facts.inf2.chips_max.source: missing required key 'source' in facts.inf2.chips_max",
+        "tests/broken_facts/unknown-key.yml:25:5: facts.inf2.chips_max.sorce: unknown key 'sorce'; did you mean 'source'? "
+        "(expected keys: label, value, unit, kind, qualifier, measures, baseline, source, quote, verified, scope, note)",
+        "2 problems in tests/broken_facts/unknown-key.yml",
+    ]
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN.glob("*.yml")), ids=lambda path: path.stem)
+def test_check_never_shows_a_traceback(broken: Path) -> None:
+    result = run("check", str(broken.relative_to(ROOT)))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"tests/broken_facts/{broken.name}:")
+
+
+def test_check_names_a_missing_file() -> None:
+    result = run("check", "facts/nope.yml")
+    assert (result.returncode, result.stderr) == (1, "facts/nope.yml:1:1: (file): no such file\n1 problem in facts/nope.yml\n")
+
+
+def test_environment_variable_replaces_the_facts_file() -> None:
+    result = run("recommend", "--workload", "inference", "--json", env={"CHIPWISE_FACTS": str(FIXTURES / "minimal.yml")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["instance_families"] == ["inf2"]
+
+
+def test_a_broken_facts_file_stops_recommend_with_its_problems() -> None:
+    result = run("recommend", "--workload", "inference", env={"CHIPWISE_FACTS": str(BROKEN / "decision-gap.yml")})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "gap: no rule decides workload=inference, neuron=no" in result.stderr
+
+
+def test_facts_json_lists_every_fact(facts: Facts) -> None:
+    result = run("facts", "--json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert set(data["facts"]) == set(facts.facts)
+    assert data["facts"]["example.inferentia_monthly_cost"]["formatted"] == facts.fact("example.inferentia_monthly_cost").formatted
+
+
+def test_facts_text_lists_every_fact(facts: Facts) -> None:
+    result = run("facts")
+    assert result.returncode == 0
+    assert all(fact_id in result.stdout for fact_id in facts.facts)
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "chipwise"
+    result = subprocess.run([str(script), "check"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr

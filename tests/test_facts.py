@@ -1,0 +1,162 @@
+"""The facts file: the real one loads; each broken file in the corpus is refused at its line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import chipwise
+from chipwise.facts import ENVIRONMENT_VARIABLE, default_facts_path
+from chipwise.model import Facts
+from chipwise.problems import FactsError
+from tests.conftest import BROKEN, FIXTURES
+
+# file in tests/broken_facts/ -> every problem it must report, as "LINE:COL: key.path: message"
+BROKEN_FILES = {
+    "yaml-syntax-error": ["101:9: (file): invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence)"],
+    "tab-indentation": ["42:1: (file): indentation uses a tab; YAML needs spaces"],
+    "duplicate-key": ["22:5: facts.inf2.chips_max.value: duplicate key 'value'; it is already set on line 21"],
+    "unknown-key": [
+        "20:5: facts.inf2.chips_max.source: missing required key 'source' in facts.inf2.chips_max",
+        "25:5: facts.inf2.chips_max.sorce: unknown key 'sorce'; did you mean 'source'? (expected keys: label, value, unit, kind, "
+        "qualifier, measures, baseline, source, quote, verified, scope, note)",
+    ],
+    "missing-required-key": ["42:5: facts.example.gpu_monthly_cost.quote: missing required key 'quote' in facts.example.gpu_monthly_cost"],
+    "wrong-type": ["21:5: facts.inf2.chips_max.value: expected a whole number above 0 for unit 'chips', received 'twelve'"],
+    "percent-out-of-range": ["31:5: facts.trn1.cost_to_train.value: expected a percentage from 0 to 100 for unit 'percent', received 150"],
+    "count-not-positive": ["21:5: facts.inf2.chips_max.value: expected a whole number above 0 for unit 'chips', received 0"],
+    "malformed-url": [
+        "16:10: sources.wa-mlsus-12.url: expected a web address starting with https:// or http://, "
+        "received 'htp//docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/mlsus-12.html'"
+    ],
+    "malformed-date": ["27:15: facts.inf2.chips_max.verified: expected a date written YYYY-MM-DD, received the malformed value '2026-13-45'"],
+    "future-date": ["27:15: facts.inf2.chips_max.verified: the date 2999-01-01 is in the future; use the day the fact was checked"],
+    "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
+    "quote-contradicts-value": [
+        "26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"
+    ],
+    "rule-unknown-fact": ["141:11: decision.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
+    "rule-unknown-outcome": ["139:7: decision.rules.train.then: unknown outcome 'trainum'; did you mean 'trainium'?"],
+    "decision-gap": ["135:3: decision.rules: gap: no rule decides workload=inference, neuron=no"],
+    "decision-overlap": [
+        "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training, neuron=no (hit policy UNIQUE allows one)",
+        "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training, neuron=yes (hit policy UNIQUE allows one)",
+    ],
+    "decision-unreachable-rule": ["149:7: decision.rules.never.when: rule 'never' is unreachable: it decides no combination of inputs"],
+    "derived-wrong-inputs": [
+        "54:5: derived.example.savings.inputs: formula 'percent_of' takes inputs amount, percent; missing: percent; unexpected: share"
+    ],
+    "unquoted-yes-key": ["120:9: decision.inputs.neuron.values: keys must be text, received the boolean true (written 'yes') (quote it: \"yes\")"],
+    "python-tag": ["21:12: (file): the tag !!python/object/apply:os.system is not allowed in a facts file; write a plain value"],
+    "alias-bomb": ["2:8: (file): aliases are not allowed in a facts file (found *a); write the value out, or cite a fact as {fact.id} in text"],
+    "not-utf8": ["42:26: (file): the file is not UTF-8 text (byte 0xfb cannot be decoded); save it as UTF-8"],
+    "empty": ["1:1: (file): the file is empty; expected a mapping with meta, sources, facts, ..."],
+    "top-level-list": ["1:1: (file): expected a mapping at the top level, received a list"],
+}
+
+
+HAND_TYPED_NUMBER = re.compile(r"(?<![\w.\-/#&])\d[\d,.]*")  # a number, not part of a name like Trn1 or p5.48xlarge
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path)
+    return [f"{p.location.line}:{p.location.column}: {p.key_path or '(file)'}: {p.message}" for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_broken_file_is_refused_with_located_messages(name: str) -> None:
+    assert problems_of(BROKEN / f"{name}.yml") == BROKEN_FILES[name]
+
+
+def test_every_file_in_the_corpus_has_expectations() -> None:
+    assert {path.stem for path in BROKEN.glob("*.yml")} == set(BROKEN_FILES)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text()
+    text = text.replace("    value: 12\n", "    value: twelve\n").replace("      then: trainium", "      then: trainum")
+    text = text.replace("    url: https://docs.aws", "    url: docs.aws")
+    broken = tmp_path / "two-faults.yml"
+    broken.write_text(text)
+    found = problems_of(broken)
+    assert len(found) == 2, found  # schema problems first; references are checked once the shape is right
+    assert any("value: expected a whole number above 0" in line for line in found)
+    assert any("url: expected a web address" in line for line in found)
+
+
+def test_minimal_fixture_is_valid() -> None:
+    facts = chipwise.load_facts(FIXTURES / "minimal.yml")
+    assert facts.fact("example.savings").value == 30000 * 50 / 100
+
+
+def test_real_facts_file_loads(facts: Facts) -> None:
+    assert facts.meta.exam == "AIF-C01"
+    assert facts.verified <= datetime.date.today()
+
+
+def test_every_typed_fact_carries_source_quote_date_kind_and_scope(facts: Facts) -> None:
+    for fact in facts.facts.values():
+        assert fact.kind and fact.scope in {"aif-c01", "beyond-exam"}
+        assert isinstance(fact.verified, datetime.date)
+        if fact.derivation is None:
+            assert fact.source is not None and fact.source.url.startswith("https://"), fact.id
+            assert fact.quote, fact.id
+        else:
+            assert fact.kind == "derived" and fact.source is None, fact.id
+
+
+def test_derived_figures_are_computed_from_their_inputs(facts: Facts) -> None:
+    gpu = facts.fact("example.gpu_monthly_cost").value
+    cut = facts.fact("note.cost_reduction").value
+    assert isinstance(gpu, int) and isinstance(cut, int)
+    assert facts.fact("example.inferentia_monthly_cost").value == gpu * (100 - cut) / 100
+    assert facts.fact("example.monthly_savings").value == gpu * cut / 100
+    assert facts.fact("example.chip_share").value == 100 / facts.fact("note.throughput").value  # type: ignore[operator]
+    assert facts.fact("example.inferentia_monthly_cost").derivation.arithmetic == (  # type: ignore[union-attr]
+        f"${gpu:,}/month × (100% − {cut}%) = ${gpu * (100 - cut) // 100:,}/month"
+    )
+
+
+def test_official_side_of_each_simplified_claim(facts: Facts) -> None:
+    verdicts = {check.id: check.verdict for check in facts.fact_checks.values()}
+    assert verdicts["throughput"] == "mis-attributed"
+    assert verdicts["cost"] == "qualified"
+    assert verdicts["footprint"] == "unsourced"
+    assert verdicts["training-cost"] == "qualified"
+    assert verdicts["footprint-domain"] == "mis-attributed"
+    assert facts.fact("inf2.throughput_vs_inf1").baseline == "than Inferentia (Inf1)"
+
+
+def test_facts_file_comes_from_the_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yml"
+    shutil.copy(FIXTURES / "minimal.yml", copy)
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(copy))
+    assert default_facts_path() == copy
+    assert chipwise.load_facts().meta.title == "Minimal chipwise facts"
+    assert chipwise.recommend(workload="inference").instance_families == ("inf2",)
+
+
+def test_edited_file_is_read_again(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yml"
+    text = (FIXTURES / "minimal.yml").read_text()
+    copy.write_text(text)
+    assert chipwise.load_facts(copy).fact("inf2.chips_max").value == 12
+    copy.write_text(text.replace("value: 12", "value: 11").replace("up to 12 Inferentia2", "up to 11 Inferentia2"))
+    assert chipwise.load_facts(copy).fact("inf2.chips_max").value == 11
+
+
+def test_facts_are_frozen(facts: Facts) -> None:
+    with pytest.raises(TypeError):
+        facts.facts["x"] = facts.fact("inf2.chips_max")  # type: ignore[index]
+
+
+def test_no_number_in_the_facts_file_text_fields_outside_quotes_that_a_fact_does_not_hold(facts: Facts) -> None:
+    """Reasons and explanations cite numbers as {fact.id}, never typed: check the templates."""
+    for rule in facts.decision.rules:
+        for reason in rule.reasons:
+            assert not HAND_TYPED_NUMBER.search(re.sub(r"\{[^}]*\}", "", reason.template)), (rule.id, reason.template)
