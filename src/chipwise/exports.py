@@ -54,7 +54,10 @@ def facts_json(facts: Facts) -> dict[str, Any]:
             }
             for check in facts.fact_checks.values()
         },
-        "sources": {source.id: {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority} for source in facts.sources.values()},
+        "sources": {
+            source.id: {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority}
+            for source in facts.sources.values()
+        },
         "glossary": dict(facts.glossary),
     }
 
