@@ -19,7 +19,7 @@ def test_number_text(value: float, text: str) -> None:
 @pytest.mark.parametrize(
     ("unit", "value", "shown"),
     [("percent", 70, "70%"), ("times", 4, "4x"), ("usd-per-month", 9000, "$9,000/month"), ("GiB", 384, "384 GiB"),
-     ("domain", 2, "Domain 2"), ("task", "2.3", "Task Statement 2.3"), ("chips", 16, "16 chips")],
+     ("domain", 2, "Domain 2"), ("task", "2.3", "Task Statement 2.3"), ("chips", 16, "16 chips"), ("year", 2019, "2019")],
 )
 def test_unit_format(unit: str, value: object, shown: str) -> None:
     assert UNITS[unit].format(value) == shown

@@ -130,6 +130,11 @@ class _Builder:
 
         return PLACEHOLDER.sub(replace, template)
 
+    def checked_template(self, key_path: str, template: str) -> str:
+        """The template itself, once every fact it cites is known."""
+        self.text(key_path, template)
+        return template
+
     def build(self) -> Facts:
         raw = self.raw
         self.sources = {
@@ -270,6 +275,7 @@ class _Builder:
                 source=source,
                 verdict=entry["verdict"],
                 explanation=self.text(f"{where}.explanation", entry["explanation"]),
+                explanation_template=entry["explanation"],
                 note_facts=self.fact_list(f"{where}.note_facts", entry.get("note_facts", [])),
                 aws_facts=self.fact_list(f"{where}.aws_facts", entry.get("aws_facts", [])),
             )
@@ -307,7 +313,7 @@ class _Builder:
             rule=tuple(ExamRule(**item) for item in entry["rule"]),
             memory_trick=tuple((item["chip"], item["word"]) for item in entry["memory_trick"]),
             when_to_use_inferentia=tuple(
-                self.text(f"exam.when_to_use_inferentia[{index}]", text)
+                self.checked_template(f"exam.when_to_use_inferentia[{index}]", text)
                 for index, text in enumerate(entry["when_to_use_inferentia"])
             ),
             key_numbers=self.fact_list("exam.key_numbers", entry["key_numbers"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -12,6 +12,11 @@ from types import MappingProxyType
 from chipwise.units import UNITS
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*)\}")
+
+
+def expand(template: str, show: Callable[[str], str]) -> str:
+    """The template with each {fact.id} replaced by show(fact_id)."""
+    return PLACEHOLDER.sub(lambda match: show(match.group(1)), template)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class FactCheck:
     source: Source
     verdict: str
     explanation: str
+    explanation_template: str
     note_facts: tuple[Fact, ...] = ()
     aws_facts: tuple[Fact, ...] = ()
 
@@ -120,6 +126,7 @@ class Exam:
     rule: tuple[ExamRule, ...]
     memory_trick: tuple[tuple[str, str], ...]
     when_to_use_inferentia: tuple[str, ...]
+    """Templates: they may cite facts as {fact.id}."""
     key_numbers: tuple[Fact, ...]
 
 

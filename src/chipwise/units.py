@@ -13,9 +13,13 @@ class Unit:
     template: str
     accepts: Callable[[object], bool]
     expected: str
+    grouped: bool = True
+    """Group thousands (30,000); a year is not grouped."""
 
     def format(self, value: object) -> str:
-        return self.template.format(number_text(value) if isinstance(value, (int, float)) else value)
+        if isinstance(value, (int, float)) and self.grouped:
+            return self.template.format(number_text(value))
+        return self.template.format(value)
 
 
 def number_text(value: float) -> str:
@@ -73,7 +77,7 @@ UNITS: dict[str, Unit] = {
         Unit("requests-per-month", "{} requests a month", _positive_number, "a number above 0"),
         Unit("usd-per-month", "${}/month", _non_negative_number, "an amount of 0 or more"),
         Unit("usd-per-year", "${}/year", _non_negative_number, "an amount of 0 or more"),
-        Unit("year", "{}", _year, "a year from 1990 to 2100"),
+        Unit("year", "{}", _year, "a year from 1990 to 2100", grouped=False),
         Unit("domain", "Domain {}", _positive_int, "a domain number above 0"),
         Unit("task", "Task Statement {}", _task, 'a task number written as text, like "2.3"'),
         Unit("text", "{}", _text, "text"),

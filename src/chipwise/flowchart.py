@@ -1,0 +1,225 @@
+"""The decision flowchart, generated from the decision table: a tree of questions, drawn as SVG at
+build time (no JavaScript, no CDN) and written as Mermaid source for GitHub, GitLab and Obsidian.
+
+The tree asks only the questions that matter: under each branch it splits on the input that gives
+the smallest tree, and answers that lead to the same subtree share one edge ("Training or Fine-tuning").
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+from chipwise.model import DecisionInput, DecisionTable, Rule
+from chipwise.rules import combinations
+
+
+@dataclass(frozen=True)
+class Leaf:
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Question:
+    input: DecisionInput
+    branches: tuple[tuple[tuple[str, ...], Node], ...]
+    """(the answers' labels, the subtree they lead to), in the input's value order."""
+
+
+Node = Leaf | Question
+
+
+def build_tree(table: DecisionTable) -> Node:
+    cases = [dict(inputs) for inputs in combinations(table)]
+    decided = {_key(case): next(rule for rule in table.rules if rule.matches(case)) for case in cases}
+    return _tree(table, [_key(case) for case in cases], decided)
+
+
+Case = tuple[tuple[str, str], ...]
+
+
+def _key(case: dict[str, str]) -> Case:
+    return tuple(sorted(case.items()))
+
+
+def _tree(table: DecisionTable, cases: list[Case], decided: dict[Case, Rule]) -> Node:
+    rule_ids = {decided[case].id for case in cases}
+    if len(rule_ids) == 1:
+        return Leaf(decided[cases[0]])
+    candidates = []
+    for item in table.inputs:
+        groups = {value: [case for case in cases if dict(case)[item.name] == value] for value in item.value_names}
+        if sum(1 for group in groups.values() if group) < 2:
+            continue  # already decided above
+        subtrees = {value: _tree(table, group, decided) for value, group in groups.items() if group}
+        merged: dict[str, tuple[Node, list[str]]] = {}
+        for value, subtree in subtrees.items():
+            merged.setdefault(signature(subtree), (subtree, []))[1].append(value)
+        if len(merged) == 1:
+            continue  # this input changes nothing here
+        labels = {value.name: value.label for value in item.values}
+        branches = tuple((tuple(labels[v] for v in values), subtree) for subtree, values in merged.values())
+        candidates.append(Question(item, branches))
+    return min(candidates, key=size)
+
+
+def signature(node: Node) -> str:
+    """Equal for trees that ask the same questions and reach the same rules."""
+    if isinstance(node, Leaf):
+        return node.rule.id
+    inner = ",".join(f"{'/'.join(labels)}:{signature(child)}" for labels, child in node.branches)
+    return f"{node.input.name}({inner})"
+
+
+def size(node: Node) -> int:
+    if isinstance(node, Leaf):
+        return 1
+    return 1 + sum(size(child) for _, child in node.branches)
+
+
+def leaves(node: Node) -> list[Rule]:
+    if isinstance(node, Leaf):
+        return [node.rule]
+    return [rule for _, child in node.branches for rule in leaves(child)]
+
+
+# --- SVG --------------------------------------------------------------------------------------
+
+BOX_WIDTH = 190
+COLUMN = 210
+ROW = 150
+LINE_HEIGHT = 17
+CHARS_PER_LINE = 24
+
+
+@dataclass
+class _Placed:
+    node: Node
+    x: float
+    y: float
+    lines: list[str]
+    css: str
+    href: str = ""
+
+
+def _node_text(node: Node) -> tuple[list[str], str]:
+    if isinstance(node, Leaf):
+        families = ", ".join(family.name for family in node.rule.outcome.families)
+        text = f"{node.rule.outcome.title} ({families})"
+        return textwrap.wrap(text, CHARS_PER_LINE), f"chipwise-flow__outcome chipwise-flow__outcome--{node.rule.outcome.accelerator}"
+    return textwrap.wrap(node.input.question, CHARS_PER_LINE), "chipwise-flow__question"
+
+
+def _layout(node: Node, depth: int, left: float, placed: list[_Placed], edges: list[tuple[_Placed, _Placed, str]], rule_href: dict[str, str]) -> _Placed:
+    width = len(leaves(node))
+    lines, css = _node_text(node)
+    here = _Placed(node, left + width * COLUMN / 2, depth * ROW + 20, lines, css)
+    if isinstance(node, Leaf):
+        here.href = rule_href.get(node.rule.id, "")
+    placed.append(here)
+    if isinstance(node, Question):
+        offset = left
+        for labels, child in node.branches:
+            child_placed = _layout(child, depth + 1, offset, placed, edges, rule_href)
+            edges.append((here, child_placed, " or ".join(labels)))
+            offset += len(leaves(child)) * COLUMN
+    return here
+
+
+def _box_height(lines: list[str]) -> float:
+    return len(lines) * LINE_HEIGHT + 16
+
+
+def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = "Which AWS chip? The decision flowchart") -> str:
+    """The flowchart as inline SVG; each outcome links to its rule's row in the decision table."""
+    tree = build_tree(table)
+    placed: list[_Placed] = []
+    edges: list[tuple[_Placed, _Placed, str]] = []
+    _layout(tree, 0, 0, placed, edges, rule_href)
+    width = len(leaves(tree)) * COLUMN
+    height = max(p.y + _box_height(p.lines) for p in placed) + 10
+    description = describe_tree(tree)
+    parts = [
+        f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="chipwise-flow-title chipwise-flow-desc" '
+        f'xmlns="http://www.w3.org/2000/svg" style="max-width:{width:.0f}px">',
+        f'<title id="chipwise-flow-title">{html.escape(title)}</title>',
+        f'<desc id="chipwise-flow-desc">{html.escape(description)}</desc>',
+    ]
+    for parent, child, label in edges:
+        x1, y1 = parent.x, parent.y + _box_height(parent.lines)
+        x2, y2 = child.x, child.y
+        middle = (y1 + y2) / 2
+        parts.append(f'<path class="chipwise-flow__edge" d="M{x1:.0f},{y1:.0f} C{x1:.0f},{middle:.0f} {x2:.0f},{middle:.0f} {x2:.0f},{y2:.0f}"/>')
+        label_lines = textwrap.wrap(label, CHARS_PER_LINE)
+        for index, line in enumerate(label_lines):
+            y = middle - (len(label_lines) - 1) * LINE_HEIGHT / 2 + index * LINE_HEIGHT
+            parts.append(f'<text class="chipwise-flow__label" x="{(x1 + x2) / 2:.0f}" y="{y:.0f}" text-anchor="middle">{html.escape(line)}</text>')
+    for box in placed:
+        box_height = _box_height(box.lines)
+        shape = (
+            f'<rect class="{box.css}" x="{box.x - BOX_WIDTH / 2:.0f}" y="{box.y:.0f}" width="{BOX_WIDTH}" height="{box_height:.0f}" rx="10"/>'
+        )
+        texts = "".join(
+            f'<text class="chipwise-flow__text" x="{box.x:.0f}" y="{box.y + 22 + index * LINE_HEIGHT:.0f}" text-anchor="middle">{html.escape(line)}</text>'
+            for index, line in enumerate(box.lines)
+        )
+        if box.href:
+            rule_id = box.node.rule.id if isinstance(box.node, Leaf) else ""
+            parts.append(f'<a href="{html.escape(box.href)}" data-rule="{rule_id}">{shape}{texts}</a>')
+        else:
+            parts.append(shape + texts)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def describe_tree(node: Node, depth: int = 0) -> str:
+    """The tree in words, for screen readers: 'What will the hardware do? Training or Fine-tuning: ...'."""
+    if isinstance(node, Leaf):
+        families = ", ".join(family.name for family in node.rule.outcome.families)
+        return f"{node.rule.outcome.title} ({families}), rule {node.rule.id}"
+    branches = "; ".join(f"{' or '.join(labels)}: {describe_tree(child, depth + 1)}" for labels, child in node.branches)
+    return f"{node.input.question} {branches}" if depth == 0 else f"({node.input.question} {branches})"
+
+
+# --- Mermaid ------------------------------------------------------------------------------------
+
+
+def _mermaid_text(text: str) -> str:
+    return '"' + text.replace('"', "#quot;") + '"'
+
+
+def mermaid_source(table: DecisionTable, title: str = "Which AWS chip?") -> str:
+    """Mermaid flowchart source for the same tree; renders on GitHub, GitLab, Obsidian and Notion."""
+    tree = build_tree(table)
+    lines = ["---", f"title: {title}", "---", "flowchart TD"]
+    counter = {"question": 0}
+    outcome_ids: dict[str, str] = {}
+
+    def emit(node: Node) -> str:
+        if isinstance(node, Leaf):
+            node_id = outcome_ids.setdefault(node.rule.id, "rule_" + node.rule.id.replace("-", "_"))
+            families = ", ".join(family.name for family in node.rule.outcome.families)
+            lines.append(f"    {node_id}([{_mermaid_text(f'{node.rule.outcome.title}: {families}')}])")
+            return node_id
+        counter["question"] += 1
+        node_id = f"q{counter['question']}"
+        lines.append(f"    {node_id}{{{_mermaid_text(node.input.question)}}}")
+        for labels, child in node.branches:
+            child_id = emit(child)
+            lines.append(f"    {node_id} -->|{_mermaid_text(' or '.join(labels))}| {child_id}")
+        return node_id
+
+    emit(tree)
+    for rule_id, node_id in outcome_ids.items():
+        accelerator = next(rule.outcome.accelerator for rule in table.rules if rule.id == rule_id)
+        lines.append(f"    class {node_id} {accelerator}")
+    lines.extend(
+        [
+            "    classDef inferentia fill:#e8f5e9,stroke:#1b5e20,color:#1b5e20",
+            "    classDef trainium fill:#e3f2fd,stroke:#0d47a1,color:#0d47a1",
+            "    classDef gpu fill:#fff3e0,stroke:#bf360c,color:#bf360c",
+            "    classDef cpu fill:#f3e5f5,stroke:#4a148c,color:#4a148c",
+        ]
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,141 @@
+"""mkdocs-macros glue: registers chipwise's tested render functions as macros, and nothing more.
+
+Use it in any MkDocs site with the macros plugin:
+
+    plugins:
+      - macros:
+          modules: [chipwise.macros]
+
+Macros: fact(id), claim(id), key_numbers(), comparison_table(), family_table(*ids), decision_table(),
+decision_inputs(), decision_flowchart(), recommend(workload=..., neuron=..., traffic=...), fact_checks(*ids),
+study_note(), fact_entries(), source_list(), exam_rule(), memory_trick(), when_to_use_inferentia(),
+exam_mapping(), exam_numbers(), worked_example(), glossary(), facts_version(), verified_date().
+
+In chipwise's own site numbers link to its sources page. In another guide, set
+`extra: {chipwise_site_url: https://.../}` and they link to the published chipwise site instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from chipwise import flowchart, render
+from chipwise.facts import load_facts
+from chipwise.model import Facts
+from chipwise.problems import FactsError
+from chipwise.rules import decide
+
+SITE_URL_SETTING = "chipwise_site_url"
+
+
+def load_for_build() -> Facts:
+    """The facts, or a build error carrying every located problem (the same lines as `chipwise check`)."""
+    try:
+        return load_facts()
+    except FactsError as error:
+        raise PluginError(f"chipwise: the facts file has problems:\n{error.report()}") from None
+
+
+class SiteMacros:
+    """The macros, bound to one build's facts and to the page being rendered."""
+
+    def __init__(self, env: Any, facts: Facts) -> None:
+        self.env = env
+        self.facts = facts
+
+    def links(self) -> render.Links:
+        absolute = (self.env.conf.get("extra") or {}).get(SITE_URL_SETTING, "")
+        page = self.env.page
+        if page is None:
+            return render.Links(absolute_base=absolute)
+        return render.Links(prefix="../" * page.file.src_uri.count("/"), url_prefix="../" * page.url.count("/"), absolute_base=absolute)
+
+    def fact(self, fact_id: str) -> str:
+        """The value with its qualifier ('up to 70%'), linked to its source entry."""
+        return render.fact_link(self.facts.fact(fact_id), self.links())
+
+    def claim(self, fact_id: str) -> str:
+        """The whole claim: qualifier, value, what it measures and its baseline."""
+        return render.fact_phrase(self.facts.fact(fact_id), self.links())
+
+    def key_numbers(self) -> str:
+        return render.key_numbers_table(self.facts, self.links())
+
+    def comparison_table(self) -> str:
+        return render.comparison_table(self.facts, self.links())
+
+    def family_table(self, *family_ids: str) -> str:
+        return render.family_table(self.facts, family_ids or tuple(self.facts.families), self.links())
+
+    def decision_table(self) -> str:
+        return render.decision_table(self.facts, self.links())
+
+    def decision_inputs(self) -> str:
+        return render.decision_inputs(self.facts)
+
+    def decision_flowchart(self) -> str:
+        links = self.links()
+        hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
+        return f'<div class="chipwise-flow-figure">{flowchart.flowchart_svg(self.facts.decision, hrefs)}</div>'
+
+    def recommend(self, workload: str, neuron: str | None = None, traffic: str | None = None) -> str:
+        given = {"workload": workload, "neuron": neuron, "traffic": traffic}
+        decision = decide(self.facts.decision, **{name: value for name, value in given.items() if value is not None})
+        families = ", ".join(family.name for family in decision.outcome.families)
+        return f"**{decision.outcome.title}** ({families}): " + " ".join(render.reasons_markdown(decision.rule, self.facts, self.links()))
+
+    def fact_checks(self, *check_ids: str) -> str:
+        return render.fact_checks(self.facts, self.links(), check_ids or None)
+
+    def study_note(self) -> str:
+        return render.study_note_table(self.facts, self.links())
+
+    def fact_entries(self) -> str:
+        return render.fact_entries(self.facts)
+
+    def source_list(self) -> str:
+        return render.source_list(self.facts)
+
+    def exam_rule(self) -> str:
+        return render.exam_rule_table(self.facts)
+
+    def memory_trick(self) -> str:
+        return render.memory_trick(self.facts)
+
+    def when_to_use_inferentia(self) -> str:
+        return render.when_to_use_inferentia(self.facts, self.links())
+
+    def exam_mapping(self) -> str:
+        return render.exam_mapping_table(self.facts, self.links())
+
+    def exam_numbers(self) -> str:
+        return render.exam_numbers_table(self.facts, self.links())
+
+    def worked_example(self) -> str:
+        return render.worked_example(self.facts, self.links())
+
+    def glossary(self) -> str:
+        return render.glossary_table(self.facts)
+
+    def facts_version(self) -> str:
+        return self.facts.meta.version
+
+    def verified_date(self) -> str:
+        return self.facts.verified.isoformat()
+
+
+MACRO_NAMES = [name for name in vars(SiteMacros) if not name.startswith("_") and name not in ("links",)]
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros entry point: load the facts once for this build and register the macros."""
+    macros = SiteMacros(env, load_for_build())
+    for name in MACRO_NAMES:
+        env.macro(getattr(macros, name), name)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the glossary as abbreviations, so each term gets a tooltip wherever it appears."""
+    env.markdown += "\n\n" + render.abbreviations(load_for_build()) + "\n"

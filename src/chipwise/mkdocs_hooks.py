@@ -1,0 +1,31 @@
+"""MkDocs hooks for chipwise's own site: watch the facts file, and publish generated files.
+
+Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
+see them: the flowchart's Mermaid source and the open-data API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from chipwise import site_files
+from chipwise.macros import load_for_build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """`mkdocs serve` rebuilds when the facts file changes, wherever CHIPWISE_FACTS points."""
+    facts = load_for_build()
+    watched = str(facts.path.resolve())
+    if watched not in config.watch:
+        config.watch.append(watched)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
+    facts = load_for_build()
+    for path, content in site_files.generated_files(facts).items():
+        files.append(File.generated(config, path, content=content))
+    return files

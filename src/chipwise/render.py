@@ -1,0 +1,428 @@
+"""Pure functions that turn the facts into Markdown for the site's pages: one function per table.
+
+Every number is written through `fact_link`, so it keeps its qualifier and links to its entry on the
+sources page. Functions take a `Links` value that knows where that page is from the current page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chipwise.model import Fact, FactCheck, Facts, Family, Rule, expand
+
+SOURCES_PAGE = "sources.md"
+
+VERDICT_LABELS = {
+    "confirmed": "Confirmed",
+    "qualified": "Qualified",
+    "mis-attributed": "Mis-attributed",
+    "unsourced": "Unsourced",
+    "illustrative": "Illustrative",
+}
+KIND_LABELS = {
+    "spec": "spec",
+    "vendor-claim": "AWS claim",
+    "exam-guide": "exam guide",
+    "exam-note": "exam note",
+    "example-input": "example input",
+    "third-party": "third-party",
+    "derived": "derived",
+}
+SCOPE_LABELS = {"aif-c01": "AIF-C01", "beyond-exam": "beyond the exam"}
+SPEC_LABELS = {
+    "chips": "Chips per instance",
+    "neuroncores_per_chip": "NeuronCores per chip",
+    "neuroncore": "NeuronCore generation",
+    "memory": "Accelerator memory",
+    "interconnect": "Chip-to-chip interconnect",
+    "network": "Networking",
+    "gpu": "GPU",
+    "gpus": "GPUs per instance",
+    "processor": "Processor",
+}
+TOPICS = {
+    "inf1": "Inferentia and Inf1",
+    "inf2": "Inferentia2 and Inf2",
+    "trn1": "Trainium and Trn1/Trn1n",
+    "trn2": "Trainium2 and Trn2",
+    "neuron": "The Neuron SDK",
+    "g5": "GPU and CPU alternatives",
+    "g6": "GPU and CPU alternatives",
+    "p4d": "GPU and CPU alternatives",
+    "p5": "GPU and CPU alternatives",
+    "graviton3": "GPU and CPU alternatives",
+    "c7g": "GPU and CPU alternatives",
+    "sagemaker": "GPU and CPU alternatives",
+    "exam": "The AIF-C01 exam guide",
+    "note": "What exam notes say",
+    "example": "The worked example",
+}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the site's pages are, seen from the page being rendered."""
+
+    prefix: str = ""
+    """From the current page to the docs root: '' for top-level pages, '../' one folder down."""
+    url_prefix: str = ""
+    """From the current page's URL to the site root, for raw HTML links ('../' for /cheat-sheet/)."""
+    absolute_base: str = ""
+    """When set (another site embedding chipwise), links go to this published chipwise site instead."""
+
+    def page(self, name: str, anchor: str = "") -> str:
+        fragment = f"#{anchor}" if anchor else ""
+        if self.absolute_base:
+            stem = name.removesuffix(".md")
+            path = "" if stem == "index" else f"{stem}/"
+            return f"{self.absolute_base.rstrip('/')}/{path}{fragment}"
+        return f"{self.prefix}{name}{fragment}"
+
+    def fact(self, fact: Fact) -> str:
+        return self.page(SOURCES_PAGE, fact.anchor)
+
+    def check(self, check: FactCheck) -> str:
+        return self.page(SOURCES_PAGE, check_anchor(check))
+
+    def rule(self, rule: Rule) -> str:
+        return self.page("choosing.md", rule_anchor(rule))
+
+    def rule_url(self, rule: Rule) -> str:
+        """The rule's row in the decision table, as a URL usable in raw HTML (no .md rewriting)."""
+        if self.absolute_base:
+            return self.rule(rule)
+        return f"{self.url_prefix}choosing/#{rule_anchor(rule)}"
+
+
+def check_anchor(check: FactCheck) -> str:
+    return f"check-{check.id}"
+
+
+def rule_anchor(rule: Rule) -> str:
+    return f"rule-{rule.id}"
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines.extend("| " + " | ".join(cell(value) for value in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _title(text: str) -> str:
+    return html.escape(text, quote=True).replace("[", "&#91;").replace("]", "&#93;")
+
+
+def fact_link(fact: Fact, links: Links, text: str | None = None) -> str:
+    """The fact as a link to its sources-page entry: its qualifier and value, its claim as the tooltip."""
+    shown = text if text is not None else fact.short
+    tooltip = fact.phrase if fact.source is None else f"{fact.phrase} (source: {fact.source.title})"
+    return f'[{shown}]({links.fact(fact)} "{_title(tooltip)}")'
+
+
+def fact_phrase(fact: Fact, links: Links) -> str:
+    """The whole claim, qualifier and baseline included, with the number linked."""
+    rest = " ".join(part for part in (fact.measures, fact.baseline) if part)
+    return f"{fact_link(fact, links)} {rest}".strip()
+
+
+def linked_text(template: str, facts: Facts, links: Links) -> str:
+    """A template's text with each {fact.id} shown as the fact's phrase, its number linked."""
+    return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
+
+
+def verdict_badge(verdict: str) -> str:
+    return f'<span class="chipwise-verdict chipwise-verdict--{verdict}">{VERDICT_LABELS[verdict]}</span>'
+
+
+def key_numbers_table(facts: Facts, links: Links) -> str:
+    rows = [
+        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p) or "", KIND_LABELS[fact.kind])
+        for fact in facts.exam.key_numbers
+    ]
+    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+
+
+def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
+    """One column per instance family, one row per spec any of them has."""
+    families = [facts.families[family_id] for family_id in family_ids]
+    spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
+    headers = ["", *(f"**{family.name}**" for family in families)]
+    rows = [
+        ["Chip", *(family.chip for family in families)],
+        ["Role", *(family.role for family in families)],
+        ["Status", *(family.status for family in families)],
+    ]
+    for spec in spec_names:
+        label = SPEC_LABELS.get(spec, spec.replace("_", " ").capitalize())
+        rows.append([label, *(_spec_cell(family, spec, links) for family in families)])
+    return markdown_table(headers, rows)
+
+
+def _spec_cell(family: Family, spec: str, links: Links) -> str:
+    fact = family.specs.get(spec)
+    if fact is None:
+        return "—"
+    return fact_link(fact, links, fact.formatted if not fact.qualifier else None)
+
+
+def comparison_table(facts: Facts, links: Links) -> str:
+    """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick."""
+    by_accelerator = {
+        accelerator: [family for family in facts.families.values() if family.accelerator == accelerator]
+        for accelerator in ("inferentia", "trainium")
+    }
+    rule_for = {rule.answer: rule for rule in facts.exam.rule}
+    trick = dict(facts.exam.memory_trick)
+    columns = []
+    for accelerator, chip_name in (("inferentia", "AWS Inferentia"), ("trainium", "AWS Trainium")):
+        families = by_accelerator[accelerator]
+        exam_rule = rule_for.get(chip_name)
+        word = trick.get(chip_name.removeprefix("AWS "), "")
+        columns.append(
+            {
+                "purpose": exam_rule.situation if exam_rule else "",
+                "instances": ", ".join(family.name for family in families),
+                "chips": ", ".join(family.chip for family in families),
+                "cores": ", ".join(
+                    f"{family.name}: {family.specs['neuroncore'].value}" for family in families if "neuroncore" in family.specs
+                ),
+                "trick": f"{chip_name.removeprefix('AWS ')} → {word}" if word else "",
+            }
+        )
+    cost_claims = [
+        fact_phrase(facts.fact("inf1.cost_vs_comparable"), links) + " (Inf1)",
+        fact_phrase(facts.fact("trn1.cost_to_train"), links) + " (Trn1)",
+    ]
+    note_claims = [
+        f"{fact_link(facts.fact('note.throughput'), links)} throughput / {fact_link(facts.fact('note.cost_reduction'), links)} cost reduction",
+        f"{fact_link(facts.fact('note.training_cost_reduction'), links)} cost reduction on training",
+    ]
+    rows = [
+        ["Use it for", columns[0]["purpose"], columns[1]["purpose"]],
+        ["Instance families", columns[0]["instances"], columns[1]["instances"]],
+        ["Chips", columns[0]["chips"], columns[1]["chips"]],
+        ["NeuronCores", columns[0]["cores"], columns[1]["cores"]],
+        ["AWS's cost claim", *cost_claims],
+        ["As exam notes put it", *note_claims],
+        ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
+    ]
+    return markdown_table(("", "**AWS Inferentia**", "**AWS Trainium**"), rows)
+
+
+def exam_rule_table(facts: Facts) -> str:
+    return markdown_table(("Situation", "Answer", "Instances"), ((r.situation, f"**{r.answer}**", r.instances) for r in facts.exam.rule))
+
+
+def memory_trick(facts: Facts) -> str:
+    return " ".join(f"**{chip}** → **{word}**." for chip, word in facts.exam.memory_trick)
+
+
+def when_to_use_inferentia(facts: Facts, links: Links) -> str:
+    return "\n".join(f"- {linked_text(item, facts, links)}" for item in facts.exam.when_to_use_inferentia)
+
+
+def conditions_text(rule: Rule, facts: Facts) -> list[str]:
+    """For each input, the values this rule matches in words ('any' when it does not care)."""
+    cells = []
+    for item in facts.decision.inputs:
+        values = rule.when.get(item.name)
+        if values is None or set(values) == set(item.value_names):
+            cells.append("any")
+        else:
+            cells.append(" or ".join(value.label for value in item.values if value.name in values))
+    return cells
+
+
+def reasons_markdown(rule: Rule, facts: Facts, links: Links) -> list[str]:
+    parts = []
+    for reason in rule.reasons:
+        text = linked_text(reason.template, facts, links)
+        extra = [source for source in reason.sources if all(fact.source != source for fact in reason.facts)]
+        if extra:
+            text += " " + " ".join(f"([{source.publisher}]({source.url}))" for source in extra)
+        parts.append(text)
+    return parts
+
+
+def decision_table(facts: Facts, links: Links) -> str:
+    """Every rule: its conditions and outcome in one table, then each rule's reasons with their sources.
+
+    Together they are the flowchart's text equivalent.
+    """
+    headers = ["Rule", *(item.question for item in facts.decision.inputs), "Recommendation", "Instance families"]
+    rows = []
+    for rule in facts.decision.rules:
+        families = ", ".join(family.name for family in rule.outcome.families)
+        rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, facts), f"**{rule.outcome.title}**", families])
+    sections = [markdown_table(headers, rows)]
+    for rule in facts.decision.rules:
+        reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
+        sections.append(f"### Rule `{rule.id}`: {rule.outcome.title} {{#{rule_anchor(rule)}}}\n\n{reasons}")
+    return "\n\n".join(sections)
+
+
+def decision_inputs(facts: Facts) -> str:
+    """The questions and what each answer means."""
+    lines = []
+    for item in facts.decision.inputs:
+        default_value = next((value for value in item.values if value.name == item.default), None)
+        default = f" (default: {default_value.label})" if default_value else ""
+        lines.append(f"**{item.question}**{default}\n")
+        lines.extend(f"- *{value.label}*: {value.explanation}" for value in item.values)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) -> str:
+    """Each exam-note simplification: the note's words, AWS's words with the source, and the verdict."""
+    chosen = [facts.fact_checks[check_id] for check_id in ids] if ids else list(facts.fact_checks.values())
+    blocks = []
+    for check in chosen:
+        aws_numbers = ", ".join(fact_link(fact, links, fact.short) for fact in check.aws_facts)
+        blocks.append(
+            "\n".join(
+                [
+                    f'<div class="chipwise-check" id="{check_anchor(check)}" markdown>',
+                    "",
+                    f"**{check.topic}** {verdict_badge(check.verdict)}",
+                    "",
+                    markdown_table(
+                        ("Who", "What they say"),
+                        [
+                            ("Exam notes say", f"“{check.note_says}”"),
+                            ("AWS says", f"“{check.aws_says}” ([{check.source.title}]({check.source.url}))"),
+                            ("Verdict", f"{VERDICT_LABELS[check.verdict]}: {linked_text(check.explanation_template, facts, links)}"),
+                            *([("AWS figures", aws_numbers)] if aws_numbers else []),
+                        ],
+                    ),
+                    "",
+                    "</div>",
+                ]
+            )
+        )
+    return "\n\n".join(blocks)
+
+
+def study_note_table(facts: Facts, links: Links) -> str:
+    """Every line of the seed study note, repaired, with the checks that cover it."""
+    rows = []
+    for line in facts.study_note:
+        verdicts = ", ".join(
+            f"[{check.topic}]({links.check(check)}): {VERDICT_LABELS[check.verdict]}" for check in line.checks
+        )
+        rows.append((line.section, line.reads, verdicts))
+    return markdown_table(("Section", "The study note says", "Checked against AWS"), rows)
+
+
+def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
+    groups: dict[str, list[Fact]] = {}
+    for fact in facts.facts.values():
+        groups.setdefault(TOPICS.get(fact.id.split(".", 1)[0], "Other facts"), []).append(fact)
+    return groups
+
+
+def fact_entries(facts: Facts) -> str:
+    """Every fact with its anchor, value, kind, scope, verified date, and source quote (or arithmetic)."""
+    sections = []
+    for topic, group in facts_by_topic(facts).items():
+        entries = [f"### {topic}"]
+        for fact in group:
+            if fact.derivation is not None:
+                evidence = f"Computed: {fact.derivation.arithmetic}"
+            else:
+                assert fact.source is not None
+                evidence = f"[{fact.source.title}]({fact.source.url}) ({fact.source.publisher}): “{fact.quote}”"
+            note = f"<br>*Note: {fact.note}*" if fact.note else ""
+            meta = f"{KIND_LABELS[fact.kind]} · {SCOPE_LABELS[fact.scope]} · verified {fact.verified.isoformat()} · `{fact.id}`"
+            entries.append(
+                f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
+                f"**{fact.label}: {fact.phrase}**<br>\n<small>{meta}</small><br>\n{evidence}{note}\n\n</div>"
+            )
+        sections.append("\n\n".join(entries))
+    return "\n\n".join(sections)
+
+
+def source_list(facts: Facts) -> str:
+    rows = []
+    for source in facts.sources.values():
+        copy = f" ([archived copy read]({source.archived_copy}))" if source.archived_copy else ""
+        authority = "AWS" if source.authority == "aws" else "third party"
+        rows.append((f"[{source.title}]({source.url}){copy}", source.publisher, authority))
+    return markdown_table(("Source", "Publisher", "Authority"), rows)
+
+
+def exam_mapping_table(facts: Facts, links: Links) -> str:
+    def fact(fact_id: str) -> str:
+        return fact_link(facts.fact(fact_id), links, facts.fact(fact_id).formatted)
+
+    rows = [
+        (
+            "Cost and performance of inference (why Inferentia and Trainium matter)",
+            f"{fact('exam.cost_domain')}, {fact('exam.cost_task')}",
+            fact("exam.cost_domain_weight"),
+            f"“{facts.fact('exam.cost_objective').value}”",
+        ),
+        (
+            "Environmental footprint when choosing a model",
+            f"{fact('exam.footprint_domain')}, {fact('exam.footprint_task')}",
+            fact("exam.footprint_domain_weight"),
+            f"“{facts.fact('exam.footprint_objective').value}”",
+        ),
+    ]
+    return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (exam guide wording)"), rows)
+
+
+def exam_numbers_table(facts: Facts, links: Links) -> str:
+    """Every number in scope for AIF-C01, in one table: the cheat sheet."""
+    rows = [
+        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p), KIND_LABELS[fact.kind])
+        for fact in facts.facts.values()
+        if fact.scope == "aif-c01" and fact.is_number
+    ]
+    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+
+
+def worked_example(facts: Facts, links: Links) -> str:
+    """The worked example, step by step, each result computed from the facts file's inputs."""
+
+    def step(fact_id: str) -> str:
+        fact = facts.fact(fact_id)
+        assert fact.derivation is not None, fact_id
+        return f"{fact.label}: {fact.derivation.arithmetic.replace(fact.formatted, fact_link(fact, links, fact.formatted))}"
+
+    requests = facts.fact("example.requests_per_day")
+    gpu = facts.fact("example.gpu_monthly_cost")
+    cut = facts.fact("note.cost_reduction")
+    speed = facts.fact("note.throughput")
+    lines = [
+        "**Given**",
+        "",
+        f"- Traffic: {fact_link(requests, links, requests.formatted)}.",
+        f"- Cost on GPU instances: {fact_link(gpu, links, gpu.formatted)}.",
+        f"- The exam-note figures: {fact_link(cut, links)} lower cost and {fact_link(speed, links)} more requests per chip.",
+        "",
+        "**Steps**",
+        "",
+        f"1. {step('example.requests_per_month')}",
+        f"2. {step('example.inferentia_monthly_cost')}",
+        f"3. {step('example.monthly_savings')}",
+        f"4. {step('example.yearly_savings')}",
+        f"5. {step('example.chip_share')}",
+    ]
+    return "\n".join(lines)
+
+
+def glossary_table(facts: Facts) -> str:
+    return markdown_table(("Term", "Meaning"), ((f"**{term}**", definition) for term, definition in sorted(facts.glossary.items())))
+
+
+def abbreviations(facts: Facts) -> str:
+    """Markdown abbreviation definitions: Material shows each as a tooltip wherever the term appears."""
+    return "\n".join(f"*[{term}]: {definition}" for term, definition in facts.glossary.items())

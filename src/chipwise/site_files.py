@@ -1,0 +1,26 @@
+"""Files the site publishes besides its pages, generated from the facts: downloads and open data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chipwise import exports, flowchart
+from chipwise.facts_schema import json_schema
+from chipwise.model import Facts
+
+MERMAID_PATH = "downloads/decision-flowchart.mmd"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def generated_files(facts: Facts) -> dict[str, str]:
+    """Site path -> content."""
+    return {
+        MERMAID_PATH: flowchart.mermaid_source(facts.decision),
+        "api/facts.json": _json(exports.facts_json(facts)),
+        "api/decisions.json": _json(exports.decisions_json(facts)),
+        "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
+    }
