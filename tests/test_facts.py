@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 import chipwise
 from chipwise.facts import ENVIRONMENT_VARIABLE, default_facts_path
+from chipwise.facts_schema import json_schema
 from chipwise.model import Facts
 from chipwise.problems import FactsError
-from tests.conftest import BROKEN, FIXTURES
+from tests.conftest import BROKEN, FACTS_FILE, FIXTURES
 
 # file in tests/broken_facts/ -> every problem it must report, as "LINE:COL: key.path: message"
 BROKEN_FILES = {
@@ -160,3 +164,17 @@ def test_no_number_in_the_facts_file_text_fields_outside_quotes_that_a_fact_does
     for rule in facts.decision.rules:
         for reason in rule.reasons:
             assert not HAND_TYPED_NUMBER.search(re.sub(r"\{[^}]*\}", "", reason.template)), (rule.id, reason.template)
+
+
+def test_committed_json_schema_is_current() -> None:
+    """facts/facts.schema.json is generated: run `chipwise schema > facts/facts.schema.json` after a schema change."""
+    committed = json.loads((FACTS_FILE.parent / "facts.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema()
+
+
+def test_facts_file_validates_against_its_json_schema() -> None:
+    data = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
+    jsonschema.validate(data, json_schema())
+    broken = json.loads(json.dumps(yaml.safe_load((BROKEN / "unknown-key.yml").read_text(encoding="utf-8")), default=str))
+    with pytest.raises(jsonschema.ValidationError, match="sorce"):
+        jsonschema.validate(broken, json_schema())

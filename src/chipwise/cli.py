@@ -11,6 +11,7 @@ from typing import Any
 
 from chipwise import exports, recommend
 from chipwise.facts import load_facts
+from chipwise.facts_schema import json_schema
 from chipwise.problems import FactsError
 from chipwise.rules import Decision, InvalidInput
 
@@ -39,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a facts file; print every problem")
     check.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
 
+    commands.add_parser("schema", help="print the facts file's JSON Schema")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -49,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "check":
             return _check(arguments.path)
+        if arguments.command == "schema":
+            _print(json_schema(), as_json=True)
+            return 0
         loaded = load_facts()
         if arguments.command == "recommend":
             decision = recommend(workload=arguments.workload, neuron=arguments.neuron, traffic=arguments.traffic, facts=loaded)

@@ -1,0 +1,54 @@
+"""Render functions: tables and links from the facts, with qualifiers kept."""
+
+from __future__ import annotations
+
+from chipwise import render
+from chipwise.model import Facts
+
+
+def test_markdown_table_escapes_pipes() -> None:
+    table = render.markdown_table(("A", "B"), [("x | y", "z")])
+    assert table.splitlines() == ["| A | B |", "| --- | --- |", "| x \\| y | z |"]
+
+
+def test_fact_link_keeps_the_qualifier_and_links_to_the_sources_entry(facts: Facts) -> None:
+    fact = facts.fact("inf1.cost_vs_comparable")
+    link = render.fact_link(fact, render.Links())
+    assert link.startswith("[up to 70%](sources.md#fact-inf1-cost-vs-comparable ")
+    assert "comparable inference-optimized Amazon EC2 instances" in link
+
+
+def test_links_from_a_nested_page_and_from_another_site(facts: Facts) -> None:
+    fact = facts.fact("inf2.chips_max")
+    assert render.Links(prefix="../").fact(fact) == "../sources.md#fact-inf2-chips-max"
+    assert render.Links(absolute_base="https://example.org/chipwise/").fact(fact) == "https://example.org/chipwise/sources/#fact-inf2-chips-max"
+
+
+def test_family_table_has_a_column_per_family_and_a_row_per_spec(facts: Facts) -> None:
+    table = render.family_table(facts, ("inf1", "inf2"), render.Links())
+    header = table.splitlines()[0]
+    assert header == "|  | **Inf1** | **Inf2** |"
+    assert "| Chips per instance | [up to 16 chips]" in table
+
+
+def test_comparison_table_carries_the_exam_rule_and_memory_trick(facts: Facts) -> None:
+    table = render.comparison_table(facts, render.Links())
+    assert "Making predictions in production" in table and "Training a model" in table
+    assert "Inferentia → Inference" in table and "Trainium → Training" in table
+
+
+def test_decision_table_lists_every_rule(facts: Facts) -> None:
+    table = render.decision_table(facts, render.Links())
+    for rule in facts.decision.rules:
+        assert f"{{#rule-{rule.id}}}" in table
+
+
+def test_linked_text_links_each_cited_fact_once(facts: Facts) -> None:
+    text = render.linked_text("{p5.gpus} and {p4d.gpus}", facts, render.Links())
+    assert text.count("](sources.md#fact-p5-gpus") == 1 and text.count("](sources.md#fact-p4d-gpus") == 1
+
+
+def test_abbreviations_cover_the_glossary(facts: Facts) -> None:
+    lines = render.abbreviations(facts).splitlines()
+    assert len(lines) == len(facts.glossary)
+    assert "*[NeuronCore]: " + facts.glossary["NeuronCore"] in lines
