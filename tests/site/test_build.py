@@ -1,0 +1,122 @@
+"""The built site: every page, its key content compared with what chipwise computes, no leftovers."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from chipwise import flowchart, site_files
+from chipwise.model import Facts
+from chipwise.render import check_anchor
+from tests.site.conftest import PAGES, page_text
+
+
+def visible_text(page_html: str) -> str:
+    """The page's text as a reader sees it (tags dropped, entities decoded, spaces folded)."""
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
+    body = re.sub(r"</?(p|div|td|th|tr|li|br|h[1-6]|text|table|ul|ol|svg|title|desc)\b[^>]*>", " ", body)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_no_template_leftovers(built_site: Path, page: str) -> None:
+    text = page_text(built_site, page)
+    for leftover in ("{{", "{%", "Macro Rendering Error", "{fact.", "Undefined"):
+        assert leftover not in visible_text(text), (page, leftover)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_a_meta_description(built_site: Path, page: str) -> None:
+    match = re.search(r'<meta name="description" content="([^"]+)"', page_text(built_site, page))
+    assert match and len(match.group(1)) > 50, page
+
+
+def test_home_shows_the_key_numbers_and_the_exam_rule(built_site: Path, facts: Facts) -> None:
+    text = visible_text(page_text(built_site, "index.html"))
+    for fact in facts.exam.key_numbers:
+        assert fact.short in text, fact.id
+    for rule in facts.exam.rule:
+        assert rule.situation in text and rule.answer in text
+
+
+def test_worked_example_shows_the_computed_arithmetic(built_site: Path, facts: Facts) -> None:
+    text = visible_text(page_text(built_site, "worked-example/index.html"))
+    for fact_id in ("example.inferentia_monthly_cost", "example.monthly_savings", "example.chip_share", "example.yearly_savings"):
+        derivation = facts.fact(fact_id).derivation
+        assert derivation is not None and derivation.arithmetic in text, fact_id
+
+
+def test_every_number_links_to_an_existing_entry_on_the_sources_page(built_site: Path, facts: Facts) -> None:
+    sources_ids = set(re.findall(r'id="([^"]+)"', page_text(built_site, "sources/index.html")))
+    for page in PAGES:
+        targets = re.findall(r'href="[^"]*sources/#(fact-[^"]+)"', page_text(built_site, page))
+        assert set(targets) <= sources_ids, page
+    assert {fact.anchor for fact in facts.facts.values()} <= sources_ids
+
+
+def test_sources_page_lists_every_fact_with_its_source_and_date(built_site: Path, facts: Facts) -> None:
+    text = page_text(built_site, "sources/index.html")
+    for fact in facts.facts.values():
+        entry = text[text.index(f'id="{fact.anchor}"') :][:3000]
+        assert fact.verified.isoformat() in entry, fact.id
+        if fact.source is not None:
+            assert html.escape(fact.source.url, quote=True) in entry or fact.source.url in entry, fact.id
+
+
+def test_sources_page_has_every_fact_check_and_study_note_line(built_site: Path, facts: Facts) -> None:
+    page = page_text(built_site, "sources/index.html")
+    text = visible_text(page)
+    for check in facts.fact_checks.values():
+        assert f'id="{check_anchor(check)}"' in page
+        assert check.verdict.replace("-", "") in text.lower().replace("-", "")
+    for line in facts.study_note:
+        assert " ".join(line.reads.split()) in text, line.reads
+
+
+def test_flowchart_shows_every_rule_and_outcome(built_site: Path, facts: Facts) -> None:
+    page = page_text(built_site, "choosing/index.html")
+    start = page.index('<svg class="chipwise-flow"')
+    svg = page[start : page.index("</svg>", start)]
+    assert {rule.id for rule in facts.decision.rules} == set(re.findall(r'data-rule="([^"]+)"', svg))
+    svg_text = visible_text(svg)
+    for outcome in facts.decision.outcomes.values():
+        assert all(word in svg_text for word in outcome.title.split()), outcome.id
+    for item in facts.decision.inputs:
+        assert item.question in html.unescape(svg)
+
+
+def test_decision_table_lists_every_rule_with_its_reasons(built_site: Path, facts: Facts) -> None:
+    page = page_text(built_site, "choosing/index.html")
+    text = visible_text(page)
+    for rule in facts.decision.rules:
+        assert f'id="rule-{rule.id}"' in page
+        for reason in rule.reasons:
+            assert " ".join(reason.text.split()) in text, reason.text
+
+
+def test_cheat_sheet_has_every_exam_number(built_site: Path, facts: Facts) -> None:
+    text = visible_text(page_text(built_site, "cheat-sheet/index.html"))
+    for fact in facts.facts.values():
+        if fact.scope == "aif-c01" and fact.is_number:
+            assert fact.short in text, fact.id
+
+
+def test_glossary_terms_have_tooltips(built_site: Path, facts: Facts) -> None:
+    page = page_text(built_site, "inferentia/index.html")
+    assert f'<abbr title="{html.escape(facts.glossary["NeuronCore"], quote=True)}">NeuronCore</abbr>' in page
+
+
+def test_generated_files_are_published(built_site: Path, facts: Facts) -> None:
+    for path, content in site_files.generated_files(facts).items():
+        assert (built_site / path).read_text(encoding="utf-8") == content
+    assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == flowchart.mermaid_source(facts.decision)
+
+
+def test_no_third_party_assets(built_site: Path) -> None:
+    for page in PAGES:
+        text = page_text(built_site, page)
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+        assert not re.search(r'<script[^>]+src="https?://', text), page

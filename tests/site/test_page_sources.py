@@ -1,0 +1,46 @@
+"""No number is typed by hand in docs/: every figure comes from the facts file through a macro."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+HAND_TYPED = re.compile(r"(?<![\w.\-/#&])\d[\d,.]*")
+
+
+def hand_typed_numbers(markdown: str) -> list[str]:
+    """Numbers outside front matter, code, macros, comments and link targets (names like Inf2 are fine)."""
+    text = re.sub(r"(?s)\A---\n.*?\n---\n", "", markdown)
+    text = re.sub(r"(?s)```.*?```|~~~.*?~~~", "", text)
+    text = re.sub(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<!--.*?-->", "", text)
+    text = re.sub(r"\]\([^)]*\)|`[^`]*`", "]", text)
+    found = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(\d+\.|[-*+])\s", "", line)
+        found.extend(match.group(0) for match in HAND_TYPED.finditer(line))
+    return found
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: str(path.relative_to(ROOT / "docs")))
+def test_no_hand_typed_number(page: Path) -> None:
+    assert hand_typed_numbers(page.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "numbers"),
+    [
+        ("Inferentia costs 70% less.", ["70"]),
+        ("Up to 4x throughput on Inf2 and Trn1.", ["4"]),
+        ("A bill of $30,000 a month.", ["30,000"]),
+        ("{{ fact('note.cost_reduction') }} lower cost on Inf2.", []),
+        ("See [the table](choosing.md#rule-2) and `p5.48xlarge`.", []),
+        ("---\ndescription: about 12 chips\n---\nNo number here.", []),
+        ("1. A numbered list item", []),
+    ],
+)
+def test_the_scan_catches_typed_numbers_and_only_those(markdown: str, numbers: list[str]) -> None:
+    assert hand_typed_numbers(markdown) == numbers
