@@ -72,7 +72,7 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=5) as response:
         return str(response.read().decode("utf-8"))
 
 
