@@ -43,7 +43,7 @@ def test_mermaid_source_names_every_rule_question_and_outcome(facts: Facts) -> N
 def test_svg_is_accessible_and_links_each_outcome(facts: Facts) -> None:
     hrefs = {rule.id: f"#rule-{rule.id}" for rule in facts.decision.rules}
     svg = flowchart.flowchart_svg(facts.decision, hrefs)
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert 'role="group"' in svg and 'aria-labelledby="chipwise-flow-title"' in svg and "<title" in svg and "<desc" in svg
     for rule in facts.decision.rules:
         assert f'href="#rule-{rule.id}"' in svg and f'data-rule="{rule.id}"' in svg
     assert "<script" not in svg

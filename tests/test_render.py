@@ -27,7 +27,7 @@ def test_links_from_a_nested_page_and_from_another_site(facts: Facts) -> None:
 def test_family_table_has_a_column_per_family_and_a_row_per_spec(facts: Facts) -> None:
     table = render.family_table(facts, ("inf1", "inf2"), render.Links())
     header = table.splitlines()[0]
-    assert header == "|  | **Inf1** | **Inf2** |"
+    assert header == "| Spec | **Inf1** | **Inf2** |"
     assert "| Chips per instance | [up to 16 chips]" in table
 
 

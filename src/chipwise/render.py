@@ -153,7 +153,7 @@ def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     """One column per instance family, one row per spec any of them has."""
     families = [facts.families[family_id] for family_id in family_ids]
     spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
-    headers = ["", *(f"**{family.name}**" for family in families)]
+    headers = ["Spec", *(f"**{family.name}**" for family in families)]
     rows = [
         ["Chip", *(family.chip for family in families)],
         ["Role", *(family.role for family in families)],
@@ -213,7 +213,7 @@ def comparison_table(facts: Facts, links: Links) -> str:
         ["As exam notes put it", *note_claims],
         ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
     ]
-    return markdown_table(("", "**AWS Inferentia**", "**AWS Trainium**"), rows)
+    return markdown_table(("Topic", "**AWS Inferentia**", "**AWS Trainium**"), rows)
 
 
 def exam_rule_table(facts: Facts) -> str:

@@ -1,0 +1,96 @@
+"""Every page in a real browser: no errors, no third-party request, accessible, printable, phone-sized."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from tests.site.browser.conftest import open_page
+from tests.site.conftest import PAGES
+
+URLS = [page.removesuffix("index.html") for page in PAGES]
+FLOWCHART_PAGES = {"choosing/", "cheat-sheet/"}
+axe = Axe()
+
+
+@pytest.mark.parametrize("path", URLS, ids=lambda path: path or "home")
+def test_page_loads_cleanly_offline(browser: Browser, site_url: str, path: str) -> None:
+    page, log = open_page(browser, site_url + path)
+    try:
+        assert log.problems() == []
+        text = page.inner_text("body")
+        for leftover in ("{{", "{%", "Macro Rendering Error"):
+            assert leftover not in text
+        if path in FLOWCHART_PAGES:
+            flowchart = page.locator("svg.chipwise-flow")
+            assert flowchart.is_visible()
+            box = flowchart.bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 200
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", URLS, ids=lambda path: path or "home")
+def test_axe_finds_no_violations(browser: Browser, site_url: str, path: str, scheme: str) -> None:
+    page, _ = open_page(browser, site_url + path, color_scheme=scheme)
+    try:
+        results = axe.run(page)
+        violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+        assert violations == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path", URLS, ids=lambda path: path or "home")
+def test_page_prints_without_navigation_chrome(browser: Browser, site_url: str, path: str) -> None:
+    page, _ = open_page(browser, site_url + path)
+    try:
+        page.emulate_media(media="print")
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+            assert page.eval_on_selector(chrome, "element => getComputedStyle(element).display") == "none", chrome
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path", URLS, ids=lambda path: path or "home")
+def test_tables_stay_readable_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
+    page, _ = open_page(browser, site_url + path, width=360, height=740)
+    try:
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= 360, "the page itself scrolls sideways"
+        for table in page.locator("article table").all():
+            wrapper_overflow = table.evaluate("t => getComputedStyle(t.closest('.md-typeset__scrollwrap') || t.parentElement).overflowX")
+            table_width = table.evaluate("t => t.getBoundingClientRect().width")
+            assert table_width <= 360 or wrapper_overflow in ("auto", "scroll")
+    finally:
+        page.context.close()
+
+
+def _tab_until_flowchart_link(page: Page, limit: int = 200) -> str:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        rule = page.evaluate("document.activeElement && document.activeElement.getAttribute('data-rule')")
+        if rule:
+            return str(rule)
+    raise AssertionError(f"no flowchart link reached in {limit} presses of Tab")
+
+
+def test_keyboard_reaches_every_flowchart_outcome_and_follows_it(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + "choosing/")
+    try:
+        total = page.locator("svg.chipwise-flow a").count()
+        reached = [_tab_until_flowchart_link(page)]
+        for _ in range(total - 1):
+            page.keyboard.press("Tab")
+            reached.append(str(page.evaluate("document.activeElement.getAttribute('data-rule')")))
+        assert len(set(reached)) == total
+        page.keyboard.press("Shift+Tab")
+        target = page.evaluate("document.activeElement.getAttribute('data-rule')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**#rule-{target}")
+    finally:
+        page.context.close()
