@@ -37,7 +37,7 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_subpath__")
         return super().translate_path("/" + path[len(SUBPATH) :])
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
