@@ -141,7 +141,8 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
     height = max(p.y + _box_height(p.lines) for p in placed) + 10
     description = describe_tree(tree)
     parts = [
-        f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="group" aria-labelledby="chipwise-flow-title" aria-describedby="chipwise-flow-desc" '
+        f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
+        'aria-labelledby="chipwise-flow-title" aria-describedby="chipwise-flow-desc" '
         f'xmlns="http://www.w3.org/2000/svg" style="max-width:{width:.0f}px">',
         f'<title id="chipwise-flow-title">{html.escape(title)}</title>',
         f'<desc id="chipwise-flow-desc">{html.escape(description)}</desc>',
