@@ -17,11 +17,12 @@ In chipwise's own site numbers link to its sources page. In another guide, set
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from chipwise import flowchart, render
+from chipwise import benchmark_results, flowchart, render
 from chipwise.facts import load_facts
 from chipwise.model import Facts
 from chipwise.problems import FactsError
@@ -119,6 +120,11 @@ class SiteMacros:
     def glossary(self) -> str:
         return render.glossary_table(self.facts)
 
+    def lighthouse_scores(self) -> str:
+        """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""
+        path = Path(self.env.conf["config_file_path"]).parent / "benchmarks" / "results" / "lighthouse.json"
+        return benchmark_results.lighthouse_table(benchmark_results.read_results(path))
+
     def facts_version(self) -> str:
         return self.facts.meta.version
 
@@ -137,5 +143,11 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Append the glossary as abbreviations, so each term gets a tooltip wherever it appears."""
+    """Append the glossary as abbreviations, so each term gets a tooltip wherever it appears.
+
+    A page opts out with `glossary_tooltips: false` in its front matter (the long sources page does:
+    its hundreds of terms would cost the reader's browser more than they help).
+    """
+    if env.page is not None and env.page.meta.get("glossary_tooltips", True) is False:
+        return
     env.markdown += "\n\n" + render.abbreviations(load_for_build()) + "\n"

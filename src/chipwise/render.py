@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from chipwise.model import Fact, FactCheck, Facts, Family, Rule, expand
 
 SOURCES_PAGE = "sources.md"
+FACT_CHECK_PAGE = "fact-check.md"
 
 VERDICT_LABELS = {
     "confirmed": "Confirmed",
@@ -84,7 +85,7 @@ class Links:
         return self.page(SOURCES_PAGE, fact.anchor)
 
     def check(self, check: FactCheck) -> str:
-        return self.page(SOURCES_PAGE, check_anchor(check))
+        return self.page(FACT_CHECK_PAGE, check_anchor(check))
 
     def rule(self, rule: Rule) -> str:
         return self.page("choosing.md", rule_anchor(rule))
@@ -340,10 +341,10 @@ def fact_entries(facts: Facts) -> str:
                 assert fact.source is not None
                 evidence = f"[{fact.source.title}]({fact.source.url}) ({fact.source.publisher}): “{fact.quote}”"
             note = f"<br>*Note: {fact.note}*" if fact.note else ""
-            meta = f"{KIND_LABELS[fact.kind]} · {SCOPE_LABELS[fact.scope]} · verified {fact.verified.isoformat()} · `{fact.id}`"
+            meta = f"{KIND_LABELS[fact.kind]} · {SCOPE_LABELS[fact.scope]} · verified {fact.verified.isoformat()} · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
-                f"**{fact.label}: {fact.phrase}**<br>\n<small>{meta}</small><br>\n{evidence}{note}\n\n</div>"
+                f"**{fact.label}: {fact.phrase}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
             )
         sections.append("\n\n".join(entries))
     return "\n\n".join(sections)

@@ -20,7 +20,9 @@ PAGES = [
     "worked-example/index.html",
     "cheat-sheet/index.html",
     "glossary/index.html",
+    "fact-check/index.html",
     "sources/index.html",
+    "quality/index.html",
 ]
 
 

@@ -66,8 +66,8 @@ def test_sources_page_lists_every_fact_with_its_source_and_date(built_site: Path
             assert html.escape(fact.source.url, quote=True) in entry or fact.source.url in entry, fact.id
 
 
-def test_sources_page_has_every_fact_check_and_study_note_line(built_site: Path, facts: Facts) -> None:
-    page = page_text(built_site, "sources/index.html")
+def test_fact_check_page_has_every_fact_check_and_study_note_line(built_site: Path, facts: Facts) -> None:
+    page = page_text(built_site, "fact-check/index.html")
     text = visible_text(page)
     for check in facts.fact_checks.values():
         assert f'id="{check_anchor(check)}"' in page

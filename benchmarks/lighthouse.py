@@ -1,0 +1,97 @@
+"""Lighthouse (mobile, default throttling) on every page of the built site; prints a table of scores.
+
+Run from the repository root:   .venv/bin/python benchmarks/lighthouse.py
+It installs Lighthouse 12.2.3 from npm into benchmarks/node_modules on first use, builds the site
+strictly, serves it gzip-compressed under /chipwise/ on loopback, and writes the scores to
+benchmarks/results/lighthouse.json (shown on the site's Quality page).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_site import serving
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT / "benchmarks"
+RESULTS = BENCHMARKS / "results" / "lighthouse.json"
+CHROMIUM = "/usr/bin/chromium"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+
+
+def site_pages() -> list[str]:
+    nav = [line.split(":", 1)[1].strip() for line in (ROOT / "mkdocs.yml").read_text().splitlines() if line.strip().endswith(".md")]
+    return ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in nav]
+
+
+def ensure_lighthouse() -> Path:
+    binary = BENCHMARKS / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=BENCHMARKS, check=True)
+    return binary
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def main(pages: list[str]) -> int:
+    lighthouse = ensure_lighthouse()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/chipwise/"
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHIPWISE_SITE_URL": base}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=environment, check=True)
+        rows = []
+        with serving(site, port=port) as url:
+            for page in pages or site_pages():
+                report = BENCHMARKS / "out" / f"lighthouse-{page.strip('/') or 'home'}.json"
+                report.parent.mkdir(exist_ok=True)
+                command = [
+                    str(lighthouse), url + page, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+                ]
+                subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
+                data = json.loads(report.read_text())
+                scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+                failing = sorted(
+                    audit_id
+                    for audit_id, audit in data["audits"].items()
+                    if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "numeric")
+                    and any(ref["id"] == audit_id and ref.get("weight", 0) > 0 for name in CATEGORIES for ref in data["categories"][name]["auditRefs"])
+                )
+                rows.append({"page": "/" + page, **scores, "below_1": failing})
+                print(f"/{page:<26} " + "  ".join(f"{name} {scores[name]:>3}" for name in CATEGORIES) + (f"   ({', '.join(failing)})" if failing else ""))
+    version = subprocess.run([str(lighthouse), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    result = {
+        "date": datetime.date.today().isoformat(),
+        "lighthouse": version,
+        "form_factor": "mobile, default throttling",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "command": ".venv/bin/python benchmarks/lighthouse.py",
+        "pages": rows,
+    }
+    if pages:
+        return 0  # a partial run (pages named on the command line) is not recorded
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    perfect = all(all(row[name] == 100 for name in CATEGORIES) for row in rows)
+    print(f"\n{len(rows)} pages; all 100 in all four categories: {'yes' if perfect else 'no'}. Written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
