@@ -77,6 +77,12 @@ def decisions_json(facts: Facts) -> dict[str, Any]:
             for item in table.inputs
         },
         "decisions": [decide(table, **inputs).as_json() for inputs in combinations(table)],
+        "facts": {
+            fact.id: {"short": fact.short, "anchor": fact.anchor}
+            for rule in table.rules
+            for reason in rule.reasons
+            for fact in reason.facts
+        },
     }
 
 

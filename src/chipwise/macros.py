@@ -22,7 +22,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from chipwise import benchmark_results, flowchart, render
+from chipwise import benchmark_results, flashcards, flowchart, questions, render, render_study
 from chipwise.facts import load_facts
 from chipwise.model import Facts
 from chipwise.problems import FactsError
@@ -119,6 +119,28 @@ class SiteMacros:
 
     def glossary(self) -> str:
         return render.glossary_table(self.facts)
+
+    def quiz(self) -> str:
+        return render_study.quiz(questions.all_questions(self.facts), self.facts, self.links())
+
+    def question_count(self) -> str:
+        return str(len(questions.all_questions(self.facts)))
+
+    def flashcard_count(self) -> str:
+        return str(len(flashcards.cards(self.facts)))
+
+    def decision_helper(self) -> str:
+        return render_study.decision_helper(self.facts, self.links())
+
+    def cost_calculator(self) -> str:
+        return render_study.cost_calculator(self.facts, self.links())
+
+    def page_script(self, name: str) -> str:
+        """A script from docs/javascripts/ for this page only (other pages load no extra JavaScript)."""
+        return f'<script src="{self.links().url_prefix}javascripts/{name}" defer></script>'
+
+    def site_address(self) -> str:
+        return str(self.env.conf.get("site_url") or "")
 
     def lighthouse_scores(self) -> str:
         """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""

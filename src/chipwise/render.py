@@ -84,6 +84,12 @@ class Links:
     def fact(self, fact: Fact) -> str:
         return self.page(SOURCES_PAGE, fact.anchor)
 
+    def fact_url(self, fact: Fact) -> str:
+        """The fact's entry as a URL for raw HTML, where MkDocs does not rewrite .md links."""
+        if self.absolute_base:
+            return self.fact(fact)
+        return f"{self.url_prefix}sources/#{fact.anchor}"
+
     def check(self, check: FactCheck) -> str:
         return self.page(FACT_CHECK_PAGE, check_anchor(check))
 

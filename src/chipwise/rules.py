@@ -55,6 +55,7 @@ class Decision:
             "inputs": dict(self.inputs),
             "accelerator": self.accelerator,
             "instance_families": list(self.instance_families),
+            "family_names": [family.name for family in self.outcome.families],
             "outcome": self.outcome.id,
             "title": self.outcome.title,
             "rule": self.rule.id,

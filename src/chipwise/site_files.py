@@ -5,20 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chipwise import exports, flowchart
+from chipwise import exports, flashcards, flowchart
 from chipwise.facts_schema import json_schema
 from chipwise.model import Facts
 
 MERMAID_PATH = "downloads/decision-flowchart.mmd"
+ANKI_PATH = "downloads/chipwise.apkg"
+TSV_PATH = "downloads/chipwise-flashcards.tsv"
 
 
 def _json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def generated_files(facts: Facts) -> dict[str, str]:
+def generated_files(facts: Facts) -> dict[str, str | bytes]:
     """Site path -> content."""
     return {
+        ANKI_PATH: flashcards.apkg(facts),
+        TSV_PATH: flashcards.tsv(facts),
         MERMAID_PATH: flowchart.mermaid_source(facts.decision),
         "api/facts.json": _json(exports.facts_json(facts)),
         "api/decisions.json": _json(exports.decisions_json(facts)),

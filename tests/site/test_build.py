@@ -111,7 +111,8 @@ def test_glossary_terms_have_tooltips(built_site: Path, facts: Facts) -> None:
 
 def test_generated_files_are_published(built_site: Path, facts: Facts) -> None:
     for path, content in site_files.generated_files(facts).items():
-        assert (built_site / path).read_text(encoding="utf-8") == content
+        published = built_site / path
+        assert (published.read_bytes() if isinstance(content, bytes) else published.read_text(encoding="utf-8")) == content
     assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == flowchart.mermaid_source(facts.decision)
 
 

@@ -74,8 +74,12 @@ class PageLog:
         return [*self.console_errors, *self.page_errors, *self.failed_requests, *self.foreign_requests]
 
 
-def open_page(browser: Browser, url: str, *, color_scheme: str = "light", width: int = 1280, height: int = 900) -> tuple[Page, PageLog]:
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)  # type: ignore[arg-type]
+def open_page(
+    browser: Browser, url: str, *, color_scheme: str = "light", width: int = 1280, height: int = 900, javascript: bool = True
+) -> tuple[Page, PageLog]:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=color_scheme, java_script_enabled=javascript  # type: ignore[arg-type]
+    )
     page = context.new_page()
     log = PageLog()
 

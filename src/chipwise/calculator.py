@@ -1,0 +1,52 @@
+"""The cost calculator's arithmetic, shared with its JavaScript twin (docs/javascripts/calculator.js).
+
+Both round to cents the same way (half up), so the page and this module print the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from chipwise.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.model import Facts
+
+COST_CUT_FACT = "note.cost_reduction"
+THROUGHPUT_FACT = "note.throughput"
+DEFAULT_BILL_FACT = "example.gpu_monthly_cost"
+DEFAULT_REQUESTS_FACT = "example.requests_per_day"
+
+
+def cents(value: float) -> float:
+    """Round half up to cents: Math.round(value * 100) / 100 in JavaScript."""
+    return math.floor(value * 100 + 0.5) / 100
+
+
+@dataclass(frozen=True)
+class Estimate:
+    gpu_monthly: float
+    requests_per_day: float
+    inferentia_monthly: float
+    monthly_saving: float
+    yearly_saving: float
+    gpu_per_million: float
+    inferentia_per_million: float
+    chip_share_percent: float
+
+
+def estimate(facts: Facts, gpu_monthly: float, requests_per_day: float) -> Estimate:
+    """The best case the exam-note figures promise (AWS says "up to"; see the fact check)."""
+    cut = float(facts.fact(COST_CUT_FACT).value)
+    throughput = float(facts.fact(THROUGHPUT_FACT).value)
+    inferentia = gpu_monthly * (100 - cut) / 100
+    millions_per_month = requests_per_day * DAYS_PER_MONTH / 1_000_000
+    return Estimate(
+        gpu_monthly=cents(gpu_monthly),
+        requests_per_day=requests_per_day,
+        inferentia_monthly=cents(inferentia),
+        monthly_saving=cents(gpu_monthly - inferentia),
+        yearly_saving=cents((gpu_monthly - inferentia) * MONTHS_PER_YEAR),
+        gpu_per_million=cents(gpu_monthly / millions_per_month) if millions_per_month else 0.0,
+        inferentia_per_million=cents(inferentia / millions_per_month) if millions_per_month else 0.0,
+        chip_share_percent=cents(100 / throughput),
+    )

@@ -1,0 +1,110 @@
+"""Flashcards from the facts: an Anki package (.apkg) and a TSV that Anki and Quizlet import.
+
+Note ids (guids) come from fact ids and never change, so importing an updated deck updates its cards
+in place instead of adding duplicates. genanki is imported only when a package is built.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from chipwise.model import Facts
+
+DECK_ID = 1_736_204_811  # chosen once at random; stable forever so re-imports update the same deck
+MODEL_ID = 1_736_204_812
+DECK_NAME = "chipwise: AWS Inferentia and Trainium"
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    front: str
+    back: str
+    source: str
+    tags: tuple[str, ...]
+
+
+def cards(facts: Facts) -> list[Card]:
+    """One card per fact, plus one per exam rule and per fact check."""
+    result = []
+    for fact in facts.facts.values():
+        if fact.derivation is not None:
+            source = f"Computed: {fact.derivation.arithmetic}"
+        else:
+            assert fact.source is not None
+            source = f"{fact.source.title}, {fact.source.url} (verified {fact.verified.isoformat()})"
+        result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind)))
+    for rule in facts.exam.rule:
+        result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
+                           "AIF-C01 exam rule", ("chipwise", "aif-c01", "exam-rule")))
+    for check in facts.fact_checks.values():
+        result.append(Card(f"check:{check.id}", f"Exam notes say: “{check.note_says}” What does AWS say?",
+                           f"{check.verdict}: {check.explanation}", f"{check.source.title}, {check.source.url}",
+                           ("chipwise", "fact-check", check.verdict)))
+    return result
+
+
+def _tsv_field(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def tsv(facts: Facts) -> str:
+    """Front, back (with its source), tags: one card a line. Anki and Quizlet both import it."""
+    return "".join(
+        f"{_tsv_field(card.front)}\t{_tsv_field(card.back + ' — ' + card.source)}\t{' '.join(card.tags)}\n" for card in cards(facts)
+    )
+
+
+def version_timestamp(facts: Facts) -> float:
+    """The facts version (2026.11.26) as a Unix time: every note's modification time in the package.
+
+    Anki updates an imported note only when the incoming one is newer, so a new facts version updates
+    the cards in place; the same version always gives the same bytes.
+    """
+    year, month, day = (int(part) for part in facts.meta.version.split("."))
+    return datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp()
+
+
+def apkg(facts: Facts) -> bytes:
+    """The Anki package, built with genanki; the same facts always give the same note guids."""
+    import genanki  # heavy: only when the package is built
+
+    model = genanki.Model(
+        MODEL_ID,
+        "chipwise card",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Source"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<br><small>{{Source}}</small>',
+            }
+        ],
+    )
+    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    for card in cards(facts):
+        deck.add_note(
+            genanki.Note(model=model, fields=[card.front, card.back, card.source], guid=genanki.guid_for("chipwise", card.id),
+                         tags=[tag.replace(" ", "_") for tag in card.tags])
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "chipwise.apkg"
+        package = genanki.Package(deck)
+        package.write_to_file(str(path), timestamp=version_timestamp(facts))
+        return _without_file_times(path)
+
+
+def _without_file_times(package: Path) -> bytes:
+    """The zip again with fixed member dates, so two builds of the same facts give the same bytes."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(source.namelist()):
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(name))
+    return output.getvalue()

@@ -1,0 +1,123 @@
+"""Markdown and HTML for the study tools: the quiz, the decision helper and the cost calculator."""
+
+from __future__ import annotations
+
+import html
+
+from chipwise import calculator
+from chipwise.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.model import Facts, expand
+from chipwise.questions import Question
+from chipwise.render import Links, decision_inputs, fact_phrase, rule_anchor
+from chipwise.units import number_text
+
+LETTERS = "ABCDEFGH"
+KIND_TITLES = {"scenario": "Scenarios", "fact-check": "Exam-note traps", "fact": "Numbers"}
+
+
+def _linked(template: str, facts: Facts, links: Links) -> str:
+    return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
+
+
+def _plain(template: str, facts: Facts) -> str:
+    return expand(template, lambda fact_id: facts.fact(fact_id).phrase)
+
+
+def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
+    """Every question with lettered options; the answer and its explanation behind 'Show answer' (no JS)."""
+    sections = []
+    number = 0
+    for kind, title in KIND_TITLES.items():
+        blocks = [f"## {title}"]
+        for question in (q for q in questions if q.kind == kind):
+            number += 1
+            options = "\n".join(f"- **{LETTERS[index]}.** {option}" for index, option in enumerate(question.options))
+            see_also = []
+            if question.rule:
+                rule = next(rule for rule in facts.decision.rules if rule.id == question.rule)
+                see_also.append(f"[rule `{rule.id}`]({links.page('choosing.md', rule_anchor(rule))})")
+            if question.check:
+                see_also.append(f"[the fact check]({links.check(facts.fact_checks[question.check])})")
+            more = f" See {', '.join(see_also)}." if see_also else ""
+            answer = f"**{LETTERS[question.answer]}. {question.answer_text}**. {_linked(question.explanation, facts, links)}{more}"
+            blocks.append(
+                f'<div class="chipwise-question" id="q-{question.id}" markdown>\n\n'
+                f"**Question {number}.** {_linked(question.prompt, facts, links)}\n\n{options}\n\n"
+                f'??? success "Show answer"\n    {answer}\n\n</div>'
+            )
+        sections.append("\n\n".join(blocks))
+    return "\n\n".join(sections)
+
+
+def decision_helper(facts: Facts, links: Links) -> str:
+    """A form of the decision table's questions; helper.js shows the engine's answer from decisions.json."""
+    fieldsets = []
+    for item in facts.decision.inputs:
+        choices = "".join(
+            f'<label class="chipwise-helper__choice"><input type="radio" name="{item.name}" value="{value.name}"'
+            f'{" checked" if value.name == item.default else ""}> {html.escape(value.label)}</label>'
+            for value in item.values
+        )
+        fieldsets.append(f'<fieldset><legend>{html.escape(item.question)}</legend>{choices}</fieldset>')
+    return (
+        f'<form class="chipwise-helper" method="get" data-decisions="{links.url_prefix}api/decisions.json" '
+        f'data-sources="{links.url_prefix}sources/" data-rules="{links.url_prefix}choosing/">'
+        + "".join(fieldsets)
+        + '<button type="submit" class="md-button">Recommend</button></form>\n'
+        '<div class="chipwise-helper__answer" aria-live="polite"><p>Choose an answer to each question.</p></div>\n\n'
+        + decision_inputs(facts)
+    )
+
+
+def money(value: float) -> str:
+    """Whole dollars as '$9,000'; anything with cents as '$3,703.70' (calculator.js formats alike)."""
+    return f"${int(value):,}" if float(value).is_integer() else f"${value:,.2f}"
+
+
+def cost_calculator(facts: Facts, links: Links) -> str:
+    """The calculator form, with the default (worked example) result rendered so it shows without JS."""
+    cut = facts.fact(calculator.COST_CUT_FACT)
+    speed = facts.fact(calculator.THROUGHPUT_FACT)
+    bill = facts.fact(calculator.DEFAULT_BILL_FACT)
+    requests = facts.fact(calculator.DEFAULT_REQUESTS_FACT)
+    result = calculator.estimate(facts, float(bill.value), float(requests.value))
+    fields = {
+        "cut": number_text(float(cut.value)),
+        "gpu_monthly": money(result.gpu_monthly),
+        "inferentia_monthly": money(result.inferentia_monthly),
+        "monthly_saving": money(result.monthly_saving),
+        "yearly_saving": money(result.yearly_saving),
+        "gpu_per_million": money(result.gpu_per_million),
+        "inferentia_per_million": money(result.inferentia_per_million),
+        "chip_share_percent": number_text(result.chip_share_percent) + "%",
+    }
+
+    def field(name: str) -> str:
+        return f'<output data-field="{name}">{fields[name]}</output>'
+
+    form = (
+        f'<form class="chipwise-calculator" data-cost-cut="{cut.value}" data-throughput="{speed.value}" '
+        f'data-days-per-month="{DAYS_PER_MONTH}" data-months-per-year="{MONTHS_PER_YEAR}">'
+        f'<label>Monthly GPU inference bill, in US dollars <input type="number" name="bill" min="0" step="any" value="{bill.value}" required></label>'
+        f'<label>API requests a day <input type="number" name="requests" min="0" step="1" value="{requests.value}" required></label>'
+        "</form>"
+    )
+    rows = (
+        '<ul class="chipwise-calculator__result" aria-live="polite">'
+        f"<li>Inferentia estimate: {field('gpu_monthly')} × (100% − {field('cut')}%) = <strong>{field('inferentia_monthly')}</strong> a month</li>"
+        f"<li>Saving: <strong>{field('monthly_saving')}</strong> a month, {field('yearly_saving')} a year</li>"
+        f"<li>Cost per million requests: {field('gpu_per_million')} on GPUs, {field('inferentia_per_million')} on Inferentia</li>"
+        f"<li>Chips needed: {field('chip_share_percent')} of the GPU count, if each chip handles "
+        f'<a href="{links.fact_url(speed)}">{html.escape(speed.short)}</a> more requests</li>'
+        "</ul>"
+    )
+    caveat = (
+        f'\n\n!!! warning "Up to, not guaranteed"\n    The estimate applies the exam-note figure {fact_phrase(cut, links)}. AWS\'s own claim is '
+        f"{fact_phrase(facts.fact('inf1.cost_vs_comparable'), links)}, against comparable EC2 instances rather than GPUs: "
+        "treat the result as a best case."
+    )
+    return form + "\n" + rows + caveat
+
+
+def plain_prompt(question: Question, facts: Facts) -> str:
+    return _plain(question.prompt, facts)

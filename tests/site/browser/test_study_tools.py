@@ -1,0 +1,120 @@
+"""The study tools in a real browser: the helper matches the engine, the calculator matches Python,
+the cheat sheet prints on one page, and the pages work without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from chipwise import calculator
+from chipwise.model import Facts
+from chipwise.render_study import money
+from chipwise.rules import combinations, decide
+from chipwise.units import number_text
+from tests.site.browser.conftest import open_page
+
+
+def _helper_answer(page: Page) -> tuple[str, str, str]:
+    answer = page.locator(".chipwise-helper__answer")
+    answer.locator("a[data-rule]").wait_for()
+    return (
+        answer.locator("strong").first.inner_text(),
+        str(answer.locator("a[data-rule]").get_attribute("data-rule")),
+        answer.locator(".chipwise-helper__title").inner_text(),
+    )
+
+
+def test_decision_helper_matches_the_engine_for_every_combination(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "helper/")
+    try:
+        for inputs in combinations(facts.decision):
+            for name, value in inputs.items():
+                page.check(f'.chipwise-helper input[name="{name}"][value="{value}"]')
+            decision = decide(facts.decision, **inputs)
+            page.wait_for_function(
+                "rule => document.querySelector('.chipwise-helper__answer a[data-rule]')?.dataset.rule === rule", arg=decision.rule.id
+            )
+            title, rule, heading = _helper_answer(page)
+            assert (title, rule) == (decision.outcome.title, decision.rule.id), inputs
+            assert ", ".join(family.name for family in decision.outcome.families) in heading
+            reasons = page.locator(".chipwise-helper__answer li").all_inner_texts()
+            assert [text.split(" [")[0].split(" (source)")[0].strip() for text in reasons] == [reason.text for reason in decision.rule.reasons]
+            assert all(f"{name}={value}" in page.url for name, value in inputs.items())
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_decision_helper_reads_a_shared_link(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "helper/?workload=fine-tuning&neuron=no&traffic=low")
+    try:
+        title, rule, _ = _helper_answer(page)
+        decision = decide(facts.decision, workload="fine-tuning", neuron="no", traffic="low")
+        assert (title, rule) == (decision.outcome.title, decision.rule.id)
+    finally:
+        page.context.close()
+
+
+def test_decision_helper_page_shows_the_whole_table_without_javascript(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "helper/", javascript=False)
+    try:
+        for rule in facts.decision.rules:
+            assert page.locator(f"#rule-{rule.id}").is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("bill", "requests"), [(30000, 10_000_000), (12345.67, 2_500_000), (999.99, 1), (0, 0), (1_000_000, 123_456_789)])
+def test_calculator_agrees_with_python(browser: Browser, site_url: str, facts: Facts, bill: float, requests: int) -> None:
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        page.fill('input[name="requests"]', str(requests))
+        page.fill('input[name="bill"]', str(bill))
+        expected = calculator.estimate(facts, bill, requests)
+        shown = {name: page.locator(f'output[data-field="{name}"]').inner_text() for name in (
+            "inferentia_monthly", "monthly_saving", "yearly_saving", "gpu_per_million", "inferentia_per_million", "chip_share_percent")}
+        assert shown == {
+            "inferentia_monthly": money(expected.inferentia_monthly),
+            "monthly_saving": money(expected.monthly_saving),
+            "yearly_saving": money(expected.yearly_saving),
+            "gpu_per_million": money(expected.gpu_per_million),
+            "inferentia_per_million": money(expected.inferentia_per_million),
+            "chip_share_percent": number_text(expected.chip_share_percent) + "%",
+        }
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_calculator_shows_the_worked_example_without_javascript(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "calculator/", javascript=False)
+    try:
+        shown = page.locator('output[data-field="inferentia_monthly"]').inner_text()
+        assert shown == money(float(facts.fact("example.inferentia_monthly_cost").value))
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cheat_sheet_prints_on_one_page(browser: Browser, site_url: str, facts: Facts, paper: str) -> None:
+    page, _ = open_page(browser, site_url + "cheat-sheet/")
+    try:
+        pdf = page.pdf(format=paper)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+        footer = page.locator(".chipwise-cheatsheet__footer").inner_text()
+        assert facts.verified.isoformat() in footer and "http" in footer
+    finally:
+        page.context.close()
+
+
+def test_quiz_answers_open_without_javascript(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + "quiz/", javascript=False)
+    try:
+        first = page.locator(".chipwise-question details").first
+        assert not first.locator("p").first.is_visible()
+        first.locator("summary").click()
+        assert first.locator("p").first.is_visible()
+    finally:
+        page.context.close()

@@ -1,0 +1,76 @@
+"""Flashcards: the Anki package opens, imports into Anki's own backend twice without duplicates, and
+an updated deck updates its cards in place."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+import chipwise
+from chipwise import flashcards
+from chipwise.model import Facts
+from tests.conftest import FACTS_FILE
+
+
+def import_package(collection: Collection, package: Path) -> tuple[int, int, int]:
+    request = ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False))
+    log = collection.import_anki_package(request).log
+    return len(log.new), len(log.updated), len(log.duplicate)
+
+
+def test_at_least_thirty_cards_with_unique_ids(facts: Facts) -> None:
+    cards = flashcards.cards(facts)
+    assert len(cards) >= 30
+    assert len({card.id for card in cards}) == len(cards)
+
+
+def test_package_is_an_anki_collection_with_every_card(tmp_path: Path, facts: Facts) -> None:
+    package = tmp_path / "chipwise.apkg"
+    package.write_bytes(flashcards.apkg(facts))
+    with zipfile.ZipFile(package) as archive:
+        archive.extract("collection.anki2", tmp_path)
+    with sqlite3.connect(tmp_path / "collection.anki2") as database:
+        notes = database.execute("select count(*), count(distinct guid) from notes").fetchone()
+    assert notes == (len(flashcards.cards(facts)),) * 2
+
+
+def test_same_facts_give_the_same_package(facts: Facts) -> None:
+    assert flashcards.apkg(facts) == flashcards.apkg(facts)
+
+
+def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp_path: Path, facts: Facts) -> None:
+    package = tmp_path / "deck.apkg"
+    package.write_bytes(flashcards.apkg(facts))
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        count = len(flashcards.cards(facts))
+        assert import_package(collection, package) == (count, 0, 0)
+        assert import_package(collection, package) == (0, 0, count)
+        assert collection.note_count() == count
+
+        edited = tmp_path / "facts.yml"
+        edited.write_text(
+            FACTS_FILE.read_text(encoding="utf-8")
+            .replace("value: 2.3\n", "value: 2.4\n")
+            .replace("up to 2.3x higher", "up to 2.4x higher")
+            .replace(f'version: "{facts.meta.version}"', 'version: "2099.1.1"'),
+            encoding="utf-8",
+        )
+        updated = tmp_path / "updated.apkg"
+        updated.write_bytes(flashcards.apkg(chipwise.load_facts(edited)))
+        new, changed, _ = import_package(collection, updated)
+        assert (new, collection.note_count()) == (0, count)
+        assert changed >= 1
+        backs = [collection.get_note(note_id)["Back"] for note_id in collection.find_notes("")]
+        assert any("up to 2.4x higher throughput" in back for back in backs)
+    finally:
+        collection.close()
+
+
+def test_tsv_has_one_card_a_line_with_three_tab_separated_fields(facts: Facts) -> None:
+    lines = flashcards.tsv(facts).splitlines()
+    assert len(lines) == len(flashcards.cards(facts))
+    assert all(len(line.split("\t")) == 3 for line in lines)
