@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from chipwise import exports, recommend
+from chipwise import exports, recommend, site_files
 from chipwise.facts import load_facts
 from chipwise.facts_schema import json_schema
 from chipwise.problems import FactsError
@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the facts file's JSON Schema")
 
+    site_files_command = commands.add_parser("site-files", help="write the site's generated files (api/, downloads/) into a built site")
+    site_files_command.add_argument("site_dir", type=Path, help="the built site, e.g. site/ after zensical build")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -54,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(arguments.path)
         if arguments.command == "schema":
             _print(json_schema(), as_json=True)
+            return 0
+        if arguments.command == "site-files":
+            written = site_files.write_generated_files(load_facts(), arguments.site_dir)
+            sys.stdout.write("".join(f"wrote {path}\n" for path in written))
             return 0
         loaded = load_facts()
         if arguments.command == "recommend":

@@ -127,6 +127,25 @@ def _layout(node: Node, depth: int, left: float, placed: list[_Placed], edges: l
     return here
 
 
+FLOWCHART_STYLE = " ".join(
+    (
+        ".chipwise-flow { width: 100%; height: auto; font-family: var(--md-text-font-family, system-ui, sans-serif); }",
+        ".chipwise-flow__edge { fill: none; stroke: var(--md-default-fg-color--light, #666); stroke-width: 2; }",
+        ".chipwise-flow__label { fill: var(--md-default-fg-color, #222); font-size: 13px; paint-order: stroke;"
+        " stroke: var(--md-default-bg-color, #fff); stroke-width: 4px; }",
+        ".chipwise-flow__text { fill: #111; font-size: 14px; }",
+        ".chipwise-flow__question { fill: #eceff1; stroke: #37474f; stroke-width: 1.5; }",
+        ".chipwise-flow__outcome { stroke-width: 2; }",
+        ".chipwise-flow__outcome--inferentia { fill: #e8f5e9; stroke: #1b5e20; }",
+        ".chipwise-flow__outcome--trainium { fill: #e3f2fd; stroke: #0d47a1; }",
+        ".chipwise-flow__outcome--gpu { fill: #fff3e0; stroke: #bf360c; }",
+        ".chipwise-flow__outcome--cpu { fill: #f3e5f5; stroke: #4a148c; }",
+        ".chipwise-flow a:focus-visible rect { stroke: var(--md-accent-fg-color, #526cfe); stroke-width: 4; }",
+    )
+)
+"""The flowchart's look, carried inside the SVG so it renders the same in any guide and in embeds."""
+
+
 def _box_height(lines: list[str]) -> float:
     return len(lines) * LINE_HEIGHT + 16
 
@@ -146,6 +165,7 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
         f'xmlns="http://www.w3.org/2000/svg" style="max-width:{width:.0f}px">',
         f'<title id="chipwise-flow-title">{html.escape(title)}</title>',
         f'<desc id="chipwise-flow-desc">{html.escape(description)}</desc>',
+        f"<style>{FLOWCHART_STYLE}</style>",
     ]
     for parent, child, label in edges:
         x1, y1 = parent.x, parent.y + _box_height(parent.lines)

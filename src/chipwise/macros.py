@@ -11,8 +11,9 @@ decision_inputs(), decision_flowchart(), recommend(workload=..., neuron=..., tra
 study_note(), fact_entries(), source_list(), exam_rule(), memory_trick(), when_to_use_inferentia(),
 exam_mapping(), exam_numbers(), worked_example(), glossary(), facts_version(), verified_date().
 
-In chipwise's own site numbers link to its sources page. In another guide, set
-`extra: {chipwise_site_url: https://.../}` and they link to the published chipwise site instead.
+Links: in another guide each number links to its own source (AWS's page); with
+`extra: {chipwise_site_url: https://.../}` numbers link to the published chipwise site instead. chipwise's
+own site sets `extra: {chipwise_own_site: true}`, so numbers link to its sources page.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from chipwise.problems import FactsError
 from chipwise.rules import decide
 
 SITE_URL_SETTING = "chipwise_site_url"
+OWN_SITE_SETTING = "chipwise_own_site"
 
 
 def load_for_build() -> Facts:
@@ -39,6 +41,12 @@ def load_for_build() -> Facts:
         raise PluginError(f"chipwise: the facts file has problems:\n{error.report()}") from None
 
 
+def _source_path(page: Any) -> str:
+    """The page's Markdown path relative to docs/: MkDocs has page.file.src_uri, Zensical page.path."""
+    file = getattr(page, "file", None)
+    return str(file.src_uri if file is not None else page.path)
+
+
 class SiteMacros:
     """The macros, bound to one build's facts and to the page being rendered."""
 
@@ -47,11 +55,13 @@ class SiteMacros:
         self.facts = facts
 
     def links(self) -> render.Links:
-        absolute = (self.env.conf.get("extra") or {}).get(SITE_URL_SETTING, "")
+        extra = self.env.conf.get("extra") or {}
+        absolute = extra.get(SITE_URL_SETTING, "")
+        to_sources = not extra.get(OWN_SITE_SETTING, False)
         page = self.env.page
         if page is None:
-            return render.Links(absolute_base=absolute)
-        return render.Links(prefix="../" * page.file.src_uri.count("/"), url_prefix="../" * page.url.count("/"), absolute_base=absolute)
+            return render.Links(absolute_base=absolute, to_sources=to_sources)
+        return render.Links(to_sources=to_sources, prefix="../" * _source_path(page).count("/"), url_prefix="../" * page.url.count("/"), absolute_base=absolute)
 
     def fact(self, fact_id: str) -> str:
         """The value with its qualifier ('up to 70%'), linked to its source entry."""
@@ -139,12 +149,19 @@ class SiteMacros:
         """A script from docs/javascripts/ for this page only (other pages load no extra JavaScript)."""
         return f'<script src="{self.links().url_prefix}javascripts/{name}" defer></script>'
 
+    def iframe_snippet(self, embed_path: str) -> str:
+        """A copy-paste <iframe> for one embed, with this site's address, shown as a code block."""
+        return render_study.code_block("text", render_study.iframe_html(self.site_address() + embed_path))
+
+    def mermaid_snippet(self) -> str:
+        return render_study.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
+
     def site_address(self) -> str:
         return str(self.env.conf.get("site_url") or "")
 
     def lighthouse_scores(self) -> str:
         """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""
-        path = Path(self.env.conf["config_file_path"]).parent / "benchmarks" / "results" / "lighthouse.json"
+        path = Path(self.env.project_dir) / "benchmarks" / "results" / "lighthouse.json"
         return benchmark_results.lighthouse_table(benchmark_results.read_results(path))
 
     def facts_version(self) -> str:
@@ -171,5 +188,7 @@ def on_post_page_macros(env: Any) -> None:
     its hundreds of terms would cost the reader's browser more than they help).
     """
     if env.page is not None and env.page.meta.get("glossary_tooltips", True) is False:
+        return
+    if not any(str(extension).split(".")[-1] == "abbr" for extension in env.conf.get("markdown_extensions") or []):
         return
     env.markdown += "\n\n" + render.abbreviations(load_for_build()) + "\n"

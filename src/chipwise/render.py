@@ -72,6 +72,8 @@ class Links:
     """From the current page's URL to the site root, for raw HTML links ('../' for /cheat-sheet/)."""
     absolute_base: str = ""
     """When set (another site embedding chipwise), links go to this published chipwise site instead."""
+    to_sources: bool = False
+    """Another guide with no chipwise site to link to: each number links to its own source page."""
 
     def page(self, name: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
@@ -82,15 +84,19 @@ class Links:
         return f"{self.prefix}{name}{fragment}"
 
     def fact(self, fact: Fact) -> str:
+        if self.to_sources and not self.absolute_base:
+            return fact.source.url if fact.source is not None else ""
         return self.page(SOURCES_PAGE, fact.anchor)
 
     def fact_url(self, fact: Fact) -> str:
         """The fact's entry as a URL for raw HTML, where MkDocs does not rewrite .md links."""
-        if self.absolute_base:
+        if self.absolute_base or self.to_sources:
             return self.fact(fact)
         return f"{self.url_prefix}sources/#{fact.anchor}"
 
     def check(self, check: FactCheck) -> str:
+        if self.to_sources and not self.absolute_base:
+            return check.source.url
         return self.page(FACT_CHECK_PAGE, check_anchor(check))
 
     def rule(self, rule: Rule) -> str:
@@ -100,6 +106,8 @@ class Links:
         """The rule's row in the decision table, as a URL usable in raw HTML (no .md rewriting)."""
         if self.absolute_base:
             return self.rule(rule)
+        if self.to_sources:
+            return ""
         return f"{self.url_prefix}choosing/#{rule_anchor(rule)}"
 
 
@@ -130,7 +138,10 @@ def fact_link(fact: Fact, links: Links, text: str | None = None) -> str:
     """The fact as a link to its sources-page entry: its qualifier and value, its claim as the tooltip."""
     shown = text if text is not None else fact.short
     tooltip = fact.phrase if fact.source is None else f"{fact.phrase} (source: {fact.source.title})"
-    return f'[{shown}]({links.fact(fact)} "{_title(tooltip)}")'
+    target = links.fact(fact)
+    if not target:
+        return f'<span title="{_title(tooltip)}">{shown}</span>'
+    return f'[{shown}]({target} "{_title(tooltip)}")'
 
 
 def fact_phrase(fact: Fact, links: Links) -> str:

@@ -121,3 +121,15 @@ def cost_calculator(facts: Facts, links: Links) -> str:
 
 def plain_prompt(question: Question, facts: Facts) -> str:
     return _plain(question.prompt, facts)
+
+
+def code_block(language: str, code: str) -> str:
+    """A fenced code block (macro output is not rendered again, so braces in it are safe)."""
+    return f"```{language}\n{code.rstrip()}\n```"
+
+
+def iframe_html(url: str) -> str:
+    return (
+        f'<iframe src="{html.escape(url, quote=True)}" title="chipwise: AWS Inferentia and Trainium" '
+        'loading="lazy" style="width: 100%; height: 36rem; border: 0"></iframe>'
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from chipwise import exports, flashcards, flowchart
@@ -28,3 +29,17 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         "api/decisions.json": _json(exports.decisions_json(facts)),
         "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
     }
+
+
+def write_generated_files(facts: Facts, site_dir: Path) -> list[Path]:
+    """Write the generated files into a site built without chipwise's MkDocs hook (a Zensical build)."""
+    written = []
+    for relative, content in generated_files(facts).items():
+        path = site_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

@@ -26,7 +26,11 @@ PAGES = [
     "glossary/index.html",
     "fact-check/index.html",
     "sources/index.html",
+    "embed/index.html",
     "quality/index.html",
+    "embed/key-numbers/index.html",
+    "embed/comparison/index.html",
+    "embed/flowchart/index.html",
 ]
 
 

@@ -23,7 +23,7 @@ def visible_text(page_html: str) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_has_no_template_leftovers(built_site: Path, page: str) -> None:
-    text = page_text(built_site, page)
+    text = re.sub(r"(?s)<pre\b.*?</pre>", "", page_text(built_site, page))  # code samples may show macro calls
     for leftover in ("{{", "{%", "Macro Rendering Error", "{fact.", "Undefined"):
         assert leftover not in visible_text(text), (page, leftover)
 
