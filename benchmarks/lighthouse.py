@@ -81,7 +81,7 @@ def main(pages: list[str]) -> int:
         "lighthouse": version,
         "form_factor": "mobile, default throttling",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "command": ".venv/bin/python benchmarks/lighthouse.py",
+        "command": "bash scripts/benchmark.sh lighthouse",
         "pages": rows,
     }
     if pages:

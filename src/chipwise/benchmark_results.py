@@ -30,3 +30,22 @@ def lighthouse_table(results: dict[str, Any] | None) -> str:
         f"{table}\n\nMeasured {results['date']} with Lighthouse {results['lighthouse']} ({results['form_factor']}) "
         f"on {results['machine']}. Rerun: `{results['command']}`."
     )
+
+
+def build_speed_table(results: dict[str, Any] | None) -> str:
+    if results is None:
+        return "*Not measured yet: run `.venv/bin/python benchmarks/build_speed.py`.*"
+    build, reload, targets = results["build"], results["reload"], results["targets"]
+    rows = [
+        ("Full build, project ÷ static twin", f"{build['project_median_s']} s ÷ {build['twin_median_s']} s = **{build['median_ratio']}×**",
+         f"≤ {targets['build_ratio']}×", f"median of {build['pairs']} alternating pairs of fresh processes"),
+        ("The floor: twin with mkdocs-macros and no macros", f"{build['empty_macros_median_s']} s = **{build['empty_macros_median_ratio']}×**",
+         "—", "what the plugin costs before chipwise does anything"),
+        ("Reload after an edit, facts file ÷ twin page", f"{reload['project_median_s']} s ÷ {reload['twin_median_s']} s = **{reload['median_ratio']}×**",
+         f"≤ {targets['reload_ratio']}×", f"median of {reload['edits']} edits each, save to served page"),
+        ("Load, validate and verify the facts", f"{results['facts_load_s'] * 1000:.1f} ms = **{results['facts_load_share_of_build']:.1%}** of a build",
+         f"≤ {targets['facts_load_share']:.0%}", "median of repeated loads in a fresh process"),
+    ]
+    versions = ", ".join(f"{name} {version}" for name, version in results["versions"].items())
+    table = markdown_table(("Measure", "Result", "Target", "How"), rows)
+    return f"{table}\n\nMeasured {results['date']} on {results['machine']} ({versions}). Rerun: `{results['command']}`."

@@ -7,12 +7,14 @@ in place instead of adding duplicates. genanki is imported only when a package i
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from chipwise.memo import per_object
 from chipwise.model import Facts
 
 DECK_ID = 1_736_204_811  # chosen once at random; stable forever so re-imports update the same deck
@@ -70,8 +72,39 @@ def version_timestamp(facts: Facts) -> float:
     return datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp()
 
 
+CACHE_DIR = Path(".cache") / "chipwise"
+
+
+@per_object
 def apkg(facts: Facts) -> bytes:
-    """The Anki package, built with genanki; the same facts always give the same note guids."""
+    """The Anki package for these facts, from the disk cache when the facts file and this module are unchanged.
+
+    Building it imports genanki and writes a SQLite collection (about a twentieth of a second); a site
+    build that does not change the facts reuses the bytes the last one made.
+    """
+    key = hashlib.sha256(facts.path.read_bytes() + Path(__file__).read_bytes() + _genanki_version().encode()).hexdigest()
+    cached = CACHE_DIR / f"anki-{key[:32]}.apkg"
+    if cached.is_file():
+        return cached.read_bytes()
+    package = build_apkg(facts)
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(".tmp")
+        temporary.write_bytes(package)
+        temporary.replace(cached)
+    except OSError:
+        pass  # a read-only folder only costs the next build the same work
+    return package
+
+
+def _genanki_version() -> str:
+    from importlib.metadata import version
+
+    return version("genanki")
+
+
+def build_apkg(facts: Facts) -> bytes:
+    """The Anki package, built with genanki; the same facts always give the same bytes."""
     import genanki  # heavy: only when the package is built
 
     model = genanki.Model(

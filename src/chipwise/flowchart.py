@@ -11,6 +11,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 
+from chipwise.memo import per_object
 from chipwise.model import DecisionInput, DecisionTable, Rule
 from chipwise.rules import combinations
 
@@ -30,6 +31,7 @@ class Question:
 Node = Leaf | Question
 
 
+@per_object
 def build_tree(table: DecisionTable) -> Node:
     cases = [dict(inputs) for inputs in combinations(table)]
     decided = {_key(case): next(rule for rule in table.rules if rule.matches(case)) for case in cases}

@@ -161,8 +161,14 @@ class SiteMacros:
 
     def lighthouse_scores(self) -> str:
         """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""
-        path = Path(self.env.project_dir) / "benchmarks" / "results" / "lighthouse.json"
-        return benchmark_results.lighthouse_table(benchmark_results.read_results(path))
+        return benchmark_results.lighthouse_table(benchmark_results.read_results(self._results("lighthouse.json")))
+
+    def build_speed(self) -> str:
+        """The latest build-speed run (benchmarks/results/build_speed.json)."""
+        return benchmark_results.build_speed_table(benchmark_results.read_results(self._results("build_speed.json")))
+
+    def _results(self, name: str) -> Path:
+        return Path(self.env.project_dir) / "benchmarks" / "results" / name
 
     def facts_version(self) -> str:
         return self.facts.meta.version

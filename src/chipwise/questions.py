@@ -12,6 +12,7 @@ import hashlib
 import itertools
 from dataclasses import dataclass
 
+from chipwise.memo import per_object
 from chipwise.model import Fact, Facts, Rule
 from chipwise.render import VERDICT_LABELS
 from chipwise.rules import decide
@@ -142,6 +143,7 @@ def fact_check_questions(facts: Facts) -> list[Question]:
     return questions
 
 
+@per_object
 def all_questions(facts: Facts) -> list[Question]:
     return [example_scenario_question(facts), *scenario_questions(facts), *fact_check_questions(facts), *fact_questions(facts)]
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from chipwise import exports, flashcards, flowchart
 from chipwise.facts_schema import json_schema
+from chipwise.memo import per_object
 from chipwise.model import Facts
 
 MERMAID_PATH = "downloads/decision-flowchart.mmd"
@@ -19,6 +20,7 @@ def _json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+@per_object
 def generated_files(facts: Facts) -> dict[str, str | bytes]:
     """Site path -> content."""
     return {

@@ -7,6 +7,7 @@ aliases before anything is expanded, and let the schema walker build values node
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,6 +56,25 @@ def location_of(mark: yaml.Mark | None) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
+# A '*' that could start an alias. Files without one are composed by libyaml (about ten times faster);
+# files with one, and files libyaml refuses, go through the Python loader above, whose messages and
+# alias checks are the ones users see.
+_ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s*,\]}]", re.MULTILINE)
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """The node tree from libyaml, or None when libyaml is missing, the text may hold aliases, or it fails."""
+    if not yaml.__with_libyaml__ or _ALIAS_HINT.search(text):
+        return None
+    loader = yaml.CSafeLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
     """The root mapping node of the facts file at `path`, or FactsError with every problem found."""
     try:
@@ -67,6 +87,24 @@ def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
         raise FactsError([Problem(shown_path, Location(1, 1), "", f"cannot read: {error.strerror}")]) from None
     text = _decode(data, shown_path)
     _refuse_tabs(text, shown_path)
+    root = _compose_fast(text)
+    if root is None:
+        root = _compose_checked(text, shown_path)
+    tag_problems = list(_refuse_tags(root, shown_path))
+    if tag_problems:
+        raise FactsError(tag_problems)
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
+        raise FactsError([Problem(shown_path, Location(1, 1), "", "the file is empty; expected a mapping with meta, sources, facts, ...")])
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else f"a single value ({root.value!r})"
+        raise FactsError(
+            [Problem(shown_path, location_of(root.start_mark), "", f"expected a mapping at the top level, received {kind}")]
+        )
+    return root
+
+
+def _compose_checked(text: str, shown_path: str) -> yaml.Node | None:
+    """The node tree from the Python loader: refuses aliases, and locates syntax errors."""
     loader = _NodeLoader(text, shown_path)
     try:
         root = loader.get_single_node()
@@ -80,16 +118,6 @@ def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
         raise FactsError([Problem(shown_path, Location(1, 1), "", f"invalid YAML: {error}")]) from None
     finally:
         loader.dispose()
-    tag_problems = list(_refuse_tags(root, shown_path))
-    if tag_problems:
-        raise FactsError(tag_problems)
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
-        raise FactsError([Problem(shown_path, Location(1, 1), "", "the file is empty; expected a mapping with meta, sources, facts, ...")])
-    if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else f"a single value ({root.value!r})"
-        raise FactsError(
-            [Problem(shown_path, location_of(root.start_mark), "", f"expected a mapping at the top level, received {kind}")]
-        )
     return root
 
 

@@ -28,6 +28,7 @@ PAGES = [
     "sources/index.html",
     "embed/index.html",
     "quality/index.html",
+    "performance/index.html",
     "embed/key-numbers/index.html",
     "embed/comparison/index.html",
     "embed/flowchart/index.html",

@@ -1,0 +1,278 @@
+"""How much driving the site from the facts file costs, against its static twin.
+
+The static twin is the same site with each page's Markdown already rendered by the macros (captured
+from a build of the project), the generated files copied in as plain files, and the macros plugin and
+chipwise's hook removed: what hand-written pages with the same words would cost.
+
+Run from the repository root:   .venv/bin/python benchmarks/build_speed.py [--pairs N] [--reloads N]
+
+It prints, with the machine and versions:
+  1. full build: the median of project/twin time ratios over N alternating pairs of fresh processes;
+  2. reload: the median time from saving an edit (the facts file / a twin page) until `mkdocs serve`
+     serves the changed page, and their ratio;
+  3. loading, validating and verifying the facts file, as a share of a project build.
+It writes the figures to benchmarks/results/build_speed.json (shown on the site's Quality page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "build_speed.json"
+ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+FACT_EDIT = ("    value: 12\n    unit: chips", "    value: {n}\n    unit: chips")
+QUOTE_EDIT = ("powered by up to 12 Inferentia2 chips, and allows", "powered by up to {n} Inferentia2 chips, and allows")
+WATCHED_PAGE = "inferentia/"
+
+
+# --- the static twin --------------------------------------------------------------------------
+
+
+def make_twin(destination: Path) -> Path:
+    """Capture every page's Markdown after the macros ran, and write a project that needs no macros."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    from chipwise.facts import load_facts
+    from chipwise.site_files import write_generated_files
+
+    captured: dict[str, str] = {}
+
+    class Capture(BasePlugin):  # type: ignore[type-arg]
+        def on_page_markdown(self, markdown: str, page: Any, **_: Any) -> str:
+            front_matter = f"---\n{yaml.safe_dump(dict(page.meta), sort_keys=False)}---\n\n" if page.meta else ""
+            captured[page.file.src_uri] = front_matter + markdown
+            return markdown
+
+    twin = destination / "twin"
+    shutil.copytree(ROOT / "docs", twin / "docs")
+    shutil.copytree(ROOT / "overrides", twin / "overrides")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(destination / "capture-site"))
+    config.plugins["chipwise-benchmark-capture"] = Capture()
+    build(config)
+    for src_uri, markdown in captured.items():
+        (twin / "docs" / src_uri).write_text(markdown, encoding="utf-8")
+    write_generated_files(load_facts(), twin / "docs")
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", text)
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    assert "macros" not in text.split("# --- Plugins", 1)[1].split("# --- Development", 1)[0]
+    (twin / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+    # The floor: the twin with mkdocs-macros switched on but given no macros, to show what the plugin
+    # itself costs (its import, its git look-ups, a Jinja pass over every page).
+    floor = destination / "twin-with-empty-macros"
+    shutil.copytree(twin, floor)
+    (floor / "empty_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    # (Jinja's comment marker is moved: the rendered pages hold attribute lists such as {#rule-id}.)
+    plugin = "  - macros:\n      module_name: empty_macros\n      j2_comment_start_string: '<#--'\n      j2_comment_end_string: '--#>'\n"
+    # The embed page's code samples show macro calls: the floor must not run them.
+    sample_page = floor / "docs" / "embed.md"
+    sample_page.write_text(sample_page.read_text(encoding="utf-8").replace("---\n", "---\nrender_macros: false\n", 1), encoding="utf-8")
+    assert "render_macros: false" in sample_page.read_text(encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(text.replace("plugins:\n  - search\n", "plugins:\n  - search\n" + plugin), encoding="utf-8")
+    return twin
+
+
+# --- 1. full builds ---------------------------------------------------------------------------
+
+
+def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def build_pairs(twin: Path, work: Path, pairs: int) -> dict[str, Any]:
+    projects = {"project": ROOT, "twin": twin, "floor": twin.parent / "twin-with-empty-macros"}
+    times: dict[str, list[float]] = {name: [] for name in projects}
+    for name, path in projects.items():
+        timed_build(path, work / f"warm-{name}", ENVIRONMENT)  # warm the disk cache for each
+    for index in range(pairs):
+        order = list(projects.items())
+        if index % 2:
+            order.reverse()
+        for name, path in order:
+            times[name].append(timed_build(path, work / f"{name}-{index}", ENVIRONMENT))
+    ratios = [project / twin for project, twin in zip(times["project"], times["twin"], strict=True)]
+    floor_ratios = [floor / twin for floor, twin in zip(times["floor"], times["twin"], strict=True)]
+    return {
+        "pairs": pairs,
+        "project_median_s": round(statistics.median(times["project"]), 3),
+        "twin_median_s": round(statistics.median(times["twin"]), 3),
+        "median_ratio": round(statistics.median(ratios), 3),
+        "empty_macros_median_s": round(statistics.median(times["floor"]), 3),
+        "empty_macros_median_ratio": round(statistics.median(floor_ratios), 3),
+    }
+
+
+# --- 2. reload after an edit --------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, marker: str, limit: float = 60) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if marker in fetch(url):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise RuntimeError(f"{url} never showed {marker!r}")
+
+
+class Server:
+    """`mkdocs serve` for one project, with an edit that changes what one page shows."""
+
+    def __init__(self, project: Path, env: dict[str, str], log: Path) -> None:
+        self.port = free_port()
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, env=env, stdout=self.log, stderr=self.log,
+        )
+        self.url = f"http://127.0.0.1:{self.port}/{WATCHED_PAGE}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
+    facts_copy = work / "facts.yml"
+    original_facts = (ROOT / "facts" / "aws-ml-chips.yml").read_text(encoding="utf-8")
+    facts_copy.write_text(original_facts, encoding="utf-8")
+    twin_page = twin / "docs" / "inferentia.md"
+    original_page = twin_page.read_text(encoding="utf-8")
+    project = Server(ROOT, {**ENVIRONMENT, "CHIPWISE_FACTS": str(facts_copy)}, work / "serve-project.log")
+    twin_server = Server(twin, ENVIRONMENT, work / "serve-twin.log")
+    project_times, twin_times = [], []
+    try:
+        wait_for(project.url, "up to 12 chips")
+        wait_for(twin_server.url, "up to 12 chips")
+        time.sleep(1)
+        for index in range(count):
+            n = 13 + index
+            edits = [("project", project_times), ("twin", twin_times)]
+            for name, times in edits if index % 2 == 0 else reversed(edits):
+                if name == "project":
+                    text = original_facts.replace(FACT_EDIT[0], FACT_EDIT[1].format(n=n)).replace(QUOTE_EDIT[0], QUOTE_EDIT[1].format(n=n))
+                    start = time.perf_counter()
+                    facts_copy.write_text(text, encoding="utf-8")
+                    wait_for(project.url, f"up to {n} chips")
+                else:
+                    start = time.perf_counter()
+                    twin_page.write_text(original_page.replace("up to 12 chips", f"up to {n} chips"), encoding="utf-8")
+                    wait_for(twin_server.url, f"up to {n} chips")
+                times.append(time.perf_counter() - start)
+                time.sleep(1)
+    finally:
+        project.stop()
+        twin_server.stop()
+        twin_page.write_text(original_page, encoding="utf-8")
+    return {
+        "edits": count,
+        "project_median_s": round(statistics.median(project_times), 3),
+        "twin_median_s": round(statistics.median(twin_times), 3),
+        "median_ratio": round(statistics.median(project_times) / statistics.median(twin_times), 3),
+    }
+
+
+# --- 3. loading the facts -----------------------------------------------------------------------
+
+
+def facts_load_time(repeats: int = 30) -> float:
+    """Median seconds to read, validate and verify the facts file from scratch (in a fresh process)."""
+    code = (
+        "import statistics, time\n"
+        "from chipwise.facts import _load_uncached, default_facts_path\n"
+        "path = default_facts_path(); _load_uncached(path); times = []\n"
+        f"for _ in range({repeats}):\n"
+        "    start = time.perf_counter(); _load_uncached(path); times.append(time.perf_counter() - start)\n"
+        "print(statistics.median(times))\n"
+    )
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=ENVIRONMENT, capture_output=True, text=True, check=True)
+    return float(output.stdout.strip())
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pyyaml")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pairs", type=int, default=8, help="alternating build pairs (default 8)")
+    parser.add_argument("--reloads", type=int, default=6, help="edits per server (default 6)")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        twin = make_twin(work)
+        build = build_pairs(twin, work, arguments.pairs)
+        reload = reloads(twin, work, arguments.reloads)
+    load = facts_load_time()
+    result = {
+        "date": datetime.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+        "versions": versions(),
+        "command": "bash scripts/benchmark.sh",
+        "build": build,
+        "reload": reload,
+        "facts_load_s": round(load, 4),
+        "facts_load_share_of_build": round(load / build["project_median_s"], 4),
+        "targets": {"build_ratio": 1.10, "reload_ratio": 1.2, "facts_load_share": 0.05},
+    }
+    print(f"machine: {result['machine']}; " + ", ".join(f"{name} {value}" for name, value in result["versions"].items()))
+    print(f"1. full build: project {build['project_median_s']} s, static twin {build['twin_median_s']} s, "
+          f"median ratio {build['median_ratio']} over {build['pairs']} pairs (target <= 1.10)")
+    print(f"   the floor: the twin with mkdocs-macros on and no macros takes {build['empty_macros_median_s']} s, "
+          f"ratio {build['empty_macros_median_ratio']}: the plugin's own cost, before chipwise does anything")
+    print(f"2. reload after an edit: facts file {reload['project_median_s']} s, twin page {reload['twin_median_s']} s, "
+          f"ratio {reload['median_ratio']} over {reload['edits']} edits each (target <= 1.2)")
+    print(f"3. load, validate and verify the facts: {load * 1000:.1f} ms, "
+          f"{result['facts_load_share_of_build']:.1%} of a project build (target <= 5%)")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

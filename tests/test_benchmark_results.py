@@ -1,0 +1,30 @@
+"""The Quality and Performance pages' tables, from the benchmark scripts' results files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chipwise import benchmark_results
+from tests.conftest import ROOT
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def test_build_speed_table_shows_every_figure_and_how_to_rerun() -> None:
+    results = benchmark_results.read_results(RESULTS / "build_speed.json")
+    table = benchmark_results.build_speed_table(results)
+    assert results is not None
+    assert f"**{results['build']['median_ratio']}×**" in table and f"**{results['reload']['median_ratio']}×**" in table
+    assert "`bash scripts/benchmark.sh`" in table
+
+
+def test_lighthouse_table_has_a_row_per_page() -> None:
+    results = benchmark_results.read_results(RESULTS / "lighthouse.json")
+    assert results is not None
+    table = benchmark_results.lighthouse_table(results)
+    assert all(f"`{row['page']}`" in table for row in results["pages"])
+
+
+def test_missing_results_say_how_to_measure(tmp_path: Path) -> None:
+    assert "benchmark" in benchmark_results.build_speed_table(benchmark_results.read_results(tmp_path / "none.json"))
+    assert "lighthouse.py" in benchmark_results.lighthouse_table(None)

@@ -1,0 +1,34 @@
+"""Reading YAML: the libyaml fast path and the checked Python path give the same facts."""
+
+from __future__ import annotations
+
+import pytest
+
+import chipwise
+from chipwise import exports, yaml_source
+from chipwise.facts import _load_uncached
+from tests.conftest import BROKEN, FACTS_FILE
+
+
+def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = exports.facts_json(_load_uncached(FACTS_FILE))
+    monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
+    checked = exports.facts_json(_load_uncached(FACTS_FILE))
+    assert fast == checked
+
+
+@pytest.mark.parametrize("name", ["duplicate-key", "python-tag", "unquoted-yes-key", "yaml-syntax-error", "alias-bomb"])
+def test_broken_files_give_the_same_problems_on_both_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    def problems() -> list[str]:
+        with pytest.raises(chipwise.FactsError) as caught:
+            _load_uncached(BROKEN / f"{name}.yml")
+        return [str(problem) for problem in caught.value.problems]
+
+    fast = problems()
+    monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
+    assert problems() == fast
+
+
+def test_text_that_may_hold_an_alias_takes_the_checked_path() -> None:
+    assert yaml_source._compose_fast("a: &x 1\nb: *x\n") is None
+    assert yaml_source._compose_fast("a: 1\nb: text with a * star\n") is not None
