@@ -6,10 +6,17 @@ Use it in any MkDocs site with the macros plugin:
       - macros:
           modules: [chipwise.macros]
 
-Macros: fact(id), claim(id), key_numbers(), comparison_table(), family_table(*ids), decision_table(),
-decision_inputs(), decision_flowchart(), recommend(workload=..., neuron=..., traffic=...), fact_checks(*ids),
-study_note(), fact_entries(), source_list(), exam_rule(), memory_trick(), when_to_use_inferentia(),
-exam_mapping(), exam_numbers(), worked_example(), glossary(), facts_version(), verified_date().
+Macros for any guide:
+    fact(id)                 the value with its qualifier, e.g. "up to 70%", linked to its source
+    claim(id)                the whole claim: qualifier, value, what it measures and its baseline
+    key_numbers()            the numbers to know for the exam, as a table
+    comparison_table()       Inferentia against Trainium
+    family_table(*ids)       specs of instance families side by side (all when none are named)
+    decision_table()         every rule of the decision table with its reasons
+    decision_flowchart()     the flowchart, as inline SVG with its own styles
+    recommend(workload=..., neuron=..., traffic=...)   the engine's answer with its reasons
+    facts_version(), verified_date()
+The rest (quiz(), decision_helper(), cost_calculator(), fact_checks(), ...) build chipwise's own pages.
 
 Links: in another guide each number links to its own source (AWS's page); with
 `extra: {chipwise_site_url: https://.../}` numbers link to the published chipwise site instead. chipwise's
@@ -61,7 +68,12 @@ class SiteMacros:
         page = self.env.page
         if page is None:
             return render.Links(absolute_base=absolute, to_sources=to_sources)
-        return render.Links(to_sources=to_sources, prefix="../" * _source_path(page).count("/"), url_prefix="../" * page.url.count("/"), absolute_base=absolute)
+        return render.Links(
+            prefix="../" * _source_path(page).count("/"),
+            url_prefix="../" * page.url.count("/"),
+            absolute_base=absolute,
+            to_sources=to_sources,
+        )
 
     def fact(self, fact_id: str) -> str:
         """The value with its qualifier ('up to 70%'), linked to its source entry."""

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from chipwise.memo import per_object
-from chipwise.model import Fact, Facts, Rule
+from chipwise.model import Fact, Facts
 from chipwise.render import VERDICT_LABELS
 from chipwise.rules import decide
 from chipwise.units import UNITS
@@ -147,6 +147,3 @@ def fact_check_questions(facts: Facts) -> list[Question]:
 def all_questions(facts: Facts) -> list[Question]:
     return [example_scenario_question(facts), *scenario_questions(facts), *fact_check_questions(facts), *fact_questions(facts)]
 
-
-def rule_of(question: Question, facts: Facts) -> Rule | None:
-    return next((rule for rule in facts.decision.rules if rule.id == question.rule), None)

@@ -19,10 +19,6 @@ def _linked(template: str, facts: Facts, links: Links) -> str:
     return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
 
 
-def _plain(template: str, facts: Facts) -> str:
-    return expand(template, lambda fact_id: facts.fact(fact_id).phrase)
-
-
 def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
     """Every question with lettered options; the answer and its explanation behind 'Show answer' (no JS)."""
     sections = []
@@ -117,10 +113,6 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         "treat the result as a best case."
     )
     return form + "\n" + rows + caveat
-
-
-def plain_prompt(question: Question, facts: Facts) -> str:
-    return _plain(question.prompt, facts)
 
 
 def code_block(language: str, code: str) -> str:
