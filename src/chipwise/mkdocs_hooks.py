@@ -1,4 +1,4 @@
-"""MkDocs hooks for chipwise's own site: watch the facts file, and publish generated files.
+"""MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables.
 
 Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
 see them: the flowchart's Mermaid source and the open-data API.
@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from chipwise import site_files
+from chipwise import page_html, site_files
 from chipwise.macros import load_for_build
 
 
@@ -22,6 +22,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if watched not in config.watch:
         config.watch.append(watched)
     return config
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    return page_html.prewrap_tables(html)
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:

@@ -1,0 +1,34 @@
+"""Finishing touches on a page's HTML at build time, so the reader's browser has less to do."""
+
+from __future__ import annotations
+
+import re
+
+TABLE_CLASS = "chipwise-table"
+_TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
+_OPEN_WRAPPED = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}">'
+
+
+def prewrap_tables(html: str) -> str:
+    """Wrap each plain Markdown table in Material's scroll containers now, instead of in the browser.
+
+    Material's script wraps every `table:not([class])` on load, with a forced layout each, which cost
+    pages with many tables 0.1 to 0.2 s of blocking time in Lighthouse. A table that carries a class is
+    left alone by the script; chipwise.css gives it Material's table style. Tables with attributes of
+    their own (code line numbers, say) are not touched.
+    """
+    parts: list[str] = []
+    bare_stack: list[bool] = []
+    position = 0
+    for match in _TABLE_TAG.finditer(html):
+        parts.append(html[position : match.start()])
+        tag = match.group(0)
+        if tag == "</table>":
+            parts.append("</table></div></div>" if bare_stack and bare_stack.pop() else tag)
+        else:
+            bare = tag == "<table>"
+            bare_stack.append(bare)
+            parts.append(_OPEN_WRAPPED if bare else tag)
+        position = match.end()
+    parts.append(html[position:])
+    return "".join(parts)
