@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chipwise.page_html import TABLE_CLASS, prewrap_tables
 
-WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}">'
+WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
 
 def test_plain_tables_are_wrapped_and_closed() -> None:

@@ -6,7 +6,9 @@ import re
 
 TABLE_CLASS = "chipwise-table"
 _TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
-_OPEN_WRAPPED = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}">'
+# tabindex: a wide table scrolls sideways (on phones, always), and a scrollable region must be reachable
+# from the keyboard (axe: scrollable-region-focusable).
+_OPEN_WRAPPED = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
 
 def prewrap_tables(html: str) -> str:

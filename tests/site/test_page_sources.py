@@ -44,3 +44,9 @@ def test_no_hand_typed_number(page: Path) -> None:
 )
 def test_the_scan_catches_typed_numbers_and_only_those(markdown: str, numbers: list[str]) -> None:
     assert hand_typed_numbers(markdown) == numbers
+
+
+def test_inlined_stylesheet_holds_no_template_markers() -> None:
+    """overrides/main.html includes chipwise.css as a template: Jinja markers in it would break the build."""
+    css = (ROOT / "overrides" / "partials" / "chipwise.css").read_text(encoding="utf-8")
+    assert not re.search(r"\{\{|\{%|\{#", css)
