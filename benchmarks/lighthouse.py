@@ -75,7 +75,9 @@ def audits_below_full_marks(data: dict[str, Any]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", help="pages to run, e.g. quiz/ (default: every page; a partial run is not recorded)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per page; the median run by performance is reported (default 5, as Lighthouse advises for variance)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per page; the median run by performance is reported (default 5, as Lighthouse advises)"
+    )
     arguments = parser.parse_args()
     lighthouse = ensure_lighthouse()
     port = free_port()
