@@ -13,7 +13,6 @@ import datetime
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_site import serving
+from serve_site import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "benchmarks"
@@ -41,12 +40,6 @@ def ensure_lighthouse() -> Path:
     if not binary.exists():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=BENCHMARKS, check=True)
     return binary
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def run_lighthouse(lighthouse: Path, url: str, report: Path) -> dict[str, Any]:

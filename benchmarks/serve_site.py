@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import mimetypes
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,3 +57,10 @@ def serving(root: Path, subpath: str = "/chipwise/", port: int = 0) -> Iterator[
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -18,6 +18,7 @@ from chipwise.facts_schema import json_schema
 from chipwise.model import Facts
 from chipwise.problems import FactsError
 from tests.conftest import BROKEN, FACTS_FILE, FIXTURES
+from tests.site.test_page_sources import HAND_TYPED
 
 # file in tests/broken_facts/ -> every problem it must report, as "LINE:COL: key.path: message"
 BROKEN_FILES = {
@@ -61,9 +62,6 @@ BROKEN_FILES = {
     "empty": ["1:1: (file): the file is empty; expected a mapping with meta, sources, facts, ..."],
     "top-level-list": ["1:1: (file): expected a mapping at the top level, received a list"],
 }
-
-
-HAND_TYPED_NUMBER = re.compile(r"(?<![\w.\-/#&])\d[\d,.]*")  # a number, not part of a name like Trn1 or p5.48xlarge
 
 
 def problems_of(path: Path) -> list[str]:
@@ -163,7 +161,7 @@ def test_no_number_in_the_facts_file_text_fields_outside_quotes_that_a_fact_does
     """Reasons and explanations cite numbers as {fact.id}, never typed: check the templates."""
     for rule in facts.decision.rules:
         for reason in rule.reasons:
-            assert not HAND_TYPED_NUMBER.search(re.sub(r"\{[^}]*\}", "", reason.template)), (rule.id, reason.template)
+            assert not HAND_TYPED.search(re.sub(r"\{[^}]*\}", "", reason.template)), (rule.id, reason.template)
 
 
 def test_committed_json_schema_is_current() -> None:

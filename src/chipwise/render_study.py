@@ -6,17 +6,13 @@ import html
 
 from chipwise import calculator
 from chipwise.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.model import Facts, expand
+from chipwise.model import Facts
 from chipwise.questions import Question
-from chipwise.render import Links, decision_inputs, fact_phrase, rule_anchor
+from chipwise.render import Links, decision_inputs, fact_phrase, linked_text, rule_anchor
 from chipwise.units import number_text
 
 LETTERS = "ABCDEFGH"
 KIND_TITLES = {"scenario": "Scenarios", "fact-check": "Exam-note traps", "fact": "Numbers"}
-
-
-def _linked(template: str, facts: Facts, links: Links) -> str:
-    return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
 
 
 def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
@@ -35,10 +31,10 @@ def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
             if question.check:
                 see_also.append(f"[the fact check]({links.check(facts.fact_checks[question.check])})")
             more = f" See {', '.join(see_also)}." if see_also else ""
-            answer = f"**{LETTERS[question.answer]}. {question.answer_text}**. {_linked(question.explanation, facts, links)}{more}"
+            answer = f"**{LETTERS[question.answer]}. {question.answer_text}**. {linked_text(question.explanation, facts, links)}{more}"
             blocks.append(
                 f'<div class="chipwise-question" id="q-{question.id}" markdown>\n\n'
-                f"**Question {number}.** {_linked(question.prompt, facts, links)}\n\n{options}\n\n"
+                f"**Question {number}.** {linked_text(question.prompt, facts, links)}\n\n{options}\n\n"
                 f'??? success "Show answer"\n    {answer}\n\n</div>'
             )
         sections.append("\n\n".join(blocks))
