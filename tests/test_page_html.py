@@ -1,8 +1,13 @@
-"""Tables are wrapped at build time; tables with attributes of their own are left as they are."""
+"""Tables are wrapped at build time; tables with attributes of their own are left as they are. Material's
+script tag becomes a loader that runs after the first paint, or the build stops."""
 
 from __future__ import annotations
 
-from chipwise.page_html import TABLE_CLASS, prewrap_tables
+import json
+
+import pytest
+
+from chipwise.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
@@ -23,3 +28,33 @@ def test_tables_with_attributes_and_nested_tables_keep_their_shape() -> None:
 
 def test_page_without_tables_is_unchanged() -> None:
     assert prewrap_tables("<p>no tables</p>") == "<p>no tables</p>"
+
+
+BUNDLE_TAG = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+
+
+def test_materials_script_tag_becomes_a_loader_that_waits_for_the_first_paint() -> None:
+    page = f"<body><p>text</p>{BUNDLE_TAG}<script src=\"../javascripts/helper.js\" defer></script></body>"
+    loaded = load_theme_script_after_first_paint(page)
+    assert BUNDLE_TAG not in loaded
+    assert f"script.src = {json.dumps('../assets/javascripts/bundle.a5f9d56c.min.js')};" in loaded
+    assert "requestAnimationFrame(function () { setTimeout(load); });" in loaded
+    assert loaded.startswith("<body><p>text</p><script>") and loaded.endswith('<script src="../javascripts/helper.js" defer></script></body>')
+
+
+def test_a_page_without_materials_script_is_unchanged() -> None:
+    assert load_theme_script_after_first_paint("<p>an embed</p>") == "<p>an embed</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<script src="assets/javascripts/bundle.a5f9d56c.min.js" defer></script>',
+        BUNDLE_TAG + BUNDLE_TAG,
+        '<link rel="preload" href="assets/javascripts/bundle.a5f9d56c.min.js">' + BUNDLE_TAG,
+    ],
+    ids=["changed attributes", "twice", "also preloaded"],
+)
+def test_an_unknown_shape_of_materials_script_stops_the_build(page: str) -> None:
+    with pytest.raises(ThemeScriptError, match=r"has Material changed how base\.html loads it"):
+        load_theme_script_after_first_paint(page)

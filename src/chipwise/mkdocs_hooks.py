@@ -1,4 +1,5 @@
-"""MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables.
+"""MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables,
+load Material's script after the first paint.
 
 Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
 see them: the flowchart's Mermaid source and the open-data API.
@@ -26,6 +27,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_content(html: str, **_: Any) -> str:
     return page_html.prewrap_tables(html)
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    return page_html.load_theme_script_after_first_paint(output)
+
+
+def on_post_template(output_content: str, **_: Any) -> str:
+    """The theme's own pages (404.html) load Material's script the same way as the content pages."""
+    return page_html.load_theme_script_after_first_paint(output_content)
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
