@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chipwise.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables
+from chipwise.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables, strip_style_comments
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
@@ -58,3 +58,14 @@ def test_a_page_without_materials_script_is_unchanged() -> None:
 def test_an_unknown_shape_of_materials_script_stops_the_build(page: str) -> None:
     with pytest.raises(ThemeScriptError, match=r"has Material changed how base\.html loads it"):
         load_theme_script_after_first_paint(page)
+
+
+def test_comments_leave_inline_styles_and_nothing_else() -> None:
+    page = (
+        "<style>/* what the badges are */\n.badge { color: red; } /* two\nlines */ a::after { content: \"x\"; }</style>"
+        "<p>/* prose about CSS stays */</p><style media=\"print\">/* print */ nav { display: none; }</style>"
+    )
+    assert strip_style_comments(page) == (
+        '<style>\n.badge { color: red; }  a::after { content: "x"; }</style>'
+        '<p>/* prose about CSS stays */</p><style media="print"> nav { display: none; }</style>'
+    )

@@ -1,5 +1,5 @@
 """MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables,
-load Material's script after the first paint.
+load Material's script after the first paint, drop the comments of inline styles.
 
 Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
 see them: the flowchart's Mermaid source and the open-data API.
@@ -30,7 +30,7 @@ def on_page_content(html: str, **_: Any) -> str:
 
 
 def on_post_page(output: str, **_: Any) -> str:
-    return page_html.load_theme_script_after_first_paint(output)
+    return page_html.load_theme_script_after_first_paint(page_html.strip_style_comments(output))
 
 
 def on_post_template(output_content: str, **_: Any) -> str:

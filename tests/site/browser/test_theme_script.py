@@ -112,12 +112,30 @@ def test_search_finds_pages(browser: Browser, site_url: str) -> None:
         page.context.close()
 
 
+RECORD_BODY_ATTRIBUTE_WRITES = """
+window.__bodyWrites = [];
+document.addEventListener("readystatechange", () => {
+  if (window.__watchingBody) return;
+  window.__watchingBody = true;
+  new MutationObserver(records => records.forEach(record => window.__bodyWrites.push(record.attributeName)))
+    .observe(document.body, { attributes: true });
+}, { once: true });
+"""
+
+
 def test_palette_toggle_switches_to_dark_and_back(browser: Browser, site_url: str) -> None:
-    page, log = open_page(browser, site_url)
+    """Material's start-up skips its no-op palette writes; the reader's switches still turn transitions off."""
+    page, log = open_page(browser, "about:blank")
     try:
+        page.add_init_script(RECORD_BODY_ATTRIBUTE_WRITES)
+        page.goto(site_url, wait_until="networkidle")
         page.wait_for_function("() => window.component$ !== undefined")
+        page.wait_for_timeout(300)
+        assert "data-md-color-switching" not in page.evaluate("() => window.__bodyWrites")
+        assert page.evaluate("() => Object.prototype.hasOwnProperty.call(document.body, 'setAttribute')") is False
         assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        page.wait_for_function("() => window.__bodyWrites.includes('data-md-color-switching')")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
