@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_site import free_port, serving
+from serve_site import compressed, free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "benchmarks"
@@ -54,6 +54,20 @@ def run_lighthouse(lighthouse: Path, url: str, report: Path) -> dict[str, Any]:
 
 def scores_of(data: dict[str, Any]) -> dict[str, int]:
     return {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def timings_of(data: dict[str, Any]) -> dict[str, int]:
+    """The median run's first contentful paint and total blocking time, in milliseconds (simulated phone)."""
+    audits = data["audits"]
+    return {
+        "first_contentful_paint_ms": round(audits["first-contentful-paint"]["numericValue"]),
+        "total_blocking_time_ms": round(audits["total-blocking-time"]["numericValue"]),
+    }
+
+
+def compressed_size(site: Path, page: str) -> int:
+    """The page's HTML as the server sends it (gzip); about the first 14 kB arrive in TCP's first round trip."""
+    return len(compressed((site / page / "index.html").read_bytes()))
 
 
 def audits_below_full_marks(data: dict[str, Any]) -> list[str]:
@@ -93,8 +107,13 @@ def main() -> int:
                 scores = scores_of(median)
                 failing = audits_below_full_marks(median)
                 performance_runs = [scores_of(data)["performance"] for data in runs]
-                rows.append({"page": "/" + page, **scores, "performance_runs": performance_runs, "below_1": failing})
+                timings = timings_of(median)
+                size = compressed_size(site, page)
+                rows.append(
+                    {"page": "/" + page, **scores, "performance_runs": performance_runs, "below_1": failing, **timings, "html_gzip_bytes": size}
+                )
                 print(f"/{page:<26} " + "  ".join(f"{category} {scores[category]:>3}" for category in CATEGORIES)
+                      + f"   FCP {timings['first_contentful_paint_ms']} ms, TBT {timings['total_blocking_time_ms']} ms, {size / 1000:.1f} kB gzip"
                       + f"   runs {performance_runs}" + (f"   ({', '.join(failing)})" if failing else ""))
     version = subprocess.run([str(lighthouse), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     result = {

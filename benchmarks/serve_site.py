@@ -14,6 +14,11 @@ from pathlib import Path
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 
+def compressed(body: bytes) -> bytes:
+    """A response body as the server sends it to a browser that accepts gzip."""
+    return gzip.compress(body, mtime=0)
+
+
 def _handler(root: Path, subpath: str) -> type[http.server.BaseHTTPRequestHandler]:
     cache: dict[Path, bytes] = {}
 
@@ -35,7 +40,7 @@ def _handler(root: Path, subpath: str) -> type[http.server.BaseHTTPRequestHandle
             self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
             self.send_header("Cache-Control", "max-age=3600")
             if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = cache.setdefault(target, gzip.compress(body, mtime=0))
+                body = cache.setdefault(target, compressed(body))
                 self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

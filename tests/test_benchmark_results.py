@@ -25,6 +25,13 @@ def test_lighthouse_table_has_a_row_per_page() -> None:
     assert all(f"`{row['page']}`" in table for row in results["pages"])
 
 
+def test_lighthouse_table_shows_the_median_runs_timings_and_page_size() -> None:
+    row = {"page": "/quiz/", "performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100,
+           "first_contentful_paint_ms": 907, "total_blocking_time_ms": 66, "html_gzip_bytes": 14275}
+    results = {"date": "2026-11-26", "lighthouse": "12.2.3", "form_factor": "mobile", "machine": "x", "command": "c", "pages": [row]}
+    assert "| 0.91 s, 66 ms; 14.3 kB gzip |" in benchmark_results.lighthouse_table(results)
+
+
 def test_missing_results_say_how_to_measure(tmp_path: Path) -> None:
     assert "benchmark" in benchmark_results.build_speed_table(benchmark_results.read_results(tmp_path / "none.json"))
     assert "lighthouse.py" in benchmark_results.lighthouse_table(None)

@@ -27,14 +27,27 @@ def lighthouse_table(results: dict[str, Any] | None) -> str:
             *(str(row[name]) for name in LIGHTHOUSE_CATEGORIES),
             ", ".join(str(score) for score in row.get("performance_runs", [row["performance"]])),
             ", ".join(row.get("below_1", [])) or "—",
+            _median_run(row),
         )
         for row in results["pages"]
     ]
-    headers = ("Page", "Performance", "Accessibility", "Best practices", "SEO", "Performance, every run", "Audits below full marks")
+    headers = (
+        "Page", "Performance", "Accessibility", "Best practices", "SEO", "Performance, every run", "Audits below full marks",
+        "Median run: first paint, blocking time; page size",
+    )
     table = markdown_table(headers, rows)
     return (
         f"{table}\n\nMeasured {results['date']} with Lighthouse {results['lighthouse']} ({results['form_factor']}) "
         f"on {results['machine']}. Rerun: `{results['command']}`."
+    )
+
+
+def _median_run(row: dict[str, Any]) -> str:
+    if "first_contentful_paint_ms" not in row:
+        return "—"
+    return (
+        f"{row['first_contentful_paint_ms'] / 1000:.2f} s, {row['total_blocking_time_ms']} ms; "
+        f"{row['html_gzip_bytes'] / 1000:.1f} kB gzip"
     )
 
 
