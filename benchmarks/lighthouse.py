@@ -31,8 +31,11 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disab
 
 
 def site_pages() -> list[str]:
+    """Every page: the navigation's, in its order, then the rest of docs/ (the embeds)."""
     nav = [line.split(":", 1)[1].strip() for line in (ROOT / "mkdocs.yml").read_text().splitlines() if line.strip().endswith(".md")]
-    return ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in nav]
+    others = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
+    pages = nav + [page for page in others if page not in nav]
+    return ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in pages]
 
 
 def ensure_lighthouse() -> Path:

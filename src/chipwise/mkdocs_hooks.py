@@ -1,5 +1,6 @@
 """MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables,
-load Material's script after the first paint, drop the comments of inline styles.
+load Material's script after the first paint, drop the comments of inline styles, point embeds'
+canonical URLs at their full pages.
 
 Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
 see them: the flowchart's Mermaid source and the open-data API.
@@ -10,7 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from chipwise import page_html, site_files
 from chipwise.macros import load_for_build
@@ -27,6 +31,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_content(html: str, **_: Any) -> str:
     return page_html.prewrap_tables(html)
+
+
+def on_page_context(context: dict[str, Any], page: Page, nav: Navigation, **_: Any) -> dict[str, Any]:
+    """A page whose front matter names `canonical_page` (the embeds) gives that page as its canonical URL.
+
+    An embed repeats part of a full page; pointing search engines at the full page keeps the embed out
+    of results without `noindex`, which Lighthouse's SEO audit counts against a page.
+    """
+    target_name = page.meta.get("canonical_page")
+    if target_name is None:
+        return context
+    target = next((candidate for candidate in nav.pages if candidate.file.src_uri == target_name), None)
+    if target is None:
+        names = ", ".join(candidate.file.src_uri for candidate in nav.pages)
+        raise PluginError(f"{page.file.src_uri}: canonical_page: {target_name!r} is not a page in the navigation ({names})")
+    page.canonical_url = target.canonical_url
+    return context
 
 
 def on_post_page(output: str, **_: Any) -> str:

@@ -34,6 +34,20 @@ def test_page_has_a_meta_description(built_site: Path, page: str) -> None:
     assert match and len(match.group(1)) > 50, page
 
 
+@pytest.mark.parametrize(
+    ("embed", "full_page"),
+    [("embed/key-numbers/", ""), ("embed/comparison/", "inferentia-vs-trainium/"), ("embed/flowchart/", "choosing/")],
+)
+def test_embed_points_search_engines_at_its_full_page(built_site: Path, embed: str, full_page: str) -> None:
+    def canonical(page: str) -> list[str]:
+        return re.findall(r'<link rel="canonical" href="([^"]+)">', page_text(built_site, page + "index.html"))
+
+    [site] = canonical("")
+    assert canonical(embed) == [site + full_page]
+    text = page_text(built_site, embed + "index.html")
+    assert 'name="robots"' not in text
+
+
 def test_home_shows_the_key_numbers_and_the_exam_rule(built_site: Path, facts: Facts) -> None:
     text = visible_text(page_text(built_site, "index.html"))
     for fact in facts.exam.key_numbers:
