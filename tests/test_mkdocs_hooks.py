@@ -1,4 +1,5 @@
-"""The hooks' page-level work: an embed's canonical URL is its full page's, and a wrong name stops the build."""
+"""The hooks' page-level work: an embed's canonical URL is its full page's; a wrong name, or a Material
+script tag of an unknown shape, stops the build with the page's name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chipwise.mkdocs_hooks import on_page_context
+from chipwise.mkdocs_hooks import on_page_context, on_post_page
 
 SITE_URL = "https://example.org/chipwise/"
 
@@ -48,3 +49,10 @@ def test_a_canonical_page_that_is_not_in_the_navigation_stops_the_build(config: 
     embed = _page("embed/flowchart.md", config, {"canonical_page": "chosing.md"})
     with pytest.raises(PluginError, match=r"embed/flowchart\.md: canonical_page: 'chosing\.md' is not a page in the navigation \(choosing\.md\)"):
         on_page_context({}, page=embed, nav=Navigation([choosing], [choosing]))
+
+
+def test_an_unknown_shape_of_materials_script_names_the_page(config: MkDocsConfig) -> None:
+    page = _page("quiz.md", config)
+    html = '<script src="assets/javascripts/bundle.a5f9d56c.min.js" async></script>'
+    with pytest.raises(PluginError, match=r"^quiz\.md: expected one <script"):
+        on_post_page(html, page=page)

@@ -50,13 +50,20 @@ def on_page_context(context: dict[str, Any], page: Page, nav: Navigation, **_: A
     return context
 
 
-def on_post_page(output: str, **_: Any) -> str:
-    return page_html.load_theme_script_after_first_paint(page_html.strip_style_comments(output))
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    return _load_theme_script_after_first_paint(page_html.strip_style_comments(output), page.file.src_uri)
 
 
-def on_post_template(output_content: str, **_: Any) -> str:
+def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
     """The theme's own pages (404.html) load Material's script the same way as the content pages."""
-    return page_html.load_theme_script_after_first_paint(output_content)
+    return _load_theme_script_after_first_paint(output_content, template_name)
+
+
+def _load_theme_script_after_first_paint(html: str, where: str) -> str:
+    try:
+        return page_html.load_theme_script_after_first_paint(html)
+    except page_html.ThemeScriptError as error:
+        raise PluginError(f"{where}: {error}") from error
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
