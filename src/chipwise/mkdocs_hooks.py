@@ -51,17 +51,18 @@ def on_page_context(context: dict[str, Any], page: Page, nav: Navigation, **_: A
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
-    return _load_theme_script_after_first_paint(page_html.strip_style_comments(output), page.file.src_uri)
+    return _finish(output, page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
-    """The theme's own pages (404.html) load Material's script the same way as the content pages."""
-    return _load_theme_script_after_first_paint(output_content, template_name)
+    """The theme's own pages (404.html) are finished the same way as the content pages."""
+    return _finish(output_content, template_name)
 
 
-def _load_theme_script_after_first_paint(html: str, where: str) -> str:
+def _finish(html: str, where: str) -> str:
+    """A rendered page without its inline styles' comments, loading Material's script after first paint."""
     try:
-        return page_html.load_theme_script_after_first_paint(html)
+        return page_html.load_theme_script_after_first_paint(page_html.strip_style_comments(html))
     except page_html.ThemeScriptError as error:
         raise PluginError(f"{where}: {error}") from error
 

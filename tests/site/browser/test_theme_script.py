@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import http.server
 import re
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser.conftest import open_page
+from tests.site.browser.conftest import open_page, serving_on_loopback
 from tests.site.conftest import PAGES
 
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
@@ -74,13 +73,8 @@ def _slow_server(body: bytes, delay: float) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_on_loopback(Slow) as address:
+        yield address + "/"
 
 
 def test_material_starts_once_when_its_script_comes_before_domcontentloaded(browser: Browser, site_url: str, built_site: Path) -> None:
