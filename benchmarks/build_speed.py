@@ -54,8 +54,8 @@ def make_twin(destination: Path) -> Path:
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
 
-    from chipwise.facts import load_facts
-    from chipwise.site_files import write_generated_files
+    from chipwise.exports.files import write_generated_files
+    from chipwise.facts.load import load_facts
 
     captured: dict[str, str] = {}
 
@@ -217,7 +217,7 @@ def facts_load_time(repeats: int = 30) -> float:
     """Median seconds to read, validate and verify the facts file from scratch (in a fresh process)."""
     code = (
         "import statistics, time\n"
-        "from chipwise.facts import _load_uncached, default_facts_path\n"
+        "from chipwise.facts.load import _load_uncached, default_facts_path\n"
         "path = default_facts_path(); _load_uncached(path); times = []\n"
         f"for _ in range({repeats}):\n"
         "    start = time.perf_counter(); _load_uncached(path); times.append(time.perf_counter() - start)\n"

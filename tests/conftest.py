@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

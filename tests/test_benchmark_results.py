@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chipwise import benchmark_results
+from chipwise.site import benchmark_results
 from tests.conftest import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"

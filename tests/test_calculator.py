@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from chipwise import calculator
-from chipwise.model import Facts
-from chipwise.render_study import money
+from chipwise.facts.model import Facts
+from chipwise.render.study import money
+from chipwise.study import calculator
 
 
 def test_default_inputs_reproduce_the_worked_example(facts: Facts) -> None:

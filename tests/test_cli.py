@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
 from chipwise.rules import combinations
 from tests.conftest import BROKEN, FIXTURES, ROOT
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 import chipwise
-from chipwise.facts import ENVIRONMENT_VARIABLE, default_facts_path
-from chipwise.facts_schema import json_schema
-from chipwise.model import Facts
-from chipwise.problems import FactsError
+from chipwise.errors import FactsError
+from chipwise.facts.file_spec import json_schema
+from chipwise.facts.load import ENVIRONMENT_VARIABLE, default_facts_path
+from chipwise.facts.model import Facts
 from tests.conftest import BROKEN, FACTS_FILE, FIXTURES
 from tests.site.test_page_sources import HAND_TYPED
 

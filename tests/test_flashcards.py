@@ -11,8 +11,8 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 import chipwise
-from chipwise import flashcards
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
+from chipwise.study import flashcards
 from tests.conftest import FACTS_FILE
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from chipwise import flowchart
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
+from chipwise.render import flowchart
 from chipwise.rules import combinations, decide
 
 

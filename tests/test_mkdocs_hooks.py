@@ -12,7 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chipwise.mkdocs_hooks import on_page_context, on_post_page
+from chipwise.site.hooks import on_page_context, on_post_page
 
 SITE_URL = "https://example.org/chipwise/"
 

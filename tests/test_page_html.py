@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chipwise.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables, strip_style_comments
+from chipwise.site.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables, strip_style_comments
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import chipwise
-from chipwise import questions
-from chipwise.model import Facts
-from chipwise.render import VERDICT_LABELS
+from chipwise.facts.model import Facts
+from chipwise.render.markdown import VERDICT_LABELS
 from chipwise.rules import decide
+from chipwise.study import questions
 from tests.conftest import FACTS_FILE
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from chipwise import render
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
+from chipwise.render import markdown as render
 
 
 def test_markdown_table_escapes_pipes() -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import chipwise
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
 from chipwise.rules import InvalidInput, combinations, decide
 
 # workload, neuron, traffic -> accelerator, instance families in order, rule id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chipwise.model import Facts
+from chipwise.facts.model import Facts
 from tests.conftest import SEED_NOTE
 
 SEED_HEADINGS = {

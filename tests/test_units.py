@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chipwise.formulas import FORMULAS
-from chipwise.units import UNITS, number_text, quote_states
+from chipwise.facts.formulas import FORMULAS
+from chipwise.facts.units import UNITS, number_text, quote_states
 
 
 @pytest.mark.parametrize(

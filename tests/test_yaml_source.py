@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import chipwise
-from chipwise import exports, yaml_source
-from chipwise.facts import _load_uncached
+from chipwise.exports import json_api as exports
+from chipwise.facts import source as yaml_source
+from chipwise.facts.load import _load_uncached
 from tests.conftest import BROKEN, FACTS_FILE
 
 

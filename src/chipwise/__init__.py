@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from chipwise.facts import default_facts_path, load_facts
-from chipwise.model import Facts
-from chipwise.problems import FactsError, Problem
+from chipwise.errors import FactsError, Problem
+from chipwise.facts.load import default_facts_path, load_facts
+from chipwise.facts.model import Facts
 from chipwise.rules import Decision, InvalidInput, decide
 
 __all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]

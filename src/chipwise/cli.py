@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from chipwise import exports, recommend, site_files
-from chipwise.facts import load_facts
-from chipwise.facts_schema import json_schema
-from chipwise.problems import FactsError
+from chipwise import recommend
+from chipwise.errors import FactsError
+from chipwise.exports import files as site_files
+from chipwise.exports import json_api as exports
+from chipwise.facts.file_spec import json_schema
+from chipwise.facts.load import load_facts
 from chipwise.rules import Decision, InvalidInput
 
 WORKLOADS = ("training", "fine-tuning", "inference")

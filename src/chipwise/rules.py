@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from chipwise.model import (
+from chipwise.facts.model import (
     PLACEHOLDER,
     DecisionInput,
     DecisionTable,
@@ -24,7 +24,7 @@ from chipwise.model import (
 )
 
 if TYPE_CHECKING:
-    from chipwise.facts import _Builder
+    from chipwise.facts.load import _Builder
 
 
 class InvalidInput(ValueError):

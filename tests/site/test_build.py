@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from chipwise import flowchart, site_files
-from chipwise.model import Facts
-from chipwise.render import check_anchor
+from chipwise.exports import files as site_files
+from chipwise.facts.model import Facts
+from chipwise.render import flowchart
+from chipwise.render.markdown import check_anchor
 from tests.site.conftest import PAGES, page_text
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from chipwise import exports, site_files
-from chipwise.model import Facts
+from chipwise.exports import files as site_files
+from chipwise.exports import json_api as exports
+from chipwise.facts.model import Facts
 from tests.conftest import FACTS_FILE, ROOT
 from tests.site.conftest import PAGES, build_site, page_text
 from tests.site.test_build import visible_text

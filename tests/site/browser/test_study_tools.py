@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
-from chipwise import calculator
-from chipwise.model import Facts
-from chipwise.render_study import money
+from chipwise.facts.model import Facts
+from chipwise.facts.units import number_text
+from chipwise.render.study import money
 from chipwise.rules import combinations, decide
-from chipwise.units import number_text
+from chipwise.study import calculator
 from tests.site.browser.conftest import open_page
 
 

@@ -1,4 +1,4 @@
-"""Material's script loads after the first paint (chipwise.page_html), and the site still works with it:
+"""Material's script loads after the first paint (chipwise.site.page_html), and the site still works with it:
 Material starts once whichever comes first, the script or DOMContentLoaded; search and the palette
 toggle work; and the palette follows the reader's system theme before the script arrives."""
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from chipwise.units import UNITS
+from chipwise.facts.units import UNITS
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*)\}")
 

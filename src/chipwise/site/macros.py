@@ -4,7 +4,7 @@ Use it in any MkDocs site with the macros plugin:
 
     plugins:
       - macros:
-          modules: [chipwise.macros]
+          modules: [chipwise.site.macros]
 
 Macros for any guide:
     fact(id)                 the value with its qualifier, e.g. "up to 70%", linked to its source
@@ -30,11 +30,15 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from chipwise import benchmark_results, flashcards, flowchart, questions, render, render_study
-from chipwise.facts import load_facts
-from chipwise.model import Facts
-from chipwise.problems import FactsError
+from chipwise.errors import FactsError
+from chipwise.facts.load import load_facts
+from chipwise.facts.model import Facts
+from chipwise.render import flowchart
+from chipwise.render import markdown as render
+from chipwise.render import study as render_study
 from chipwise.rules import decide
+from chipwise.site import benchmark_results
+from chipwise.study import flashcards, questions
 
 SITE_URL_SETTING = "chipwise_site_url"
 OWN_SITE_SETTING = "chipwise_own_site"

@@ -12,11 +12,11 @@ import hashlib
 import itertools
 from dataclasses import dataclass
 
+from chipwise.facts.model import Fact, Facts
+from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
-from chipwise.model import Fact, Facts
-from chipwise.render import VERDICT_LABELS
+from chipwise.render.markdown import VERDICT_LABELS
 from chipwise.rules import decide
-from chipwise.units import UNITS
 
 OPTIONS_PER_QUESTION = 4
 

@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chipwise import page_html, site_files
-from chipwise.macros import load_for_build
+from chipwise.exports import files as site_files
+from chipwise.site import page_html
+from chipwise.site.macros import load_for_build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

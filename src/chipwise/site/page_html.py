@@ -95,7 +95,7 @@ def load_theme_script_after_first_paint(html: str) -> str:
         raise ThemeScriptError(
             f"expected one <script src=\".../assets/javascripts/bundle.<hash>.min.js\"></script>, found {len(matches)} such "
             f"tags and {mentions} mentions of the bundle; has Material changed how base.html loads it? "
-            "See chipwise.page_html.load_theme_script_after_first_paint."
+            "See chipwise.site.page_html.load_theme_script_after_first_paint."
         )
     match = matches[0]
     loader = _BUNDLE_LOADER.replace("SRC", json.dumps(match.group("src")))

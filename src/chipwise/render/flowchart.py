@@ -11,8 +11,8 @@ import html
 import textwrap
 from dataclasses import dataclass
 
+from chipwise.facts.model import DecisionInput, DecisionTable, Rule
 from chipwise.memo import per_object
-from chipwise.model import DecisionInput, DecisionTable, Rule
 from chipwise.rules import combinations
 
 

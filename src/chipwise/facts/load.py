@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import rules
-from chipwise.facts_schema import FACTS_FILE
-from chipwise.formulas import FORMULAS
-from chipwise.model import (
+from chipwise.errors import FactsError, Problem, display_path
+from chipwise.facts.file_spec import FACTS_FILE
+from chipwise.facts.formulas import FORMULAS
+from chipwise.facts.model import (
     PLACEHOLDER,
     Derivation,
     Exam,
@@ -26,10 +27,9 @@ from chipwise.model import (
     StudyNoteLine,
     frozen_map,
 )
-from chipwise.problems import FactsError, Problem, display_path
-from chipwise.schema import Walk
-from chipwise.units import UNITS
-from chipwise.yaml_source import read_nodes
+from chipwise.facts.source import read_nodes
+from chipwise.facts.spec import Walk
+from chipwise.facts.units import UNITS
 
 ENVIRONMENT_VARIABLE = "CHIPWISE_FACTS"
 FACTS_FILE_NAME = "aws-ml-chips.yml"
@@ -40,10 +40,10 @@ def default_facts_path() -> Path:
     chosen = os.environ.get(ENVIRONMENT_VARIABLE)
     if chosen:
         return Path(chosen)
-    in_repository = Path(__file__).resolve().parents[2] / "facts" / FACTS_FILE_NAME
+    in_repository = Path(__file__).resolve().parents[3] / "facts" / FACTS_FILE_NAME
     if in_repository.is_file():
         return in_repository
-    return Path(__file__).resolve().parent / "data" / FACTS_FILE_NAME
+    return Path(__file__).resolve().parents[1] / "data" / FACTS_FILE_NAME
 
 
 _cache: dict[tuple[str, int, int], Facts] = {}

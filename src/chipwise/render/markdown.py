@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chipwise.model import Fact, FactCheck, Facts, Family, Rule, expand
+from chipwise.facts.model import Fact, FactCheck, Facts, Family, Rule, expand
 
 SOURCES_PAGE = "sources.md"
 FACT_CHECK_PAGE = "fact-check.md"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chipwise.model import Fact, Facts
-from chipwise.problems import display_path
+from chipwise.errors import display_path
+from chipwise.facts.model import Fact, Facts
 from chipwise.rules import combinations, decide
 
 

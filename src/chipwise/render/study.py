@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 
-from chipwise import calculator
-from chipwise.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.model import Facts
-from chipwise.questions import Question
-from chipwise.render import Links, decision_inputs, fact_phrase, linked_text, rule_anchor
-from chipwise.units import number_text
+from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.facts.model import Facts
+from chipwise.facts.units import number_text
+from chipwise.render.markdown import Links, decision_inputs, fact_phrase, linked_text, rule_anchor
+from chipwise.study import calculator
+from chipwise.study.questions import Question
 
 LETTERS = "ABCDEFGH"
 KIND_TITLES = {"scenario": "Scenarios", "fact-check": "Exam-note traps", "fact": "Numbers"}

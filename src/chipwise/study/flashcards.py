@@ -14,8 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from chipwise.facts.model import Facts
 from chipwise.memo import per_object
-from chipwise.model import Facts
 
 DECK_ID = 1_736_204_811  # chosen once at random; stable forever so re-imports update the same deck
 MODEL_ID = 1_736_204_812

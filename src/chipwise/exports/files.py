@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise import exports, flashcards, flowchart
-from chipwise.facts_schema import json_schema
+from chipwise.exports import json_api as exports
+from chipwise.facts.file_spec import json_schema
+from chipwise.facts.model import Facts
 from chipwise.memo import per_object
-from chipwise.model import Facts
+from chipwise.render import flowchart
+from chipwise.study import flashcards
 
 MERMAID_PATH = "downloads/decision-flowchart.mmd"
 ANKI_PATH = "downloads/chipwise.apkg"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from chipwise.problems import FactsError, Location, Problem
+from chipwise.errors import FactsError, Location, Problem
 
 
 class _AliasRefused(Exception):

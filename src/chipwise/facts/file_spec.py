@@ -6,10 +6,10 @@ from typing import Any
 
 import yaml
 
-from chipwise.formulas import FORMULAS
-from chipwise.problems import Problem
-from chipwise.schema import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Walk
-from chipwise.units import UNITS, quote_states
+from chipwise.errors import Problem
+from chipwise.facts.formulas import FORMULAS
+from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Walk
+from chipwise.facts.units import UNITS, quote_states
 
 ID = r"[a-z0-9][a-z0-9-]*"
 FACT_ID = r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chipwise.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.model import Facts
+from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.facts.model import Facts
 
 COST_CUT_FACT = "note.cost_reduction"
 THROUGHPUT_FACT = "note.throughput"

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from chipwise.problems import Location, Problem
-from chipwise.yaml_source import location_of
+from chipwise.errors import Location, Problem
+from chipwise.facts.source import location_of
 
 
 class _Invalid:
