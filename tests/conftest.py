@@ -1,17 +1,10 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import chipwise
 from chipwise.facts.model import Facts
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-BROKEN = ROOT / "tests" / "broken_facts"
-FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
-SEED_NOTE = ROOT.parent / "shared" / "seed" / "inferentia-study-note.txt"
+from tests.support import FACTS_FILE
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 import chipwise
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations
-from tests.conftest import BROKEN, FIXTURES, ROOT
+from tests.support import BROKEN, FIXTURES, ROOT
 
 
 def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

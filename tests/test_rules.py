@@ -100,7 +100,7 @@ def test_loading_reports_exactly_the_gaps_and_overlaps_brute_force_finds(
     tmp_path_factory: pytest.TempPathFactory, conditions: list[tuple[set[str], set[str]]]
 ) -> None:
     """Random rule sets over the minimal fixture: the verifier agrees with counting matches by hand."""
-    from tests.conftest import FIXTURES
+    from tests.support import FIXTURES
 
     text = (FIXTURES / "minimal.yml").read_text()
     head = text[: text.index("  rules:\n")]

@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-PAGES = [
-    "index.html",
-    "inferentia/index.html",
-    "trainium/index.html",
-    "inferentia-vs-trainium/index.html",
-    "choosing/index.html",
-    "helper/index.html",
-    "worked-example/index.html",
-    "calculator/index.html",
-    "cheat-sheet/index.html",
-    "quiz/index.html",
-    "flashcards/index.html",
-    "glossary/index.html",
-    "fact-check/index.html",
-    "sources/index.html",
-    "embed/index.html",
-    "quality/index.html",
-    "performance/index.html",
-    "embed/key-numbers/index.html",
-    "embed/comparison/index.html",
-    "embed/flowchart/index.html",
-]
-
-
-def build_site(destination: Path, facts_file: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    environment.pop("CHIPWISE_FACTS", None)
-    if facts_file is not None:
-        environment["CHIPWISE_FACTS"] = str(facts_file)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
-    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+from tests.support import build_site
 
 
 @pytest.fixture(scope="session")
@@ -54,5 +19,3 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
-def page_text(site: Path, page: str) -> str:
-    return (site / page).read_text(encoding="utf-8")

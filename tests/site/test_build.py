@@ -12,14 +12,7 @@ from chipwise.exports import files as site_files
 from chipwise.facts.model import Facts
 from chipwise.render import flowchart
 from chipwise.render.markdown import check_anchor
-from tests.site.conftest import PAGES, page_text
-
-
-def visible_text(page_html: str) -> str:
-    """The page's text as a reader sees it (tags dropped, entities decoded, spaces folded)."""
-    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
-    body = re.sub(r"</?(p|div|td|th|tr|li|br|h[1-6]|text|table|ul|ol|svg|title|desc)\b[^>]*>", " ", body)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
+from tests.support import PAGES, page_text, visible_text
 
 
 @pytest.mark.parametrize("page", PAGES)

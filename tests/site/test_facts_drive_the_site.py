@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FACTS_FILE, ROOT
-from tests.site.conftest import build_site, page_text
-from tests.site.test_build import visible_text
+from tests.support import FACTS_FILE, ROOT, build_site, page_text, visible_text
 
 
 def edited_facts(tmp_path: Path, replacements: list[tuple[str, str]]) -> Path:

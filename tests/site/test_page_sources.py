@@ -7,22 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-HAND_TYPED = re.compile(r"(?<![\w.\-/#&])\d[\d,.]*")
-
-
-def hand_typed_numbers(markdown: str) -> list[str]:
-    """Numbers outside front matter, code, macros, comments and link targets (names like Inf2 are fine)."""
-    text = re.sub(r"(?s)\A---\n.*?\n---\n", "", markdown)
-    text = re.sub(r"(?s)```.*?```|~~~.*?~~~", "", text)
-    text = re.sub(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<!--.*?-->", "", text)
-    text = re.sub(r"\]\([^)]*\)|`[^`]*`", "]", text)
-    found = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(\d+\.|[-*+])\s", "", line)
-        found.extend(match.group(0) for match in HAND_TYPED.finditer(line))
-    return found
+from tests.support import ROOT, hand_typed_numbers
 
 
 @pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: str(path.relative_to(ROOT / "docs")))

@@ -16,9 +16,7 @@ import yaml
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts.model import Facts
-from tests.conftest import FACTS_FILE, ROOT
-from tests.site.conftest import PAGES, build_site, page_text
-from tests.site.test_build import visible_text
+from tests.support import FACTS_FILE, PAGES, ROOT, build_site, page_text, visible_text
 
 EXAMPLE = ROOT / "examples" / "guide"
 

@@ -6,8 +6,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser.conftest import open_page
-from tests.site.conftest import PAGES
+from tests.site.browser.support import open_page
+from tests.support import PAGES
+
+pytestmark = pytest.mark.browser
 
 URLS = [page.removesuffix("index.html") for page in PAGES]
 FLOWCHART_PAGES = {"choosing/", "cheat-sheet/", "embed/flowchart/"}

@@ -13,7 +13,9 @@ from chipwise.facts.units import number_text
 from chipwise.render.study import money
 from chipwise.rules import combinations, decide
 from chipwise.study import calculator
-from tests.site.browser.conftest import open_page
+from tests.site.browser.support import open_page
+
+pytestmark = pytest.mark.browser
 
 
 def _helper_answer(page: Page) -> tuple[str, str, str]:

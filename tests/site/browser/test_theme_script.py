@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser.conftest import open_page, serving_on_loopback
-from tests.site.conftest import PAGES
+from tests.site.browser.support import open_page, serving_on_loopback
+from tests.support import PAGES
+
+pytestmark = pytest.mark.browser
 
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 # Counts what Material's document$ emits: each emission starts every component once more.

@@ -8,7 +8,7 @@ import chipwise
 from chipwise.exports import json_api as exports
 from chipwise.facts import source as yaml_source
 from chipwise.facts.load import _load_uncached
-from tests.conftest import BROKEN, FACTS_FILE
+from tests.support import BROKEN, FACTS_FILE
 
 
 def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chipwise.facts.model import Facts
-from tests.conftest import SEED_NOTE
+from tests.support import SEED_NOTE
 
 SEED_HEADINGS = {
     "Main Concept", "Key Idea", "When to Use", "Example", "Key Numbers for the Exam",

@@ -17,8 +17,7 @@ from chipwise.errors import FactsError
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.load import ENVIRONMENT_VARIABLE, default_facts_path
 from chipwise.facts.model import Facts
-from tests.conftest import BROKEN, FACTS_FILE, FIXTURES
-from tests.site.test_page_sources import HAND_TYPED
+from tests.support import BROKEN, FACTS_FILE, FIXTURES, HAND_TYPED
 
 # file in tests/broken_facts/ -> every problem it must report, as "LINE:COL: key.path: message"
 BROKEN_FILES = {

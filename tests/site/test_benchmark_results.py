@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chipwise.site import benchmark_results
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -9,7 +9,7 @@ from chipwise.facts.model import Facts
 from chipwise.render.markdown import VERDICT_LABELS
 from chipwise.rules import decide
 from chipwise.study import questions
-from tests.conftest import FACTS_FILE
+from tests.support import FACTS_FILE
 
 
 def test_at_least_thirty_questions_with_unique_ids_and_four_distinct_options(facts: Facts) -> None:

@@ -13,7 +13,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 import chipwise
 from chipwise.facts.model import Facts
 from chipwise.study import flashcards
-from tests.conftest import FACTS_FILE
+from tests.support import FACTS_FILE
 
 
 def import_package(collection: Collection, package: Path) -> tuple[int, int, int]:
