@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import chipwise
+from chipwise.errors import InvalidInput
 from chipwise.facts.model import Facts
-from chipwise.rules import InvalidInput, combinations, decide
+from chipwise.rules import combinations, decide
 
 # workload, neuron, traffic -> accelerator, instance families in order, rule id
 GOLDEN = [

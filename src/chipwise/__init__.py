@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chipwise.errors import FactsError, Problem
+from chipwise.errors import FactsError, InvalidInput, Problem
 from chipwise.facts.load import default_facts_path, load_facts
 from chipwise.facts.model import Facts
-from chipwise.rules import Decision, InvalidInput, decide
+from chipwise.rules import Decision, decide
 
 __all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]
 

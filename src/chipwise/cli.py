@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import recommend
-from chipwise.errors import FactsError
+from chipwise.errors import FactsError, InvalidInput
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.load import load_facts
-from chipwise.rules import Decision, InvalidInput
+from chipwise.rules import Decision
 
 WORKLOADS = ("training", "fine-tuning", "inference")
 

@@ -34,7 +34,7 @@ BROKEN_FILES = {
     "percent-out-of-range": ["31:5: facts.trn1.cost_to_train.value: expected a percentage from 0 to 100 for unit 'percent', received 150"],
     "count-not-positive": ["21:5: facts.inf2.chips_max.value: expected a whole number above 0 for unit 'chips', received 0"],
     "malformed-url": [
-        "16:10: sources.wa-mlsus-12.url: expected a web address starting with https:// or http://, "
+        "16:10: sources.wa-mlsus-12.url: expected a web address starting with https:// (no spaces, quotes or angle brackets), "
         "received 'htp//docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/mlsus-12.html'"
     ],
     "malformed-date": ["27:15: facts.inf2.chips_max.verified: expected a date written YYYY-MM-DD, received the malformed value '2026-13-45'"],

@@ -8,7 +8,7 @@ import yaml
 
 from chipwise.errors import Problem
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Walk
+from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
 
 ID = r"[a-z0-9][a-z0-9-]*"
@@ -190,7 +190,7 @@ FACTS_FILE = Record(
             Record(
                 {
                     "title": Field(Text()),
-                    "version": Field(Text(pattern=r"\d{4}\.\d{1,2}\.\d{1,2}", hint='a version like "2026.11.26"')),
+                    "version": Field(Version()),
                     "exam": Field(Text()),
                     "exam_name": Field(Text()),
                     "verified_note": Field(Text()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -10,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import rules
-from chipwise.errors import FactsError, Problem, display_path
+from chipwise.errors import FactsError, Problem, display_path, unknown_message
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
     PLACEHOLDER,
+    DecisionInput,
+    DecisionTable,
     Derivation,
     Exam,
     ExamRule,
@@ -22,7 +23,11 @@ from chipwise.facts.model import (
     FactCheck,
     Facts,
     Family,
+    InputValue,
     Meta,
+    Outcome,
+    Reason,
+    Rule,
     Source,
     StudyNoteLine,
     frozen_map,
@@ -98,10 +103,7 @@ class _Builder:
         self.walk.problems.append(Problem(self.walk.path, self.walk.at(key_path), key_path, message))
 
     def unknown(self, key_path: str, what: str, name: str, known: Iterable[str]) -> None:
-        known = list(known)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        suggestion = f"; did you mean {close[0]!r}?" if close else ""
-        self.problem(key_path, f"unknown {what} {name!r}{suggestion}")
+        self.problem(key_path, unknown_message(what, name, known))
 
     def source(self, key_path: str, source_id: str) -> Source | None:
         if source_id not in self.sources:
@@ -144,19 +146,19 @@ class _Builder:
         self._build_derived(raw.get("derived", {}))
         families = self._build_families(raw["families"])
         fact_checks = self._build_fact_checks(raw["fact_checks"])
-        decision = rules.build_table(raw["decision"], self, families)
+        decision = self._build_decision_table(raw["decision"], families)
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         return Facts(
             path=self.path,
             meta=Meta(**raw["meta"]),
-            sources=frozen_map(self.sources),  # type: ignore[arg-type]
-            facts=frozen_map(self.facts),  # type: ignore[arg-type]
-            families=frozen_map(families),  # type: ignore[arg-type]
-            fact_checks=frozen_map(fact_checks),  # type: ignore[arg-type]
+            sources=frozen_map(self.sources),
+            facts=frozen_map(self.facts),
+            families=frozen_map(families),
+            fact_checks=frozen_map(fact_checks),
             study_note=study_note,
             exam=exam,
-            glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),  # type: ignore[arg-type]
+            glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),
             decision=decision,
         )
 
@@ -242,7 +244,7 @@ class _Builder:
             verified=max(fact.verified for fact in inputs.values()),
             derivation=Derivation(
                 formula=formula.name,
-                inputs=frozen_map({name: fact.id for name, fact in inputs.items()}),  # type: ignore[arg-type]
+                inputs=frozen_map({name: fact.id for name, fact in inputs.items()}),
                 arithmetic=arithmetic,
             ),
         )
@@ -318,3 +320,90 @@ class _Builder:
             ),
             key_numbers=self.fact_list("exam.key_numbers", entry["key_numbers"]),
         )
+
+    def _build_decision_table(self, raw: dict[str, Any], families: Mapping[str, Family]) -> DecisionTable:
+        """The decision table from its checked raw mapping; problems go to the builder's walk."""
+        inputs = tuple(
+            DecisionInput(
+                name=name,
+                question=entry["question"],
+                default=entry.get("default"),
+                values=tuple(
+                    InputValue(
+                    name=value,
+                    label=spec["label"],
+                    explanation=self.text(f"decision.inputs.{name}.values.{value}.explanation", spec["explanation"]),
+                )
+                    for value, spec in entry["values"].items()
+                ),
+            )
+            for name, entry in raw["inputs"].items()
+        )
+        for item in inputs:
+            if item.default is not None and item.default not in item.value_names:
+                self.unknown(f"decision.inputs.{item.name}.default", f"value of {item.name}", item.default, item.value_names)
+
+        outcomes = {}
+        for outcome_id, entry in raw["outcomes"].items():
+            chosen = []
+            for index, family_id in enumerate(entry["families"]):
+                if family_id in families:
+                    chosen.append(families[family_id])
+                else:
+                    self.unknown(f"decision.outcomes.{outcome_id}.families[{index}]", "instance family", family_id, families)
+            outcomes[outcome_id] = Outcome(id=outcome_id, accelerator=entry["accelerator"], title=entry["title"], families=tuple(chosen))
+
+        built_rules = []
+        for rule_id, entry in raw["rules"].items():
+            rule = self._build_rule(rule_id, entry, inputs, outcomes)
+            if rule is not None:
+                built_rules.append(rule)
+        table = DecisionTable(
+            hit_policy=raw["hit_policy"],
+            inputs=inputs,
+            outcomes=frozen_map(outcomes),
+            rules=tuple(built_rules),
+        )
+        if len(built_rules) == len(raw["rules"]):
+            for finding in rules.verify(table):
+                self.problem(finding.key_path, finding.message)
+        return table
+
+
+    def _build_rule(self, rule_id: str, entry: dict[str, Any], inputs: tuple[DecisionInput, ...], outcomes: Mapping[str, Outcome]) -> Rule | None:
+        where = f"decision.rules.{rule_id}"
+        by_name = {item.name: item for item in inputs}
+        ok = True
+        when = {}
+        for name, values in entry["when"].items():
+            if name not in by_name:
+                self.unknown(f"{where}.when.{name}", "input", name, by_name)
+                ok = False
+                continue
+            for index, value in enumerate(values):
+                if value not in by_name[name].value_names:
+                    self.unknown(f"{where}.when.{name}[{index}]", f"value of {name}", value, by_name[name].value_names)
+                    ok = False
+            when[name] = frozenset(values)
+        if entry["then"] not in outcomes:
+            self.unknown(f"{where}.then", "outcome", entry["then"], outcomes)
+            ok = False
+        reasons = []
+        for index, reason in enumerate(entry["reasons"]):
+            reason_path = f"{where}.reasons[{index}]"
+            cited = PLACEHOLDER.findall(reason["text"])
+            text = self.text(f"{reason_path}.text", reason["text"])
+            facts = tuple(self.facts[fact_id] for fact_id in cited if fact_id in self.facts)
+            sources = [fact.source for fact in facts if fact.source is not None]
+            if "source" in reason:
+                source = self.source(f"{reason_path}.source", reason["source"])
+                if source is not None:
+                    sources.insert(0, source)
+            if not cited and "source" not in reason:
+                self.problem(f"{reason_path}.text", "a reason must cite a fact as {fact.id} or name a source")
+                ok = False
+            unique_sources = tuple(dict.fromkeys(sources))
+            reasons.append(Reason(text=text, template=reason["text"], facts=facts, sources=unique_sources))
+        if not ok:
+            return None
+        return Rule(id=rule_id, when=frozen_map(when), outcome=outcomes[entry["then"]], reasons=tuple(reasons))

@@ -8,8 +8,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
+from chipwise.errors import resolve
 from chipwise.facts.units import UNITS
+
+Key = TypeVar("Key")
+Value = TypeVar("Value")
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*)\}")
 
@@ -214,10 +219,7 @@ class Facts:
     decision: DecisionTable
 
     def fact(self, fact_id: str) -> Fact:
-        try:
-            return self.facts[fact_id]
-        except KeyError:
-            raise KeyError(f"unknown fact {fact_id!r}; known facts: {', '.join(sorted(self.facts))}") from None
+        return resolve(self.facts, fact_id, "fact")
 
     @property
     def verified(self) -> datetime.date:
@@ -225,5 +227,6 @@ class Facts:
         return max(fact.verified for fact in self.facts.values())
 
 
-def frozen_map(items: Mapping[str, object]) -> Mapping[str, object]:
+def frozen_map(items: Mapping[Key, Value]) -> Mapping[Key, Value]:
+    """A read-only copy of the mapping."""
     return MappingProxyType(dict(items))

@@ -8,6 +8,7 @@ aliases before anything is expanded, and let the schema walker build values node
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +67,10 @@ def _compose_fast(text: str) -> yaml.Node | None:
     """The node tree from libyaml, or None when libyaml is missing, the text may hold aliases, or it fails."""
     if not yaml.__with_libyaml__ or _ALIAS_HINT.search(text):
         return None
-    loader = yaml.CSafeLoader(text)
+    try:
+        loader = yaml.CSafeLoader(text)
+    except yaml.YAMLError:
+        return None
     try:
         return loader.get_single_node()
     except yaml.YAMLError:
@@ -75,18 +79,44 @@ def _compose_fast(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest facts file read (4 MiB; the real one is about 70 kB). Larger files are refused unread."""
+
+
+def read_bytes(path: Path, shown_path: str) -> bytes:
+    """The file's bytes: a regular file of at most MAX_FILE_BYTES, never a FIFO, device or folder
+    (reading those could block forever or never end)."""
+
+    def refuse(message: str) -> FactsError:
+        return FactsError([Problem(shown_path, Location(1, 1), "", message)])
+
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise refuse("no such file") from None
+    except (OSError, ValueError) as error:
+        raise refuse(f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise refuse("is a folder, expected a YAML file")
+    if not stat.S_ISREG(status.st_mode):
+        raise refuse("is not a regular file (a FIFO, socket or device); expected a YAML file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise refuse(f"the file has {status.st_size:,} bytes; a facts file may have at most {MAX_FILE_BYTES:,}")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise refuse(f"cannot read: {error.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise refuse(f"the file grew past {MAX_FILE_BYTES:,} bytes while it was read")
+    return data
+
+
 def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
     """The root mapping node of the facts file at `path`, or FactsError with every problem found."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FactsError([Problem(shown_path, Location(1, 1), "", "no such file")]) from None
-    except IsADirectoryError:
-        raise FactsError([Problem(shown_path, Location(1, 1), "", "is a folder, expected a YAML file")]) from None
-    except OSError as error:
-        raise FactsError([Problem(shown_path, Location(1, 1), "", f"cannot read: {error.strerror}")]) from None
-    text = _decode(data, shown_path)
+    text = _decode(read_bytes(path, shown_path), shown_path)
     _refuse_tabs(text, shown_path)
+    _refuse_control_characters(text, shown_path)
     root = _compose_fast(text)
     if root is None:
         root = _compose_checked(text, shown_path)
@@ -105,7 +135,10 @@ def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
 
 def _compose_checked(text: str, shown_path: str) -> yaml.Node | None:
     """The node tree from the Python loader: refuses aliases, and locates syntax errors."""
-    loader = _NodeLoader(text, shown_path)
+    try:
+        loader = _NodeLoader(text, shown_path)
+    except yaml.YAMLError as error:
+        raise FactsError([Problem(shown_path, Location(1, 1), "", f"invalid YAML: {error}")]) from None
     try:
         root = loader.get_single_node()
     except _AliasRefused:
@@ -132,6 +165,22 @@ def _decode(data: bytes, shown_path: str) -> str:
         message = f"the file is not UTF-8 text (byte 0x{byte} cannot be decoded); save it as UTF-8"
         raise FactsError([Problem(shown_path, Location(line, column), "", message)]) from None
     return text.removeprefix("\ufeff")
+
+
+_NOT_YAML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _refuse_control_characters(text: str, shown_path: str) -> None:
+    """Characters YAML does not allow in a file (NUL and other control characters), each located."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for found in _NOT_YAML_TEXT.finditer(line):
+            character = f"U+{ord(found.group(0)):04X}"
+            problems.append(Problem(shown_path, Location(number, found.start() + 1), "", f"the control character {character} is not allowed; remove it"))
+            if len(problems) >= 20:
+                raise FactsError(problems)
+    if problems:
+        raise FactsError(problems)
 
 
 def _refuse_tabs(text: str, shown_path: str) -> None:

@@ -7,7 +7,7 @@ Problem. The same specs describe themselves as JSON Schema, so editors validate 
 from __future__ import annotations
 
 import datetime
-import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from chipwise.errors import Location, Problem
+from chipwise.errors import Location, Problem, did_you_mean
 from chipwise.facts.source import location_of
 
 
@@ -97,8 +97,40 @@ class Spec:
             return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
         value = scalar_value(node)
         if value is INVALID:
-            return walk.problem(node, key_path, f"expected {self.description}, received the malformed value {node.value!r}")
+            return walk.problem(node, key_path, f"expected {self.description}, received the malformed value {_shown(node.value)}")
+        refusal = refuse_value(value)
+        if refusal:
+            return walk.problem(node, key_path, refusal)
         return value
+
+
+LARGEST_NUMBER = 10**15
+"""No figure in the facts file comes near this; a larger number is a typo (and would overflow floats)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _shown(text: str) -> str:
+    """The text quoted for a message, with control characters and surrogates made visible, and cut short."""
+    shown = repr(text.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace"))
+    return shown if len(shown) <= 160 else shown[:157] + "...'"
+
+
+def refuse_value(value: Any) -> str:
+    """Why a scalar cannot be used as data ('' when it can): control characters, lone surrogates,
+    numbers that are not finite or too large to be real."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            return f"the text has a lone surrogate (U+{ord(found.group(0)):04X}), which is not a character; remove it"
+        found = _CONTROL.search(value)
+        if found:
+            return f"the text has the control character U+{ord(found.group(0)):04X}; remove it"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"expected a finite number, received {value!r}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > LARGEST_NUMBER:
+        return f"the number is too large to be a real figure (more than {LARGEST_NUMBER:,})"
+    return ""
 
 
 @dataclass
@@ -145,29 +177,56 @@ class Choice(Spec):
         if value is INVALID:
             return value
         if value not in self.options:
-            close = difflib.get_close_matches(value, self.options, n=1)
-            suggestion = f"; did you mean {close[0]!r}?" if close else ""
-            return walk.problem(node, key_path, f"expected {self.description}; received {value!r}{suggestion}")
+            return walk.problem(node, key_path, f"expected {self.description}; received {value!r}{did_you_mean(value, self.options)}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.options)}
 
 
+_URL_REFUSED = re.compile(r"[\s\"'<>\\`{}|^]")
+
+
 class Url(Spec):
-    description = "a web address starting with https:// or http://"
+    description = "a web address starting with https:// (no spaces, quotes or angle brackets)"
 
     def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
         value = Text().check(node, walk, key_path)
         if value is INVALID:
             return value
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
-            return walk.problem(node, key_path, f"expected {self.description}, received {value!r}")
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname or ""
+        except ValueError:
+            return walk.problem(node, key_path, f"expected {self.description}, received {_shown(value)}")
+        if parts.scheme != "https" or "." not in host or _URL_REFUSED.search(value) or not value.isascii():
+            return walk.problem(node, key_path, f"expected {self.description}, received {_shown(value)}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+\\.[^\\s]+$"}
+        return {"type": "string", "format": "uri", "pattern": "^https://[^\\s/\"'<>\\\\`{}|^]+\\.[^\\s\"'<>\\\\`{}|^]+$"}
+
+
+class Version(Spec):
+    """A facts-file version: the day it was released, written YYYY.M.D (like "2026.11.26")."""
+
+    description = 'a version like "2026.11.26" (a real date)'
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = Text().check(node, walk, key_path)
+        if value is INVALID:
+            return value
+        match = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", value)
+        try:
+            if match is None:
+                raise ValueError
+            datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return walk.problem(node, key_path, f"expected {self.description}, received {_shown(value)}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\d{4}\.\d{1,2}\.\d{1,2}$", "description": self.description}
 
 
 class Date(Spec):
@@ -279,10 +338,8 @@ class Record(Spec):
             child_path = f"{key_path}.{key}" if key_path else key
             walk.locations[child_path] = location_of(key_node.start_mark)
             if key not in self.fields:
-                close = difflib.get_close_matches(key, list(self.fields), n=1)
-                suggestion = f"; did you mean {close[0]!r}?" if close else ""
                 expected = ", ".join(self.fields)
-                walk.problem(key_node, child_path, f"unknown key {key!r}{suggestion} (expected keys: {expected})")
+                walk.problem(key_node, child_path, f"unknown key {key!r}{did_you_mean(key, self.fields)} (expected keys: {expected})")
                 valid = False
                 continue
             value = self.fields[key].spec.check(value_node, walk, child_path)

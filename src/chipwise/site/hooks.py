@@ -1,6 +1,5 @@
 """MkDocs hooks for chipwise's own site: watch the facts file, publish generated files, pre-wrap tables,
-load Material's script after the first paint, drop the comments of inline styles, point embeds'
-canonical URLs at their full pages.
+drop the comments of inline styles, point embeds' canonical URLs at their full pages.
 
 Generated files are added to MkDocs' file list, so pages can link to them and strict link checks
 see them: the flowchart's Mermaid source and the open-data API.
@@ -51,21 +50,13 @@ def on_page_context(context: dict[str, Any], page: Page, nav: Navigation, **_: A
     return context
 
 
-def on_post_page(output: str, page: Page, **_: Any) -> str:
-    return _finish(output, page.file.src_uri)
+def on_post_page(output: str, **_: Any) -> str:
+    return page_html.strip_style_comments(output)
 
 
-def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
+def on_post_template(output_content: str, **_: Any) -> str:
     """The theme's own pages (404.html) are finished the same way as the content pages."""
-    return _finish(output_content, template_name)
-
-
-def _finish(html: str, where: str) -> str:
-    """A rendered page without its inline styles' comments, loading Material's script after first paint."""
-    try:
-        return page_html.load_theme_script_after_first_paint(page_html.strip_style_comments(html))
-    except page_html.ThemeScriptError as error:
-        raise PluginError(f"{where}: {error}") from error
+    return page_html.strip_style_comments(output_content)
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
