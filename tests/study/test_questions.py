@@ -6,7 +6,6 @@ from pathlib import Path
 
 import chipwise
 from chipwise.facts.model import Facts
-from chipwise.render.markdown import VERDICT_LABELS
 from chipwise.rules import decide
 from chipwise.study import questions
 from tests.support import FACTS_FILE
@@ -44,7 +43,7 @@ def test_fact_answers_are_the_facts(facts: Facts) -> None:
 
 def test_fact_check_answers_are_the_verdicts(facts: Facts) -> None:
     for question in questions.fact_check_questions(facts):
-        assert question.answer_text == VERDICT_LABELS[facts.fact_checks[question.check].verdict]
+        assert question.answer_text == facts.fact_checks[question.check].verdict.label
 
 
 def test_questions_are_the_same_on_every_build(facts: Facts) -> None:

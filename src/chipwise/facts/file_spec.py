@@ -10,16 +10,12 @@ from chipwise.errors import Problem
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
+from chipwise.vocabulary import Accelerator, Authority, Kind, Qualifier, Scope, Status, Verdict
 
 ID = r"[a-z0-9][a-z0-9-]*"
 FACT_ID = r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*"
 FACT_ID_HINT = "a fact id like inf2.chips_max"
 
-KINDS = ("spec", "vendor-claim", "exam-guide", "exam-note", "example-input", "third-party")
-SCOPES = ("aif-c01", "beyond-exam")
-VERDICTS = ("confirmed", "qualified", "mis-attributed", "unsourced", "illustrative")
-ACCELERATORS = ("inferentia", "trainium", "gpu", "cpu")
-QUALIFIERS = ("up to", "over", "approximately", "at least")
 
 _fact_ref = Text(pattern=FACT_ID, hint=FACT_ID_HINT)
 _id_ref = Text(pattern=ID, hint="an id (lower-case letters, digits and dashes)")
@@ -31,7 +27,7 @@ SOURCE = Record(
         "publisher": Field(Text(), doc="Who publishes it."),
         "url": Field(Url(), doc="Where a reader checks it."),
         "archived_copy": Field(Url(), required=False, doc="The copy that was read, when it differs from url."),
-        "authority": Field(Choice(("aws", "third-party")), doc="aws for AWS-owned sources."),
+        "authority": Field(Choice(Authority.values()), doc="aws for AWS-owned sources."),
     },
     name="a source (title, publisher, url, authority)",
 )
@@ -60,14 +56,14 @@ FACT = FactRecord(
         "label": Field(Text(), doc="What the value is, in a few words."),
         "value": Field(Scalar(), doc="The value, as the source gives it."),
         "unit": Field(_unit, doc="How the value is checked and shown."),
-        "kind": Field(Choice(KINDS), doc="What kind of claim this is."),
-        "qualifier": Field(Choice(QUALIFIERS), required=False, doc="The source's qualifier, such as 'up to'."),
+        "kind": Field(Choice(Kind.sourced()), doc="What kind of claim this is."),
+        "qualifier": Field(Choice(Qualifier.values()), required=False, doc="The source's qualifier, such as 'up to'."),
         "measures": Field(Text(), required=False, doc="What the number measures, e.g. 'lower cost per inference'."),
         "baseline": Field(Text(), required=False, doc="What it is compared with."),
         "source": Field(_id_ref, doc="A source id."),
         "quote": Field(Text(), doc="The source's words, verbatim; numbers must match the value."),
         "verified": Field(Date(), doc="The day the fact was checked against the source."),
-        "scope": Field(Choice(SCOPES), doc="In scope for AIF-C01, or beyond the exam."),
+        "scope": Field(Choice(Scope.values()), doc="In scope for AIF-C01, or beyond the exam."),
         "note": Field(Text(), required=False, doc="A caveat shown with the fact."),
     },
     name="a fact (label, value, unit, kind, source, quote, verified, scope)",
@@ -79,7 +75,7 @@ DERIVED = Record(
         "formula": Field(Choice(tuple(FORMULAS)), doc="A formula chipwise knows."),
         "inputs": Field(MapOf(_fact_ref, r"[a-z_]+", "a parameter name"), doc="Formula parameter -> fact id."),
         "unit": Field(_unit),
-        "scope": Field(Choice(SCOPES)),
+        "scope": Field(Choice(Scope.values())),
     },
     name="a derived figure (label, formula, inputs, unit, scope)",
 )
@@ -88,9 +84,9 @@ FAMILY = Record(
     {
         "name": Field(Text()),
         "chip": Field(Text()),
-        "accelerator": Field(Choice(ACCELERATORS)),
+        "accelerator": Field(Choice(Accelerator.values())),
         "role": Field(Text()),
-        "status": Field(Choice(("current", "legacy"))),
+        "status": Field(Choice(Status.values())),
         "specs": Field(MapOf(_fact_ref, r"[a-z_]+", "a spec name")),
     },
     name="an instance family",
@@ -104,7 +100,7 @@ FACT_CHECK = Record(
         "aws_says": Field(Text(), doc="AWS's exact words."),
         "aws_facts": Field(ListOf(_fact_ref), required=False),
         "source": Field(_id_ref),
-        "verdict": Field(Choice(VERDICTS)),
+        "verdict": Field(Choice(Verdict.values())),
         "explanation": Field(Text()),
     },
     name="a fact check",
@@ -158,7 +154,7 @@ DECISION = Record(
             MapOf(
                 Record(
                     {
-                        "accelerator": Field(Choice(ACCELERATORS)),
+                        "accelerator": Field(Choice(Accelerator.values())),
                         "title": Field(Text()),
                         "families": Field(ListOf(_id_ref, allow_empty=False)),
                     }

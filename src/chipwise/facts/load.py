@@ -35,6 +35,7 @@ from chipwise.facts.model import (
 from chipwise.facts.source import read_nodes
 from chipwise.facts.spec import Walk
 from chipwise.facts.units import UNITS
+from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
 ENVIRONMENT_VARIABLE = "CHIPWISE_FACTS"
 FACTS_FILE_NAME = "aws-ml-chips.yml"
@@ -140,7 +141,7 @@ class _Builder:
     def build(self) -> Facts:
         raw = self.raw
         self.sources = {
-            source_id: Source(id=source_id, **entry) for source_id, entry in raw["sources"].items()
+            source_id: Source(id=source_id, **{**entry, "authority": Authority.of(entry["authority"])}) for source_id, entry in raw["sources"].items()
         }
         self._build_facts(raw["facts"])
         self._build_derived(raw.get("derived", {}))
@@ -171,8 +172,8 @@ class _Builder:
                 label=entry["label"],
                 value=entry["value"],
                 unit=entry["unit"],
-                kind=entry["kind"],
-                scope=entry["scope"],
+                kind=Kind.of(entry["kind"]),
+                scope=Scope.of(entry["scope"]),
                 verified=entry["verified"],
                 source=source,
                 quote=entry["quote"],
@@ -239,8 +240,8 @@ class _Builder:
             label=entry["label"],
             value=value,
             unit=entry["unit"],
-            kind="derived",
-            scope=entry["scope"],
+            kind=Kind.DERIVED,
+            scope=Scope.of(entry["scope"]),
             verified=max(fact.verified for fact in inputs.values()),
             derivation=Derivation(
                 formula=formula.name,
@@ -259,7 +260,10 @@ class _Builder:
                     specs[spec] = self.facts[fact_id]
                 else:
                     self.unknown(f"{where}.{spec}", "fact", fact_id, self.facts)
-            families[family_id] = Family(id=family_id, **{**entry, "specs": frozen_map(specs)})
+            families[family_id] = Family(
+                id=family_id,
+                **{**entry, "accelerator": Accelerator.of(entry["accelerator"]), "status": Status.of(entry["status"]), "specs": frozen_map(specs)},
+            )
         return families
 
     def _build_fact_checks(self, entries: Mapping[str, dict[str, Any]]) -> dict[str, FactCheck]:
@@ -275,7 +279,7 @@ class _Builder:
                 note_says=entry["note_says"],
                 aws_says=entry["aws_says"],
                 source=source,
-                verdict=entry["verdict"],
+                verdict=Verdict.of(entry["verdict"]),
                 explanation=self.text(f"{where}.explanation", entry["explanation"]),
                 explanation_template=entry["explanation"],
                 note_facts=self.fact_list(f"{where}.note_facts", entry.get("note_facts", [])),
@@ -351,7 +355,7 @@ class _Builder:
                     chosen.append(families[family_id])
                 else:
                     self.unknown(f"decision.outcomes.{outcome_id}.families[{index}]", "instance family", family_id, families)
-            outcomes[outcome_id] = Outcome(id=outcome_id, accelerator=entry["accelerator"], title=entry["title"], families=tuple(chosen))
+            outcomes[outcome_id] = Outcome(id=outcome_id, accelerator=Accelerator.of(entry["accelerator"]), title=entry["title"], families=tuple(chosen))
 
         built_rules = []
         for rule_id, entry in raw["rules"].items():

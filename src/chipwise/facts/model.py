@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from chipwise.errors import resolve
 from chipwise.facts.units import UNITS
+from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -30,7 +31,7 @@ class Source:
     title: str
     publisher: str
     url: str
-    authority: str
+    authority: Authority
     archived_copy: str | None = None
 
 
@@ -49,8 +50,8 @@ class Fact:
     label: str
     value: str | int | float
     unit: str
-    kind: str
-    scope: str
+    kind: Kind
+    scope: Scope
     verified: datetime.date
     source: Source | None = None
     quote: str = ""
@@ -90,9 +91,9 @@ class Family:
     id: str
     name: str
     chip: str
-    accelerator: str
+    accelerator: Accelerator
     role: str
-    status: str
+    status: Status
     specs: Mapping[str, Fact]
 
 
@@ -103,7 +104,7 @@ class FactCheck:
     note_says: str
     aws_says: str
     source: Source
-    verdict: str
+    verdict: Verdict
     explanation: str
     explanation_template: str
     note_facts: tuple[Fact, ...] = ()
@@ -157,7 +158,7 @@ class DecisionInput:
 @dataclass(frozen=True)
 class Outcome:
     id: str
-    accelerator: str
+    accelerator: Accelerator
     title: str
     families: tuple[Family, ...]
 

@@ -11,27 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chipwise.facts.model import Fact, FactCheck, Facts, Family, Rule, expand
+from chipwise.vocabulary import Verdict
 
 SOURCES_PAGE = "sources.md"
 FACT_CHECK_PAGE = "fact-check.md"
 
-VERDICT_LABELS = {
-    "confirmed": "Confirmed",
-    "qualified": "Qualified",
-    "mis-attributed": "Mis-attributed",
-    "unsourced": "Unsourced",
-    "illustrative": "Illustrative",
-}
-KIND_LABELS = {
-    "spec": "spec",
-    "vendor-claim": "AWS claim",
-    "exam-guide": "exam guide",
-    "exam-note": "exam note",
-    "example-input": "example input",
-    "third-party": "third-party",
-    "derived": "derived",
-}
-SCOPE_LABELS = {"aif-c01": "AIF-C01", "beyond-exam": "beyond the exam"}
 SPEC_LABELS = {
     "chips": "Chips per instance",
     "neuroncores_per_chip": "NeuronCores per chip",
@@ -155,13 +139,13 @@ def linked_text(template: str, facts: Facts, links: Links) -> str:
     return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
 
 
-def verdict_badge(verdict: str) -> str:
-    return f'<span class="chipwise-verdict chipwise-verdict--{verdict}">{VERDICT_LABELS[verdict]}</span>'
+def verdict_badge(verdict: Verdict) -> str:
+    return f'<span class="chipwise-verdict chipwise-verdict--{verdict}">{verdict.label}</span>'
 
 
 def key_numbers_table(facts: Facts, links: Links) -> str:
     rows = [
-        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p) or "", KIND_LABELS[fact.kind])
+        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p) or "", fact.kind.label)
         for fact in facts.exam.key_numbers
     ]
     return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
@@ -316,7 +300,7 @@ def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) ->
                         [
                             ("Exam notes say", f"“{check.note_says}”"),
                             ("AWS says", f"“{check.aws_says}” ([{check.source.title}]({check.source.url}))"),
-                            ("Verdict", f"{VERDICT_LABELS[check.verdict]}: {linked_text(check.explanation_template, facts, links)}"),
+                            ("Verdict", f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
                             *([("AWS figures", aws_numbers)] if aws_numbers else []),
                         ],
                     ),
@@ -333,7 +317,7 @@ def study_note_table(facts: Facts, links: Links) -> str:
     rows = []
     for line in facts.study_note:
         verdicts = ", ".join(
-            f"[{check.topic}]({links.check(check)}): {VERDICT_LABELS[check.verdict]}" for check in line.checks
+            f"[{check.topic}]({links.check(check)}): {check.verdict.label}" for check in line.checks
         )
         rows.append((line.section, line.reads, verdicts))
     return markdown_table(("Section", "The study note says", "Checked against AWS"), rows)
@@ -358,7 +342,7 @@ def fact_entries(facts: Facts) -> str:
                 assert fact.source is not None
                 evidence = f"[{fact.source.title}]({fact.source.url}) ({fact.source.publisher}): “{fact.quote}”"
             note = f"<br>*Note: {fact.note}*" if fact.note else ""
-            meta = f"{KIND_LABELS[fact.kind]} · {SCOPE_LABELS[fact.scope]} · verified {fact.verified.isoformat()} · id {fact.id}"
+            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{fact.label}: {fact.phrase}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
@@ -371,7 +355,7 @@ def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
         copy = f" ([archived copy read]({source.archived_copy}))" if source.archived_copy else ""
-        authority = "AWS" if source.authority == "aws" else "third party"
+        authority = source.authority.label
         rows.append((f"[{source.title}]({source.url}){copy}", source.publisher, authority))
     return markdown_table(("Source", "Publisher", "Authority"), rows)
 
@@ -400,7 +384,7 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
 def exam_numbers_table(facts: Facts, links: Links) -> str:
     """Every number in scope for AIF-C01, in one table: the cheat sheet."""
     rows = [
-        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p), KIND_LABELS[fact.kind])
+        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p), fact.kind.label)
         for fact in facts.facts.values()
         if fact.scope == "aif-c01" and fact.is_number
     ]

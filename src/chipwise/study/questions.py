@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from chipwise.facts.model import Fact, Facts
 from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
-from chipwise.render.markdown import VERDICT_LABELS
 from chipwise.rules import decide
+from chipwise.vocabulary import Verdict
 
 OPTIONS_PER_QUESTION = 4
 
@@ -131,11 +131,11 @@ def _fact_explanation(fact: Fact) -> str:
 
 
 def fact_check_questions(facts: Facts) -> list[Question]:
-    verdicts = list(VERDICT_LABELS.values())
+    verdicts = [verdict.label for verdict in Verdict]
     questions = []
     for check in facts.fact_checks.values():
         question_id = f"check-{check.id}"
-        right = VERDICT_LABELS[check.verdict]
+        right = check.verdict.label
         wrong = _pick(question_id, [label for label in verdicts if label != right], OPTIONS_PER_QUESTION - 1)
         prompt = f"Exam notes say: “{check.note_says}” Checked against AWS's own wording, that is…"
         explanation = f"AWS says: “{check.aws_says}” {check.explanation_template}"
