@@ -26,6 +26,7 @@ from chipwise.facts.model import (
     InputValue,
     Meta,
     Outcome,
+    Quote,
     Reason,
     Rule,
     Source,
@@ -99,12 +100,19 @@ class _Builder:
     raw: dict[str, Any]
     sources: dict[str, Source] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)
+    """Ids of facts whose own entry had a problem: references to them are not reported again."""
 
     def problem(self, key_path: str, message: str) -> None:
         self.walk.problems.append(Problem(self.walk.path, self.walk.at(key_path), key_path, message))
 
     def unknown(self, key_path: str, what: str, name: str, known: Iterable[str]) -> None:
         self.problem(key_path, unknown_message(what, name, known))
+
+    def unknown_fact(self, key_path: str, fact_id: str) -> None:
+        """Reports an unknown fact id, unless the fact exists but was refused (already reported)."""
+        if fact_id not in self.refused:
+            self.unknown(key_path, "fact", fact_id, self.facts)
 
     def source(self, key_path: str, source_id: str) -> Source | None:
         if source_id not in self.sources:
@@ -118,7 +126,7 @@ class _Builder:
             if fact_id in self.facts:
                 found.append(self.facts[fact_id])
             else:
-                self.unknown(f"{key_path}[{index}]", "fact", fact_id, self.facts)
+                self.unknown_fact(f"{key_path}[{index}]", fact_id)
         return tuple(found)
 
     def text(self, key_path: str, template: str) -> str:
@@ -127,7 +135,7 @@ class _Builder:
         def replace(match: Any) -> str:
             fact_id = match.group(1)
             if fact_id not in self.facts:
-                self.unknown(key_path, "fact", fact_id, self.facts)
+                self.unknown_fact(key_path, fact_id)
                 return str(match.group(0))
             return str(self.facts[fact_id].phrase)
 
@@ -167,6 +175,9 @@ class _Builder:
         for fact_id, entry in entries.items():
             where = f"facts.{fact_id}"
             source = self.source(f"{where}.source", entry["source"])
+            if source is None:
+                self.refused.add(fact_id)
+                continue
             self.facts[fact_id] = Fact(
                 id=fact_id,
                 label=entry["label"],
@@ -175,8 +186,7 @@ class _Builder:
                 kind=Kind.of(entry["kind"]),
                 scope=Scope.of(entry["scope"]),
                 verified=entry["verified"],
-                source=source,
-                quote=entry["quote"],
+                evidence=Quote(source=source, text=entry["quote"]),
                 qualifier=entry.get("qualifier", ""),
                 measures=entry.get("measures", ""),
                 baseline=entry.get("baseline", ""),
@@ -218,7 +228,7 @@ class _Builder:
         inputs: dict[str, Fact] = {}
         for parameter, input_id in entry["inputs"].items():
             if input_id not in self.facts:
-                self.unknown(f"{where}.inputs.{parameter}", "fact", input_id, self.facts)
+                self.unknown_fact(f"{where}.inputs.{parameter}", input_id)
                 return
             if not self.facts[input_id].is_number:
                 self.problem(f"{where}.inputs.{parameter}", f"the fact {input_id!r} is text; a formula needs a number")
@@ -243,7 +253,7 @@ class _Builder:
             kind=Kind.DERIVED,
             scope=Scope.of(entry["scope"]),
             verified=max(fact.verified for fact in inputs.values()),
-            derivation=Derivation(
+            evidence=Derivation(
                 formula=formula.name,
                 inputs=frozen_map({name: fact.id for name, fact in inputs.items()}),
                 arithmetic=arithmetic,
@@ -259,7 +269,7 @@ class _Builder:
                 if fact_id in self.facts:
                     specs[spec] = self.facts[fact_id]
                 else:
-                    self.unknown(f"{where}.{spec}", "fact", fact_id, self.facts)
+                    self.unknown_fact(f"{where}.{spec}", fact_id)
             families[family_id] = Family(
                 id=family_id,
                 **{**entry, "accelerator": Accelerator.of(entry["accelerator"]), "status": Status.of(entry["status"]), "specs": frozen_map(specs)},
@@ -272,6 +282,7 @@ class _Builder:
             where = f"fact_checks.{check_id}"
             source = self.source(f"{where}.source", entry["source"])
             if source is None:
+                self.refused.add(fact_id)
                 continue
             checks[check_id] = FactCheck(
                 id=check_id,

@@ -36,6 +36,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A fact's evidence when a source states it: the source and its own words."""
+
+    source: Source
+    text: str
+
+
+@dataclass(frozen=True)
 class Derivation:
     formula: str
     inputs: Mapping[str, str]
@@ -53,13 +61,24 @@ class Fact:
     kind: Kind
     scope: Scope
     verified: datetime.date
-    source: Source | None = None
-    quote: str = ""
+    evidence: Quote | Derivation
+    """What backs the value: a source's words, or a formula over other facts. Never neither."""
     qualifier: str = ""
     measures: str = ""
     baseline: str = ""
     note: str = ""
-    derivation: Derivation | None = None
+
+    @property
+    def source(self) -> Source | None:
+        return self.evidence.source if isinstance(self.evidence, Quote) else None
+
+    @property
+    def quote(self) -> str:
+        return self.evidence.text if isinstance(self.evidence, Quote) else ""
+
+    @property
+    def derivation(self) -> Derivation | None:
+        return self.evidence if isinstance(self.evidence, Derivation) else None
 
     @property
     def formatted(self) -> str:

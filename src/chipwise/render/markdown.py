@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chipwise.facts.model import Fact, FactCheck, Facts, Family, Rule, expand
+from chipwise.facts.model import Derivation, Fact, FactCheck, Facts, Family, Rule, expand
 from chipwise.vocabulary import Verdict
 
 SOURCES_PAGE = "sources.md"
@@ -336,11 +336,11 @@ def fact_entries(facts: Facts) -> str:
     for topic, group in facts_by_topic(facts).items():
         entries = [f"### {topic}"]
         for fact in group:
-            if fact.derivation is not None:
-                evidence = f"Computed: {fact.derivation.arithmetic}"
+            if isinstance(fact.evidence, Derivation):
+                evidence = f"Computed: {fact.evidence.arithmetic}"
             else:
-                assert fact.source is not None
-                evidence = f"[{fact.source.title}]({fact.source.url}) ({fact.source.publisher}): “{fact.quote}”"
+                source = fact.evidence.source
+                evidence = f"[{source.title}]({source.url}) ({source.publisher}): “{fact.evidence.text}”"
             note = f"<br>*Note: {fact.note}*" if fact.note else ""
             meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} · id {fact.id}"
             entries.append(
@@ -396,8 +396,8 @@ def worked_example(facts: Facts, links: Links) -> str:
 
     def step(fact_id: str) -> str:
         fact = facts.fact(fact_id)
-        assert fact.derivation is not None, fact_id
-        return f"{fact.label}: {fact.derivation.arithmetic.replace(fact.formatted, fact_link(fact, links, fact.formatted))}"
+        arithmetic = fact.evidence.arithmetic if isinstance(fact.evidence, Derivation) else fact.formatted
+        return f"{fact.label}: {arithmetic.replace(fact.formatted, fact_link(fact, links, fact.formatted))}"
 
     requests = facts.fact("example.requests_per_day")
     gpu = facts.fact("example.gpu_monthly_cost")

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from chipwise.facts.model import Facts
+from chipwise.facts.model import Derivation, Facts
 from chipwise.memo import per_object
 
 DECK_ID = 1_736_204_811  # chosen once at random; stable forever so re-imports update the same deck
@@ -35,11 +35,10 @@ def cards(facts: Facts) -> list[Card]:
     """One card per fact, plus one per exam rule and per fact check."""
     result = []
     for fact in facts.facts.values():
-        if fact.derivation is not None:
-            source = f"Computed: {fact.derivation.arithmetic}"
+        if isinstance(fact.evidence, Derivation):
+            source = f"Computed: {fact.evidence.arithmetic}"
         else:
-            assert fact.source is not None
-            source = f"{fact.source.title}, {fact.source.url} (verified {fact.verified.isoformat()})"
+            source = f"{fact.evidence.source.title}, {fact.evidence.source.url} (verified {fact.verified.isoformat()})"
         result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind)))
     for rule in facts.exam.rule:
         result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",

@@ -12,7 +12,7 @@ import hashlib
 import itertools
 from dataclasses import dataclass
 
-from chipwise.facts.model import Fact, Facts
+from chipwise.facts.model import Derivation, Fact, Facts
 from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
 from chipwise.rules import decide
@@ -124,10 +124,10 @@ def _shown(fact: Fact, value: object) -> str:
 
 
 def _fact_explanation(fact: Fact) -> str:
-    if fact.derivation is not None:
-        return f"Computed from the facts: {fact.derivation.arithmetic}."
-    assert fact.source is not None
-    return f"{fact.source.title} ({fact.source.publisher}) gives {{{fact.id}}}: “{fact.quote}”"
+    if isinstance(fact.evidence, Derivation):
+        return f"Computed from the facts: {fact.evidence.arithmetic}."
+    source = fact.evidence.source
+    return f"{source.title} ({source.publisher}) gives {{{fact.id}}}: “{fact.evidence.text}”"
 
 
 def fact_check_questions(facts: Facts) -> list[Question]:
