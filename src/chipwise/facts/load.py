@@ -282,7 +282,6 @@ class _Builder:
             where = f"fact_checks.{check_id}"
             source = self.source(f"{where}.source", entry["source"])
             if source is None:
-                self.refused.add(fact_id)
                 continue
             checks[check_id] = FactCheck(
                 id=check_id,
