@@ -10,8 +10,10 @@ from chipwise.rules import Decision, decide
 __all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]
 
 
-def recommend(workload: str, neuron: str | None = None, traffic: str | None = None, facts: Facts | None = None) -> Decision:
-    """The chip for a workload, decided by the facts file's decision table (see `chipwise recommend`)."""
-    table = (facts or load_facts()).decision
-    given = {"workload": workload, "neuron": neuron, "traffic": traffic}
-    return decide(table, **{name: value for name, value in given.items() if value is not None})
+def recommend(facts: Facts | None = None, **inputs: str | None) -> Decision:
+    """The chip for a workload, decided by the facts file's decision table (see `chipwise recommend`).
+
+    The keyword arguments are the table's inputs (today workload, neuron and traffic); one left out
+    takes its default, and an unknown input or value raises InvalidInput naming the allowed ones.
+    """
+    return decide((facts or load_facts()).decision, **inputs)

@@ -15,9 +15,8 @@ from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.load import load_facts
+from chipwise.facts.model import DecisionTable
 from chipwise.rules import Decision
-
-WORKLOADS = ("training", "fine-tuning", "inference")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,14 +28,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable | None) -> None:
+    """One option per input of the decision table: its values, its question and its default."""
+    if table is None:
+        command.add_argument("--inputs", metavar="...", help="the decision table's inputs (the facts file could not be read)")
+        return
+    for item in table.inputs:
+        default = f" (default: {item.default})" if item.default is not None else ""
+        command.add_argument(
+            f"--{item.name}",
+            dest=f"input_{item.name}",
+            required=item.default is None,
+            choices=item.value_names,
+            help=f"{item.question} {', '.join(item.value_names)}{default}",
+        )
+
+
+def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="chipwise", description="Facts and a chip recommender for AWS Inferentia and Trainium.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     recommend = commands.add_parser("recommend", help="recommend a chip for a workload")
-    recommend.add_argument("--workload", required=True, choices=WORKLOADS, help="training, fine-tuning or inference")
-    recommend.add_argument("--neuron", choices=("yes", "no"), help="can the model run on the Neuron SDK? (default: yes)")
-    recommend.add_argument("--traffic", choices=("high", "low"), help="inference traffic (default: high)")
+    _add_decision_inputs(recommend, table)
     recommend.add_argument("--json", action="store_true", help="print one JSON object")
 
     check = commands.add_parser("check", help="validate a facts file; print every problem")
@@ -53,7 +66,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    table = None
+    if argv[:1] == ["recommend"]:
+        try:
+            table = load_facts().decision
+        except FactsError as error:
+            sys.stderr.write(error.report() + "\n")
+            return 1
+    arguments = _parser(table).parse_args(argv)
     try:
         if arguments.command == "check":
             return _check(arguments.path)
@@ -61,12 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print(json_schema(), as_json=True)
             return 0
         if arguments.command == "site-files":
-            written = site_files.write_generated_files(load_facts(), arguments.site_dir)
+            written = site_files.write_generated_files(load_facts(for_site=True), arguments.site_dir)
             sys.stdout.write("".join(f"wrote {path}\n" for path in written))
             return 0
         loaded = load_facts()
         if arguments.command == "recommend":
-            decision = recommend(workload=arguments.workload, neuron=arguments.neuron, traffic=arguments.traffic, facts=loaded)
+            given = {name.removeprefix("input_"): value for name, value in vars(arguments).items() if name.startswith("input_")}
+            decision = recommend(facts=loaded, **given)
             _print(decision.as_json() if arguments.json else _explain(decision), arguments.json)
         else:
             _print(exports.facts_json(loaded) if arguments.json else exports.facts_text(loaded), arguments.json)
@@ -80,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(path: Path | None) -> int:
-    loaded = load_facts(path)
+    loaded = load_facts(path, for_site=True)
     sys.stdout.write(
         f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
         f"{len(loaded.decision.rules)} rules covering every combination of inputs\n"

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import chipwise
 from chipwise.exports import json_api as exports
 from chipwise.facts import source as yaml_source
 from chipwise.facts.load import _load_uncached
+from chipwise.facts.model import Facts
 from tests.support import BROKEN, FACTS_FILE
 
 
+def load_uncached(path: Path) -> Facts:
+    return _load_uncached(path, str(path), path.read_bytes(), for_site=True)
+
+
 def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = exports.facts_json(_load_uncached(FACTS_FILE))
+    fast = exports.facts_json(load_uncached(FACTS_FILE))
     monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
-    checked = exports.facts_json(_load_uncached(FACTS_FILE))
+    checked = exports.facts_json(load_uncached(FACTS_FILE))
     assert fast == checked
 
 
@@ -22,7 +29,7 @@ def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPa
 def test_broken_files_give_the_same_problems_on_both_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     def problems() -> list[str]:
         with pytest.raises(chipwise.FactsError) as caught:
-            _load_uncached(BROKEN / f"{name}.yml")
+            load_uncached(BROKEN / f"{name}.yml")
         return [str(problem) for problem in caught.value.problems]
 
     fast = problems()

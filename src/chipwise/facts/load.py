@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any
 
 from chipwise import rules
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
+from chipwise.facts import contract
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
@@ -33,7 +35,7 @@ from chipwise.facts.model import (
     StudyNoteLine,
     frozen_map,
 )
-from chipwise.facts.source import read_nodes
+from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import Walk
 from chipwise.facts.units import UNITS
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
@@ -53,38 +55,36 @@ def default_facts_path() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / FACTS_FILE_NAME
 
 
-_cache: dict[tuple[str, int, int], Facts] = {}
+_cache: dict[tuple[str, str, bool], Facts] = {}
 
 
-def load_facts(path: str | os.PathLike[str] | None = None) -> Facts:
+def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = False) -> Facts:
     """The validated facts from `path` (default: see default_facts_path); FactsError lists every problem.
 
-    A file is read and verified once per content change: later calls with the same unchanged file
+    With `for_site`, the file must also give everything the site's code reads by id
+    (chipwise.facts.contract): `chipwise check` and the site build load it so, and a file they accept
+    builds every page. A file is read and verified once per content: later calls with the same bytes
     return the same frozen object.
     """
     facts_path = Path(path) if path is not None else default_facts_path()
-    try:
-        stat = facts_path.stat()
-        key: tuple[str, int, int] | None = (str(facts_path.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
-    if key is not None and key in _cache:
+    shown = display_path(facts_path)
+    data = read_bytes(facts_path, shown)
+    key = (str(facts_path.resolve()), hashlib.sha256(data).hexdigest(), for_site)
+    if key in _cache:
         return _cache[key]
-    facts = _load_uncached(facts_path)
-    if key is not None:
-        _cache.clear()
-        _cache[key] = facts
+    facts = _load_uncached(facts_path, shown, data, for_site)
+    _cache.clear()
+    _cache[key] = facts
     return facts
 
 
-def _load_uncached(path: Path) -> Facts:
-    shown = display_path(path)
-    root = read_nodes(path, shown)
+def _load_uncached(path: Path, shown: str, data: bytes, for_site: bool) -> Facts:
+    root = read_nodes(data, shown)
     walk = Walk(shown)
     raw = FACTS_FILE.check(root, walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
-    builder = _Builder(path, walk, raw)
+    builder = _Builder(path, walk, raw, for_site=for_site)
     facts = builder.build()
     if walk.problems:
         raise FactsError(walk.problems)
@@ -100,6 +100,7 @@ class _Builder:
     raw: dict[str, Any]
     sources: dict[str, Source] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    for_site: bool = False
     refused: set[str] = field(default_factory=set)
     """Ids of facts whose own entry had a problem: references to them are not reported again."""
 
@@ -158,6 +159,9 @@ class _Builder:
         decision = self._build_decision_table(raw["decision"], families)
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
+        if self.for_site:
+            for breach in contract.breaches(self.facts, decision):
+                self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
             meta=Meta(**raw["meta"]),

@@ -112,9 +112,9 @@ def read_bytes(path: Path, shown_path: str) -> bytes:
     return data
 
 
-def read_nodes(path: Path, shown_path: str) -> yaml.MappingNode:
-    """The root mapping node of the facts file at `path`, or FactsError with every problem found."""
-    text = _decode(read_bytes(path, shown_path), shown_path)
+def read_nodes(data: bytes, shown_path: str) -> yaml.MappingNode:
+    """The root mapping node of a facts file's bytes, or FactsError with every problem found."""
+    text = _decode(data, shown_path)
     _refuse_tabs(text, shown_path)
     _refuse_control_characters(text, shown_path)
     root = _compose_fast(text)

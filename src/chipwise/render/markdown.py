@@ -10,6 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from chipwise.facts.contract import FactId
 from chipwise.facts.model import Derivation, Fact, FactCheck, Facts, Family, Rule, expand
 from chipwise.vocabulary import Verdict
 
@@ -199,12 +200,12 @@ def comparison_table(facts: Facts, links: Links) -> str:
             }
         )
     cost_claims = [
-        fact_phrase(facts.fact("inf1.cost_vs_comparable"), links) + " (Inf1)",
-        fact_phrase(facts.fact("trn1.cost_to_train"), links) + " (Trn1)",
+        fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links) + " (Inf1)",
+        fact_phrase(facts.fact(FactId.TRN1_COST_TO_TRAIN), links) + " (Trn1)",
     ]
     note_claims = [
-        f"{fact_link(facts.fact('note.throughput'), links)} throughput / {fact_link(facts.fact('note.cost_reduction'), links)} cost reduction",
-        f"{fact_link(facts.fact('note.training_cost_reduction'), links)} cost reduction on training",
+        f"{fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links)} throughput / {fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links)} cost reduction",
+        f"{fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)} cost reduction on training",
     ]
     rows = [
         ["Use it for", columns[0]["purpose"], columns[1]["purpose"]],
@@ -367,15 +368,15 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
     rows = [
         (
             "Cost and performance of inference (why Inferentia and Trainium matter)",
-            f"{fact('exam.cost_domain')}, {fact('exam.cost_task')}",
-            fact("exam.cost_domain_weight"),
-            f"“{facts.fact('exam.cost_objective').value}”",
+            f"{fact(FactId.EXAM_COST_DOMAIN)}, {fact(FactId.EXAM_COST_TASK)}",
+            fact(FactId.EXAM_COST_DOMAIN_WEIGHT),
+            f"“{facts.fact(FactId.EXAM_COST_OBJECTIVE).value}”",
         ),
         (
             "Environmental footprint when choosing a model",
-            f"{fact('exam.footprint_domain')}, {fact('exam.footprint_task')}",
-            fact("exam.footprint_domain_weight"),
-            f"“{facts.fact('exam.footprint_objective').value}”",
+            f"{fact(FactId.EXAM_FOOTPRINT_DOMAIN)}, {fact(FactId.EXAM_FOOTPRINT_TASK)}",
+            fact(FactId.EXAM_FOOTPRINT_DOMAIN_WEIGHT),
+            f"“{facts.fact(FactId.EXAM_FOOTPRINT_OBJECTIVE).value}”",
         ),
     ]
     return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (exam guide wording)"), rows)
@@ -399,10 +400,10 @@ def worked_example(facts: Facts, links: Links) -> str:
         arithmetic = fact.evidence.arithmetic if isinstance(fact.evidence, Derivation) else fact.formatted
         return f"{fact.label}: {arithmetic.replace(fact.formatted, fact_link(fact, links, fact.formatted))}"
 
-    requests = facts.fact("example.requests_per_day")
-    gpu = facts.fact("example.gpu_monthly_cost")
-    cut = facts.fact("note.cost_reduction")
-    speed = facts.fact("note.throughput")
+    requests = facts.fact(FactId.EXAMPLE_REQUESTS_PER_DAY)
+    gpu = facts.fact(FactId.EXAMPLE_GPU_MONTHLY_COST)
+    cut = facts.fact(FactId.NOTE_COST_REDUCTION)
+    speed = facts.fact(FactId.NOTE_THROUGHPUT)
     lines = [
         "**Given**",
         "",
@@ -412,11 +413,11 @@ def worked_example(facts: Facts, links: Links) -> str:
         "",
         "**Steps**",
         "",
-        f"1. {step('example.requests_per_month')}",
-        f"2. {step('example.inferentia_monthly_cost')}",
-        f"3. {step('example.monthly_savings')}",
-        f"4. {step('example.yearly_savings')}",
-        f"5. {step('example.chip_share')}",
+        f"1. {step(FactId.EXAMPLE_REQUESTS_PER_MONTH)}",
+        f"2. {step(FactId.EXAMPLE_INFERENTIA_MONTHLY_COST)}",
+        f"3. {step(FactId.EXAMPLE_MONTHLY_SAVINGS)}",
+        f"4. {step(FactId.EXAMPLE_YEARLY_SAVINGS)}",
+        f"5. {step(FactId.EXAMPLE_CHIP_SHARE)}",
     ]
     return "\n".join(lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from chipwise.facts.contract import FactId
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
@@ -105,7 +106,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     )
     caveat = (
         f'\n\n!!! warning "Up to, not guaranteed"\n    The estimate applies the exam-note figure {fact_phrase(cut, links)}. AWS\'s own claim is '
-        f"{fact_phrase(facts.fact('inf1.cost_vs_comparable'), links)}, against comparable EC2 instances rather than GPUs: "
+        f"{fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links)}, against comparable EC2 instances rather than GPUs: "
         "treat the result as a best case."
     )
     return form + "\n" + rows + caveat

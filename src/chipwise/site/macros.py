@@ -47,7 +47,7 @@ OWN_SITE_SETTING = "chipwise_own_site"
 def load_for_build() -> Facts:
     """The facts, or a build error carrying every located problem (the same lines as `chipwise check`)."""
     try:
-        return load_facts()
+        return load_facts(for_site=True)
     except FactsError as error:
         raise PluginError(f"chipwise: the facts file has problems:\n{error.report()}") from None
 
@@ -107,9 +107,9 @@ class SiteMacros:
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
         return f'<div class="chipwise-flow-figure">{flowchart.flowchart_svg(self.facts.decision, hrefs)}</div>'
 
-    def recommend(self, workload: str, neuron: str | None = None, traffic: str | None = None) -> str:
-        given = {"workload": workload, "neuron": neuron, "traffic": traffic}
-        decision = decide(self.facts.decision, **{name: value for name, value in given.items() if value is not None})
+    def recommend(self, **inputs: str) -> str:
+        """The decision for these inputs (the decision table's; one left out takes its default)."""
+        decision = decide(self.facts.decision, **inputs)
         families = ", ".join(family.name for family in decision.outcome.families)
         return f"**{decision.outcome.title}** ({families}): " + " ".join(render.reasons_markdown(decision.rule, self.facts, self.links()))
 

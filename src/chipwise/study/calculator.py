@@ -8,13 +8,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from chipwise.facts.contract import FactId
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 
-COST_CUT_FACT = "note.cost_reduction"
-THROUGHPUT_FACT = "note.throughput"
-DEFAULT_BILL_FACT = "example.gpu_monthly_cost"
-DEFAULT_REQUESTS_FACT = "example.requests_per_day"
+COST_CUT_FACT = FactId.NOTE_COST_REDUCTION
+THROUGHPUT_FACT = FactId.NOTE_THROUGHPUT
+DEFAULT_BILL_FACT = FactId.EXAMPLE_GPU_MONTHLY_COST
+DEFAULT_REQUESTS_FACT = FactId.EXAMPLE_REQUESTS_PER_DAY
 
 
 def cents(value: float) -> float:

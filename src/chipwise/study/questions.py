@@ -12,6 +12,7 @@ import hashlib
 import itertools
 from dataclasses import dataclass
 
+from chipwise.facts.contract import EXAMPLE_SCENARIO_INPUTS, FactId
 from chipwise.facts.model import Derivation, Fact, Facts
 from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
@@ -85,12 +86,12 @@ EXAMPLE_SCENARIO = (
 
 def example_scenario_question(facts: Facts) -> Question:
     """The study note's own scenario, with its numbers from the facts file."""
-    decision = decide(facts.decision, workload="inference", neuron="yes", traffic="high")
+    decision = decide(facts.decision, **EXAMPLE_SCENARIO_INPUTS)
     titles = [outcome.title for outcome in facts.decision.outcomes.values() if outcome.title != decision.outcome.title]
     question_id = "scenario-worked-example"
     explanation = " ".join(reason.template for reason in decision.rule.reasons)
     return _question(question_id, "scenario", EXAMPLE_SCENARIO, decision.outcome.title, _pick(question_id, titles, OPTIONS_PER_QUESTION - 1),
-                     explanation, rule=decision.rule.id, facts=("example.requests_per_day",),
+                     explanation, rule=decision.rule.id, facts=(FactId.EXAMPLE_REQUESTS_PER_DAY,),
                      inputs=tuple(decision.inputs.items()))
 
 

@@ -1,0 +1,89 @@
+"""What the code relies on in the facts file, declared once and verified when a file loads.
+
+Code reads a handful of facts by id (the comparison table's headline claims, the exam mapping, the
+worked example) and decides one scenario with fixed inputs. Each such id is a member here, with what
+it must be; `chipwise check` refuses a file that lacks one, so a file it accepts always builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chipwise.facts.model import DecisionTable, Fact
+
+
+class FactId(StrEnum):
+    """Every fact the code reads by id."""
+
+    NOTE_THROUGHPUT = "note.throughput"
+    NOTE_COST_REDUCTION = "note.cost_reduction"
+    NOTE_TRAINING_COST_REDUCTION = "note.training_cost_reduction"
+    INF1_COST_CLAIM = "inf1.cost_vs_comparable"
+    TRN1_COST_TO_TRAIN = "trn1.cost_to_train"
+    EXAM_COST_DOMAIN = "exam.cost_domain"
+    EXAM_COST_TASK = "exam.cost_task"
+    EXAM_COST_DOMAIN_WEIGHT = "exam.cost_domain_weight"
+    EXAM_COST_OBJECTIVE = "exam.cost_objective"
+    EXAM_FOOTPRINT_DOMAIN = "exam.footprint_domain"
+    EXAM_FOOTPRINT_TASK = "exam.footprint_task"
+    EXAM_FOOTPRINT_DOMAIN_WEIGHT = "exam.footprint_domain_weight"
+    EXAM_FOOTPRINT_OBJECTIVE = "exam.footprint_objective"
+    EXAMPLE_REQUESTS_PER_DAY = "example.requests_per_day"
+    EXAMPLE_GPU_MONTHLY_COST = "example.gpu_monthly_cost"
+    EXAMPLE_REQUESTS_PER_MONTH = "example.requests_per_month"
+    EXAMPLE_INFERENTIA_MONTHLY_COST = "example.inferentia_monthly_cost"
+    EXAMPLE_MONTHLY_SAVINGS = "example.monthly_savings"
+    EXAMPLE_YEARLY_SAVINGS = "example.yearly_savings"
+    EXAMPLE_CHIP_SHARE = "example.chip_share"
+
+
+NUMBERS = frozenset(
+    {
+        FactId.NOTE_THROUGHPUT,
+        FactId.NOTE_COST_REDUCTION,
+        FactId.NOTE_TRAINING_COST_REDUCTION,
+        FactId.EXAMPLE_REQUESTS_PER_DAY,
+        FactId.EXAMPLE_GPU_MONTHLY_COST,
+    }
+)
+"""Facts the calculator computes with: they must be numbers."""
+
+DERIVED = (
+    FactId.EXAMPLE_REQUESTS_PER_MONTH,
+    FactId.EXAMPLE_INFERENTIA_MONTHLY_COST,
+    FactId.EXAMPLE_MONTHLY_SAVINGS,
+    FactId.EXAMPLE_YEARLY_SAVINGS,
+    FactId.EXAMPLE_CHIP_SHARE,
+)
+"""The worked example's steps, in order: each must be computed by a formula, so its arithmetic shows."""
+
+EXAMPLE_SCENARIO_INPUTS: Mapping[str, str] = {"workload": "inference", "neuron": "yes", "traffic": "high"}
+"""The study note's scenario (an LLM serving 10 million requests a day) as decision inputs."""
+
+
+@dataclass(frozen=True)
+class Breach:
+    key_path: str
+    message: str
+
+
+def breaches(facts: Mapping[str, Fact], table: DecisionTable | None) -> Iterator[Breach]:
+    """Everything the code needs that the file does not give, each with the key path to fix."""
+    for fact_id in FactId:
+        fact = facts.get(fact_id)
+        if fact is None:
+            yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.facts.contract.FactId.{fact_id.name}); add it back")
+        elif fact_id in NUMBERS and not fact.is_number:
+            yield Breach(f"facts.{fact_id.value}.value", f"the calculator computes with {fact_id.value!r}: it must be a number")
+        elif fact_id in DERIVED and fact.derivation is None:
+            yield Breach(f"facts.{fact_id.value}", f"the worked example shows {fact_id.value!r} as a step: it must be under derived:, with a formula")
+    if table is None:
+        return
+    for name, value in EXAMPLE_SCENARIO_INPUTS.items():
+        names = [item.name for item in table.inputs]
+        if name not in names:
+            yield Breach("decision.inputs", f"the worked-example question decides with the input {name!r}; the inputs are: {', '.join(names)}")
+        elif value not in table.input(name).value_names:
+            yield Breach(f"decision.inputs.{name}.values", f"the worked-example question decides with {name}={value!r}; add that value")
