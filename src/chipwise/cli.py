@@ -16,6 +16,7 @@ from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import DecisionTable
+from chipwise.page_references import docs_problems
 from chipwise.rules import Decision
 
 
@@ -103,9 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(path: Path | None) -> int:
     loaded = load_facts(path, for_site=True)
+    pages = ""
+    if Path("mkdocs.yml").is_file() and Path("docs").is_dir():
+        problems = docs_problems(loaded, Path("docs"))
+        if problems:
+            raise FactsError(problems)
+        pages = "; every macro call in docs/ names what exists"
     sys.stdout.write(
         f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
-        f"{len(loaded.decision.rules)} rules covering every combination of inputs\n"
+        f"{len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
     return 0
 

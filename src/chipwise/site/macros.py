@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from chipwise.errors import FactsError
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
+from chipwise.page_references import docs_problems
 from chipwise.render import flowchart
 from chipwise.render import markdown as render
 from chipwise.render import study as render_study
@@ -196,9 +197,18 @@ class SiteMacros:
 MACRO_NAMES = [name for name in vars(SiteMacros) if not name.startswith("_") and name not in ("links",)]
 
 
+def check_pages(facts: Facts, docs_dir: Path) -> None:
+    """Stop the build, with every located problem, when a page's macro call names what the facts lack."""
+    problems = docs_problems(facts, docs_dir)
+    if problems:
+        raise PluginError(f"chipwise: pages cite what the facts file does not have:\n{FactsError(problems).report()}")
+
+
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the facts once for this build and register the macros."""
-    macros = SiteMacros(env, load_for_build())
+    facts = load_for_build()
+    check_pages(facts, Path(env.conf["docs_dir"]))
+    macros = SiteMacros(env, facts)
     for name in MACRO_NAMES:
         env.macro(getattr(macros, name), name)
 

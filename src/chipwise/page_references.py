@@ -1,0 +1,134 @@
+"""The macro calls in the site's pages, checked against the facts: a page cannot cite what is not there.
+
+`chipwise check`, run in the project, and the site build read every `{{ name(...) }}` in docs/*.md and
+report an unknown macro, fact, instance family, fact check or decision input by file, line and column,
+in the same form as a problem in the facts file.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
+
+from chipwise.errors import Location, Problem, unknown_message
+from chipwise.facts.model import Facts
+
+_CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+FactsCheck = Callable[[Facts, ast.Call], Iterator[str]]
+
+
+def _literal_strings(nodes: list[ast.expr]) -> Iterator[str]:
+    for node in nodes:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def _ids(what: str, known: Callable[[Facts], Collection[str]]) -> FactsCheck:
+    """Every positional string argument must name a known `what`."""
+
+    def check(facts: Facts, call: ast.Call) -> Iterator[str]:
+        names = known(facts)
+        for name in _literal_strings(call.args):
+            if name not in names:
+                yield unknown_message(what, name, names)
+
+    return check
+
+
+def _decision_inputs(facts: Facts, call: ast.Call) -> Iterator[str]:
+    names = [item.name for item in facts.decision.inputs]
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg not in names:
+            yield unknown_message("decision input", str(keyword.arg), names) + f" (the inputs are: {', '.join(names)})"
+            continue
+        values = facts.decision.input(keyword.arg).value_names
+        for value in _literal_strings([keyword.value]):
+            if value not in values:
+                yield (
+                    unknown_message(f"value of {keyword.arg}", value, values) + f" (choose one of: {', '.join(values)})"
+                )
+
+
+def _nothing(facts: Facts, call: ast.Call) -> Iterator[str]:
+    return iter(())
+
+
+MACROS: dict[str, FactsCheck] = {
+    "fact": _ids("fact", lambda facts: facts.facts),
+    "claim": _ids("fact", lambda facts: facts.facts),
+    "family_table": _ids("instance family", lambda facts: facts.families),
+    "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
+    "recommend": _decision_inputs,
+    **{
+        name: _nothing
+        for name in [
+            "key_numbers",
+            "comparison_table",
+            "decision_table",
+            "decision_inputs",
+            "decision_flowchart",
+            "study_note",
+            "fact_entries",
+            "source_list",
+            "exam_rule",
+            "memory_trick",
+            "when_to_use_inferentia",
+            "exam_mapping",
+            "exam_numbers",
+            "worked_example",
+            "glossary",
+            "quiz",
+            "question_count",
+            "flashcard_count",
+            "decision_helper",
+            "cost_calculator",
+            "page_script",
+            "iframe_snippet",
+            "mermaid_snippet",
+            "site_address",
+            "lighthouse_scores",
+            "build_speed",
+            "facts_version",
+            "verified_date",
+        ]
+    },
+}
+"""Every macro a page may call, with what its arguments must name."""
+
+
+def _location(text: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def page_problems(facts: Facts, page: Path, shown: str) -> Iterator[Problem]:
+    """Problems with the macro calls in one page."""
+    text = page.read_text(encoding="utf-8", errors="replace")
+    for match in _CALL.finditer(text):
+        source = match.group(1).strip()
+        where = _location(text, match.start())
+        try:
+            expression = ast.parse(source, mode="eval").body
+        except SyntaxError:
+            yield Problem(shown, where, source[:40], "not a macro call chipwise can read")
+            continue
+        if not isinstance(expression, ast.Call) or not isinstance(expression.func, ast.Name):
+            continue
+        name = expression.func.id
+        check = MACROS.get(name)
+        if check is None:
+            yield Problem(shown, where, f"{name}()", unknown_message("macro", name, MACROS))
+            continue
+        for message in check(facts, expression):
+            yield Problem(shown, where, f"{name}()", message)
+
+
+def docs_problems(facts: Facts, docs_dir: Path, shown_dir: str = "docs") -> list[Problem]:
+    """Problems with the macro calls in every page under docs_dir."""
+    problems: list[Problem] = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        problems.extend(page_problems(facts, page, f"{shown_dir}/{page.relative_to(docs_dir).as_posix()}"))
+    return problems
