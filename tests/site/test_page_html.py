@@ -1,13 +1,19 @@
-"""Tables are wrapped at build time; tables with attributes of their own are left as they are. Material's
-script tag becomes a loader that runs after the first paint, or the build stops."""
+"""Tables are wrapped at build time; tables with attributes of their own are left as they are; inline
+styles lose their comments. The theme overrides stay thin: each one extends Material through its
+documented blocks, and Material's originals of what they extend are pinned, so an upgrade that changes
+them fails here until the overrides are checked against the new version."""
 
 from __future__ import annotations
 
-import json
+import hashlib
+import re
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
-from chipwise.site.page_html import TABLE_CLASS, ThemeScriptError, load_theme_script_after_first_paint, prewrap_tables, strip_style_comments
+from chipwise.site.page_html import TABLE_CLASS, prewrap_tables, strip_style_comments
+from tests.support import ROOT
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
@@ -30,36 +36,6 @@ def test_page_without_tables_is_unchanged() -> None:
     assert prewrap_tables("<p>no tables</p>") == "<p>no tables</p>"
 
 
-BUNDLE_TAG = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
-
-
-def test_materials_script_tag_becomes_a_loader_that_waits_for_the_first_paint() -> None:
-    page = f"<body><p>text</p>{BUNDLE_TAG}<script src=\"../javascripts/helper.js\" defer></script></body>"
-    loaded = load_theme_script_after_first_paint(page)
-    assert BUNDLE_TAG not in loaded
-    assert f"script.src = {json.dumps('../assets/javascripts/bundle.a5f9d56c.min.js')};" in loaded
-    assert "requestAnimationFrame(function () { setTimeout(load); });" in loaded
-    assert loaded.startswith("<body><p>text</p><script>") and loaded.endswith('<script src="../javascripts/helper.js" defer></script></body>')
-
-
-def test_a_page_without_materials_script_is_unchanged() -> None:
-    assert load_theme_script_after_first_paint("<p>an embed</p>") == "<p>an embed</p>"
-
-
-@pytest.mark.parametrize(
-    "page",
-    [
-        '<script src="assets/javascripts/bundle.a5f9d56c.min.js" defer></script>',
-        BUNDLE_TAG + BUNDLE_TAG,
-        '<link rel="preload" href="assets/javascripts/bundle.a5f9d56c.min.js">' + BUNDLE_TAG,
-    ],
-    ids=["changed attributes", "twice", "also preloaded"],
-)
-def test_an_unknown_shape_of_materials_script_stops_the_build(page: str) -> None:
-    with pytest.raises(ThemeScriptError, match=r"has Material changed how base\.html loads it"):
-        load_theme_script_after_first_paint(page)
-
-
 def test_comments_leave_inline_styles_and_nothing_else() -> None:
     page = (
         "<style>/* what the badges are */\n.badge { color: red; } /* two\nlines */ a::after { content: \"x\"; }</style>"
@@ -69,3 +45,67 @@ def test_comments_leave_inline_styles_and_nothing_else() -> None:
         '<style>\n.badge { color: red; }  a::after { content: "x"; }</style>'
         '<p>/* prose about CSS stays */</p><style media="print"> nav { display: none; }</style>'
     )
+
+
+OVERRIDES = ROOT / "overrides"
+MATERIAL_TEMPLATES = files("material") / "templates"
+# sha256 of the installed Material's (9.8.2) templates that the overrides rely on:
+# main.html is replaced by overrides/main.html (Material's own is one line, `extends "base.html"`);
+# base.html holds every block the overrides fill (styles, header, extrahead, site_nav, footer, config, scripts);
+# partials/header.html includes the search dialog inside the header block, and partials/search.html is the
+# dialog that overrides/main.html names (aria-label) right after that block.
+# A new Material version that changes one of these fails the test below: read the new original, check
+# the override against it (and the browser tests), then record the new hash.
+MATERIAL_ORIGINALS = {
+    "main.html": "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
+    "base.html": "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+    "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+}
+_BLOCK = re.compile(r"{%-?\s*block\s+(\w+)\s*-?%}(.*?){%-?\s*endblock\b", re.DOTALL)
+
+
+def _blocks(template: str) -> dict[str, str]:
+    return {match.group(1): match.group(2) for match in _BLOCK.finditer(template)}
+
+
+@pytest.mark.parametrize("name", sorted(MATERIAL_ORIGINALS))
+def test_materials_originals_of_what_the_overrides_extend_are_unchanged(name: str) -> None:
+    digest = hashlib.sha256((MATERIAL_TEMPLATES / name).read_bytes()).hexdigest()
+    assert digest == MATERIAL_ORIGINALS[name], (
+        f"Material's {name} has changed (installed {digest}); check overrides/ against it, then update MATERIAL_ORIGINALS"
+    )
+
+
+def test_no_override_is_a_copy_of_a_material_template_except_main_html() -> None:
+    """Material documents main.html as the file to override; anything else shadowing a Material template
+    would be a copy of it that silently stops following Material's changes."""
+    ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*") if path.is_file()}
+    shadowing = {name for name in ours if (MATERIAL_TEMPLATES / name).is_file()}
+    assert shadowing == {"main.html"}
+    assert set(MATERIAL_ORIGINALS) >= shadowing
+
+
+@pytest.mark.parametrize("name", ["main.html", "embed.html"])
+def test_each_override_extends_a_template_and_fills_only_blocks_base_html_has(name: str) -> None:
+    template = (OVERRIDES / name).read_text(encoding="utf-8")
+    base_blocks = _blocks((MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8"))
+    assert re.search(r'{%\s*extends\s+"(base|main)\.html"\s*%}', template)
+    ours = _blocks(template)
+    assert ours and set(ours) <= set(base_blocks)
+
+
+def test_main_html_adds_to_materials_blocks_and_never_replaces_them() -> None:
+    """Each block of main.html keeps Material's content (super()); only the embed page empties blocks."""
+    blocks = _blocks((OVERRIDES / "main.html").read_text(encoding="utf-8"))
+    assert blocks
+    assert [name for name, body in blocks.items() if "{{ super() }}" not in body] == []
+
+
+def test_the_dialog_main_html_names_is_in_materials_search_partial(built_site: Path) -> None:
+    search = (MATERIAL_TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="md-search" data-md-component="search" role="dialog">', search)
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    dialog = page.index('data-md-component="search" role="dialog"')
+    script = page.index('<script>document.querySelector("[data-md-component=search][role=dialog]").setAttribute("aria-label", "Search")</script>')
+    assert dialog < script

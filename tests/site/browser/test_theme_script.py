@@ -1,20 +1,18 @@
-"""Material's script loads after the first paint (chipwise.site.page_html), and the site still works with it:
-Material starts once whichever comes first, the script or DOMContentLoaded; search and the palette
-toggle work; and the palette follows the reader's system theme before the script arrives."""
+"""Material's script is loaded as Material writes it, and nothing of Material's is patched: no page
+rewrites the bundle's tag, overrides a DOM method or chooses the palette itself. With Material in charge,
+it starts once, search works and has an accessible name, the palette toggle works, and the palette
+follows the reader's system theme."""
 
 from __future__ import annotations
 
-import http.server
 import re
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site.browser.support import open_page, serving_on_loopback
+from tests.site.browser.support import open_page
 from tests.support import PAGES
 
 pytestmark = pytest.mark.browser
@@ -32,6 +30,18 @@ Object.defineProperty(window, "document$", {
   },
 });
 """
+# Records, at each step of loading, whether anything has put its own setAttribute on <body> or its prototype.
+WATCH_SET_ATTRIBUTE = """
+window.__patched = [];
+const original = Element.prototype.setAttribute;
+const check = step => {
+  if (Element.prototype.setAttribute !== original || (document.body && Object.prototype.hasOwnProperty.call(document.body, "setAttribute")))
+    window.__patched.push(step);
+};
+document.addEventListener("readystatechange", () => check(document.readyState));
+document.addEventListener("DOMContentLoaded", () => check("DOMContentLoaded"));
+window.addEventListener("load", () => { check("load"); setTimeout(() => check("after load"), 200); });
+"""
 
 
 def _material_started(page: Page) -> int:
@@ -40,60 +50,44 @@ def _material_started(page: Page) -> int:
     return int(page.evaluate("() => window.__documentEmissions"))
 
 
-def test_no_page_waits_for_materials_script_before_painting(built_site: Path) -> None:
+OUR_INLINE_SCRIPT = '<script>document.querySelector("[data-md-component=search][role=dialog]").setAttribute("aria-label", "Search")</script>'
+
+
+def _materials_inline_scripts() -> list[re.Pattern[str]]:
+    """The inline scripts in Material's templates, each as a pattern with its Jinja expressions as wildcards."""
+    patterns = []
+    for template in Path(str(files("material") / "templates")).rglob("*.html"):
+        for match in re.finditer(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):
+            parts = re.split(r"{{.*?}}", match.group(1), flags=re.DOTALL)
+            patterns.append(re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL))
+    return patterns
+
+
+def test_every_page_runs_materials_scripts_as_material_writes_them_and_one_line_of_ours(built_site: Path) -> None:
+    """No loader in place of the bundle's tag, no palette of our own: every inline script is Material's, but one."""
+    materials = _materials_inline_scripts()
     for name in [*PAGES, "404.html"]:
         html = (built_site / name).read_text(encoding="utf-8")
-        assert not re.search(r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js"', html), name
-        if "embed/" not in name:
-            assert "window.document$.next(document)" in html, name
+        bundles = re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>', html)
+        embed = name.startswith("embed/") and name != "embed/index.html"
+        assert len(bundles) == (0 if embed else 1), name
+        assert html.count(OUR_INLINE_SCRIPT) == (0 if embed else 1), name
+        inline = re.findall(r"<script>(.*?)</script>", html.replace(OUR_INLINE_SCRIPT, ""), re.DOTALL)
+        assert inline or embed, name
+        assert [script[:80] for script in inline if not any(pattern.fullmatch(script) for pattern in materials)] == [], name
 
 
-def test_material_starts_once_when_its_script_comes_after_domcontentloaded(browser: Browser, site_url: str) -> None:
+def test_material_starts_once_and_nothing_patches_the_dom(browser: Browser, site_url: str) -> None:
     page, log = open_page(browser, "about:blank")
     try:
         page.add_init_script(COUNT_DOCUMENT_EMISSIONS)
-        page.goto(site_url, wait_until="networkidle")
-        assert page.evaluate("() => document.readyState") == "complete"
+        page.add_init_script(WATCH_SET_ATTRIBUTE)
+        page.goto(site_url + "sources/", wait_until="networkidle")
         assert _material_started(page) == 1
+        assert page.evaluate("() => window.__patched") == []
         assert log.problems() == []
     finally:
         page.context.close()
-
-
-@contextmanager
-def _slow_server(body: bytes, delay: float) -> Iterator[str]:
-    """A loopback server that answers every request with `body` after `delay` seconds."""
-
-    class Slow(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            time.sleep(delay)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/javascript")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    with serving_on_loopback(Slow) as address:
-        yield address + "/"
-
-
-def test_material_starts_once_when_its_script_comes_before_domcontentloaded(browser: Browser, site_url: str, built_site: Path) -> None:
-    """A deferred script that arrives late holds DOMContentLoaded back while the page paints and loads Material."""
-    page, log = open_page(browser, "about:blank")
-    with _slow_server((built_site / "javascripts" / "helper.js").read_bytes(), delay=1.5) as slow_url:
-        try:
-            page.add_init_script(COUNT_DOCUMENT_EMISSIONS)
-            page.add_init_script("document.addEventListener('DOMContentLoaded', () => { window.__materialBeforeEvent = !!window.component$; });")
-            page.route("**/javascripts/helper.js", lambda route: route.continue_(url=slow_url + "helper.js"))
-            page.goto(site_url + "helper/", wait_until="networkidle")
-            assert page.evaluate("() => window.__materialBeforeEvent") is True
-            assert _material_started(page) == 1
-            assert log.problems() == []
-        finally:
-            page.context.close()
 
 
 def test_search_finds_pages(browser: Browser, site_url: str) -> None:
@@ -109,30 +103,24 @@ def test_search_finds_pages(browser: Browser, site_url: str) -> None:
         page.context.close()
 
 
-RECORD_BODY_ATTRIBUTE_WRITES = """
-window.__bodyWrites = [];
-document.addEventListener("readystatechange", () => {
-  if (window.__watchingBody) return;
-  window.__watchingBody = true;
-  new MutationObserver(records => records.forEach(record => window.__bodyWrites.push(record.attributeName)))
-    .observe(document.body, { attributes: true });
-}, { once: true });
-"""
+def test_the_search_dialog_is_named_by_the_page_itself(browser: Browser, site_url: str) -> None:
+    """The name comes from overrides/main.html, not from Material's script: it is there with the script blocked."""
+    page, _ = open_page(browser, "about:blank")
+    try:
+        page.route(BUNDLE, lambda route: route.abort())
+        page.goto(site_url, wait_until="domcontentloaded")
+        assert page.evaluate("() => window.component$") is None
+        assert page.get_by_role("dialog", name="Search", include_hidden=True).count() == 1
+    finally:
+        page.context.close()
 
 
 def test_palette_toggle_switches_to_dark_and_back(browser: Browser, site_url: str) -> None:
-    """Material's start-up skips its no-op palette writes; the reader's switches still turn transitions off."""
-    page, log = open_page(browser, "about:blank")
+    page, log = open_page(browser, site_url, color_scheme="light")
     try:
-        page.add_init_script(RECORD_BODY_ATTRIBUTE_WRITES)
-        page.goto(site_url, wait_until="networkidle")
         page.wait_for_function("() => window.component$ !== undefined")
-        page.wait_for_timeout(300)
-        assert "data-md-color-switching" not in page.evaluate("() => window.__bodyWrites")
-        assert page.evaluate("() => Object.prototype.hasOwnProperty.call(document.body, 'setAttribute')") is False
         assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
-        page.wait_for_function("() => window.__bodyWrites.includes('data-md-color-switching')")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
@@ -141,14 +129,13 @@ def test_palette_toggle_switches_to_dark_and_back(browser: Browser, site_url: st
         page.context.close()
 
 
-def test_palette_follows_the_system_theme_before_materials_script(browser: Browser, site_url: str) -> None:
-    """With Material's script held back entirely, the page already paints in the reader's theme."""
+def test_palette_follows_the_system_theme(browser: Browser, site_url: str) -> None:
+    """Material's own palette handling, with the palettes of mkdocs.yml: the reader's system theme on a first visit."""
     for scheme, expected in (("dark", "slate"), ("light", "default")):
         page, _ = open_page(browser, "about:blank", color_scheme=scheme)
         try:
-            page.route(BUNDLE, lambda route: route.abort())
-            page.goto(site_url, wait_until="domcontentloaded")
-            assert page.evaluate("() => window.component$") is None
+            page.goto(site_url, wait_until="load")
+            page.wait_for_function("() => window.component$ !== undefined")
             assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected, scheme
             visible = page.locator("form[data-md-component=palette] label:not([hidden])")
             assert visible.count() == 1
