@@ -209,7 +209,10 @@ def describe_tree(node: Node, depth: int = 0) -> str:
 
 
 def _mermaid_text(text: str) -> str:
-    return '"' + text.replace('"', "#quot;") + '"'
+    """A quoted Mermaid label: every character Mermaid could read as markup written as an entity code."""
+    for character, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;"), ("`", "#96;")):
+        text = text.replace(character, code)
+    return '"' + " ".join(text.split()) + '"'
 
 
 def mermaid_source(table: DecisionTable, title: str = "Which AWS chip?") -> str:

@@ -6,13 +6,16 @@ sources page. Functions take a `Links` value that knows where that page is from 
 
 from __future__ import annotations
 
-import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chipwise.facts.contract import FactId
-from chipwise.facts.model import Derivation, Fact, FactCheck, Facts, Family, Rule, expand
+from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
+from chipwise.render import escape
 from chipwise.vocabulary import Verdict
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 SOURCES_PAGE = "sources.md"
 FACT_CHECK_PAGE = "fact-check.md"
@@ -104,9 +107,9 @@ def rule_anchor(rule: Rule) -> str:
     return f"rule-{rule.id}"
 
 
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+def cell(markdown: str) -> str:
+    """Markdown safe inside a table cell: one line, and every pipe not already escaped is escaped."""
+    return _UNESCAPED_PIPE.sub(r"\\|", markdown.replace("\n", " "))
 
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -115,29 +118,32 @@ def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str
     return "\n".join(lines)
 
 
-def _title(text: str) -> str:
-    return html.escape(text, quote=True).replace("[", "&#91;").replace("]", "&#93;")
-
-
 def fact_link(fact: Fact, links: Links, text: str | None = None) -> str:
     """The fact as a link to its sources-page entry: its qualifier and value, its claim as the tooltip."""
-    shown = text if text is not None else fact.short
+    shown = escape.markdown(text if text is not None else fact.short)
     tooltip = fact.phrase if fact.source is None else f"{fact.phrase} (source: {fact.source.title})"
     target = links.fact(fact)
     if not target:
-        return f'<span title="{_title(tooltip)}">{shown}</span>'
-    return f'[{shown}]({target} "{_title(tooltip)}")'
+        return f'<span title="{escape.attribute(tooltip)}">{shown}</span>'
+    return f'[{shown}]({escape.link_target(target)} "{escape.attribute(tooltip)}")'
 
 
 def fact_phrase(fact: Fact, links: Links) -> str:
     """The whole claim, qualifier and baseline included, with the number linked."""
     rest = " ".join(part for part in (fact.measures, fact.baseline) if part)
-    return f"{fact_link(fact, links)} {rest}".strip()
+    return f"{fact_link(fact, links)} {escape.markdown(rest)}".strip()
 
 
 def linked_text(template: str, facts: Facts, links: Links) -> str:
-    """A template's text with each {fact.id} shown as the fact's phrase, its number linked."""
-    return expand(template, lambda fact_id: fact_phrase(facts.fact(fact_id), links))
+    """A template's text, escaped, with each {fact.id} shown as the fact's phrase, its number linked."""
+    parts = PLACEHOLDER.split(template)
+    # split() alternates text and captured ids: text, id, text, id, ..., text.
+    return "".join(fact_phrase(facts.fact(part), links) if index % 2 else escape.markdown(part) if part.strip() else part for index, part in enumerate(parts))
+
+
+def source_link(source: Source) -> str:
+    """The source's title linking to its URL."""
+    return f"[{escape.markdown(source.title)}]({escape.link_target(source.url)})"
 
 
 def verdict_badge(verdict: Verdict) -> str:
@@ -146,7 +152,7 @@ def verdict_badge(verdict: Verdict) -> str:
 
 def key_numbers_table(facts: Facts, links: Links) -> str:
     rows = [
-        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p) or "", fact.kind.label)
+        (escape.markdown(fact.label), fact_link(fact, links), escape.markdown(" ".join(p for p in (fact.measures, fact.baseline) if p)), fact.kind.label)
         for fact in facts.exam.key_numbers
     ]
     return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
@@ -156,11 +162,11 @@ def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     """One column per instance family, one row per spec any of them has."""
     families = [facts.families[family_id] for family_id in family_ids]
     spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
-    headers = ["Spec", *(f"**{family.name}**" for family in families)]
+    headers = ["Spec", *(f"**{escape.markdown(family.name)}**" for family in families)]
     rows = [
-        ["Chip", *(family.chip for family in families)],
-        ["Role", *(family.role for family in families)],
-        ["Status", *(family.status for family in families)],
+        ["Chip", *(escape.markdown(family.chip) for family in families)],
+        ["Role", *(escape.markdown(family.role) for family in families)],
+        ["Status", *(family.status.label for family in families)],
     ]
     for spec in spec_names:
         label = SPEC_LABELS.get(spec, spec.replace("_", " ").capitalize())
@@ -178,8 +184,7 @@ def _spec_cell(family: Family, spec: str, links: Links) -> str:
 def comparison_table(facts: Facts, links: Links) -> str:
     """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick."""
     by_accelerator = {
-        accelerator: [family for family in facts.families.values() if family.accelerator == accelerator]
-        for accelerator in ("inferentia", "trainium")
+        accelerator: [family for family in facts.families.values() if family.accelerator == accelerator] for accelerator in ("inferentia", "trainium")
     }
     rule_for = {rule.answer: rule for rule in facts.exam.rule}
     trick = dict(facts.exam.memory_trick)
@@ -190,13 +195,13 @@ def comparison_table(facts: Facts, links: Links) -> str:
         word = trick.get(chip_name.removeprefix("AWS "), "")
         columns.append(
             {
-                "purpose": exam_rule.situation if exam_rule else "",
-                "instances": ", ".join(family.name for family in families),
-                "chips": ", ".join(family.chip for family in families),
-                "cores": ", ".join(
-                    f"{family.name}: {family.specs['neuroncore'].value}" for family in families if "neuroncore" in family.specs
+                "purpose": escape.markdown(exam_rule.situation) if exam_rule else "",
+                "instances": escape.markdown(", ".join(family.name for family in families)),
+                "chips": escape.markdown(", ".join(family.chip for family in families)),
+                "cores": escape.markdown(
+                    ", ".join(f"{family.name}: {family.specs['neuroncore'].value}" for family in families if "neuroncore" in family.specs)
                 ),
-                "trick": f"{chip_name.removeprefix('AWS ')} → {word}" if word else "",
+                "trick": escape.markdown(f"{chip_name.removeprefix('AWS ')} → {word}") if word else "",
             }
         )
     cost_claims = [
@@ -220,11 +225,14 @@ def comparison_table(facts: Facts, links: Links) -> str:
 
 
 def exam_rule_table(facts: Facts) -> str:
-    return markdown_table(("Situation", "Answer", "Instances"), ((r.situation, f"**{r.answer}**", r.instances) for r in facts.exam.rule))
+    return markdown_table(
+        ("Situation", "Answer", "Instances"),
+        ((escape.markdown(r.situation), f"**{escape.markdown(r.answer)}**", escape.markdown(r.instances)) for r in facts.exam.rule),
+    )
 
 
 def memory_trick(facts: Facts) -> str:
-    return " ".join(f"**{chip}** → **{word}**." for chip, word in facts.exam.memory_trick)
+    return " ".join(f"**{escape.markdown(chip)}** → **{escape.markdown(word)}**." for chip, word in facts.exam.memory_trick)
 
 
 def when_to_use_inferentia(facts: Facts, links: Links) -> str:
@@ -239,7 +247,7 @@ def conditions_text(rule: Rule, facts: Facts) -> list[str]:
         if values is None or set(values) == set(item.value_names):
             cells.append("any")
         else:
-            cells.append(" or ".join(value.label for value in item.values if value.name in values))
+            cells.append(escape.markdown(" or ".join(value.label for value in item.values if value.name in values)))
     return cells
 
 
@@ -249,7 +257,7 @@ def reasons_markdown(rule: Rule, facts: Facts, links: Links) -> list[str]:
         text = linked_text(reason.template, facts, links)
         extra = [source for source in reason.sources if all(fact.source != source for fact in reason.facts)]
         if extra:
-            text += " " + " ".join(f"([{source.publisher}]({source.url}))" for source in extra)
+            text += " " + " ".join(f"([{escape.markdown(source.publisher)}]({escape.link_target(source.url)}))" for source in extra)
         parts.append(text)
     return parts
 
@@ -259,15 +267,15 @@ def decision_table(facts: Facts, links: Links) -> str:
 
     Together they are the flowchart's text equivalent.
     """
-    headers = ["Rule", *(item.question for item in facts.decision.inputs), "Recommendation", "Instance families"]
+    headers = ["Rule", *(escape.markdown(item.question) for item in facts.decision.inputs), "Recommendation", "Instance families"]
     rows = []
     for rule in facts.decision.rules:
-        families = ", ".join(family.name for family in rule.outcome.families)
-        rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, facts), f"**{rule.outcome.title}**", families])
+        families = escape.markdown(", ".join(family.name for family in rule.outcome.families))
+        rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, facts), f"**{escape.markdown(rule.outcome.title)}**", families])
     sections = [markdown_table(headers, rows)]
     for rule in facts.decision.rules:
         reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
-        sections.append(f"### Rule `{rule.id}`: {rule.outcome.title} {{#{rule_anchor(rule)}}}\n\n{reasons}")
+        sections.append(f"### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")
     return "\n\n".join(sections)
 
 
@@ -276,9 +284,9 @@ def decision_inputs(facts: Facts) -> str:
     lines = []
     for item in facts.decision.inputs:
         default_value = next((value for value in item.values if value.name == item.default), None)
-        default = f" (default: {default_value.label})" if default_value else ""
-        lines.append(f"**{item.question}**{default}\n")
-        lines.extend(f"- *{value.label}*: {value.explanation}" for value in item.values)
+        default = f" (default: {escape.markdown(default_value.label)})" if default_value else ""
+        lines.append(f"**{escape.markdown(item.question)}**{default}\n")
+        lines.extend(f"- *{escape.markdown(value.label)}*: {escape.markdown(value.explanation)}" for value in item.values)
         lines.append("")
     return "\n".join(lines)
 
@@ -294,13 +302,13 @@ def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) ->
                 [
                     f'<div class="chipwise-check" id="{check_anchor(check)}" markdown>',
                     "",
-                    f"**{check.topic}** {verdict_badge(check.verdict)}",
+                    f"**{escape.markdown(check.topic)}** {verdict_badge(check.verdict)}",
                     "",
                     markdown_table(
                         ("Who", "What they say"),
                         [
-                            ("Exam notes say", f"“{check.note_says}”"),
-                            ("AWS says", f"“{check.aws_says}” ([{check.source.title}]({check.source.url}))"),
+                            ("Exam notes say", f"“{escape.markdown(check.note_says)}”"),
+                            ("AWS says", f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
                             ("Verdict", f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
                             *([("AWS figures", aws_numbers)] if aws_numbers else []),
                         ],
@@ -317,10 +325,8 @@ def study_note_table(facts: Facts, links: Links) -> str:
     """Every line of the seed study note, repaired, with the checks that cover it."""
     rows = []
     for line in facts.study_note:
-        verdicts = ", ".join(
-            f"[{check.topic}]({links.check(check)}): {check.verdict.label}" for check in line.checks
-        )
-        rows.append((line.section, line.reads, verdicts))
+        verdicts = ", ".join(f"[{escape.markdown(check.topic)}]({escape.link_target(links.check(check))}): {check.verdict.label}" for check in line.checks)
+        rows.append((escape.markdown(line.section), escape.markdown(line.reads), verdicts))
     return markdown_table(("Section", "The study note says", "Checked against AWS"), rows)
 
 
@@ -335,18 +341,18 @@ def fact_entries(facts: Facts) -> str:
     """Every fact with its anchor, value, kind, scope, verified date, and source quote (or arithmetic)."""
     sections = []
     for topic, group in facts_by_topic(facts).items():
-        entries = [f"### {topic}"]
+        entries = [f"### {escape.markdown(topic)}"]
         for fact in group:
             if isinstance(fact.evidence, Derivation):
-                evidence = f"Computed: {fact.evidence.arithmetic}"
+                evidence = f"Computed: {escape.markdown(fact.evidence.arithmetic)}"
             else:
                 source = fact.evidence.source
-                evidence = f"[{source.title}]({source.url}) ({source.publisher}): “{fact.evidence.text}”"
-            note = f"<br>*Note: {fact.note}*" if fact.note else ""
+                evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
+            note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
             meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
-                f"**{fact.label}: {fact.phrase}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
+                f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
             )
         sections.append("\n\n".join(entries))
     return "\n\n".join(sections)
@@ -355,9 +361,8 @@ def fact_entries(facts: Facts) -> str:
 def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
-        copy = f" ([archived copy read]({source.archived_copy}))" if source.archived_copy else ""
-        authority = source.authority.label
-        rows.append((f"[{source.title}]({source.url}){copy}", source.publisher, authority))
+        copy = f" ([archived copy read]({escape.link_target(source.archived_copy)}))" if source.archived_copy else ""
+        rows.append((f"{source_link(source)}{copy}", escape.markdown(source.publisher), source.authority.label))
     return markdown_table(("Source", "Publisher", "Authority"), rows)
 
 
@@ -370,13 +375,13 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
             "Cost and performance of inference (why Inferentia and Trainium matter)",
             f"{fact(FactId.EXAM_COST_DOMAIN)}, {fact(FactId.EXAM_COST_TASK)}",
             fact(FactId.EXAM_COST_DOMAIN_WEIGHT),
-            f"“{facts.fact(FactId.EXAM_COST_OBJECTIVE).value}”",
+            f"“{escape.markdown(str(facts.fact(FactId.EXAM_COST_OBJECTIVE).value))}”",
         ),
         (
             "Environmental footprint when choosing a model",
             f"{fact(FactId.EXAM_FOOTPRINT_DOMAIN)}, {fact(FactId.EXAM_FOOTPRINT_TASK)}",
             fact(FactId.EXAM_FOOTPRINT_DOMAIN_WEIGHT),
-            f"“{facts.fact(FactId.EXAM_FOOTPRINT_OBJECTIVE).value}”",
+            f"“{escape.markdown(str(facts.fact(FactId.EXAM_FOOTPRINT_OBJECTIVE).value))}”",
         ),
     ]
     return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (exam guide wording)"), rows)
@@ -385,7 +390,7 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
 def exam_numbers_table(facts: Facts, links: Links) -> str:
     """Every number in scope for AIF-C01, in one table: the cheat sheet."""
     rows = [
-        (fact.label, fact_link(fact, links), " ".join(p for p in (fact.measures, fact.baseline) if p), fact.kind.label)
+        (escape.markdown(fact.label), fact_link(fact, links), escape.markdown(" ".join(p for p in (fact.measures, fact.baseline) if p)), fact.kind.label)
         for fact in facts.facts.values()
         if fact.scope == "aif-c01" and fact.is_number
     ]
@@ -397,8 +402,8 @@ def worked_example(facts: Facts, links: Links) -> str:
 
     def step(fact_id: str) -> str:
         fact = facts.fact(fact_id)
-        arithmetic = fact.evidence.arithmetic if isinstance(fact.evidence, Derivation) else fact.formatted
-        return f"{fact.label}: {arithmetic.replace(fact.formatted, fact_link(fact, links, fact.formatted))}"
+        arithmetic = escape.markdown(fact.evidence.arithmetic if isinstance(fact.evidence, Derivation) else fact.formatted)
+        return f"{escape.markdown(fact.label)}: {arithmetic.replace(escape.markdown(fact.formatted), fact_link(fact, links, fact.formatted))}"
 
     requests = facts.fact(FactId.EXAMPLE_REQUESTS_PER_DAY)
     gpu = facts.fact(FactId.EXAMPLE_GPU_MONTHLY_COST)
@@ -423,9 +428,11 @@ def worked_example(facts: Facts, links: Links) -> str:
 
 
 def glossary_table(facts: Facts) -> str:
-    return markdown_table(("Term", "Meaning"), ((f"**{term}**", definition) for term, definition in sorted(facts.glossary.items())))
+    return markdown_table(
+        ("Term", "Meaning"), ((f"**{escape.markdown(term)}**", escape.markdown(definition)) for term, definition in sorted(facts.glossary.items()))
+    )
 
 
 def abbreviations(facts: Facts) -> str:
     """Markdown abbreviation definitions: Material shows each as a tooltip wherever the term appears."""
-    return "\n".join(f"*[{term}]: {definition}" for term, definition in facts.glossary.items())
+    return "\n".join(f"*[{term}]: {' '.join(definition.split())}" for term, definition in facts.glossary.items())

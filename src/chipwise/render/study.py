@@ -8,6 +8,7 @@ from chipwise.facts.contract import FactId
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
+from chipwise.render import escape
 from chipwise.render.markdown import Links, decision_inputs, fact_phrase, linked_text, rule_anchor
 from chipwise.study import calculator
 from chipwise.study.questions import Question
@@ -24,7 +25,7 @@ def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
         blocks = [f"## {title}"]
         for question in (q for q in questions if q.kind == kind):
             number += 1
-            options = "\n".join(f"- **{LETTERS[index]}.** {option}" for index, option in enumerate(question.options))
+            options = "\n".join(f"- **{LETTERS[index]}.** {escape.markdown(option)}" for index, option in enumerate(question.options))
             see_also = []
             if question.rule:
                 rule = next(rule for rule in facts.decision.rules if rule.id == question.rule)
@@ -32,7 +33,7 @@ def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
             if question.check:
                 see_also.append(f"[the fact check]({links.check(facts.fact_checks[question.check])})")
             more = f" See {', '.join(see_also)}." if see_also else ""
-            answer = f"**{LETTERS[question.answer]}. {question.answer_text}**. {linked_text(question.explanation, facts, links)}{more}"
+            answer = f"**{LETTERS[question.answer]}. {escape.markdown(question.answer_text)}**. {linked_text(question.explanation, facts, links)}{more}"
             blocks.append(
                 f'<div class="chipwise-question" id="q-{question.id}" markdown>\n\n'
                 f"**Question {number}.** {linked_text(question.prompt, facts, links)}\n\n{options}\n\n"

@@ -197,9 +197,11 @@ class SiteMacros:
 MACRO_NAMES = [name for name in vars(SiteMacros) if not name.startswith("_") and name not in ("links",)]
 
 
-def check_pages(facts: Facts, docs_dir: Path) -> None:
-    """Stop the build, with every located problem, when a page's macro call names what the facts lack."""
-    problems = docs_problems(facts, docs_dir)
+def check_pages(facts: Facts, docs_dir: Path, *, own_site: bool) -> None:
+    """Stop the build, with every located problem, when a page's macro call names what the facts lack.
+
+    Another guide (not chipwise's own site) may define macros of its own: only chipwise's are checked."""
+    problems = docs_problems(facts, docs_dir, other_macros=not own_site)
     if problems:
         raise PluginError(f"chipwise: pages cite what the facts file does not have:\n{FactsError(problems).report()}")
 
@@ -207,7 +209,7 @@ def check_pages(facts: Facts, docs_dir: Path) -> None:
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the facts once for this build and register the macros."""
     facts = load_for_build()
-    check_pages(facts, Path(env.conf["docs_dir"]))
+    check_pages(facts, Path(env.conf["docs_dir"]), own_site=bool((env.conf.get("extra") or {}).get(OWN_SITE_SETTING, False)))
     macros = SiteMacros(env, facts)
     for name in MACRO_NAMES:
         env.macro(getattr(macros, name), name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
 import io
 import tempfile
 import zipfile
@@ -121,7 +122,7 @@ def build_apkg(facts: Facts) -> bytes:
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for card in cards(facts):
         deck.add_note(
-            genanki.Note(model=model, fields=[card.front, card.back, card.source], guid=genanki.guid_for("chipwise", card.id),
+            genanki.Note(model=model, fields=[html.escape(field) for field in (card.front, card.back, card.source)], guid=genanki.guid_for("chipwise", card.id),
                          tags=[tag.replace(" ", "_") for tag in card.tags])
         )
     with tempfile.TemporaryDirectory() as folder:

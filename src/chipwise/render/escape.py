@@ -1,0 +1,50 @@
+"""The one escaping policy: every text from the facts file is data, escaped where it lands.
+
+Facts-file text is plain text: no Markdown, no HTML. Renderers pass each text through exactly one of
+these functions for the context it lands in, so a quote such as "latency <b>under</b> 5 ms" reads
+with its angle brackets, and `[x](javascript:...)` stays text. Links come only from source URLs,
+which the schema restricts to https:// without quotes, spaces or angle brackets.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def markdown(text: str) -> str:
+    """Plain text for a Markdown paragraph, list item, heading or table cell (also safe in md_in_html).
+
+    HTML's special characters become entities; each character that can start Markdown syntax gets a
+    backslash; line breaks fold to spaces, so the text can never open a block of its own."""
+    folded = re.sub(r"\s+", " ", text)
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", html.escape(folded, quote=False))
+    escaped = _LINE_START.sub(r"\1\2\\\3", escaped)
+    return "\\" + escaped if escaped.startswith("-") else escaped
+
+
+def html_text(text: str) -> str:
+    """Text inside an HTML element that Markdown does not process (raw HTML blocks, SVG)."""
+    return html.escape(text, quote=False)
+
+
+def attribute(text: str) -> str:
+    """Text for a double-quoted HTML attribute value. Square brackets become entities too, so the
+    value survives being inside a Markdown link title."""
+    return html.escape(" ".join(text.split()), quote=True).replace("[", "&#91;").replace("]", "&#93;")
+
+
+def link_target(url: str) -> str:
+    """A URL as a Markdown link target: parentheses and spaces percent-encoded."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no '</script>' or '<!--' can appear in it."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
