@@ -5,6 +5,7 @@
   var form = document.querySelector(".chipwise-helper");
   if (!form) return;
   var answer = document.querySelector(".chipwise-helper__answer");
+  var message = document.querySelector(".chipwise-helper__message");
 
   function element(tag, text, attributes) {
     var node = document.createElement(tag);
@@ -27,15 +28,27 @@
         return inputs;
       }
 
+      // A link's answers are kept; one the table does not know is named, never silently replaced.
       function readUrl() {
         var params = new URLSearchParams(window.location.search);
-        names.forEach(function (name) {
-          var value = params.get(name);
-          if (!value) return;
-          form.querySelectorAll('input[name="' + name + '"]').forEach(function (radio) {
-            if (radio.value === value) radio.checked = true;
-          });
+        var refused = [];
+        params.forEach(function (value, name) {
+          if (names.indexOf(name) < 0) {
+            refused.push("the link's question “" + name + "” is not one of this helper's (" + names.join(", ") + ")");
+            return;
+          }
+          var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]'));
+          var match = radios.filter(function (radio) { return radio.value === value; })[0];
+          if (match) {
+            match.checked = true;
+          } else {
+            refused.push("the link's answer " + name + "=“" + value + "” is not one of: " + radios.map(function (radio) { return radio.value; }).join(", "));
+          }
         });
+        if (refused.length) {
+          message.textContent = "Not used: " + refused.join("; ") + ". The answer below uses the choices shown.";
+          message.hidden = false;
+        }
       }
 
       function show() {
@@ -72,7 +85,7 @@
       }
 
       readUrl();
-      form.addEventListener("change", show);
+      form.addEventListener("change", function () { message.hidden = true; show(); });
       form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
       show();
     });

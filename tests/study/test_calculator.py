@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from chipwise.facts.model import Facts
 from chipwise.render.study import money
 from chipwise.study import calculator
@@ -28,3 +32,11 @@ def test_money_format() -> None:
 
 def test_zero_traffic_does_not_divide_by_zero(facts: Facts) -> None:
     assert calculator.estimate(facts, 1000, 0).gpu_per_million == 0
+
+
+@pytest.mark.parametrize(
+    ("bill", "message"), [(-1.0, "enter zero or more"), (math.inf, "enter a finite number"), (math.nan, "enter a finite number"), (1e13, "enter at most")]
+)
+def test_estimate_refuses_what_the_page_refuses(facts: Facts, bill: float, message: str) -> None:
+    with pytest.raises(calculator.CalculatorInputError, match=message):
+        calculator.estimate(facts, bill, 1000)

@@ -58,6 +58,7 @@ def decision_helper(facts: Facts, links: Links) -> str:
         f'data-sources="{links.url_prefix}sources/" data-rules="{links.url_prefix}choosing/">'
         + "".join(fieldsets)
         + '<button type="submit" class="md-button">Recommend</button></form>\n'
+        '<p class="chipwise-helper__message" role="alert" hidden></p>\n'
         '<div class="chipwise-helper__answer" aria-live="polite"><p>Choose an answer to each question.</p></div>\n\n'
         + decision_inputs(facts)
     )
@@ -91,9 +92,12 @@ def cost_calculator(facts: Facts, links: Links) -> str:
 
     form = (
         f'<form class="chipwise-calculator" data-cost-cut="{cut.value}" data-throughput="{speed.value}" '
-        f'data-days-per-month="{DAYS_PER_MONTH}" data-months-per-year="{MONTHS_PER_YEAR}">'
-        f'<label>Monthly GPU inference bill, in US dollars <input type="number" name="bill" min="0" step="any" value="{bill.value}" required></label>'
-        f'<label>API requests a day <input type="number" name="requests" min="0" step="1" value="{requests.value}" required></label>'
+        f'data-days-per-month="{DAYS_PER_MONTH}" data-months-per-year="{MONTHS_PER_YEAR}" data-largest-input="{calculator.LARGEST_INPUT}">'
+        f'<label>Monthly GPU inference bill, in US dollars <input type="number" name="bill" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
+        f'value="{bill.value}" required data-label="Monthly GPU bill"></label>'
+        f'<label>API requests a day <input type="number" name="requests" min="0" max="{calculator.LARGEST_INPUT}" step="1" '
+        f'value="{requests.value}" required data-label="Requests a day"></label>'
+        '<p class="chipwise-calculator__message" role="alert" hidden></p>'
         "</form>"
     )
     rows = (

@@ -35,8 +35,29 @@ class Estimate:
     chip_share_percent: float
 
 
+LARGEST_INPUT = 1_000_000_000_000
+"""A trillion: the most either input may be. Larger numbers are typos, and would overflow as they grow."""
+
+
+class CalculatorInputError(ValueError):
+    """An input the calculator refuses; the message says which and what it accepts (calculator.js says the same)."""
+
+
+def checked_input(name: str, value: float) -> float:
+    """The value, or CalculatorInputError for a value that is not finite, negative or too large."""
+    if not math.isfinite(value):
+        raise CalculatorInputError(f"{name}: enter a finite number.")
+    if value < 0:
+        raise CalculatorInputError(f"{name}: enter zero or more.")
+    if value > LARGEST_INPUT:
+        raise CalculatorInputError(f"{name}: enter at most {LARGEST_INPUT:,}.")
+    return value
+
+
 def estimate(facts: Facts, gpu_monthly: float, requests_per_day: float) -> Estimate:
     """The best case the exam-note figures promise (AWS says "up to"; see the fact check)."""
+    checked_input("Monthly GPU bill", gpu_monthly)
+    checked_input("Requests a day", requests_per_day)
     cut = float(facts.fact(COST_CUT_FACT).value)
     throughput = float(facts.fact(THROUGHPUT_FACT).value)
     inferentia = gpu_monthly * (100 - cut) / 100

@@ -120,3 +120,47 @@ def test_quiz_answers_open_without_javascript(browser: Browser, site_url: str) -
         assert first.locator("p").first.is_visible()
     finally:
         page.context.close()
+
+
+def test_decision_helper_names_a_link_value_it_does_not_know(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "helper/?workload=serving&traffic=low&colour=red")
+    try:
+        message = page.locator(".chipwise-helper__message")
+        message.wait_for(state="visible")
+        text = message.inner_text()
+        assert "workload=“serving” is not one of: training, fine-tuning, inference" in text
+        assert "question “colour” is not one of this helper's" in text
+        assert page.locator('.chipwise-helper input[name="traffic"][value="low"]').is_checked()
+        page.check('.chipwise-helper input[name="workload"][value="training"]')
+        message.wait_for(state="hidden")
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("bill", "requests", "message"),
+    [
+        ("", "1000", "Monthly GPU bill: enter a number; the field is empty."),
+        ("-5", "1000", "Monthly GPU bill: enter zero or more."),
+        ("1e308", "1000", "Monthly GPU bill: enter at most 1,000,000,000,000."),
+        ("30000", "1e999", "Requests a day: enter a number."),
+        ("30000", "-1", "Requests a day: enter zero or more."),
+    ],
+)
+def test_calculator_refuses_bad_input_visibly(browser: Browser, site_url: str, bill: str, requests: str, message: str) -> None:
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        page.fill('.chipwise-calculator input[name="bill"]', bill)
+        page.fill('.chipwise-calculator input[name="requests"]', requests)
+        shown = page.locator(".chipwise-calculator__message")
+        shown.wait_for(state="visible")
+        assert shown.inner_text().startswith(message)
+        assert set(page.locator(".chipwise-calculator__result output").all_inner_texts()) == {"—"}
+        page.fill('.chipwise-calculator input[name="bill"]', "30000")
+        page.fill('.chipwise-calculator input[name="requests"]', "1000")
+        shown.wait_for(state="hidden")
+        assert "$" in page.locator('output[data-field="gpu_monthly"]').inner_text()
+        assert log.problems() == []
+    finally:
+        page.context.close()
