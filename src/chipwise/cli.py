@@ -99,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         sys.stderr.write(f"chipwise: error: {error}\n")
         return 2
+    except (site_files.SiteDirError, OSError) as error:
+        sys.stderr.write(f"chipwise: error: {error}\n")
+        return 1
     return 0
 
 
@@ -118,7 +121,7 @@ def _check(path: Path | None) -> int:
 
 
 def _print(output: Any, as_json: bool) -> None:
-    text = json.dumps(output, indent=2, ensure_ascii=False, default=str) if as_json else output
+    text = json.dumps(output, indent=2, ensure_ascii=False, default=str, allow_nan=False) if as_json else output
     sys.stdout.write(text + "\n")
 
 

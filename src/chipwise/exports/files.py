@@ -19,7 +19,7 @@ TSV_PATH = "downloads/chipwise-flashcards.tsv"
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n"
 
 
 @per_object
@@ -35,8 +35,15 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
     }
 
 
+class SiteDirError(ValueError):
+    """The place given for the generated files is not a folder that can take them."""
+
+
 def write_generated_files(facts: Facts, site_dir: Path) -> list[Path]:
     """Write the generated files into a site built without chipwise's MkDocs hook (a Zensical build)."""
+    if not site_dir.is_dir():
+        problem = "does not exist" if not site_dir.exists() else "is not a folder"
+        raise SiteDirError(f"{site_dir} {problem}: give the folder of a built site, such as site/ after zensical build")
     written = []
     for relative, content in generated_files(facts).items():
         path = site_dir / relative

@@ -1,0 +1,182 @@
+"""A seeded, bounded fuzz of the real facts file: whatever `chipwise check` accepts builds everything.
+
+Each mutation (a deleted fact, line or key, a renamed key or decision input, a hostile or extreme
+value) is checked by the command in-process. A refused file must get located messages only, never a
+traceback; an accepted file must render every macro call on every page and every generated file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+import pytest
+
+from chipwise import cli
+from chipwise.exports import files as site_files
+from chipwise.facts.load import load_facts
+from chipwise.facts.model import Facts
+from chipwise.render import markdown as render
+from chipwise.site.macros import MACRO_NAMES, SiteMacros
+from tests.support import FACTS_FILE, ROOT
+
+SEED = 2026
+MUTATIONS = 150
+SECONDS_PER_FILE = 10
+
+PAYLOADS = [
+    '"<script>alert(1)</script>"',
+    '"[x](javascript:alert(1))"',
+    '"latency <b>under</b> 5 ms"',
+    '"\\ud800"',
+    '"a\\x00b"',
+    '"\\x1b[31m"',
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1e400",
+    "9" * 400,
+    "-5",
+    "0",
+    "''",
+    '"{{ 7 * 7 }}"',
+    '"{fact.nope}"',
+    '"x" ',
+    "2026-02-30",
+    "2026.13.45",
+    "http://example.com/page",
+    '"https://example.com/a b"',
+    '"https://docs.aws.amazon.com/x\\"onmouseover=alert(1)"',
+    "[1, 2]",
+    "{a: 1}",
+    "~",
+    "yes",
+    '"' + "long " * 2000 + '"',
+    '"]]></text></svg><script>alert(1)</script>"',
+    "&anchor value",
+    "*anchor",
+    "!!python/object:os.system ls",
+]
+_VALUE_LINE = re.compile(r"^(\s+(?:- )?[A-Za-z0-9_.\"-]+: )(\S.*)$")
+_KEY_LINE = re.compile(r"^(\s*)([a-z0-9_.-]+):\s*$")
+_LOCATED = re.compile(r"^\S.*:\d+:\d+: \S+: .+$")
+_SUMMARY = re.compile(r"^\d+ problems? in .+$")
+
+
+class _Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _Hang(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _mutations(lines: list[str], rng: random.Random) -> Iterator[tuple[str, list[str]]]:
+    fact_starts = [index for index, line in enumerate(lines) if re.match(r"^  [a-z0-9]+\.[a-z0-9_.-]+:\s*$", line)]
+    input_lines = [index for index, line in enumerate(lines) if re.match(r"^    (workload|neuron|traffic):\s*$", line)]
+    value_lines = [index for index, line in enumerate(lines) if _VALUE_LINE.match(line)]
+    key_lines = [index for index, line in enumerate(lines) if _KEY_LINE.match(line)]
+    for number in range(MUTATIONS):
+        kind = number % 6
+        mutated = list(lines)
+        if kind == 0:
+            start = rng.choice(fact_starts)
+            end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines))
+            del mutated[start:end]
+            yield f"delete fact at line {start + 1}", mutated
+        elif kind == 1:
+            index = rng.choice(value_lines)
+            match = _VALUE_LINE.match(lines[index])
+            assert match is not None
+            payload = rng.choice(PAYLOADS)
+            mutated[index] = match.group(1) + payload
+            yield f"line {index + 1} value -> {payload[:40]}", mutated
+        elif kind == 2:
+            index = rng.choice(key_lines)
+            match = _KEY_LINE.match(lines[index])
+            assert match is not None
+            mutated[index] = f"{match.group(1)}{match.group(2)}_renamed:"
+            yield f"rename key at line {index + 1}", mutated
+        elif kind == 3:
+            index = rng.choice(input_lines)
+            mutated = [
+                re.sub(r"\b(workload|neuron|traffic)\b", lambda m: "load" if m.group(1) == lines[index].strip(" :") else m.group(1), line) for line in lines
+            ]
+            yield f"rename decision input {lines[index].strip()} everywhere", mutated
+        elif kind == 4:
+            index = rng.randrange(len(lines))
+            del mutated[index]
+            yield f"delete line {index + 1}", mutated
+        else:
+            index = rng.randrange(len(lines))
+            mutated.insert(index, lines[index])
+            yield f"duplicate line {index + 1}", mutated
+
+
+class _Env:
+    """What the macros read from mkdocs-macros' env: the configuration, the page and the project."""
+
+    conf = {"extra": {"chipwise_own_site": True}, "site_url": "https://example.org/chipwise/"}
+    page = None
+    project_dir = str(ROOT)
+
+
+def render_everything(facts: Facts) -> None:
+    """Every macro call on every page, the glossary tooltips and every generated file, as a build does."""
+    macros = SiteMacros(_Env(), facts)
+    namespace = {name: getattr(macros, name) for name in MACRO_NAMES}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for call in re.findall(r"\{\{(.*?)\}\}", page.read_text(encoding="utf-8"), re.DOTALL):
+            eval(call.strip(), {"__builtins__": {}}, namespace)
+    render.abbreviations(facts)
+    for path, content in site_files.generated_files(facts).items():
+        if path.endswith(".json"):
+            json.loads(content, parse_constant=lambda name: pytest.fail(f"{path} has {name}"))
+
+
+def _check(path: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["check", str(path)])
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
+    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
+    accepted = refused = 0
+    for number, (what, mutated) in enumerate(_mutations(lines, random.Random(SEED))):
+        path = tmp_path / f"mutation-{number}.yml"
+        path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
+        with _time_limit(SECONDS_PER_FILE):
+            code, out, err = _check(path)
+            assert code in (0, 1), (what, code, err)
+            if code == 1:
+                refused += 1
+                *messages, summary = err.strip().split("\n")
+                assert messages and _SUMMARY.match(summary), (what, err)
+                assert all(_LOCATED.match(message) for message in messages), (what, err)
+            else:
+                accepted += 1
+                assert "OK:" in out, (what, out)
+                render_everything(load_facts(path, for_site=True))
+    print(f"{accepted} accepted, {refused} refused")
+    assert accepted > 0 and refused > 0, (accepted, refused)
