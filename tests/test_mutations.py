@@ -116,9 +116,8 @@ def _mutations(lines: list[str], rng: random.Random) -> Iterator[tuple[str, list
             yield f"rename key at line {index + 1}", mutated
         elif kind == 3:
             index = rng.choice(input_lines)
-            mutated = [
-                re.sub(r"\b(workload|neuron|traffic)\b", lambda m: "load" if m.group(1) == lines[index].strip(" :") else m.group(1), line) for line in lines
-            ]
+            name = lines[index].strip(" :")
+            mutated = [re.sub(rf"\b{name}\b", "load", line) for line in lines]
             yield f"rename decision input {lines[index].strip()} everywhere", mutated
         elif kind == 4:
             index = rng.randrange(len(lines))
@@ -133,9 +132,14 @@ def _mutations(lines: list[str], rng: random.Random) -> Iterator[tuple[str, list
 class _Env:
     """What the macros read from mkdocs-macros' env: the configuration, the page and the project."""
 
-    conf = {"extra": {"chipwise_own_site": True}, "site_url": "https://example.org/chipwise/"}
-    page = None
-    project_dir = str(ROOT)
+    def __init__(self) -> None:
+        self.conf = {"extra": {"chipwise_own_site": True}, "site_url": "https://example.org/chipwise/"}
+        self.page = None
+        self.project_dir = str(ROOT)
+
+
+def _refuse_constant(name: str) -> None:
+    pytest.fail(f"generated JSON has {name}, which JSON.parse rejects")
 
 
 def render_everything(facts: Facts) -> None:
@@ -148,7 +152,7 @@ def render_everything(facts: Facts) -> None:
     render.abbreviations(facts)
     for path, content in site_files.generated_files(facts).items():
         if path.endswith(".json"):
-            json.loads(content, parse_constant=lambda name: pytest.fail(f"{path} has {name}"))
+            json.loads(content, parse_constant=_refuse_constant)
 
 
 def _check(path: Path) -> tuple[int, str, str]:
