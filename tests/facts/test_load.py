@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -40,9 +41,7 @@ BROKEN_FILES = {
     "malformed-date": ["27:15: facts.inf2.chips_max.verified: expected a date written YYYY-MM-DD, received the malformed value '2026-13-45'"],
     "future-date": ["27:15: facts.inf2.chips_max.verified: the date 2999-01-01 is in the future; use the day the fact was checked"],
     "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
-    "quote-contradicts-value": [
-        "26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"
-    ],
+    "quote-contradicts-value": ["26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"],
     "rule-unknown-fact": ["141:11: decision.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
     "rule-unknown-outcome": ["139:7: decision.rules.train.then: unknown outcome 'trainum'; did you mean 'trainium'?"],
     "decision-gap": ["135:3: decision.rules: gap: no rule decides workload=inference, neuron=no"],
@@ -51,9 +50,7 @@ BROKEN_FILES = {
         "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training, neuron=yes (hit policy UNIQUE allows one)",
     ],
     "decision-unreachable-rule": ["149:7: decision.rules.never.when: rule 'never' is unreachable: it decides no combination of inputs"],
-    "derived-wrong-inputs": [
-        "54:5: derived.example.savings.inputs: formula 'percent_of' takes inputs amount, percent; missing: percent; unexpected: share"
-    ],
+    "derived-wrong-inputs": ["54:5: derived.example.savings.inputs: formula 'percent_of' takes inputs amount, percent; missing: percent; unexpected: share"],
     "unquoted-yes-key": ["120:9: decision.inputs.neuron.values: keys must be text, received the boolean true (written 'yes') (quote it: \"yes\")"],
     "python-tag": ["21:12: (file): the tag !!python/object/apply:os.system is not allowed in a facts file; write a plain value"],
     "alias-bomb": ["2:8: (file): aliases are not allowed in a facts file (found *a); write the value out, or cite a fact as {fact.id} in text"],
@@ -175,3 +172,73 @@ def test_facts_file_validates_against_its_json_schema() -> None:
     broken = json.loads(json.dumps(yaml.safe_load((BROKEN / "unknown-key.yml").read_text(encoding="utf-8")), default=str))
     with pytest.raises(jsonschema.ValidationError, match="sorce"):
         jsonschema.validate(broken, json_schema())
+
+
+def test_the_cache_is_keyed_by_content_not_by_time_and_size(tmp_path: Path) -> None:
+    """`cp -p` of a same-size file keeps size and mtime; the facts must change anyway."""
+    first = FACTS_FILE.read_text(encoding="utf-8")
+    second = first.replace("value: 12\n    unit: chips", "value: 13\n    unit: chips", 1).replace(
+        "powered by up to 12 Inferentia2 chips", "powered by up to 13 Inferentia2 chips", 1
+    )
+    assert len(second) == len(first) and second != first
+    path = tmp_path / "facts.yml"
+    path.write_text(first, encoding="utf-8")
+    stamp = path.stat().st_mtime_ns
+    assert chipwise.load_facts(path).fact("inf2.chips_max").value == 12
+    path.write_text(second, encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    assert chipwise.load_facts(path).fact("inf2.chips_max").value == 13
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('meta:\n  title: "a\\x00b"\n', "meta.title: the text has the control character U+0000; remove it"),
+        ('meta:\n  title: "\\ud800"\n', "meta.title: the text has a lone surrogate (U+D800), which is not a character; remove it"),
+        ("a: b\u0007c\n", "(file): the control character U+0007 is not allowed; remove it"),
+    ],
+)
+def test_control_characters_and_surrogates_are_located(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.yml"
+    path.write_text(content, encoding="utf-8")
+    assert any(message in line for line in problems_of(path))
+
+
+def test_special_files_get_one_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "facts.fifo"
+    os.mkfifo(fifo)
+    assert problems_of(fifo) == ["1:1: (file): is not a regular file (a FIFO, socket or device); expected a YAML file"]
+    assert problems_of(Path("/dev/zero")) == ["1:1: (file): is not a regular file (a FIFO, socket or device); expected a YAML file"]
+    assert problems_of(tmp_path) == ["1:1: (file): is a folder, expected a YAML file"]
+    big = tmp_path / "big.yml"
+    big.write_bytes(b"#" * (4 * 1024 * 1024 + 1))
+    assert problems_of(big) == ["1:1: (file): the file has 4,194,305 bytes; a facts file may have at most 4,194,304"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("value: 12\n    unit: chips", "value: .inf\n    unit: chips", "expected a finite number, received inf"),
+        ("value: 12\n    unit: chips", "value: .nan\n    unit: chips", "expected a finite number, received nan"),
+        ("value: 12\n    unit: chips", "value: " + "9" * 400 + "\n    unit: chips", "the number is too large to be a real figure"),
+        ('version: "2026.11.26"', 'version: "2026.13.45"', 'meta.version: expected a version like "2026.11.26" (a real date)'),
+        (
+            "url: https://aws.amazon.com/machine-learning/neuron/",
+            "url: http://aws.amazon.com/machine-learning/neuron/",
+            "expected a web address starting with https://",
+        ),
+        (
+            "url: https://aws.amazon.com/machine-learning/neuron/",
+            "url: 'https://aws.amazon.com/x\"onmouseover=alert(1)'",
+            "expected a web address starting with https://",
+        ),
+        ("verified: 2026-11-26", "verified: 2026-02-30", "expected a date written YYYY-MM-DD, received the malformed value '2026-02-30'"),
+    ],
+)
+def test_values_no_real_fact_can_have_are_refused(tmp_path: Path, old: str, new: str, message: str) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = problems_of(path)
+    assert any(message in problem for problem in problems), problems

@@ -63,6 +63,19 @@ def test_a_bad_facts_file_fails_the_build_with_located_messages_and_writes_no_si
     assert not site.exists()
 
 
+def test_a_facts_file_missing_what_the_site_needs_fails_with_one_located_message(tmp_path: Path) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    start = text.index("  exam.footprint_objective:\n")
+    end = text.index("\n\n", start)
+    broken = tmp_path / "missing.yml"
+    broken.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    result = build_site(tmp_path / "site", broken)
+    assert result.returncode != 0
+    assert "facts: the site needs the fact 'exam.footprint_objective'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -104,12 +117,21 @@ def test_mkdocs_serve_reloads_when_the_facts_file_changes(tmp_path: Path) -> Non
                 text = text.replace(old, new)
             facts_copy.write_text(text, encoding="utf-8")
             _wait_for(url, lambda page: "up to 13 chips" in visible_text(page), 60)
+            # Rapid edits, as an editor saving several times a second: broken, empty, half-written, valid.
+            original = FACTS_FILE.read_text(encoding="utf-8")
+            for edit in (text.replace("value: 13", "value: thirteen", 1), "", text[: len(text) // 2], original):
+                facts_copy.write_text(edit, encoding="utf-8")
+                time.sleep(0.15)
+            _wait_for(url, lambda page: "up to 12 chips" in visible_text(page), 60)
         finally:
             server.send_signal(signal.SIGINT)
             try:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
+    errors = [line for line in log.read_text(encoding="utf-8").splitlines() if line.startswith("ERROR")]
+    assert all(line.split("-", 1)[1].strip() for line in errors), errors
+    assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["mkdocs.yml"])
