@@ -14,6 +14,7 @@ from pathlib import Path
 
 from chipwise.errors import Location, Problem, unknown_message
 from chipwise.facts.model import Facts
+from chipwise.facts.units import repeated_unit
 
 _CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
@@ -36,6 +37,20 @@ def _ids(what: str, known: Callable[[Facts], Collection[str]]) -> FactsCheck:
                 yield unknown_message(what, name, names)
 
     return check
+
+
+def _repeated_unit(facts: Facts, call: ast.Call, following: str) -> Iterator[str]:
+    """fact('x') shows the value with its unit ('up to 12 chips'): the page's next words must not repeat it."""
+    for fact_id in _literal_strings(call.args[:1]):
+        fact = facts.facts.get(fact_id)
+        if fact is None:
+            continue
+        repeated = repeated_unit(fact.unit, following)
+        if repeated:
+            yield (
+                f"fact({fact_id!r}) already reads {fact.short!r}, unit included; the words after it "
+                f"repeat {repeated!r}: drop that word, or write the chip in brackets"
+            )
 
 
 def _decision_inputs(facts: Facts, call: ast.Call) -> Iterator[str]:
@@ -125,7 +140,10 @@ def page_problems(facts: Facts, page: Path, shown: str, *, other_macros: bool = 
                 continue
             yield Problem(shown, where, f"{name}()", unknown_message("macro", name, MACROS))
             continue
-        for message in check(facts, expression):
+        messages = list(check(facts, expression))
+        if name == "fact":
+            messages.extend(_repeated_unit(facts, expression, text[match.end() : match.end() + 80].split("{{", 1)[0]))
+        for message in messages:
             yield Problem(shown, where, f"{name}()", message)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chipwise.facts.model import DecisionTable, Fact
+from chipwise.facts.model import DecisionTable, Fact, Source
 
 
 class FactId(StrEnum):
@@ -20,8 +20,8 @@ class FactId(StrEnum):
     NOTE_THROUGHPUT = "note.throughput"
     NOTE_COST_REDUCTION = "note.cost_reduction"
     NOTE_TRAINING_COST_REDUCTION = "note.training_cost_reduction"
-    INF1_COST_CLAIM = "inf1.cost_vs_comparable"
-    TRN1_COST_TO_TRAIN = "trn1.cost_to_train"
+    INF1_COST_CLAIM = "inf1.cost_vs_gpu"
+    TRAINIUM_COST_TO_TRAIN = "trn2.cost_to_train"
     EXAM_COST_DOMAIN = "exam.cost_domain"
     EXAM_COST_TASK = "exam.cost_task"
     EXAM_COST_DOMAIN_WEIGHT = "exam.cost_domain_weight"
@@ -69,8 +69,11 @@ class Breach:
     message: str
 
 
-def breaches(facts: Mapping[str, Fact], table: DecisionTable | None) -> Iterator[Breach]:
+def breaches(facts: Mapping[str, Fact], table: DecisionTable | None, sources: Mapping[str, Source]) -> Iterator[Breach]:
     """Everything the code needs that the file does not give, each with the key path to fix."""
+    for source in sources.values():
+        if source.checked_copy is None:
+            yield Breach(f"sources.{source.id}", "the site shows which copy of each source was read: add checked_copy (url, or repository, path and commit)")
     for fact_id in FactId:
         fact = facts.get(fact_id)
         if fact is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -21,16 +22,85 @@ _fact_ref = Text(pattern=FACT_ID, hint=FACT_ID_HINT)
 _id_ref = Text(pattern=ID, hint="an id (lower-case letters, digits and dashes)")
 _unit = Choice(tuple(UNITS))
 
-SOURCE = Record(
+REPOSITORY = r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*"
+
+AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "awsdocs-neuron.readthedocs-hosted.com", "amazon.com")
+"""Hosts (and their subdomains) that AWS publishes on."""
+AWS_REPOSITORY_OWNERS = ("aws", "awsdocs", "aws-neuron", "aws-samples", "awslabs")
+"""GitHub organisations that AWS owns."""
+
+
+def is_aws_url(url: str) -> bool:
+    """Is the URL on an AWS domain, the Neuron documentation, or one of AWS's own GitHub organisations?"""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if any(host == aws or host.endswith("." + aws) for aws in AWS_HOSTS):
+        return True
+    owner = parts.path.strip("/").split("/", 1)[0].lower()
+    return host in ("github.com", "raw.githubusercontent.com") and owner in AWS_REPOSITORY_OWNERS
+
+
+def is_aws_repository(repository: str) -> bool:
+    return repository.split("/", 1)[0].lower() in AWS_REPOSITORY_OWNERS
+
+
+class CheckedCopyRecord(Record):
+    """The copy that was read: a stored page's url, or a repository file's repository, path and commit."""
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        result = super().check(node, walk, key_path)
+        if result is INVALID:
+            return result
+        in_repository = [key for key in ("repository", "path", "commit") if key in result]
+        if "url" in result and in_repository:
+            return walk.problem(node, key_path, "give either url (a stored page) or repository, path and commit (a file), not both")
+        if "url" not in result and len(in_repository) != 3:
+            missing = ", ".join(key for key in ("repository", "path", "commit") if key not in result)
+            return walk.problem(node, key_path, f"a repository file needs repository, path and commit; missing: {missing}")
+        return result
+
+
+class SourceRecord(Record):
+    """A source: an `aws` source must live on an AWS domain, so a third-party page is never passed off as AWS."""
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        result = super().check(node, walk, key_path)
+        if result is INVALID:
+            return result
+        if result["authority"] == Authority.AWS and not is_aws_url(result["url"]):
+            message = (
+                f"an aws source must be on an AWS domain ({', '.join(AWS_HOSTS)}) or in AWS's own repositories "
+                f"({', '.join(AWS_REPOSITORY_OWNERS)}); received {result['url']!r}: mark it third-party"
+            )
+            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.url"), f"{key_path}.url", message))
+            return INVALID
+        return result
+
+
+SOURCE = SourceRecord(
     {
         "title": Field(Text(), doc="The page's title."),
         "publisher": Field(Text(), doc="Who publishes it."),
         "url": Field(Url(), doc="Where a reader checks it."),
-        "archived_copy": Field(Url(), required=False, doc="The copy that was read, when it differs from url."),
-        "authority": Field(Choice(Authority.values()), doc="aws for AWS-owned sources."),
+        "authority": Field(Choice(Authority.values()), doc="aws for AWS-owned sources: the url must be on an AWS domain."),
+        "checked_copy": Field(
+            CheckedCopyRecord(
+                {
+                    "url": Field(Url(), required=False, doc="The stored copy of the page that was read."),
+                    "repository": Field(Text(pattern=REPOSITORY, hint="a repository like aws-neuron/aws-neuron-sdk"), required=False),
+                    "path": Field(Text(pattern=r"[^\s]+", hint="a file path in the repository"), required=False),
+                    "commit": Field(Text(pattern=r"[0-9a-f]{40}", hint="a full 40-character commit hash"), required=False),
+                    "note": Field(Text(), required=False, doc="What a reader should know about this copy."),
+                },
+                name="the copy that was read (url, or repository, path and commit)",
+            ),
+            required=False,
+            doc="Which copy was read: a stored page (url) or a repository file (repository, path, commit).",
+        ),
     },
-    name="a source (title, publisher, url, authority)",
+    name="a source (title, publisher, url, authority, checked_copy)",
 )
+
 
 class FactRecord(Record):
     """A fact: its fields, then its value against its unit and its quote against its value."""
@@ -141,9 +211,7 @@ DECISION = Record(
                     {
                         "question": Field(Text()),
                         "default": Field(Text(), required=False),
-                        "values": Field(
-                            MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name")
-                        ),
+                        "values": Field(MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name")),
                     }
                 ),
                 r"[a-z][a-z_]*",
@@ -200,6 +268,11 @@ FACTS_FILE = Record(
         "fact_checks": Field(MapOf(FACT_CHECK, ID, "a fact-check id")),
         "study_note": Field(ListOf(STUDY_NOTE_LINE, allow_empty=False)),
         "exam": Field(EXAM),
+        "topics": Field(
+            MapOf(Text(), r"[a-z0-9][a-z0-9_-]*", "an id prefix (the part of a fact id before the dot)"),
+            required=False,
+            doc="The Sources page's heading for the facts whose id starts with each prefix.",
+        ),
         "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
         "decision": Field(DECISION),
     },

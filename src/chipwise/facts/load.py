@@ -16,6 +16,7 @@ from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
     PLACEHOLDER,
+    CheckedCopy,
     DecisionInput,
     DecisionTable,
     Derivation,
@@ -37,10 +38,12 @@ from chipwise.facts.model import (
 )
 from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import Walk
-from chipwise.facts.units import UNITS
+from chipwise.facts.units import UNITS, repeated_unit
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
 ENVIRONMENT_VARIABLE = "CHIPWISE_FACTS"
+AWS_KINDS = (Kind.SPEC, Kind.VENDOR_CLAIM, Kind.EXAM_GUIDE)
+"""Kinds of fact that say what AWS says: a third-party copy is never their only backing."""
 FACTS_FILE_NAME = "aws-ml-chips.yml"
 
 
@@ -138,7 +141,15 @@ class _Builder:
             if fact_id not in self.facts:
                 self.unknown_fact(key_path, fact_id)
                 return str(match.group(0))
-            return str(self.facts[fact_id].phrase)
+            fact = self.facts[fact_id]
+            repeated = "" if fact.measures or fact.baseline else repeated_unit(fact.unit, template[match.end() :])
+            if repeated:
+                self.problem(
+                    key_path,
+                    f"{{{fact_id}}} already reads {fact.phrase!r}, unit included; the words after it repeat {repeated!r}: "
+                    f"drop that word, or write the chip in brackets, like {{{fact_id}}} (Inferentia2)",
+                )
+            return str(fact.phrase)
 
         return PLACEHOLDER.sub(replace, template)
 
@@ -150,7 +161,15 @@ class _Builder:
     def build(self) -> Facts:
         raw = self.raw
         self.sources = {
-            source_id: Source(id=source_id, **{**entry, "authority": Authority.of(entry["authority"])}) for source_id, entry in raw["sources"].items()
+            source_id: Source(
+                id=source_id,
+                **{
+                    **entry,
+                    "authority": Authority.of(entry["authority"]),
+                    "checked_copy": CheckedCopy(**entry["checked_copy"]) if "checked_copy" in entry else None,
+                },
+            )
+            for source_id, entry in raw["sources"].items()
         }
         self._build_facts(raw["facts"])
         self._build_derived(raw.get("derived", {}))
@@ -160,7 +179,7 @@ class _Builder:
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
-            for breach in contract.breaches(self.facts, decision):
+            for breach in contract.breaches(self.facts, decision, self.sources):
                 self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
@@ -173,6 +192,7 @@ class _Builder:
             exam=exam,
             glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),
             decision=decision,
+            topics=frozen_map(raw.get("topics", {})),
         )
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
@@ -182,6 +202,12 @@ class _Builder:
             if source is None:
                 self.refused.add(fact_id)
                 continue
+            if Kind.of(entry["kind"]) in AWS_KINDS and source.authority is not Authority.AWS:
+                self.problem(
+                    f"{where}.source",
+                    f"a {entry['kind']} fact states what AWS says, so its source must be an aws source; "
+                    f"{source.id!r} is {source.authority.value}: cite AWS's own page, or make the fact kind third-party",
+                )
             self.facts[fact_id] = Fact(
                 id=fact_id,
                 label=entry["label"],

@@ -26,13 +26,38 @@ def expand(template: str, show: Callable[[str], str]) -> str:
 
 
 @dataclass(frozen=True)
+class CheckedCopy:
+    """The copy of a source that was read: a stored page, or a file at a commit of a repository."""
+
+    url: str | None = None
+    repository: str | None = None
+    path: str | None = None
+    commit: str | None = None
+    note: str = ""
+
+    @property
+    def link(self) -> str:
+        """Where a reader opens this exact copy."""
+        if self.url is not None:
+            return self.url
+        return f"https://github.com/{self.repository}/blob/{self.commit}/{self.path}"
+
+    @property
+    def description(self) -> str:
+        """'aws-neuron/aws-neuron-sdk, path/file.rst at 81ce03a' or the stored page's address."""
+        if self.url is not None:
+            return self.url
+        return f"{self.repository}, {self.path} at commit {str(self.commit)[:12]}"
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
     publisher: str
     url: str
     authority: Authority
-    archived_copy: str | None = None
+    checked_copy: CheckedCopy | None = None
 
 
 @dataclass(frozen=True)
@@ -237,9 +262,14 @@ class Facts:
     exam: Exam
     glossary: Mapping[str, str]
     decision: DecisionTable
+    topics: Mapping[str, str]
+    """Id prefix -> the heading its facts stand under on the Sources page."""
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")
+
+    def topic(self, fact: Fact) -> str:
+        return self.topics.get(fact.id.split(".", 1)[0], "Other facts")
 
     @property
     def verified(self) -> datetime.date:

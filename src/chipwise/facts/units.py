@@ -22,6 +22,21 @@ class Unit:
         return self.template.format(value)
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def repeated_unit(unit_name: str, following: str) -> str:
+    """The unit word that the text after a value repeats ('chips' in '{inf1.chips_max} Inferentia chips'), or ''.
+
+    A value is shown with its unit ('up to 16 chips'), so the words that follow must not name the unit again."""
+    words = _WORD.findall(UNITS[unit_name].template.replace("{}", ""))
+    if not words:
+        return ""
+    unit_word = words[-1].lower().rstrip("s")
+    following_words = _WORD.findall(following)[:3]
+    return next((word for word in following_words if word.lower().rstrip("s") == unit_word), "")
+
+
 def number_text(value: float) -> str:
     """12 -> '12', 30000 -> '30,000', 2.3 -> '2.3', 9000.0 -> '9,000', 2.3333 -> '2.33'."""
     if isinstance(value, float) and value.is_integer():
@@ -69,6 +84,8 @@ UNITS: dict[str, Unit] = {
         Unit("neuroncores", "{} NeuronCores", _positive_int, _COUNT),
         Unit("gpus", "{} GPUs", _positive_int, _COUNT),
         Unit("GiB", "{} GiB", _positive_number, "a number above 0"),
+        Unit("MB", "{} MB", _positive_number, "a number above 0"),
+        Unit("invocations", "{} invocations", _positive_int, _COUNT),
         Unit("Gbps", "{} Gbps", _positive_number, "a number above 0"),
         Unit("times", "{}x", _positive_number, "a number above 0 (the multiplier)"),
         Unit("percent", "{}%", _percent, "a percentage from 0 to 100"),

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chipwise.facts.contract import FactId
+from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
 from chipwise.render import escape
 from chipwise.vocabulary import Verdict
@@ -30,23 +31,6 @@ SPEC_LABELS = {
     "gpu": "GPU",
     "gpus": "GPUs per instance",
     "processor": "Processor",
-}
-TOPICS = {
-    "inf1": "Inferentia and Inf1",
-    "inf2": "Inferentia2 and Inf2",
-    "trn1": "Trainium and Trn1/Trn1n",
-    "trn2": "Trainium2 and Trn2",
-    "neuron": "The Neuron SDK",
-    "g5": "GPU and CPU alternatives",
-    "g6": "GPU and CPU alternatives",
-    "p4d": "GPU and CPU alternatives",
-    "p5": "GPU and CPU alternatives",
-    "graviton3": "GPU and CPU alternatives",
-    "c7g": "GPU and CPU alternatives",
-    "sagemaker": "GPU and CPU alternatives",
-    "exam": "The AIF-C01 exam guide",
-    "note": "What exam notes say",
-    "example": "The worked example",
 }
 
 
@@ -206,7 +190,7 @@ def comparison_table(facts: Facts, links: Links) -> str:
         )
     cost_claims = [
         fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links) + " (Inf1)",
-        fact_phrase(facts.fact(FactId.TRN1_COST_TO_TRAIN), links) + " (Trn1)",
+        fact_phrase(facts.fact(FactId.TRAINIUM_COST_TO_TRAIN), links) + " (Trn2)",
     ]
     note_claims = [
         f"{fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links)} throughput / {fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links)} cost reduction",
@@ -333,7 +317,7 @@ def study_note_table(facts: Facts, links: Links) -> str:
 def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
     groups: dict[str, list[Fact]] = {}
     for fact in facts.facts.values():
-        groups.setdefault(TOPICS.get(fact.id.split(".", 1)[0], "Other facts"), []).append(fact)
+        groups.setdefault(facts.topic(fact), []).append(fact)
     return groups
 
 
@@ -361,9 +345,19 @@ def fact_entries(facts: Facts) -> str:
 def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
-        copy = f" ([archived copy read]({escape.link_target(source.archived_copy)}))" if source.archived_copy else ""
-        rows.append((f"{source_link(source)}{copy}", escape.markdown(source.publisher), source.authority.label))
-    return markdown_table(("Source", "Publisher", "Authority"), rows)
+        rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source)))
+    return markdown_table(("Source", "Publisher", "Authority", "Copy we read"), rows)
+
+
+def checked_copy_cell(source: Source) -> str:
+    """The copy that was read, linked, labelled third-party when it is not on an AWS domain or repository."""
+    copy = source.checked_copy
+    if copy is None:
+        return "—"
+    label = f"[{escape.markdown(copy.description)}]({escape.link_target(copy.link)})"
+    third_party = copy.url is not None and not is_aws_url(copy.url)
+    note = f" {escape.markdown(copy.note)}" if copy.note else ""
+    return f"{label}{' (third-party copy)' if third_party else ''}{note}"
 
 
 def exam_mapping_table(facts: Facts, links: Links) -> str:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 
-from chipwise.facts.contract import FactId
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
 from chipwise.render import escape
-from chipwise.render.markdown import Links, decision_inputs, fact_phrase, linked_text, rule_anchor
+from chipwise.render.markdown import Links, decision_inputs, linked_text, rule_anchor
 from chipwise.study import calculator
 from chipwise.study.questions import Question
 
@@ -109,12 +108,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         f'<a href="{links.fact_url(speed)}">{html.escape(speed.short)}</a> more requests</li>'
         "</ul>"
     )
-    caveat = (
-        f'\n\n!!! warning "Up to, not guaranteed"\n    The estimate applies the exam-note figure {fact_phrase(cut, links)}. AWS\'s own claim is '
-        f"{fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links)}, against comparable EC2 instances rather than GPUs: "
-        "treat the result as a best case."
-    )
-    return form + "\n" + rows + caveat
+    return form + "\n" + rows
 
 
 def code_block(language: str, code: str) -> str:
