@@ -66,7 +66,7 @@ PAYLOADS = [
 ]
 _VALUE_LINE = re.compile(r"^(\s+(?:- )?[A-Za-z0-9_.\"-]+: )(\S.*)$")
 _KEY_LINE = re.compile(r"^(\s*)([a-z0-9_.-]+):\s*$")
-_LOCATED = re.compile(r"^\S.*:\d+:\d+: \S+: .+$")
+_LOCATED = re.compile(r"^\S.*:\d+:\d+: [^:]+: .+$")
 _SUMMARY = re.compile(r"^\d+ problems? in .+$")
 
 

@@ -25,7 +25,7 @@ def test_the_sites_pages_cite_only_what_exists(facts: Facts) -> None:
     [
         ("{{ fact('inf2.chip_max') }}", "fact(): unknown fact 'inf2.chip_max'; did you mean 'inf2.chips_max'?"),
         ("{{ claim('nope.nothing') }}", "claim(): unknown fact 'nope.nothing'"),
-        ("{{ family_table('inf2', 'trn9') }}", "family_table(): unknown instance family 'trn9'; did you mean 'trn2'?"),
+        ("{{ family_table('inf2', 'inf9') }}", "family_table(): unknown instance family 'inf9'; did you mean 'inf2'?"),
         ("{{ fact_checks('costs') }}", "fact_checks(): unknown fact check 'costs'; did you mean 'cost'?"),
         ("{{ recommend(load='high') }}", "recommend(): unknown decision input 'load'"),
         ("{{ recommend(workload='serving') }}", "recommend(): unknown value of workload 'serving'"),

@@ -123,7 +123,8 @@ def test_derived_figures_are_computed_from_their_inputs(facts: Facts) -> None:
 def test_official_side_of_each_simplified_claim(facts: Facts) -> None:
     verdicts = {check.id: check.verdict for check in facts.fact_checks.values()}
     assert verdicts["throughput"] == "mis-attributed"
-    assert verdicts["cost"] == "qualified"
+    assert verdicts["cost"] == "confirmed"
+    assert "GPU-based" in facts.fact("inf1.cost_vs_gpu").baseline
     assert verdicts["footprint"] == "unsourced"
     assert verdicts["training-cost"] == "qualified"
     assert verdicts["footprint-domain"] == "mis-attributed"
@@ -223,12 +224,12 @@ def test_special_files_get_one_line(tmp_path: Path) -> None:
         ("value: 12\n    unit: chips", "value: " + "9" * 400 + "\n    unit: chips", "the number is too large to be a real figure"),
         ('version: "2026.11.26"', 'version: "2026.13.45"', 'meta.version: expected a version like "2026.11.26" (a real date)'),
         (
-            "url: https://aws.amazon.com/machine-learning/neuron/",
+            "url: https://aws.amazon.com/blogs/aws/majority-of-alexa-now-running-on-faster-more-cost-effective-amazon-ec2-inf1-instances/",
             "url: http://aws.amazon.com/machine-learning/neuron/",
             "expected a web address starting with https://",
         ),
         (
-            "url: https://aws.amazon.com/machine-learning/neuron/",
+            "url: https://aws.amazon.com/blogs/aws/majority-of-alexa-now-running-on-faster-more-cost-effective-amazon-ec2-inf1-instances/",
             "url: 'https://aws.amazon.com/x\"onmouseover=alert(1)'",
             "expected a web address starting with https://",
         ),

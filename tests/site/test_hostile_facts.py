@@ -20,13 +20,13 @@ from tests.support import FACTS_FILE, build_site
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))"
 # Each: (the line as it stands, the key whose value gets the payload appended).
 PLACES = [
-    ("    definition: AWS's custom chip for machine-learning inference (serving predictions); powers Inf1 and Inf2.", "definition"),
-    ("        - text: Trn1 offers {trn1.cost_to_train}.", "text"),
+    ("    definition: AWS's custom chip for machine-learning inference (serving predictions); powers Inf1 (legacy) and Inf2.", "definition"),
+    ("        - text: AWS claims {trn2.cost_to_train}.", "text"),
     ("    label: Inferentia chips in the largest Inf1 instance", "label"),
     ("    topic: What Inferentia is for", "topic"),
     ("      title: AWS Trainium", "title"),
     ("    - situation: Making predictions in production", "situation"),
-    ("    note: The same sentence says 16 chips, which contradicts the Neuron table's 12 Inferentia2 chips; chipwise uses 12.", "note"),
+    ('    note: AWS\'s own wording in the post title has no "up to"; copies of AWS text elsewhere add it.', "note"),
     ('    quote: "Legacy hardware: Inf1 instances use NeuronCore v1 architecture."', "quote"),
 ]
 LIVE_MARKUP = re.compile(r"<script>alert|<img src=x|href=\"?javascript:|href='javascript:", re.IGNORECASE)

@@ -33,7 +33,7 @@ def test_example_guide_builds_strictly_with_the_tables_and_flowchart(tmp_path: P
     text = visible_text(page)
     assert "AWS chips for AIF-C01" in text  # the guide's own macro
     assert facts.fact("inf2.chips_max").short in text
-    assert facts.fact("trn1.cost_to_train").phrase in text
+    assert facts.fact("trn2.cost_to_train").phrase in text
     for fact in facts.exam.key_numbers:
         assert fact.short in text
     assert "Inferentia → Inference" in text

@@ -51,7 +51,7 @@ def test_questions_are_the_same_on_every_build(facts: Facts) -> None:
 
 
 def test_changing_a_fact_changes_its_question(tmp_path: Path) -> None:
-    text = FACTS_FILE.read_text(encoding="utf-8").replace("value: 2.3\n", "value: 2.4\n").replace("up to 2.3x higher", "up to 2.4x higher")
+    text = FACTS_FILE.read_text(encoding="utf-8").replace("value: 2.3\n", "value: 2.4\n", 1).replace("up to 2.3x higher", "up to 2.4x higher")
     edited = tmp_path / "facts.yml"
     edited.write_text(text, encoding="utf-8")
     changed = {question.id: question for question in questions.all_questions(chipwise.load_facts(edited))}
