@@ -14,6 +14,7 @@ from chipwise.errors import FactsError, InvalidInput
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
+from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import DecisionTable
 from chipwise.page_references import docs_problems
@@ -58,6 +59,10 @@ def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the facts file's JSON Schema")
 
+    stale_command = commands.add_parser("stale", help="list facts last compared with their source more than N days ago")
+    stale_command.add_argument("--days", type=_days, default=DEFAULT_STALE_DAYS, help=f"age limit in days (default: {DEFAULT_STALE_DAYS})")
+    stale_command.add_argument("--json", action="store_true", help="print JSON")
+
     site_files_command = commands.add_parser("site-files", help="write the site's generated files (api/, downloads/) into a built site")
     site_files_command.add_argument("site_dir", type=Path, help="the built site, e.g. site/ after zensical build")
 
@@ -79,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "check":
             return _check(arguments.path)
+        if arguments.command == "stale":
+            return _stale(arguments.days, arguments.json)
         if arguments.command == "schema":
             _print(json_schema(), as_json=True)
             return 0
@@ -117,6 +124,53 @@ def _check(path: Path | None) -> int:
         f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
         f"{len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
+    return 0
+
+
+def _days(text: str) -> int:
+    """--days: a whole number of days from 0 to 36,500."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, received {text!r}") from None
+    if not 0 <= days <= 36_500:
+        raise argparse.ArgumentTypeError(f"expected a number of days from 0 to 36500, received {days}")
+    return days
+
+
+def _stale_entry(item: Staleness) -> dict[str, Any]:
+    source = item.fact.source.url if item.fact.source else None
+    return {"id": item.fact.id, "verified": item.fact.verified.isoformat(), "age_days": item.age_days, "source": source}
+
+
+def _stale(days: int, as_json: bool) -> int:
+    """Lists what is due for another look; exits 0 either way, so time passing alone never fails a build."""
+    loaded = load_facts()
+    today = build_day()
+    found = stale(loaded, days, today)
+    if as_json:
+        _print(
+            {
+                "today": today.isoformat(),
+                "days": days,
+                "stale": [
+                    {
+                        "id": item.fact.id,
+                        "verified": item.fact.verified.isoformat(),
+                        "age_days": item.age_days,
+                        "source": item.fact.source.url if item.fact.source else None,
+                    }
+                    for item in found
+                ],
+            },
+            as_json=True,
+        )
+        return 0
+    for item in found:
+        source = item.fact.source.url if item.fact.source else ""
+        sys.stdout.write(f"{item.fact.id}: verified {item.fact.verified.isoformat()} ({age_text(item.age_days)}) {source}\n")
+    noun = "fact" if len(found) == 1 else "facts"
+    sys.stdout.write(f"{len(found)} {noun} last verified more than {days} days before {today.isoformat()}\n")
     return 0
 
 

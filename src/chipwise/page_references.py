@@ -108,6 +108,8 @@ MACROS: dict[str, FactsCheck] = {
             "build_speed",
             "facts_version",
             "verified_date",
+            "freshness",
+            "timeline",
         ]
     },
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chipwise.facts.model import Facts
+from chipwise.render import escape
 from chipwise.render import markdown as render
 
 
@@ -28,7 +29,7 @@ def test_family_table_has_a_column_per_family_and_a_row_per_spec(facts: Facts) -
     table = render.family_table(facts, ("inf1", "inf2"), render.Links())
     header = table.splitlines()[0]
     assert header == "| Spec | **Inf1** | **Inf2** |"
-    assert "| Chips per instance | [up to 16 chips]" in table
+    assert f"| {escape.markdown(facts.spec_labels['chips'])} | [up to 16 chips]" in table
 
 
 def test_comparison_table_carries_the_exam_rule_and_memory_trick(facts: Facts) -> None:

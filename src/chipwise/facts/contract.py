@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chipwise.facts.model import DecisionTable, Fact, Source
+from chipwise.facts.model import DecisionTable, Fact, Family, Source
 
 
 class FactId(StrEnum):
@@ -69,8 +69,22 @@ class Breach:
     message: str
 
 
-def breaches(facts: Mapping[str, Fact], table: DecisionTable | None, sources: Mapping[str, Source]) -> Iterator[Breach]:
-    """Everything the code needs that the file does not give, each with the key path to fix."""
+def breaches(
+    facts: Mapping[str, Fact],
+    table: DecisionTable | None,
+    sources: Mapping[str, Source],
+    families: Mapping[str, Family],
+    topics: Mapping[str, str],
+    spec_labels: Mapping[str, str],
+) -> Iterator[Breach]:
+    """Everything the site needs that the file does not give, each with the key path to fix."""
+    for prefix in sorted({fact_id.split(".", 1)[0] for fact_id in facts}):
+        if prefix not in topics:
+            yield Breach("topics", f"the Sources page groups facts by id prefix: add a heading for {prefix!r} under topics")
+    for family in families.values():
+        for spec in family.specs:
+            if spec not in spec_labels:
+                yield Breach(f"families.{family.id}.specs.{spec}", f"the comparison tables need a row label: add {spec!r} under spec_labels")
     for source in sources.values():
         if source.checked_copy is None:
             yield Breach(f"sources.{source.id}", "the site shows which copy of each source was read: add checked_copy (url, or repository, path and commit)")

@@ -273,6 +273,11 @@ FACTS_FILE = Record(
             required=False,
             doc="The Sources page's heading for the facts whose id starts with each prefix.",
         ),
+        "spec_labels": Field(
+            MapOf(Text(), r"[a-z0-9][a-z0-9_]*", "a spec key used under families"),
+            required=False,
+            doc="The row label comparison tables show for each spec key.",
+        ),
         "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
         "decision": Field(DECISION),
     },

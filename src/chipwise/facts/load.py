@@ -179,7 +179,7 @@ class _Builder:
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
-            for breach in contract.breaches(self.facts, decision, self.sources):
+            for breach in contract.breaches(self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {})):
                 self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
@@ -193,6 +193,7 @@ class _Builder:
             glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),
             decision=decision,
             topics=frozen_map(raw.get("topics", {})),
+            spec_labels=frozen_map(raw.get("spec_labels", {})),
         )
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
@@ -231,9 +232,7 @@ class _Builder:
         pending = {key: value for key, value in pending.items() if key not in self.facts}
         while pending:
             ready = [
-                fact_id
-                for fact_id, entry in pending.items()
-                if all(input_id in self.facts or input_id not in pending for input_id in entry["inputs"].values())
+                fact_id for fact_id, entry in pending.items() if all(input_id in self.facts or input_id not in pending for input_id in entry["inputs"].values())
             ]
             if not ready:
                 cycle = ", ".join(sorted(pending))
@@ -327,9 +326,7 @@ class _Builder:
             )
         return checks
 
-    def _build_study_note(
-        self, entries: list[dict[str, Any]], fact_checks: Mapping[str, FactCheck], decision: Any
-    ) -> tuple[StudyNoteLine, ...]:
+    def _build_study_note(self, entries: list[dict[str, Any]], fact_checks: Mapping[str, FactCheck], decision: Any) -> tuple[StudyNoteLine, ...]:
         lines = []
         rule_ids = [rule.id for rule in decision.rules] if decision is not None else []
         for index, entry in enumerate(entries):
@@ -359,8 +356,7 @@ class _Builder:
             rule=tuple(ExamRule(**item) for item in entry["rule"]),
             memory_trick=tuple((item["chip"], item["word"]) for item in entry["memory_trick"]),
             when_to_use_inferentia=tuple(
-                self.checked_template(f"exam.when_to_use_inferentia[{index}]", text)
-                for index, text in enumerate(entry["when_to_use_inferentia"])
+                self.checked_template(f"exam.when_to_use_inferentia[{index}]", text) for index, text in enumerate(entry["when_to_use_inferentia"])
             ),
             key_numbers=self.fact_list("exam.key_numbers", entry["key_numbers"]),
         )
@@ -374,10 +370,10 @@ class _Builder:
                 default=entry.get("default"),
                 values=tuple(
                     InputValue(
-                    name=value,
-                    label=spec["label"],
-                    explanation=self.text(f"decision.inputs.{name}.values.{value}.explanation", spec["explanation"]),
-                )
+                        name=value,
+                        label=spec["label"],
+                        explanation=self.text(f"decision.inputs.{name}.values.{value}.explanation", spec["explanation"]),
+                    )
                     for value, spec in entry["values"].items()
                 ),
             )
@@ -412,7 +408,6 @@ class _Builder:
             for finding in rules.verify(table):
                 self.problem(finding.key_path, finding.message)
         return table
-
 
     def _build_rule(self, rule_id: str, entry: dict[str, Any], inputs: tuple[DecisionInput, ...], outcomes: Mapping[str, Outcome]) -> Rule | None:
         where = f"decision.rules.{rule_id}"

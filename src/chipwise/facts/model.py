@@ -264,6 +264,8 @@ class Facts:
     decision: DecisionTable
     topics: Mapping[str, str]
     """Id prefix -> the heading its facts stand under on the Sources page."""
+    spec_labels: Mapping[str, str]
+    """Family spec key -> the row label in comparison tables."""
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")

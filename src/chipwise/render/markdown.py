@@ -6,12 +6,14 @@ sources page. Functions take a `Links` value that knows where that page is from 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chipwise.facts.contract import FactId
 from chipwise.facts.file_spec import is_aws_url
+from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
 from chipwise.render import escape
 from chipwise.vocabulary import Verdict
@@ -20,19 +22,6 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 SOURCES_PAGE = "sources.md"
 FACT_CHECK_PAGE = "fact-check.md"
-
-SPEC_LABELS = {
-    "chips": "Chips per instance",
-    "neuroncores_per_chip": "NeuronCores per chip",
-    "neuroncore": "NeuronCore generation",
-    "memory": "Accelerator memory",
-    "interconnect": "Chip-to-chip interconnect",
-    "network": "Networking",
-    "gpu": "GPU",
-    "gpus": "GPUs per instance",
-    "processor": "Processor",
-}
-
 
 @dataclass(frozen=True)
 class Links:
@@ -153,7 +142,7 @@ def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
         ["Status", *(family.status.label for family in families)],
     ]
     for spec in spec_names:
-        label = SPEC_LABELS.get(spec, spec.replace("_", " ").capitalize())
+        label = escape.markdown(facts.spec_labels.get(spec, spec.replace("_", " ").capitalize()))
         rows.append([label, *(_spec_cell(family, spec, links) for family in families)])
     return markdown_table(headers, rows)
 
@@ -321,8 +310,8 @@ def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
     return groups
 
 
-def fact_entries(facts: Facts) -> str:
-    """Every fact with its anchor, value, kind, scope, verified date, and source quote (or arithmetic)."""
+def fact_entries(facts: Facts, today: datetime.date) -> str:
+    """Every fact with its anchor, value, kind, scope, verified date and age, and source quote (or arithmetic)."""
     sections = []
     for topic, group in facts_by_topic(facts).items():
         entries = [f"### {escape.markdown(topic)}"]
@@ -333,13 +322,30 @@ def fact_entries(facts: Facts) -> str:
                 source = fact.evidence.source
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
             note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
-            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} · id {fact.id}"
+            age = age_text(age_days(fact, today))
+            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} ({age}) · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
             )
         sections.append("\n\n".join(entries))
     return "\n\n".join(sections)
+
+
+def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_STALE_DAYS) -> str:
+    """How fresh the facts are on this build's day: the oldest comparison, and how many are due again."""
+    sourced = [fact for fact in facts.facts.values() if fact.derivation is None]
+    oldest = max(age_days(fact, today) for fact in sourced)
+    due = stale(facts, days, today)
+    verdict = (
+        f"{len(due)} of them were last compared more than {days} days ago and are due for another look"
+        if due
+        else f"none was compared more than {days} days ago"
+    )
+    return (
+        f"On the day this page was built ({today.isoformat()}), the oldest comparison of a fact with its source was "
+        f"{age_text(oldest)}; of {len(sourced)} sourced facts, {verdict} (`chipwise stale` lists them)."
+    )
 
 
 def source_list(facts: Facts) -> str:
@@ -419,6 +425,16 @@ def worked_example(facts: Facts, links: Links) -> str:
         f"5. {step(FactId.EXAMPLE_CHIP_SHARE)}",
     ]
     return "\n".join(lines)
+
+
+def timeline_table(facts: Facts, links: Links) -> str:
+    """Every dated milestone (the facts whose unit is a year), oldest first, each with its source."""
+    dated = sorted((fact for fact in facts.facts.values() if fact.unit == "year"), key=lambda fact: (fact.value, fact.id))
+    rows = [
+        (fact_link(fact, links, fact.formatted), escape.markdown(fact.label), source_link(fact.source) if fact.source else "—")
+        for fact in dated
+    ]
+    return markdown_table(("Year", "Milestone", "Source"), rows)
 
 
 def glossary_table(facts: Facts) -> str:

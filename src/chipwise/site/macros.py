@@ -31,6 +31,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from chipwise.errors import FactsError
+from chipwise.facts.freshness import build_day
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
@@ -121,7 +122,15 @@ class SiteMacros:
         return render.study_note_table(self.facts, self.links())
 
     def fact_entries(self) -> str:
-        return render.fact_entries(self.facts)
+        return render.fact_entries(self.facts, build_day())
+
+    def freshness(self) -> str:
+        """The oldest comparison with a source, and how many facts are due for another look."""
+        return render.freshness_summary(self.facts, build_day())
+
+    def timeline(self) -> str:
+        """The generations in the order the Neuron SDK (or AWS) dates them."""
+        return render.timeline_table(self.facts, self.links())
 
     def source_list(self) -> str:
         return render.source_list(self.facts)
