@@ -123,3 +123,27 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "chipwise"
     result = subprocess.run([str(script), "check"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_stale_lists_nothing_today_and_everything_years_later_but_always_exits_0(facts: Facts) -> None:
+    today = run("stale")
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.strip().endswith("0 facts last verified more than 180 days before " + today.stdout.strip().rsplit(" ", 1)[1])
+    later = run("stale", "--days", "30", "--json", env={"SOURCE_DATE_EPOCH": "1900000000"})  # 2030-03-17
+    assert later.returncode == 0, later.stderr
+    report = json.loads(later.stdout)
+    sourced = [fact for fact in facts.facts.values() if fact.derivation is None]
+    assert report["today"] == "2030-03-17" and len(report["stale"]) == len(sourced)
+    assert all(entry["age_days"] > 30 for entry in report["stale"])
+
+
+@pytest.mark.parametrize("days", ["-1", "soon", "99999"])
+def test_stale_refuses_a_bad_day_count(days: str) -> None:
+    result = run("stale", "--days", days)
+    assert result.returncode == 2 and "--days: expected" in result.stderr and result.stdout == ""
+
+
+def test_site_files_refuses_a_file_in_place_of_a_folder() -> None:
+    result = run("site-files", "README.md")
+    assert result.returncode == 1
+    assert result.stderr == "chipwise: error: README.md is not a folder: give the folder of a built site, such as site/ after zensical build\n"

@@ -29,6 +29,7 @@ def test_the_sites_pages_cite_only_what_exists(facts: Facts) -> None:
         ("{{ fact_checks('costs') }}", "fact_checks(): unknown fact check 'costs'; did you mean 'cost'?"),
         ("{{ recommend(load='high') }}", "recommend(): unknown decision input 'load'"),
         ("{{ recommend(workload='serving') }}", "recommend(): unknown value of workload 'serving'"),
+        ("{{ fact('inf2.chips_max') }} Inferentia2 chips", "fact(): fact('inf2.chips_max') already reads 'up to 12 chips', unit included"),
         ("{{ facts_versions() }}", "facts_versions(): unknown macro 'facts_versions'; did you mean 'facts_version'?"),
     ],
 )

@@ -1,0 +1,135 @@
+"""The real facts file says what AWS's pages say today, and names the copy of each it was compared with."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import chipwise
+from chipwise.errors import FactsError
+from chipwise.facts.file_spec import is_aws_url
+from chipwise.facts.model import Facts
+from chipwise.vocabulary import Authority, Kind, Status
+from tests.support import FACTS_FILE
+
+
+def test_inf1_is_legacy_and_never_recommended(facts: Facts) -> None:
+    assert facts.families["inf1"].status is Status.LEGACY
+    for rule in facts.decision.rules:
+        assert "inf1" not in [family.id for family in rule.outcome.families], rule.id
+    neuron_yes = facts.decision.input("neuron").values[0]
+    assert "JAX is not supported on Inf1" in neuron_yes.explanation
+
+
+def test_trainium3_and_the_ultraservers_are_covered(facts: Facts) -> None:
+    assert facts.families["trn3"].chip == "AWS Trainium3"
+    trainium = facts.decision.outcomes["trainium"]
+    assert "trn3" in [family.id for family in trainium.families]
+    assert facts.fact("trn3.gen2_chips").value == 144
+    assert facts.fact("trn2.ultraserver_chips").value == 64
+    assert "Trn3" in facts.glossary
+    assert "in one instance" not in facts.glossary["NeuronLink"]
+    assert "newer Trainium generation" not in facts.glossary["Trn2"]
+    assert "Trn3" in next(rule.instances for rule in facts.exam.rule if rule.answer == "AWS Trainium")
+
+
+def test_trainium_serves_inference_as_aws_says_beside_the_exam_rule(facts: Facts) -> None:
+    assert facts.fact("trn2.purpose").value == "training and inference"
+    assert facts.fact("trn3.purpose").value == "training and inference"
+    inference = next(rule for rule in facts.decision.rules if rule.id == "inference-neuron-high")
+    assert inference.outcome.accelerator == "inferentia"
+    assert any(facts.fact("trn3.purpose") in reason.facts for reason in inference.reasons)
+
+
+def test_the_70_percent_claim_is_awss_own_inf1_claim_against_gpus(facts: Facts) -> None:
+    cost = facts.fact_checks["cost"]
+    assert cost.verdict == "confirmed"
+    assert "not GPUs" not in cost.explanation
+    claim = facts.fact("inf1.cost_vs_gpu")
+    assert (claim.value, claim.source.id) == (70, "wa-mlcost05-bp02")  # type: ignore[union-attr]
+    assert "current generation GPU-based" in claim.quote
+    assert "inference-optimized" in facts.fact("inf1.cost_vs_comparable").quote
+    assert facts.fact("inf1.throughput_vs_gpu").value == 2.3
+
+
+def test_the_low_traffic_rule_is_bounded_by_serverless_limits(facts: Facts) -> None:
+    rule = next(rule for rule in facts.decision.rules if rule.id == "inference-low-traffic")
+    cited = {fact.id for reason in rule.reasons for fact in reason.facts}
+    assert {"sagemaker.serverless_fit", "sagemaker.serverless_memory_max", "sagemaker.serverless_no_gpus"} <= cited
+    assert facts.fact("sagemaker.serverless_memory_max").value == 6144
+    assert "memory limit" in rule.outcome.title
+
+
+def test_figures_that_changed_or_had_no_aws_source(facts: Facts) -> None:
+    assert facts.fact("trn1.ultracluster_chips").value == 100_000
+    assert "inf2.network_max" not in facts.facts
+    assert "network" not in facts.families["inf2"].specs
+
+
+def test_the_exam_guide_wording_is_never_a_third_party_copy_passed_off_as_aws(facts: Facts) -> None:
+    objective = facts.fact("exam.cost_objective")
+    assert objective.kind is Kind.THIRD_PARTY
+    assert objective.source.authority is Authority.THIRD_PARTY  # type: ignore[union-attr]
+    assert "various" not in FACTS_FILE.read_text(encoding="utf-8")
+
+
+def test_every_source_names_the_copy_read_and_aws_sources_are_on_aws_domains(facts: Facts) -> None:
+    for source in facts.sources.values():
+        assert source.checked_copy is not None, source.id
+        if source.checked_copy.url is None:
+            assert re.fullmatch(r"[0-9a-f]{40}", str(source.checked_copy.commit)), source.id
+        if source.authority is Authority.AWS:
+            assert is_aws_url(source.url), source.id
+    for fact in facts.facts.values():
+        if fact.kind in (Kind.SPEC, Kind.VENDOR_CLAIM, Kind.EXAM_GUIDE):
+            assert fact.source is not None and fact.source.authority is Authority.AWS, fact.id
+
+
+def test_every_fact_was_verified_on_or_after_the_facts_version(facts: Facts) -> None:
+    version_day = "-".join(f"{int(part):02d}" for part in facts.meta.version.split("."))
+    assert all(fact.verified.isoformat() <= version_day for fact in facts.facts.values())
+
+
+def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path, for_site=True)
+    return [f"{problem.key_path}: {problem.message}" for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "Both exist: Inf1 carries {inf1.chips_max} (Inferentia)",
+            "Both exist: Inf1 carries {inf1.chips_max} Inferentia chips",
+            "fact_checks.instance-types.explanation: {inf1.chips_max} already reads 'up to 16 chips', unit included; "
+            "the words after it repeat 'chips'",
+        ),
+        (
+            "    url: https://aws.amazon.com/blogs/aws/majority-of-alexa-now-running-on-faster-more-cost-effective-amazon-ec2-inf1-instances/",
+            "    url: https://example.com/a-copy-of-the-alexa-post/",
+            "sources.blog-alexa-inf1.url: an aws source must be on an AWS domain",
+        ),
+        (
+            "    source: blog-alexa-inf1\n    quote: Inf1 instances provide up to 30% higher",
+            "    source: rapids-aws\n    quote: Inf1 instances provide up to 30% higher",
+            "facts.inf1.throughput_vs_g4.source: a vendor-claim fact states what AWS says, so its source must be an aws source",
+        ),
+        (
+            "    checked_copy: {repository: aws-neuron/aws-neuron-sdk, path: about-neuron/arch/neuron-hardware/inf1-arch.rst, "
+            "commit: 81ce03ae261e12925e53437a0f690478e6366155}",
+            "    checked_copy: {repository: aws-neuron/aws-neuron-sdk, path: about-neuron/arch/neuron-hardware/inf1-arch.rst}",
+            "sources.neuron-inf1-arch.checked_copy: a repository file needs repository, path and commit; missing: commit",
+        ),
+    ],
+    ids=["doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy"],
+)
+def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    problems = _problems_after(tmp_path, old, new)
+    assert any(problem.startswith(expected) for problem in problems), problems
