@@ -222,7 +222,7 @@ def test_special_files_get_one_line(tmp_path: Path) -> None:
         ("value: 12\n    unit: chips", "value: .inf\n    unit: chips", "expected a finite number, received inf"),
         ("value: 12\n    unit: chips", "value: .nan\n    unit: chips", "expected a finite number, received nan"),
         ("value: 12\n    unit: chips", "value: " + "9" * 400 + "\n    unit: chips", "the number is too large to be a real figure"),
-        ('version: "2026.11.26"', 'version: "2026.13.45"', 'meta.version: expected a version like "2026.11.26" (a real date)'),
+        ('version: "2026.11.26.2"', 'version: "2026.13.45"', 'meta.version: expected a version like "2026.11.26" (a real date)'),
         (
             "url: https://aws.amazon.com/blogs/aws/majority-of-alexa-now-running-on-faster-more-cost-effective-amazon-ec2-inf1-instances/",
             "url: http://aws.amazon.com/machine-learning/neuron/",

@@ -208,15 +208,16 @@ class Url(Spec):
 
 
 class Version(Spec):
-    """A facts-file version: the day it was released, written YYYY.M.D (like "2026.11.26")."""
+    """A facts-file version: the day it was released, written YYYY.M.D (like "2026.11.26"), and a revision
+    number for a second release on the same day ("2026.11.26.2")."""
 
-    description = 'a version like "2026.11.26" (a real date)'
+    description = 'a version like "2026.11.26" (a real date), or "2026.11.26.2" for a same-day revision'
 
     def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
         value = Text().check(node, walk, key_path)
         if value is INVALID:
             return value
-        match = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", value)
+        match = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\.[1-9]\d{0,2})?", value)
         try:
             if match is None:
                 raise ValueError
@@ -226,7 +227,7 @@ class Version(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}\.\d{1,2}\.\d{1,2}$", "description": self.description}
+        return {"type": "string", "pattern": r"^\d{4}\.\d{1,2}\.\d{1,2}(\.[1-9]\d{0,2})?$", "description": self.description}
 
 
 class Date(Spec):

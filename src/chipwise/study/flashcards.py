@@ -68,8 +68,8 @@ def version_timestamp(facts: Facts) -> float:
     Anki updates an imported note only when the incoming one is newer, so a new facts version updates
     the cards in place; the same version always gives the same bytes.
     """
-    year, month, day = (int(part) for part in facts.meta.version.split("."))
-    return datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp()
+    year, month, day, *revision = (int(part) for part in facts.meta.version.split("."))
+    return datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp() + sum(revision)
 
 
 CACHE_DIR = Path(".cache") / "chipwise"
