@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv (Python 3.11+) and installs chipwise with its test tools; safe to run again.
+# Creates .venv (Python 3.11+) and installs chipwise with the site and its test tools; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
@@ -10,6 +10,6 @@ fi
 stamp=.venv/.chipwise-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+  .venv/bin/python -m pip install --quiet -e ".[site,test]"
   touch "$stamp"
 fi

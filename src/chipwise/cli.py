@@ -109,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (site_files.SiteDirError, OSError) as error:
         sys.stderr.write(f"chipwise: error: {error}\n")
         return 1
+    except ModuleNotFoundError as error:
+        sys.stderr.write(f"chipwise: error: {arguments.command} needs {error.name}, part of the site extra: pip install 'chipwise[site]'\n")
+        return 1
     return 0
 
 

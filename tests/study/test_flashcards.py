@@ -7,7 +7,6 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 import chipwise
@@ -42,11 +41,9 @@ def test_same_facts_give_the_same_package(facts: Facts) -> None:
     assert flashcards.build_apkg(facts) == flashcards.build_apkg(facts)
 
 
-def test_cached_package_is_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, facts: Facts) -> None:
-    monkeypatch.setattr(flashcards, "CACHE_DIR", tmp_path / "cache")
-    fresh = flashcards.apkg.__wrapped__(facts)  # type: ignore[attr-defined]  # past the per-facts memo
-    assert list((tmp_path / "cache").iterdir())
-    assert flashcards.apkg.__wrapped__(facts) == fresh == flashcards.build_apkg(facts)  # type: ignore[attr-defined]
+def test_the_package_is_reproducible_and_built_once_per_facts(facts: Facts) -> None:
+    assert flashcards.build_apkg(facts) == flashcards.build_apkg(facts)
+    assert flashcards.apkg(facts) is flashcards.apkg(facts)
 
 
 def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp_path: Path, facts: Facts) -> None:

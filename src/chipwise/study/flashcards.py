@@ -7,7 +7,6 @@ in place instead of adding duplicates. genanki is imported only when a package i
 from __future__ import annotations
 
 import datetime
-import hashlib
 import html
 import io
 import tempfile
@@ -72,35 +71,10 @@ def version_timestamp(facts: Facts) -> float:
     return datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp() + sum(revision)
 
 
-CACHE_DIR = Path(".cache") / "chipwise"
-
-
 @per_object
 def apkg(facts: Facts) -> bytes:
-    """The Anki package for these facts, from the disk cache when the facts file and this module are unchanged.
-
-    Building it imports genanki and writes a SQLite collection (about a twentieth of a second); a site
-    build that does not change the facts reuses the bytes the last one made.
-    """
-    key = hashlib.sha256(facts.path.read_bytes() + Path(__file__).read_bytes() + _genanki_version().encode()).hexdigest()
-    cached = CACHE_DIR / f"anki-{key[:32]}.apkg"
-    if cached.is_file():
-        return cached.read_bytes()
-    package = build_apkg(facts)
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(".tmp")
-        temporary.write_bytes(package)
-        temporary.replace(cached)
-    except OSError:
-        pass  # a read-only folder only costs the next build the same work
-    return package
-
-
-def _genanki_version() -> str:
-    from importlib.metadata import version
-
-    return version("genanki")
+    """The Anki package for these facts, built once per facts object (about a twentieth of a second)."""
+    return build_apkg(facts)
 
 
 def build_apkg(facts: Facts) -> bytes:
