@@ -65,13 +65,14 @@ def test_a_bad_facts_file_fails_the_build_with_located_messages_and_writes_no_si
 
 def test_a_facts_file_missing_what_the_site_needs_fails_with_one_located_message(tmp_path: Path) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8")
-    start = text.index("  exam.footprint_objective:\n")
-    end = text.index("\n\n", start)
+    start = text.index("  note.training_cost_reduction:\n")
+    end = text.index("  note.footprint:\n", start)
     broken = tmp_path / "missing.yml"
-    broken.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    broken.write_text(text[:start] + text[end:], encoding="utf-8")
     result = build_site(tmp_path / "site", broken)
     assert result.returncode != 0
-    assert "facts: the site needs the fact 'exam.footprint_objective'" in result.stderr
+    assert "facts: the site needs the fact 'note.training_cost_reduction'" in result.stderr
+    assert "exam.key_numbers[2]: unknown fact 'note.training_cost_reduction'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 

@@ -193,6 +193,22 @@ EXAM = Record(
         "memory_trick": Field(ListOf(Record({"chip": Field(Text()), "word": Field(Text())}), allow_empty=False)),
         "when_to_use_inferentia": Field(ListOf(Text(), allow_empty=False)),
         "key_numbers": Field(ListOf(_fact_ref, allow_empty=False)),
+        "mapping": Field(
+            ListOf(
+                Record(
+                    {
+                        "topic": Field(Text(), doc="What the objective is about, in the reader's words."),
+                        "domain": Field(_fact_ref),
+                        "task": Field(_fact_ref),
+                        "weight": Field(_fact_ref),
+                        "objective": Field(_fact_ref),
+                    },
+                    name="an exam mapping row (topic, domain, task, weight, objective)",
+                )
+            ),
+            required=False,
+            doc="Where the study note's topics sit in the exam guide: facts for domain, task, weight and objective.",
+        ),
     },
     name="the exam section",
 )

@@ -21,6 +21,7 @@ from chipwise.facts.model import (
     DecisionTable,
     Derivation,
     Exam,
+    ExamMapping,
     ExamRule,
     Fact,
     FactCheck,
@@ -359,7 +360,16 @@ class _Builder:
                 self.checked_template(f"exam.when_to_use_inferentia[{index}]", text) for index, text in enumerate(entry["when_to_use_inferentia"])
             ),
             key_numbers=self.fact_list("exam.key_numbers", entry["key_numbers"]),
+            mapping=tuple(row for row in (self._exam_mapping(index, row) for index, row in enumerate(entry.get("mapping", []))) if row),
         )
+
+    def _exam_mapping(self, index: int, row: dict[str, Any]) -> ExamMapping | None:
+        """The row, or None (with a located problem) when one of its facts is unknown."""
+        where = f"exam.mapping[{index}]"
+        found = {key: self.fact_list(f"{where}.{key}", [row[key]]) for key in ("domain", "task", "weight", "objective")}
+        if any(not facts for facts in found.values()):
+            return None
+        return ExamMapping(row["topic"], found["domain"][0], found["task"][0], found["weight"][0], found["objective"][0])
 
     def _build_decision_table(self, raw: dict[str, Any], families: Mapping[str, Family]) -> DecisionTable:
         """The decision table from its checked raw mapping; problems go to the builder's walk."""

@@ -172,12 +172,24 @@ class ExamRule:
 
 
 @dataclass(frozen=True)
+class ExamMapping:
+    """Where a topic sits in the exam guide."""
+
+    topic: str
+    domain: Fact
+    task: Fact
+    weight: Fact
+    objective: Fact
+
+
+@dataclass(frozen=True)
 class Exam:
     rule: tuple[ExamRule, ...]
     memory_trick: tuple[tuple[str, str], ...]
     when_to_use_inferentia: tuple[str, ...]
     """Templates: they may cite facts as {fact.id}."""
     key_numbers: tuple[Fact, ...]
+    mapping: tuple[ExamMapping, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -367,24 +367,21 @@ def checked_copy_cell(source: Source) -> str:
 
 
 def exam_mapping_table(facts: Facts, links: Links) -> str:
-    def fact(fact_id: str) -> str:
-        return fact_link(facts.fact(fact_id), links, facts.fact(fact_id).formatted)
+    """Where each topic sits in AIF-C01: domain and task, the domain's weight, and the objective's wording."""
+
+    def number(fact: Fact) -> str:
+        return fact_link(fact, links, fact.formatted)
 
     rows = [
         (
-            "Cost and performance of inference (why Inferentia and Trainium matter)",
-            f"{fact(FactId.EXAM_COST_DOMAIN)}, {fact(FactId.EXAM_COST_TASK)}",
-            fact(FactId.EXAM_COST_DOMAIN_WEIGHT),
-            f"“{escape.markdown(str(facts.fact(FactId.EXAM_COST_OBJECTIVE).value))}”",
-        ),
-        (
-            "Environmental footprint when choosing a model",
-            f"{fact(FactId.EXAM_FOOTPRINT_DOMAIN)}, {fact(FactId.EXAM_FOOTPRINT_TASK)}",
-            fact(FactId.EXAM_FOOTPRINT_DOMAIN_WEIGHT),
-            f"“{escape.markdown(str(facts.fact(FactId.EXAM_FOOTPRINT_OBJECTIVE).value))}”",
-        ),
+            escape.markdown(row.topic),
+            f"{number(row.domain)}, {number(row.task)}",
+            number(row.weight),
+            f"“{escape.markdown(str(row.objective.value))}” ({row.objective.kind.label})",
+        )
+        for row in facts.exam.mapping
     ]
-    return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (exam guide wording)"), rows)
+    return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (and whose wording)"), rows)
 
 
 def exam_numbers_table(facts: Facts, links: Links) -> str:
