@@ -1,21 +1,25 @@
-"""The decision table's logic: decide one case, and verify the whole table. Pure: it reads model
+"""The decision table's logic: decide one case, size it, and verify the whole table. Pure: it reads model
 objects and never the loader, which calls `verify` when a file loads.
 
-The hit policy is UNIQUE: every combination of input values is decided by exactly one rule. Inputs
-are small enumerations, so completeness, uniqueness and reachability are checked exhaustively.
+The hit policy is UNIQUE: every combination of input values is decided by exactly one rule. Enumerated
+inputs have a few values; a numeric input's values are the pieces its range is cut into at the rules'
+bounds (see chipwise.facts.ranges). `verify` splits the input space region by region, one input at a
+time, grouping the values that leave the same rules in play: it reasons over sets and intervals, so a table
+of many inputs and rules is proved complete and unambiguous without visiting every combination.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
-from chipwise.facts.model import DecisionTable, Outcome, Rule, frozen_map
+from chipwise.facts.model import DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Rule, Sizing, frozen_map
 
-__all__ = ["Decision", "Finding", "InvalidInput", "combinations", "decide", "describe_inputs", "verify"]
+__all__ = ["Decision", "FamilySize", "Finding", "InvalidInput", "combinations", "decide", "describe_inputs", "verify"]
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,39 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FamilySize:
+    """The smallest size of a family whose accelerator memory holds the model, or why there is none."""
+
+    family: Family
+    size: InstanceSize | None
+    reason: str
+    """The arithmetic when a size fits; what to do instead when none does."""
+
+    def as_json(self) -> dict[str, Any]:
+        size = self.size
+        return {
+            "family": self.family.id,
+            "size": size.name if size else None,
+            "accelerators": size.accelerators if size else None,
+            "accelerator_memory_gib": round(size.accelerator_memory_gib, 2) if size else None,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class Decision:
     """The answer for one combination of inputs, with its trace: which rule matched and why."""
 
     inputs: Mapping[str, str]
+    """Input name -> value name (for a numeric input, the piece of its range the number fell in)."""
     rule: Rule
+    numbers: Mapping[str, float]
+    """Numeric input name -> the number given or computed."""
+    memory_needed_gib: float | None = None
+    """The model's memory need, when its size was given."""
+    parameters_billion: float | None = None
+    precision: str | None = None
+    sizes: tuple[FamilySize, ...] = ()
 
     @property
     def outcome(self) -> Outcome:
@@ -46,7 +78,7 @@ class Decision:
         return tuple(family.id for family in self.outcome.families)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        result: dict[str, Any] = {
             "inputs": dict(self.inputs),
             "accelerator": self.accelerator,
             "instance_families": list(self.instance_families),
@@ -63,10 +95,16 @@ class Decision:
                 for reason in self.rule.reasons
             ],
         }
+        if self.memory_needed_gib is not None:
+            result["parameters_billion"] = self.parameters_billion
+            result["precision"] = self.precision
+            result["memory_needed_gib"] = round(self.memory_needed_gib, 2)
+            result["sizes"] = [size.as_json() for size in self.sizes]
+        return result
 
 
 def combinations(table: DecisionTable) -> Iterator[dict[str, str]]:
-    """Every combination of input values, in the table's order."""
+    """Every combination of input values (for a numeric input, every piece of its range), in the table's order."""
     names = [item.name for item in table.inputs]
     for values in itertools.product(*(item.value_names for item in table.inputs)):
         yield dict(zip(names, values, strict=True))
@@ -76,47 +114,181 @@ def describe_inputs(inputs: Mapping[str, str]) -> str:
     return ", ".join(f"{name}={value}" for name, value in inputs.items())
 
 
-def decide(table: DecisionTable, **given: str | None) -> Decision:
-    """The decision for these inputs; an input left out (or None) takes its default."""
+def number_of(item: DecisionInput, value: object) -> float:
+    """A numeric input's value as a number inside its range; InvalidInput naming the range otherwise."""
+    assert item.numeric is not None
+    numeric = item.numeric
+    allowed = f"{item.name} must be a number from {numeric.minimum:g} to {numeric.maximum:g} ({numeric.unit})"
+    if isinstance(value, bool):
+        raise InvalidInput(f"{allowed}; received {value!r}")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{allowed}; received {value!r}") from None
+    if not math.isfinite(number) or not numeric.minimum <= number <= numeric.maximum:
+        raise InvalidInput(f"{allowed}; received {value!r}")
+    return number
+
+
+def decide(table: DecisionTable, **given: object) -> Decision:
+    """The decision for these inputs; an input left out (or None) takes its default.
+
+    With a sizing section, `params_billion` and `precision` may be given instead of the memory input: the
+    memory need is then computed (parameters × bytes per parameter × (1 + headroom)) and each recommended
+    family is sized.
+    """
+    given = {name: value for name, value in given.items() if value is not None}
+    sizing = table.sizing
+    parameters: float | None = None
+    precision: str | None = None
+    if sizing is not None:
+        parameters_value = given.pop(SIZING_PARAMETERS, None)
+        precision_value = given.pop(SIZING_PRECISION, None)
+        if parameters_value is None and precision_value is not None:
+            raise InvalidInput(f"{SIZING_PRECISION} sizes a model: give {SIZING_PARAMETERS} as well")
+        if parameters_value is not None:
+            parameters, precision = _sizing_inputs(sizing, parameters_value, precision_value)
+            if sizing.input_name in given:
+                raise InvalidInput(f"give either {SIZING_PARAMETERS} or {sizing.input_name}, not both")
+            given[sizing.input_name] = sizing.memory_gib(parameters, precision)
+    names = [item.name for item in table.inputs]
+    if sizing is not None:
+        names += [SIZING_PARAMETERS, SIZING_PRECISION]
     unknown = set(given) - {item.name for item in table.inputs}
     if unknown:
-        allowed = ", ".join(item.name for item in table.inputs)
         name = sorted(unknown)[0]
-        raise InvalidInput(f"{unknown_message('input', name, (item.name for item in table.inputs))}; the inputs are: {allowed}")
+        raise InvalidInput(f"{unknown_message('input', name, names)}; the inputs are: {', '.join(names)}")
     inputs = {}
+    numbers = {}
     for item in table.inputs:
         value = given.get(item.name)
         if value is None:
             value = item.default
+        if item.numeric is not None:
+            number = number_of(item, value)
+            numbers[item.name] = number
+            inputs[item.name] = item.case_of(number).name
+            continue
         if value is None:
             raise InvalidInput(f"{item.name} is required; choose one of: {', '.join(item.value_names)}")
         if value not in item.value_names:
-            raise InvalidInput(f"{item.name} must be one of: {', '.join(item.value_names)}; received {value!r}{did_you_mean(value, item.value_names)}")
-        inputs[item.name] = value
+            text = str(value)
+            raise InvalidInput(f"{item.name} must be one of: {', '.join(item.value_names)}; received {value!r}{did_you_mean(text, item.value_names)}")
+        inputs[item.name] = str(value)
     matching = [rule for rule in table.rules if rule.matches(inputs)]
     # Loading verified the table, so exactly one rule matches.
-    return Decision(inputs=frozen_map(inputs), rule=matching[0])
+    rule = matching[0]
+    memory = numbers.get(sizing.input_name) if sizing is not None and parameters is not None else None
+    sizes = tuple(size_family(family, memory) for family in rule.outcome.families) if memory is not None else ()
+    return Decision(
+        inputs=frozen_map(inputs),
+        rule=rule,
+        numbers=frozen_map(numbers),
+        memory_needed_gib=memory,
+        parameters_billion=parameters,
+        precision=precision,
+        sizes=sizes,
+    )
+
+
+SIZING_PARAMETERS = "params_billion"
+"""The input that gives a model's size, in billions of parameters (with sizing)."""
+SIZING_PRECISION = "precision"
+"""The input that gives the precision its weights are stored in (with sizing)."""
+
+
+def _sizing_inputs(sizing: Sizing, parameters: object, precision: object) -> tuple[float, str]:
+    allowed = f"{SIZING_PARAMETERS} must be a number from {sizing.parameters_minimum:g} to {sizing.parameters_maximum:g} (billions of parameters)"
+    if isinstance(parameters, bool):
+        raise InvalidInput(f"{allowed}; received {parameters!r}")
+    try:
+        number = float(parameters)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{allowed}; received {parameters!r}") from None
+    if not math.isfinite(number) or not sizing.parameters_minimum <= number <= sizing.parameters_maximum:
+        raise InvalidInput(f"{allowed}; received {parameters!r}")
+    names = [item.name for item in sizing.precisions]
+    chosen = sizing.default_precision if precision is None else str(precision)
+    if chosen not in names:
+        raise InvalidInput(f"{SIZING_PRECISION} must be one of: {', '.join(names)}; received {precision!r}{did_you_mean(chosen, names)}")
+    return number, chosen
+
+
+def size_family(family: Family, memory_gib: float) -> FamilySize:
+    """The smallest size of the family whose accelerator memory holds `memory_gib`, with the arithmetic."""
+    if not family.sizes:
+        return FamilySize(family, None, f"chipwise lists no sizes for {family.name}.")
+    for size in family.sizes:
+        if size.accelerator_memory_gib >= memory_gib:
+            reason = (
+                f"{size.name}: {size.accelerators} × accelerator = {size.accelerator_memory_gib:,.1f} GiB of accelerator memory "
+                f"≥ {memory_gib:,.1f} GiB needed"
+            )
+            return FamilySize(family, size, reason)
+    largest = family.sizes[-1]
+    beyond = f" {family.beyond_one_instance}" if family.beyond_one_instance else ""
+    reason = (
+        f"{memory_gib:,.1f} GiB is more than the largest {family.name} size holds "
+        f"({largest.name}: {largest.accelerator_memory_gib:,.1f} GiB); no single {family.name} instance fits.{beyond}"
+    )
+    return FamilySize(family, None, reason)
 
 
 def verify(table: DecisionTable) -> list[Finding]:
-    """UNIQUE: each combination decided by exactly one rule, and no rule that decides nothing."""
-    findings = []
-    decided: dict[str, int] = {rule.id: 0 for rule in table.rules}
-    for inputs in combinations(table):
-        matching = [rule for rule in table.rules if rule.matches(inputs)]
-        for rule in matching:
-            decided[rule.id] += 1
-        if not matching:
-            findings.append(Finding("decision.rules", f"gap: no rule decides {describe_inputs(inputs)}"))
-        elif len(matching) > 1:
-            names = " and ".join(repr(rule.id) for rule in matching)
+    """UNIQUE: each region of the input space decided by exactly one rule, and no rule that decides nothing."""
+    findings: list[Finding] = []
+    reached: set[str] = set()
+    _split(table.inputs, 0, {}, table.rules, findings, reached)
+    for rule in table.rules:
+        if rule.id not in reached:
+            findings.append(Finding(f"decision.rules.{rule.id}.when", f"rule {rule.id!r} is unreachable: it decides no combination of inputs"))
+    return findings
+
+
+_MOST_FINDINGS = 50
+
+
+def _split(
+    inputs: Sequence[DecisionInput],
+    index: int,
+    region: dict[str, tuple[str, ...]],
+    candidates: Sequence[Rule],
+    findings: list[Finding],
+    reached: set[str],
+) -> None:
+    """Split the region on input `index`: values that keep the same candidate rules stay together."""
+    if len(findings) >= _MOST_FINDINGS:
+        return
+    if not candidates:
+        findings.append(Finding("decision.rules", f"gap: no rule decides {_describe_region(inputs, region)}"))
+        return
+    if index == len(inputs):
+        reached.update(rule.id for rule in candidates)
+        if len(candidates) > 1:
+            names = " and ".join(repr(rule.id) for rule in candidates)
             findings.append(
                 Finding(
-                    f"decision.rules.{matching[1].id}.when",
-                    f"overlap: rules {names} both decide {describe_inputs(inputs)} (hit policy UNIQUE allows one)",
+                    f"decision.rules.{candidates[1].id}.when",
+                    f"overlap: rules {names} both decide {_describe_region(inputs, region)} (hit policy UNIQUE allows one)",
                 )
             )
-    for rule_id, count in decided.items():
-        if count == 0:
-            findings.append(Finding(f"decision.rules.{rule_id}.when", f"rule {rule_id!r} is unreachable: it decides no combination of inputs"))
-    return findings
+        return
+    item = inputs[index]
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for value in item.value_names:
+        keeping = tuple(rule.id for rule in candidates if item.name not in rule.when or value in rule.when[item.name])
+        groups.setdefault(keeping, []).append(value)
+    by_id = {rule.id: rule for rule in candidates}
+    for keeping, values in groups.items():
+        _split(inputs, index + 1, {**region, item.name: tuple(values)}, [by_id[rule_id] for rule_id in keeping], findings, reached)
+
+
+def _describe_region(inputs: Sequence[DecisionInput], region: Mapping[str, tuple[str, ...]]) -> str:
+    """'workload=inference, neuron=no' (an input with all its values left out); ranges by their pieces."""
+    parts = []
+    for item in inputs:
+        values = region.get(item.name)
+        if values is None or len(values) == len(item.values):
+            continue
+        parts.append(f"{item.name}={' or '.join(values)}")
+    return ", ".join(parts) or "every combination"

@@ -46,8 +46,7 @@ BROKEN_FILES = {
     "rule-unknown-outcome": ["139:7: decision.rules.train.then: unknown outcome 'trainum'; did you mean 'trainium'?"],
     "decision-gap": ["135:3: decision.rules: gap: no rule decides workload=inference, neuron=no"],
     "decision-overlap": [
-        "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training, neuron=no (hit policy UNIQUE allows one)",
-        "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training, neuron=yes (hit policy UNIQUE allows one)",
+        "143:7: decision.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training (hit policy UNIQUE allows one)",
     ],
     "decision-unreachable-rule": ["149:7: decision.rules.never.when: rule 'never' is unreachable: it decides no combination of inputs"],
     "derived-wrong-inputs": ["54:5: derived.example.savings.inputs: formula 'percent_of' takes inputs amount, percent; missing: percent; unexpected: share"],

@@ -9,7 +9,7 @@ import yaml
 
 from chipwise.errors import Problem
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, MapOf, Record, Scalar, Text, Url, Version, Walk
+from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.vocabulary import Accelerator, Authority, Kind, Qualifier, Scope, Status, Verdict
 
@@ -102,6 +102,28 @@ SOURCE = SourceRecord(
 )
 
 
+class SizeRecord(Record):
+    """An instance size: each number it gives must stand in the quoted table row."""
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        result = super().check(node, walk, key_path)
+        if result is INVALID:
+            return result
+        valid = True
+        for key in ("accelerators", "accelerator_memory", "vcpus", "network_gbps"):
+            value = result.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.{key}"), f"{key_path}.{key}", f"expected a number above 0, received {value!r}"))
+                valid = False
+            elif not quote_states(result["quote"], value):
+                message = f"the quoted row does not contain {value!r}; copy the row's cells exactly, or fix the value"
+                walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.{key}"), f"{key_path}.{key}", message))
+                valid = False
+        return result if valid else INVALID
+
+
 class FactRecord(Record):
     """A fact: its fields, then its value against its unit and its quote against its value."""
 
@@ -158,6 +180,11 @@ FAMILY = Record(
         "role": Field(Text()),
         "status": Field(Choice(Status.values())),
         "specs": Field(MapOf(_fact_ref, r"[a-z_]+", "a spec name")),
+        "beyond_one_instance": Field(
+            Text(),
+            required=False,
+            doc="What AWS offers when a model does not fit the largest size; cite facts as {fact.id}.",
+        ),
     },
     name="an instance family",
 )
@@ -221,13 +248,56 @@ REASON = Record(
 DECISION = Record(
     {
         "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
+        "sizing": Field(
+            Record(
+                {
+                    "input": Field(Text(pattern=r"[a-z][a-z_]*", hint="the numeric input that receives the memory need")),
+                    "parameters": Field(
+                        Record({"question": Field(Text()), "minimum": Field(Scalar()), "maximum": Field(Scalar())}),
+                        doc="The model size a person gives, in billions of parameters.",
+                    ),
+                    "precision": Field(
+                        Record(
+                            {
+                                "question": Field(Text()),
+                                "default": Field(Text()),
+                                "values": Field(
+                                    MapOf(Record({"label": Field(Text()), "bytes": Field(Scalar())}), ID, "a precision name")
+                                ),
+                            }
+                        )
+                    ),
+                    "headroom_percent": Field(Scalar(), doc="Memory beyond the weights, as a percentage of them."),
+                    "headroom_note": Field(Text(), doc="Where the headroom comes from: a source, or plainly an assumption."),
+                },
+                name="the sizing section (input, parameters, precision, headroom_percent, headroom_note)",
+            ),
+            required=False,
+        ),
         "inputs": Field(
             MapOf(
                 Record(
                     {
                         "question": Field(Text()),
-                        "default": Field(Text(), required=False),
-                        "values": Field(MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name")),
+                        "default": Field(Scalar(), required=False),
+                        "values": Field(
+                            MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name"),
+                            required=False,
+                            doc="The answers of an enumerated input (give values or number, not both).",
+                        ),
+                        "number": Field(
+                            Record(
+                                {
+                                    "unit": Field(Text()),
+                                    "minimum": Field(Scalar()),
+                                    "maximum": Field(Scalar()),
+                                    "computed": Field(Text(), required=False, doc="How the value is computed when not given."),
+                                },
+                                name="a numeric range (unit, minimum, maximum)",
+                            ),
+                            required=False,
+                            doc="A numeric input; rules test it with ranges such as '<= 6', '> 6', '[2..8)'.",
+                        ),
                     }
                 ),
                 r"[a-z][a-z_]*",
@@ -251,7 +321,13 @@ DECISION = Record(
             MapOf(
                 Record(
                     {
-                        "when": Field(MapOf(ListOf(Text()), r"[a-z][a-z_]*", "an input name")),
+                        "when": Field(
+                            MapOf(
+                                ListOrText(hint="a list of values (enumerated input) or a range like '<= 6' (numeric input)"),
+                                r"[a-z][a-z_]*",
+                                "an input name",
+                            )
+                        ),
                         "then": Field(_id_ref),
                         "reasons": Field(ListOf(REASON, allow_empty=False)),
                     }
@@ -262,6 +338,61 @@ DECISION = Record(
         ),
     },
     name="the decision table",
+)
+
+_states = MapOf(Text(), r"[a-z][a-z_]*", "a decision input name")
+
+PRACTICE = Record(
+    {
+        "scenarios": Field(
+            MapOf(
+                Record(
+                    {
+                        "company": Field(Text(), doc="Who, as the sentence's subject: 'A media company'."),
+                        "workload": Field(Text(), doc="What they do, continuing the sentence: 'serves a trained model ...'."),
+                        "framework": Field(Text(), required=False, doc="A sentence about the model's framework."),
+                        "traffic": Field(Text(), required=False, doc="A sentence about the traffic."),
+                        "constraint": Field(Text(), required=False, doc="A sentence about another constraint."),
+                        "ask": Field(Text(), doc="The question: 'Which solution is the MOST cost-effective?'."),
+                        "states": Field(_states, doc="Decision input -> the value the prose states; the engine answers from these."),
+                    },
+                    name="a practice scenario (company, workload, ask, states)",
+                ),
+                ID,
+                "a scenario id",
+            ),
+            required=False,
+        ),
+        "case_studies": Field(
+            MapOf(
+                Record(
+                    {
+                        "title": Field(Text()),
+                        "background": Field(Text(), doc="The scenario; cite facts as {fact.id}."),
+                        "questions": Field(
+                            ListOf(
+                                Record(
+                                    {
+                                        "ask": Field(Text()),
+                                        "states": Field(_states, required=False, doc="Decision inputs: the engine answers."),
+                                        "answer": Field(_fact_ref, required=False, doc="Or a fact: the right figure."),
+                                        "options": Field(ListOf(_fact_ref), required=False, doc="With answer: the other facts offered."),
+                                    },
+                                    name="a case-study question (ask, and states or answer with options)",
+                                ),
+                                allow_empty=False,
+                            )
+                        ),
+                    },
+                    name="a case study (title, background, questions)",
+                ),
+                ID,
+                "a case-study id",
+            ),
+            required=False,
+        ),
+    },
+    name="the practice section (scenarios, case_studies)",
 )
 
 FACTS_FILE = Record(
@@ -284,6 +415,30 @@ FACTS_FILE = Record(
         "fact_checks": Field(MapOf(FACT_CHECK, ID, "a fact-check id")),
         "study_note": Field(ListOf(STUDY_NOTE_LINE, allow_empty=False)),
         "exam": Field(EXAM),
+        "sizes": Field(
+            MapOf(
+                SizeRecord(
+                    {
+                        "family": Field(_id_ref),
+                        "accelerators": Field(Scalar()),
+                        "accelerator_memory": Field(Scalar()),
+                        "memory_unit": Field(Choice(("GiB", "GB")), doc="The unit the source gives."),
+                        "vcpus": Field(Scalar(), required=False),
+                        "network_gbps": Field(Scalar(), required=False),
+                        "network_qualifier": Field(Choice(("up to",)), required=False),
+                        "source": Field(_id_ref),
+                        "quote": Field(Text(), doc="The source's table row (or rows), cells in order; every number must be in it."),
+                        "verified": Field(Date()),
+                        "note": Field(Text(), required=False),
+                    },
+                    name="an instance size (family, accelerators, accelerator_memory, memory_unit, source, quote, verified)",
+                ),
+                r"[a-z0-9][a-z0-9.-]*",
+                "an instance size like inf2.xlarge",
+            ),
+            required=False,
+            doc="Every size of every family, each from its source's table row.",
+        ),
         "topics": Field(
             MapOf(Text(), r"[a-z0-9][a-z0-9_-]*", "an id prefix (the part of a fact id before the dot)"),
             required=False,
@@ -294,6 +449,7 @@ FACTS_FILE = Record(
             required=False,
             doc="The row label comparison tables show for each spec key.",
         ),
+        "practice": Field(PRACTICE, required=False, doc="Exam-style scenarios and case studies for the practice questions."),
         "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
         "decision": Field(DECISION),
     },

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from chipwise import rules
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
-from chipwise.facts import contract
+from chipwise.facts import contract, ranges
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
+from chipwise.facts.practice import build_practice
 from chipwise.facts.model import (
     PLACEHOLDER,
     CheckedCopy,
@@ -28,11 +30,15 @@ from chipwise.facts.model import (
     Facts,
     Family,
     InputValue,
+    Interval,
     Meta,
+    NumericRange,
     Outcome,
+    Precision,
     Quote,
     Reason,
     Rule,
+    Sizing,
     Source,
     StudyNoteLine,
     frozen_map,
@@ -80,6 +86,45 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     _cache.clear()
     _cache[key] = facts
     return facts
+
+
+_MEMORY_IN_GIB = {"GiB": 1.0, "MB": 1 / 1024, "GB": 1e9 / 2**30}
+"""How many GiB one unit is: a bound written as a fact converts to a GiB input (6,144 MB is 6 GiB)."""
+
+
+def convert_unit(fact: Fact, unit: str) -> float:
+    """The fact's number in `unit`; ValueError when it is text or its unit cannot be converted."""
+    if not fact.is_number:
+        raise ValueError(f"the fact {fact.id!r} is text; a range bound needs a number")
+    if fact.unit == unit:
+        return float(fact.value)
+    if fact.unit in _MEMORY_IN_GIB and unit in _MEMORY_IN_GIB:
+        return float(fact.value) * _MEMORY_IN_GIB[fact.unit] / _MEMORY_IN_GIB[unit]
+    raise ValueError(f"the fact {fact.id!r} is in {fact.unit}, which cannot be converted to {unit}")
+
+
+def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], built: list[Rule]) -> tuple[tuple[DecisionInput, ...], list[Rule]]:
+    """Cut each numeric input's range at every bound the rules test; the pieces become its values."""
+    result_inputs = []
+    for item in inputs:
+        if item.numeric is None:
+            result_inputs.append(item)
+            continue
+        cut = ranges.pieces(item.numeric, [rule.ranges[item.name] for rule in built if item.name in rule.ranges])
+        values = tuple(
+            InputValue(name=ranges.piece_name(piece), label=piece.text(item.numeric.unit), explanation="", interval=piece) for piece in cut
+        )
+        result_inputs.append(replace(item, values=values))
+    by_name = {item.name: item for item in result_inputs}
+    result_rules = []
+    for rule in built:
+        when = dict(rule.when)
+        for name, interval in rule.ranges.items():
+            when[name] = frozenset(
+                value.name for value in by_name[name].values if value.interval is not None and ranges.covers(interval, value.interval)
+            )
+        result_rules.append(replace(rule, when=frozen_map(when)))
+    return tuple(result_inputs), result_rules
 
 
 def _load_uncached(path: Path, shown: str, data: bytes, for_site: bool) -> Facts:
@@ -195,6 +240,7 @@ class _Builder:
             decision=decision,
             topics=frozen_map(raw.get("topics", {})),
             spec_labels=frozen_map(raw.get("spec_labels", {})),
+            practice=build_practice(raw.get("practice", {}), decision, self),
         )
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
@@ -373,25 +419,10 @@ class _Builder:
 
     def _build_decision_table(self, raw: dict[str, Any], families: Mapping[str, Family]) -> DecisionTable:
         """The decision table from its checked raw mapping; problems go to the builder's walk."""
-        inputs = tuple(
-            DecisionInput(
-                name=name,
-                question=entry["question"],
-                default=entry.get("default"),
-                values=tuple(
-                    InputValue(
-                        name=value,
-                        label=spec["label"],
-                        explanation=self.text(f"decision.inputs.{name}.values.{value}.explanation", spec["explanation"]),
-                    )
-                    for value, spec in entry["values"].items()
-                ),
-            )
-            for name, entry in raw["inputs"].items()
-        )
+        inputs = tuple(item for item in (self._decision_input(name, entry) for name, entry in raw["inputs"].items()) if item is not None)
         for item in inputs:
-            if item.default is not None and item.default not in item.value_names:
-                self.unknown(f"decision.inputs.{item.name}.default", f"value of {item.name}", item.default, item.value_names)
+            if item.numeric is None and item.default is not None and item.default not in item.value_names:
+                self.unknown(f"decision.inputs.{item.name}.default", f"value of {item.name}", str(item.default), item.value_names)
 
         outcomes = {}
         for outcome_id, entry in raw["outcomes"].items():
@@ -408,13 +439,16 @@ class _Builder:
             rule = self._build_rule(rule_id, entry, inputs, outcomes)
             if rule is not None:
                 built_rules.append(rule)
+        inputs, built_rules = _cut_numeric_ranges(inputs, built_rules)
+        sizing = self._build_sizing(raw["sizing"], inputs) if "sizing" in raw else None
         table = DecisionTable(
             hit_policy=raw["hit_policy"],
             inputs=inputs,
             outcomes=frozen_map(outcomes),
             rules=tuple(built_rules),
+            sizing=sizing,
         )
-        if len(built_rules) == len(raw["rules"]):
+        if len(built_rules) == len(raw["rules"]) and len(inputs) == len(raw["inputs"]):
             for finding in rules.verify(table):
                 self.problem(finding.key_path, finding.message)
         return table
@@ -424,9 +458,22 @@ class _Builder:
         by_name = {item.name: item for item in inputs}
         ok = True
         when = {}
+        ranges = {}
         for name, values in entry["when"].items():
             if name not in by_name:
                 self.unknown(f"{where}.when.{name}", "input", name, by_name)
+                ok = False
+                continue
+            numeric = by_name[name].numeric
+            if numeric is not None:
+                interval = self._range(f"{where}.when.{name}", values, numeric)
+                if interval is None:
+                    ok = False
+                else:
+                    ranges[name] = interval
+                continue
+            if isinstance(values, str):
+                self.problem(f"{where}.when.{name}", f"{name} is an enumerated input: list its values, like [{by_name[name].value_names[0]}]")
                 ok = False
                 continue
             for index, value in enumerate(values):
@@ -455,4 +502,83 @@ class _Builder:
             reasons.append(Reason(text=text, template=reason["text"], facts=facts, sources=unique_sources))
         if not ok:
             return None
-        return Rule(id=rule_id, when=frozen_map(when), outcome=outcomes[entry["then"]], reasons=tuple(reasons))
+        return Rule(id=rule_id, when=frozen_map(when), outcome=outcomes[entry["then"]], reasons=tuple(reasons), ranges=frozen_map(ranges))
+
+    def _decision_input(self, name: str, entry: dict[str, Any]) -> DecisionInput | None:
+        """An enumerated input (values) or a numeric one (number); its pieces are cut once every rule is read."""
+        where = f"decision.inputs.{name}"
+        if ("values" in entry) == ("number" in entry):
+            self.problem(where, "give either values (an enumerated input) or number (a numeric input), not both or neither")
+            return None
+        if "values" in entry:
+            values = tuple(
+                InputValue(name=value, label=spec["label"], explanation=self.text(f"{where}.values.{value}.explanation", spec["explanation"]))
+                for value, spec in entry["values"].items()
+            )
+            default = entry.get("default")
+            return DecisionInput(name=name, question=entry["question"], values=values, default=None if default is None else str(default))
+        number = entry["number"]
+        bounds = [number["minimum"], number["maximum"], entry.get("default", number["minimum"])]
+        if not all(isinstance(bound, (int, float)) and not isinstance(bound, bool) for bound in bounds):
+            self.problem(f"{where}.number", "minimum, maximum and default of a numeric input must be numbers")
+            return None
+        minimum, maximum, default = (float(bound) for bound in bounds)
+        if not minimum < maximum or not minimum <= default <= maximum:
+            self.problem(f"{where}.number", f"expected minimum < maximum and the default between them; received {minimum:g}, {maximum:g}, default {default:g}")
+            return None
+        numeric = NumericRange(unit=number["unit"], minimum=minimum, maximum=maximum, computed=number.get("computed", ""))
+        return DecisionInput(name=name, question=entry["question"], values=(), default=repr(default), numeric=numeric)
+
+    def _range(self, key_path: str, written: Any, numeric: NumericRange) -> Interval | None:
+        """The interval a rule's range test names, with {fact.id} bounds converted to the input's unit."""
+        if not isinstance(written, str):
+            self.problem(key_path, "a numeric input is tested with one range, like '<= 6', '> 6' or '[2..8)', not a list")
+            return None
+
+        def resolve(bound: str) -> float:
+            placeholder = PLACEHOLDER.fullmatch(bound)
+            if placeholder is None:
+                try:
+                    value = float(bound)
+                except ValueError:
+                    raise ValueError(f"expected a number or a fact as {{fact.id}} as a bound, received {bound!r}") from None
+                if not math.isfinite(value):
+                    raise ValueError(f"expected a finite bound, received {bound!r}")
+                return value
+            fact_id = placeholder.group(1)
+            if fact_id not in self.facts:
+                raise ValueError(unknown_message("fact", fact_id, self.facts))
+            fact = self.facts[fact_id]
+            return convert_unit(fact, numeric.unit)
+
+        try:
+            return ranges.parse(written, resolve)
+        except ValueError as error:
+            self.problem(key_path, str(error))
+            return None
+
+    def _build_sizing(self, raw: dict[str, Any], inputs: tuple[DecisionInput, ...]) -> Sizing | None:
+        where = "decision.sizing"
+        target = next((item for item in inputs if item.name == raw["input"]), None)
+        if target is None or target.numeric is None or target.numeric.unit != "GiB":
+            self.problem(f"{where}.input", f"expected the name of a numeric input measured in GiB, received {raw['input']!r}")
+            return None
+        parameters, precision = raw["parameters"], raw["precision"]
+        numbers = [parameters["minimum"], parameters["maximum"], raw["headroom_percent"], *(spec["bytes"] for spec in precision["values"].values())]
+        if not all(isinstance(number, (int, float)) and not isinstance(number, bool) and number >= 0 for number in numbers):
+            self.problem(where, "parameters' minimum and maximum, headroom_percent and each precision's bytes must be numbers of 0 or more")
+            return None
+        if precision["default"] not in precision["values"]:
+            self.unknown(f"{where}.precision.default", "precision", precision["default"], precision["values"])
+            return None
+        return Sizing(
+            input_name=target.name,
+            parameters_question=parameters["question"],
+            parameters_minimum=float(parameters["minimum"]),
+            parameters_maximum=float(parameters["maximum"]),
+            precisions=tuple(Precision(name, spec["label"], float(spec["bytes"])) for name, spec in precision["values"].items()),
+            precision_question=precision["question"],
+            default_precision=precision["default"],
+            headroom_percent=float(raw["headroom_percent"]),
+            headroom_note=raw["headroom_note"],
+        )

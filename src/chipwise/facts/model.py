@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
 from chipwise.errors import resolve
-from chipwise.facts.units import UNITS
+from chipwise.facts.units import UNITS, number_text
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
 Key = TypeVar("Key")
@@ -139,6 +140,10 @@ class Family:
     role: str
     status: Status
     specs: Mapping[str, Fact]
+    sizes: tuple[InstanceSize, ...] = ()
+    """Smallest accelerator memory first."""
+    beyond_one_instance: str = ""
+    """What AWS offers when a model is too large for the largest size (a template citing facts)."""
 
 
 @dataclass(frozen=True)
@@ -192,11 +197,49 @@ class Exam:
     mapping: tuple[ExamMapping, ...] = ()
 
 
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A range of a numeric input, like a DMN unary test: [a..b), (a..b], >= a, < b."""
+
+    low: float
+    high: float
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def contains(self, value: float) -> bool:
+        above = value >= self.low if self.low_closed else value > self.low
+        below = value <= self.high if self.high_closed else value < self.high
+        return above and below
+
+    def text(self, unit: str) -> str:
+        """'at most 6 GiB', 'more than 6 GiB', 'from 6 to 12 GiB'."""
+        low, high = number_text(self.low), number_text(self.high)
+        if self.high == math.inf:
+            return f"{'at least' if self.low_closed else 'more than'} {low} {unit}"
+        if self.low == -math.inf or (self.low == 0 and self.low_closed):
+            return f"{'at most' if self.high_closed else 'less than'} {high} {unit}"
+        left, right = ("[" if self.low_closed else "("), ("]" if self.high_closed else ")")
+        return f"{left}{low}..{high}{right} {unit}"
+
+
 @dataclass(frozen=True)
 class InputValue:
     name: str
     label: str
     explanation: str
+    interval: Interval | None = None
+    """For a numeric input: the piece of its range this value stands for."""
+
+
+@dataclass(frozen=True)
+class NumericRange:
+    """A numeric input's unit and allowed range; its values are the pieces the rules' ranges cut it into."""
+
+    unit: str
+    minimum: float
+    maximum: float
+    computed: str = ""
+    """How the value is computed when it is not given (empty when a person gives it)."""
 
 
 @dataclass(frozen=True)
@@ -205,10 +248,68 @@ class DecisionInput:
     question: str
     values: tuple[InputValue, ...]
     default: str | None = None
+    numeric: NumericRange | None = None
 
     @property
     def value_names(self) -> tuple[str, ...]:
         return tuple(value.name for value in self.values)
+
+    def case_of(self, number: float) -> InputValue:
+        """The value (a piece of the range) that a number falls in."""
+        return next(value for value in self.values if value.interval is not None and value.interval.contains(number))
+
+
+@dataclass(frozen=True)
+class Precision:
+    name: str
+    label: str
+    bytes_per_parameter: float
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """How a model's memory need is computed: parameters × bytes per parameter × (1 + headroom)."""
+
+    input_name: str
+    """The numeric decision input that receives the result (in GiB)."""
+    parameters_question: str
+    parameters_minimum: float
+    parameters_maximum: float
+    precisions: tuple[Precision, ...]
+    precision_question: str
+    default_precision: str
+    headroom_percent: float
+    headroom_note: str
+
+    def precision(self, name: str) -> Precision:
+        return next(item for item in self.precisions if item.name == name)
+
+    def memory_gib(self, parameters_billion: float, precision: str) -> float:
+        weights = parameters_billion * 1e9 * self.precision(precision).bytes_per_parameter / 2**30
+        return weights * (1 + self.headroom_percent / 100)
+
+
+@dataclass(frozen=True)
+class InstanceSize:
+    """One size of an instance family, with the table row it comes from."""
+
+    name: str
+    family: str
+    accelerators: int
+    accelerator_memory: float
+    memory_unit: str
+    """GiB, or GB where the source gives GB."""
+    vcpus: int | None
+    network_gbps: float | None
+    network_qualifier: str
+    source: Source
+    quote: str
+    verified: datetime.date
+    note: str = ""
+
+    @property
+    def accelerator_memory_gib(self) -> float:
+        return self.accelerator_memory if self.memory_unit == "GiB" else self.accelerator_memory * 1e9 / 2**30
 
 
 @dataclass(frozen=True)
@@ -235,6 +336,8 @@ class Rule:
     """Input name -> the values this rule matches; an input left out matches any value."""
     outcome: Outcome
     reasons: tuple[Reason, ...]
+    ranges: Mapping[str, Interval] = field(default_factory=lambda: MappingProxyType({}))
+    """Numeric input name -> the range this rule tests, as written (its values above are the pieces inside it)."""
 
     def matches(self, inputs: Mapping[str, str]) -> bool:
         return all(inputs[name] in values for name, values in self.when.items())
@@ -246,6 +349,7 @@ class DecisionTable:
     inputs: tuple[DecisionInput, ...]
     outcomes: Mapping[str, Outcome]
     rules: tuple[Rule, ...]
+    sizing: Sizing | None = None
 
     def input(self, name: str) -> DecisionInput:
         return next(item for item in self.inputs if item.name == name)
@@ -278,6 +382,8 @@ class Facts:
     """Id prefix -> the heading its facts stand under on the Sources page."""
     spec_labels: Mapping[str, str]
     """Family spec key -> the row label in comparison tables."""
+    practice: Practice = field(default_factory=lambda: Practice())
+    """Exam-style scenarios and case studies, the practice questions' stems."""
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")
@@ -294,3 +400,52 @@ class Facts:
 def frozen_map(items: Mapping[Key, Value]) -> Mapping[Key, Value]:
     """A read-only copy of the mapping."""
     return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An exam-style stem in parts; `states` names the decision inputs its prose states."""
+
+    id: str
+    company: str
+    workload: str
+    ask: str
+    states: Mapping[str, str]
+    framework: str = ""
+    traffic: str = ""
+    constraint: str = ""
+
+    @property
+    def situation(self) -> str:
+        """The stem without its question: 'A media company serves ... around the clock.'"""
+        return " ".join(part for part in (f"{self.company} {self.workload}", self.framework, self.traffic, self.constraint) if part)
+
+    @property
+    def stem(self) -> str:
+        return f"{self.situation} {self.ask}"
+
+
+@dataclass(frozen=True)
+class CaseQuestion:
+    """One question of a case study: decided by the engine from `states`, or asking for the fact `answer`."""
+
+    ask: str
+    states: Mapping[str, str] | None = None
+    answer: Fact | None = None
+    options: tuple[Fact, ...] = ()
+    """With `answer`: the other facts offered."""
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    id: str
+    title: str
+    background: str
+    """A template: it may cite facts as {fact.id}."""
+    questions: tuple[CaseQuestion, ...]
+
+
+@dataclass(frozen=True)
+class Practice:
+    scenarios: tuple[Scenario, ...] = ()
+    case_studies: tuple[CaseStudy, ...] = ()

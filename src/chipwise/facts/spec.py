@@ -293,6 +293,25 @@ class ListOf(Spec):
 
 
 @dataclass
+class ListOrText(Spec):
+    """A list of texts, or one text: rule conditions list enumerated values or give one numeric range."""
+
+    hint: str = ""
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return self.hint or "a list of values, or a range"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return ListOf(Text()).check(node, walk, key_path)
+        return Text(hint=self.description).check(node, walk, key_path)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [ListOf(Text()).json_schema(), Text().json_schema()], "description": self.description}
+
+
+@dataclass
 class Field:
     spec: Spec
     required: bool = True
