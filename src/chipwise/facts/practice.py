@@ -1,0 +1,94 @@
+"""The facts file's practice section as model objects, each reference cross-checked with a location.
+
+Scenarios and case-study questions state decision inputs; each set is decided by the engine here, so
+a stem that names an unknown input or value is refused when the file loads, not when a page builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from chipwise import rules
+from chipwise.facts.model import CaseQuestion, CaseStudy, DecisionTable, Fact, Practice, Scenario, frozen_map
+
+OPTIONS_PER_QUESTION = 4
+"""A multiple-choice question: one right response and three distractors."""
+
+SCENARIO_PARTS = ("company", "workload", "framework", "traffic", "constraint", "ask")
+
+
+class Reporter(Protocol):
+    """What the loader's builder offers: the facts so far, and located problems."""
+
+    facts: dict[str, Fact]
+
+    def problem(self, key_path: str, message: str) -> None: ...
+
+    def unknown_fact(self, key_path: str, fact_id: str) -> None: ...
+
+    def checked_template(self, key_path: str, template: str) -> str: ...
+
+
+def build_practice(raw: Mapping[str, Any], table: DecisionTable, builder: Reporter) -> Practice:
+    decidable = not rules.verify(table)
+    scenarios = []
+    for scenario_id, entry in raw.get("scenarios", {}).items():
+        where = f"practice.scenarios.{scenario_id}"
+        texts = {part: builder.checked_template(f"{where}.{part}", entry[part]) for part in SCENARIO_PARTS if part in entry}
+        states = _states(f"{where}.states", entry["states"], table, builder, decidable)
+        scenarios.append(Scenario(id=scenario_id, states=states, **texts))
+    cases = [_case_study(case_id, entry, table, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
+    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases))
+
+
+def _states(where: str, states: Mapping[str, str], table: DecisionTable, builder: Reporter, decidable: bool) -> Mapping[str, str]:
+    """The stated inputs, once the engine accepts them."""
+    if decidable:
+        try:
+            rules.decide(table, **states)
+        except rules.InvalidInput as error:
+            builder.problem(where, str(error))
+    return frozen_map(states)
+
+
+def _case_study(case_id: str, entry: Mapping[str, Any], table: DecisionTable, builder: Reporter, decidable: bool) -> CaseStudy:
+    where = f"practice.case_studies.{case_id}"
+    questions = []
+    for index, item in enumerate(entry["questions"]):
+        at = f"{where}.questions[{index}]"
+        ask = builder.checked_template(f"{at}.ask", item["ask"])
+        if ("states" in item) == ("answer" in item):
+            builder.problem(at, "give either states (the engine answers) or answer with options (a fact is the answer), not both or neither")
+            continue
+        if "states" in item:
+            if "options" in item:
+                builder.problem(f"{at}.options", "options go with answer; with states the engine's outcomes are the options")
+            questions.append(CaseQuestion(ask=ask, states=_states(f"{at}.states", item["states"], table, builder, decidable)))
+            continue
+        question = _figure_question(at, ask, item["answer"], item.get("options", []), builder)
+        if question is not None:
+            questions.append(question)
+    background = builder.checked_template(f"{where}.background", entry["background"])
+    if len(entry["questions"]) < 2:
+        builder.problem(f"{where}.questions", "a case study asks two or more questions about its scenario")
+    return CaseStudy(id=case_id, title=entry["title"], background=background, questions=tuple(questions))
+
+
+def _figure_question(at: str, ask: str, answer_id: str, option_ids: list[str], builder: Reporter) -> CaseQuestion | None:
+    found = []
+    for key, fact_id in [("answer", answer_id), *((f"options[{index}]", fact_id) for index, fact_id in enumerate(option_ids))]:
+        if fact_id in builder.facts:
+            found.append(builder.facts[fact_id])
+        else:
+            builder.unknown_fact(f"{at}.{key}", fact_id)
+    if len(found) != len([answer_id, *option_ids]):
+        return None
+    shown = [fact.short for fact in found]
+    if len(found) != OPTIONS_PER_QUESTION:
+        builder.problem(f"{at}.options", f"a multiple-choice question has one answer and {OPTIONS_PER_QUESTION - 1} other options; received {len(found) - 1}")
+        return None
+    if len(set(shown)) != len(shown):
+        builder.problem(f"{at}.options", f"the options must read differently; they read: {', '.join(shown)}")
+        return None
+    return CaseQuestion(ask=ask, answer=found[0], options=tuple(found[1:]))

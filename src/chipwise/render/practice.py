@@ -1,0 +1,115 @@
+"""HTML for the practice page: every question with its answer and each option's explanation (readable
+without JavaScript), the practice mode's controls (practice.js shows them) and the coverage table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chipwise.facts.model import PLACEHOLDER, Facts
+from chipwise.render import escape
+from chipwise.render.markdown import Links, markdown_table
+from chipwise.study.practice import Coverage, Question, QuestionType, Topic
+
+LETTERS = "ABCDEFGH"
+
+
+def linked_html(template: str, facts: Facts, links: Links) -> str:
+    """A template as HTML: text escaped, each {fact.id} shown as the fact's claim with its value linked."""
+    parts = PLACEHOLDER.split(template)
+    return "".join(_fact_html(facts, part, links) if index % 2 else escape.html_text(part) for index, part in enumerate(parts))
+
+
+def _fact_html(facts: Facts, fact_id: str, links: Links) -> str:
+    fact = facts.fact(fact_id)
+    rest = " ".join(part for part in (fact.measures, fact.baseline) if part)
+    target = links.fact_url(fact)
+    shown = escape.html_text(fact.short)
+    value = f'<a href="{escape.attribute(target)}">{shown}</a>' if target else shown
+    return f"{value} {escape.html_text(rest)}".rstrip()
+
+
+def answer_text(question: Question) -> str:
+    """'B', 'A, C', 'C, A, B' (ordering) or '1 → B; 2 → A' (matching)."""
+    if question.type is QuestionType.MATCHING:
+        return "; ".join(f"{number} → {LETTERS[index]}" for number, index in enumerate(question.answer, start=1))
+    return ", ".join(LETTERS[index] for index in question.answer)
+
+
+def question_html(question: Question, number: int, facts: Facts, links: Links) -> str:
+    qid = escape.attribute(question.id)
+    parts = [
+        f'<section class="chipwise-q" id="q-{qid}" data-id="{qid}" data-type="{question.type.value}" data-topic="{question.topic.value}" '
+        f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
+        f'<h3 id="q-{qid}-title" tabindex="-1">Question {number} <small class="chipwise-q__type">{escape.html_text(question.type.label)}'
+        f" · {escape.html_text(question.topic.label)}</small></h3>",
+    ]
+    if question.case is not None:
+        parts.append(
+            f'<p class="chipwise-q__case"><strong>Case study: {escape.html_text(question.case.title)}.</strong> '
+            f"{linked_html(question.case.background, facts, links)}</p>"
+        )
+    parts.append(f'<p class="chipwise-q__stem">{linked_html(question.stem, facts, links)}</p>')
+    if question.prompts:
+        prompts = "".join(f'<li data-prompt="{index}">{escape.html_text(prompt)}</li>' for index, prompt in enumerate(question.prompts))
+        parts.append(f'<p>Prompts:</p><ol class="chipwise-q__prompts">{prompts}</ol><p>Responses:</p>')
+    options = "".join(
+        f'<li data-option="{index}"><span class="chipwise-q__text">{escape.html_text(option.text)}</span> '
+        f'<span class="chipwise-q__why">{linked_html(option.explanation, facts, links)}</span></li>'
+        for index, option in enumerate(question.options)
+    )
+    parts.append(f'<ol class="chipwise-q__options" type="A">{options}</ol>')
+    parts.append(f'<p class="chipwise-q__answer"><strong>Answer: {escape.html_text(answer_text(question))}</strong></p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def questions_page(questions: Sequence[Question], facts: Facts, links: Links) -> str:
+    """Every question, grouped by type under a Markdown heading each, numbered through the page."""
+    blocks = []
+    number = 0
+    for kind in QuestionType:
+        chosen = [question for question in questions if question.type is kind]
+        if not chosen:
+            continue
+        blocks.append(f"## {kind.label}")
+        for question in chosen:
+            number += 1
+            blocks.append(question_html(question, number, facts, links))
+    blocks.append(
+        '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
+        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div></div>'
+    )
+    return "\n\n".join(blocks)
+
+
+def practice_mode(questions: Sequence[Question]) -> str:
+    """The practice mode's set chooser and progress; hidden until practice.js shows it."""
+    types = "".join(f'<option value="{kind.value}">{kind.label}</option>' for kind in QuestionType if any(q.type is kind for q in questions))
+    topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in Topic if any(q.topic is topic for q in questions))
+    return (
+        '<form class="chipwise-practice" hidden aria-label="Practice mode">'
+        "<fieldset><legend>Choose a set</legend>"
+        '<label><input type="radio" name="set" value="all" checked> All questions</label> '
+        '<label><input type="radio" name="set" value="type"> By type</label> '
+        f'<label><input type="radio" name="set" value="topic"> By topic</label> '
+        f'<label><input type="radio" name="set" value="random"> At random</label></fieldset>'
+        f'<p><label>Type <select name="type">{types}</select></label> <label>Topic <select name="topic">{topics}</select></label> '
+        f'<label>How many at random <input type="number" name="count" min="1" max="{len(questions)}" value="10"></label></p>'
+        '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
+        '<button type="button" class="md-button" data-action="retry" disabled>Retry the ones I missed</button> '
+        '<button type="button" class="md-button" data-action="reset">Reset progress</button></p>'
+        '<p class="chipwise-practice__progress" aria-live="polite"></p>'
+        "</form>"
+    )
+
+
+def coverage_table(coverage: Coverage, facts: Facts) -> str:
+    """What each rule, fact check and exam-scoped fact is asked by."""
+
+    def asked(ids: Sequence[str]) -> str:
+        return ", ".join(f"[{escape.markdown(question_id)}](#q-{question_id})" for question_id in ids) or "**not asked**"
+
+    rows = [(f"Rule `{rule_id}`", asked(ids)) for rule_id, ids in coverage.rules.items()]
+    rows += [(f"Fact check: {escape.markdown(facts.fact_checks[check_id].topic)}", asked(ids)) for check_id, ids in coverage.checks.items()]
+    rows += [(f"Fact `{fact_id}`", asked(ids)) for fact_id, ids in coverage.facts.items()]
+    return markdown_table(["Subject", "Asked by"], rows)

@@ -1,0 +1,491 @@
+"""Exam-style practice questions of the five AIF-C01 types, generated from the facts and the decision table.
+
+Every text here is plain text that may cite facts as {fact.id} (renderers link them). Every option
+carries its own explanation and the facts that decide it. Scenario answers are the engine's: a stem
+states some decision inputs (facts file, `practice`), and `rules.decide` answers from exactly those.
+Ids are stable; options are ordered by a hash of the question id, so every build shows the same order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, Fact, Facts, Outcome, Scenario, frozen_map
+from chipwise.facts.practice import OPTIONS_PER_QUESTION
+from chipwise.facts.units import UNITS
+from chipwise.memo import per_object
+from chipwise.rules import Decision, decide
+from chipwise.vocabulary import Accelerator, Kind, Scope
+
+RESPONSES_PER_MULTIPLE_RESPONSE = 5
+RIGHT_PER_MULTIPLE_RESPONSE = 2
+MOST_ORDERED = 5
+MOST_PROMPTS = 7
+LEAST_PROMPTS = 3
+COUNT_WORDS = {2: "TWO", 3: "THREE"}
+
+
+class QuestionType(StrEnum):
+    """The AIF-C01 exam guide's five question types."""
+
+    MULTIPLE_CHOICE = "multiple-choice"
+    MULTIPLE_RESPONSE = "multiple-response"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+    CASE_STUDY = "case-study"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+class Topic(StrEnum):
+    CHOOSING = "choosing"
+    CLAIMS = "claims"
+    EXAM_NOTES = "exam-notes"
+    EXAM_GUIDE = "exam-guide"
+    GENERATIONS = "generations"
+    WORKED_EXAMPLE = "worked-example"
+
+    @property
+    def label(self) -> str:
+        return TOPIC_LABELS[self]
+
+
+TOPIC_LABELS = {
+    Topic.CHOOSING: "Choosing a chip",
+    Topic.CLAIMS: "AWS's claims",
+    Topic.EXAM_NOTES: "Exam notes checked",
+    Topic.EXAM_GUIDE: "The exam guide",
+    Topic.GENERATIONS: "Chips and generations",
+    Topic.WORKED_EXAMPLE: "The worked example",
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A response: its text, why it is right or wrong, and the facts that decide it."""
+
+    text: str
+    explanation: str
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    topic: Topic
+    stem: str
+    options: tuple[Option, ...]
+    answer: tuple[int, ...]
+    """Multiple choice: the right option. Multiple response: the right options. Ordering: the options in
+    the right order. Matching: for each prompt, the option that matches it."""
+    prompts: tuple[str, ...] = ()
+    """Matching only: the prompts the options are matched to."""
+    case: CaseStudy | None = None
+    inputs: Mapping[str, str] = field(default_factory=dict)
+    """Scenario questions: the decision inputs the stem states."""
+    rules: tuple[str, ...] = ()
+    """The rules the question is about: the one that decides it, and those its distractors come from."""
+    checks: tuple[str, ...] = ()
+    extra_facts: tuple[str, ...] = ()
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """Every fact the stem or an explanation cites, in order, without repeats."""
+        cited = [*PLACEHOLDER.findall(self.stem), *(PLACEHOLDER.findall(self.case.background) if self.case else [])]
+        cited += [fact_id for option in self.options for fact_id in (*option.facts, *PLACEHOLDER.findall(option.explanation))]
+        return tuple(dict.fromkeys([*cited, *self.extra_facts]))
+
+    def is_right(self, response: Sequence[int]) -> bool:
+        if self.type is QuestionType.MULTIPLE_RESPONSE:
+            return sorted(response) == sorted(self.answer)
+        return tuple(response) == self.answer
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _shuffled(question_id: str, options: Sequence[Option]) -> tuple[Option, ...]:
+    return tuple(sorted(options, key=lambda option: _hash(question_id, option.text)))
+
+
+def _choice(question_id: str, right: Sequence[Option], wrong: Sequence[Option], **fields: object) -> Question:
+    """A multiple-choice or multiple-response question: its options in stable order, the right ones found."""
+    options = _shuffled(question_id, [*right, *wrong])
+    answer = tuple(sorted(options.index(option) for option in right))
+    return Question(id=question_id, options=options, answer=answer, **fields)  # type: ignore[arg-type]
+
+
+def _sentence(text: str, names: Collection[str] = ()) -> str:
+    """Lower-case the first word when it is an ordinary word ('Monthly saving' -> 'monthly saving'), not a
+    name ('Inf2', 'AIF-C01', or one of `names`, such as the glossary's terms)."""
+    word = text.split(" ", 1)[0]
+    ordinary = word.isalpha() and word[1:].islower() and word not in names
+    return text[:1].lower() + text[1:] if ordinary else text
+
+
+# Scenarios: the engine decides; the distractors are the other outcomes, each explained by its rule.
+
+
+def _labels(facts: Facts, name: str, values: frozenset[str] | Sequence[str]) -> str:
+    item = facts.decision.input(name)
+    return " or ".join(value.label for value in item.values if value.name in values) or " or ".join(sorted(values))
+
+
+def _stated(facts: Facts, decision: Decision, name: str) -> str:
+    return _labels(facts, name, [str(decision.inputs[name])])
+
+
+def _right_option(outcome: Outcome, decision: Decision) -> Option:
+    reasons = " ".join(reason.template for reason in decision.rule.reasons)
+    return Option(outcome.title, f"Right. Rule {decision.rule.id} decides this case: {reasons}", tuple(f.id for r in decision.rule.reasons for f in r.facts))
+
+
+def _wrong_option(facts: Facts, outcome: Outcome, decision: Decision) -> Option:
+    """Why the outcome does not fit: the conditions of its rules that this case fails."""
+    misses = []
+    cited: list[str] = []
+    for rule in (rule for rule in facts.decision.rules if rule.outcome.id == outcome.id):
+        failed = [name for name, values in rule.when.items() if str(decision.inputs[name]) not in values]
+        wanted = ", ".join(f"{name} {_labels(facts, name, rule.when[name])}" for name in failed)
+        here = ", ".join(f"{name} {_stated(facts, decision, name)}" for name in failed)
+        misses.append(f"rule {rule.id} gives it for {wanted}, and this case has {here}")
+        reason = rule.reasons[0]
+        misses[-1] += f" ({reason.template})" if reason.facts else ""
+        cited += [fact.id for fact in reason.facts]
+    return Option(outcome.title, f"Wrong: {'; '.join(misses)}.", tuple(dict.fromkeys(cited)))
+
+
+def decided_options(facts: Facts, question_id: str, decision: Decision) -> tuple[list[Option], list[Option]]:
+    """The engine's outcome and three other outcomes, each with its explanation."""
+    right = decision.outcome
+    others = sorted((o for o in facts.decision.outcomes.values() if o.title != right.title), key=lambda o: _hash(question_id, o.id))
+    wrong = [_wrong_option(facts, outcome, decision) for outcome in others[: OPTIONS_PER_QUESTION - 1]]
+    return [_right_option(right, decision)], wrong
+
+
+def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
+    titles = {option.text for option in options}
+    return tuple(rule.id for rule in facts.decision.rules if rule.outcome.title in titles)
+
+
+def scenario_question(facts: Facts, scenario: Scenario) -> Question:
+    decision = decide(facts.decision, **scenario.states)
+    question_id = f"scenario-{scenario.id}"
+    right, wrong = decided_options(facts, question_id, decision)
+    return _choice(
+        question_id,
+        right,
+        wrong,
+        type=QuestionType.MULTIPLE_CHOICE,
+        topic=Topic.CHOOSING,
+        stem=scenario.stem,
+        inputs=frozen_map(dict(scenario.states)),
+        rules=(decision.rule.id, *(r for r in _rules_of(facts, wrong) if r != decision.rule.id)),
+    )
+
+
+def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
+    questions = []
+    for number, part in enumerate(case.questions, start=1):
+        question_id = f"case-{case.id}-{number}"
+        if part.states is not None:
+            decision = decide(facts.decision, **part.states)
+            right, wrong = decided_options(facts, question_id, decision)
+            questions.append(
+                _choice(
+                    question_id,
+                    right,
+                    wrong,
+                    type=QuestionType.CASE_STUDY,
+                    topic=Topic.CHOOSING,
+                    stem=part.ask,
+                    case=case,
+                    inputs=frozen_map(dict(part.states)),
+                    rules=(decision.rule.id,),
+                )
+            )
+        else:
+            questions.append(_figure_question(facts, question_id, case, part))
+    return questions
+
+
+def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: CaseQuestion) -> Question:
+    assert part.answer is not None  # the loader builds a figure question only with its answer
+    answer = part.answer
+    right = Option(answer.short, f"Right: {_evidence(answer)}", (answer.id,))
+    wrong = [
+        Option(fact.short, f"Wrong: {{{fact.id}}} is the {_sentence(fact.label, facts.glossary)}, not what the question asks.", (fact.id,))
+        for fact in part.options
+    ]
+    topic = Topic.WORKED_EXAMPLE if answer.id.startswith("example.") else Topic.CLAIMS
+    return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case)
+
+
+def _evidence(fact: Fact) -> str:
+    if isinstance(fact.evidence, Derivation):
+        return f"{fact.evidence.arithmetic}."
+    return f"{fact.evidence.source.publisher} says: “{fact.evidence.text}” ({fact.evidence.source.title}); so {{{fact.id}}}."
+
+
+# Fact checks: what exam notes say against what AWS's own page says.
+
+
+def fact_check_question(facts: Facts, check_id: str) -> Question:
+    check = facts.fact_checks[check_id]
+    question_id = f"check-{check.id}"
+    right = Option(
+        check.aws_says, f"Right: this is {check.source.title}. {check.explanation_template}", tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
+    )
+    others = sorted((other for other in facts.fact_checks.values() if other.aws_says != check.aws_says), key=lambda other: _hash(question_id, other.id))
+    wrong: list[Option] = []
+    seen: set[str] = set()
+    for other in others:
+        if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
+            seen.add(other.aws_says)
+            wrong.append(Option(other.aws_says, f"Wrong: AWS says this about another topic ({_sentence(other.topic)}), in {other.source.title}."))
+    stem = f"A colleague's exam notes say: “{check.note_says}” Which statement is what AWS's own source says on this point?"
+    return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
+
+
+# AWS's claims: multiple response (true statements among altered ones) and matching (claims to baselines).
+
+
+def exam_claims(facts: Facts) -> list[Fact]:
+    """AWS's claims in the exam's scope, each with a baseline."""
+    return [fact for fact in facts.facts.values() if fact.kind is Kind.VENDOR_CLAIM and fact.scope is Scope.AIF_C01 and fact.is_number and fact.baseline]
+
+
+def _subject(facts: Facts, fact: Fact) -> str:
+    prefix = fact.id.split(".", 1)[0]
+    family = facts.families.get(prefix)
+    return f"{family.name} ({family.chip})" if family else facts.topic(fact)
+
+
+def _altered(facts: Facts, fact: Fact, salt: str) -> tuple[str, Fact] | None:
+    """The claim with another fact's value in the same unit, and that fact; None when no value differs."""
+    others = sorted(
+        (other for other in facts.facts.values() if other.unit == fact.unit and other.is_number and other.value != fact.value),
+        key=lambda other: _hash(salt, fact.id, other.id),
+    )
+    if not others:
+        return None
+    other = others[0]
+    shown = " ".join(part for part in (fact.qualifier, UNITS[fact.unit].format(other.value), fact.measures, fact.baseline) if part)
+    return shown, other
+
+
+def claims_questions(facts: Facts) -> list[Question]:
+    claims = exam_claims(facts)
+    if len(claims) < RIGHT_PER_MULTIPLE_RESPONSE + 1:
+        return []
+    questions = []
+    for start in range(0, len(claims), RIGHT_PER_MULTIPLE_RESPONSE):
+        chosen = [claims[(start + offset) % len(claims)] for offset in range(RIGHT_PER_MULTIPLE_RESPONSE)]
+        question_id = "claims-" + "-".join(fact.id.replace(".", "-").replace("_", "-") for fact in chosen)
+        right = [Option(f"{_subject(facts, fact)}: {fact.phrase}", f"Right: {_evidence(fact)}", (fact.id,)) for fact in chosen]
+        wrong: list[Option] = []
+        candidates = [*chosen, *(claims[(start + offset) % len(claims)] for offset in range(RIGHT_PER_MULTIPLE_RESPONSE, len(claims)))]
+        for fact in candidates * 2:
+            if len(wrong) == RESPONSES_PER_MULTIPLE_RESPONSE - RIGHT_PER_MULTIPLE_RESPONSE:
+                break
+            altered = _altered(facts, fact, str(len(wrong)))
+            text = f"{_subject(facts, fact)}: {altered[0]}" if altered else ""
+            if altered is None or text in {option.text for option in (*right, *wrong)}:
+                continue
+            wrong.append(
+                Option(text, f"Wrong: AWS's figure is {{{fact.id}}}; {altered[1].formatted} is the {_sentence(altered[1].label, facts.glossary)}.", (fact.id,))
+            )
+        stem = (
+            "A solutions architect is preparing a slide on what AWS publishes about its machine-learning chips. "
+            f"Which {COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]} statements match AWS's own claims? (Select {COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]}.)"
+        )
+        questions.append(_choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.CLAIMS, stem=stem))
+    return questions
+
+
+def _matching(question_id: str, topic: Topic, stem: str, pairs: Sequence[tuple[str, Option]]) -> Question:
+    """Prompts in the given order; responses in a stable shuffled order."""
+    options = _shuffled(question_id, [option for _, option in pairs])
+    return Question(
+        id=question_id,
+        type=QuestionType.MATCHING,
+        topic=topic,
+        stem=stem,
+        options=options,
+        answer=tuple(options.index(option) for _, option in pairs),
+        prompts=tuple(prompt for prompt, _ in pairs),
+    )
+
+
+def baselines_question(facts: Facts) -> Question | None:
+    pairs: list[tuple[str, Option]] = []
+    for fact in exam_claims(facts):
+        prompt = f"{_subject(facts, fact)}: {' '.join(part for part in (fact.short, fact.measures) if part)}"
+        if prompt in (p for p, _ in pairs) or fact.baseline in (o.text for _, o in pairs) or len(pairs) == MOST_PROMPTS:
+            continue
+        pairs.append((prompt, Option(fact.baseline, f"Matches “{prompt}”: AWS's claim reads {{{fact.id}}}.", (fact.id,))))
+    if len(pairs) < LEAST_PROMPTS:
+        return None
+    stem = "An AWS claim means little without what it is compared with. Match each claim to the baseline AWS gives for it."
+    return _matching("matching-claims-baselines", Topic.CLAIMS, stem, pairs)
+
+
+def chips_question(facts: Facts) -> Question | None:
+    """AWS's own chips to the instance families that carry them and what those families are for."""
+    pairs = []
+    for family in facts.families.values():
+        if family.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM):
+            chips = family.specs.get("chips")
+            cited = f" It carries {{{chips.id}}}." if chips else ""
+            option = Option(
+                f"{family.name}, for {_sentence(family.role)}",
+                f"Matches {family.chip}: {family.name} instances use it ({family.status.label}).{cited}",
+                (chips.id,) if chips else (),
+            )
+            pairs.append((family.chip, option))
+    if not LEAST_PROMPTS <= len(pairs) <= MOST_PROMPTS or len({option.text for _, option in pairs}) != len(pairs):
+        return None
+    stem = (
+        "A team is mapping AWS's machine-learning chips to EC2 instances. Match each chip to the instance family that carries it and what that family is for."
+    )
+    return _matching("matching-chips-families", Topic.GENERATIONS, stem, pairs)
+
+
+# Ordering: the generations by year, and the worked example's steps.
+
+
+def _ordering(question_id: str, topic: Topic, stem: str, ordered: Sequence[Option]) -> Question:
+    options = _shuffled(question_id, ordered)
+    if options == tuple(ordered):
+        options = (*options[1:], options[0])
+    return Question(id=question_id, type=QuestionType.ORDERING, topic=topic, stem=stem, options=options, answer=tuple(options.index(o) for o in ordered))
+
+
+def generations_question(facts: Facts) -> Question | None:
+    """The instance families with a year fact, earliest first (only when no two share a year)."""
+    dated = [
+        (fact, facts.families[fact.id.split(".", 1)[0]]) for fact in facts.facts.values() if fact.unit == "year" and fact.id.split(".", 1)[0] in facts.families
+    ]
+    dated.sort(key=lambda pair: float(pair[0].value))
+    if not LEAST_PROMPTS <= len(dated) <= MOST_ORDERED or len({fact.value for fact, _ in dated}) != len(dated):
+        return None
+    ordered = [
+        Option(f"{family.name} ({family.chip})", f"Position {position}: {_sentence(fact.label, facts.glossary)}: {{{fact.id}}}.", (fact.id,))
+        for position, (fact, family) in enumerate(dated, start=1)
+    ]
+    stem = "A study group is drawing a timeline of AWS's machine-learning chips. Put these instance families in the order they arrived, earliest first."
+    return _ordering("ordering-generations", Topic.GENERATIONS, stem, ordered)
+
+
+def worked_example_question(facts: Facts) -> Question | None:
+    steps = [facts.facts[step] for step in WORKED_EXAMPLE_STEPS if step in facts.facts][:MOST_ORDERED]
+    if len(steps) < LEAST_PROMPTS:
+        return None
+    ordered = [
+        Option(fact.label.replace(" in the worked example", ""), f"Step {position}: {_evidence(fact)}", (fact.id,))
+        for position, fact in enumerate(steps, start=1)
+    ]
+    stem = (
+        "A company serves {example.requests_per_day} and pays {example.gpu_monthly_cost} for GPU inference. An analyst works out what "
+        "Inferentia would change, step by step. Put the steps in the order the worked example takes them."
+    )
+    return _ordering("ordering-worked-example", Topic.WORKED_EXAMPLE, stem, ordered)
+
+
+# The exam guide: where the topics sit.
+
+
+def exam_guide_question(facts: Facts) -> Question | None:
+    rows = facts.exam.mapping
+    if len(rows) < RIGHT_PER_MULTIPLE_RESPONSE:
+        return None
+    question_id = "exam-guide-mapping"
+
+    def statement(topic: str, domain: Fact, task: Fact, weight: Fact) -> str:
+        return f"{topic}: {domain.short} ({weight.short} of the scored content), {task.short}"
+
+    right = [
+        Option(
+            statement(row.topic, row.domain, row.task, row.weight),
+            f"Right: the exam guide puts it in {{{row.domain.id}}}, {{{row.task.id}}}: “{{{row.objective.id}}}”.",
+            (row.domain.id, row.task.id, row.weight.id, row.objective.id),
+        )
+        for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]
+    ]
+    wrong: list[Option] = []
+    for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]:
+        for other in rows:
+            for text in (
+                statement(row.topic, other.domain, other.task, other.weight),
+                statement(row.topic, row.domain, other.task, row.weight),
+                statement(row.topic, other.domain, row.task, other.weight),
+            ):
+                if text not in {option.text for option in (*right, *wrong)}:
+                    wrong.append(
+                        Option(
+                            text,
+                            f"Wrong: the exam guide puts it in {{{row.domain.id}}} ({{{row.weight.id}}}), {{{row.task.id}}}.",
+                            (row.domain.id, row.task.id, row.weight.id),
+                        )
+                    )
+    wrong = sorted(wrong, key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
+    if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
+        return None
+    words = COUNT_WORDS[len(right)]
+    stem = f"An AIF-C01 candidate wants to know where the exam guide covers two topics. Which {words} statements are correct? (Select {words}.)"
+    return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
+
+
+@per_object
+def all_questions(facts: Facts) -> list[Question]:
+    """Every practice question, in the order the page shows them."""
+    questions = [scenario_question(facts, scenario) for scenario in facts.practice.scenarios]
+    for case in facts.practice.case_studies:
+        questions += case_study_questions(facts, case)
+    questions += claims_questions(facts)
+    questions += [
+        question
+        for question in (
+            baselines_question(facts),
+            chips_question(facts),
+            generations_question(facts),
+            worked_example_question(facts),
+            exam_guide_question(facts),
+        )
+        if question is not None
+    ]
+    questions += [fact_check_question(facts, check_id) for check_id in facts.fact_checks]
+    return questions
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the questions cover: each rule, fact check and exam-scoped fact, with the ids of its questions."""
+
+    rules: Mapping[str, tuple[str, ...]]
+    checks: Mapping[str, tuple[str, ...]]
+    facts: Mapping[str, tuple[str, ...]]
+
+    @property
+    def missing(self) -> list[str]:
+        gaps = [("rule", self.rules), ("fact check", self.checks), ("fact", self.facts)]
+        return [f"{what} {name}" for what, covered in gaps for name, ids in covered.items() if not ids]
+
+
+def coverage(facts: Facts, questions: Sequence[Question]) -> Coverage:
+    def about(test: object) -> tuple[str, ...]:
+        return tuple(question.id for question in questions if test(question))  # type: ignore[operator]
+
+    return Coverage(
+        rules={rule.id: about(lambda q, r=rule.id: q.rules[:1] == (r,)) for rule in facts.decision.rules},
+        checks={check_id: about(lambda q, c=check_id: c in q.checks) for check_id in facts.fact_checks},
+        facts={fact.id: about(lambda q, f=fact.id: f in q.facts) for fact in facts.facts.values() if fact.scope is Scope.AIF_C01},
+    )
