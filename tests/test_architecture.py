@@ -16,14 +16,16 @@ LAYERS = [
     {"chipwise.errors", "chipwise.vocabulary", "chipwise.memo"},
     {"chipwise.facts"},
     {"chipwise.rules"},
-    {"chipwise.facts.load"},
+    {"chipwise.facts.load", "chipwise.facts.practice"},
     {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports"},
     {"chipwise.site", "chipwise.cli", "chipwise", "chipwise.__main__"},
 ]
 """Lower layers never import higher ones. The loader stands above rules: it verifies each table it builds
-with rules.verify, and rules, which reads only the model, never imports it."""
-# render shows study's questions and calculator; exports writes render's flowchart and study's cards.
-WITHIN_LAYER = {("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study")}
+with rules.verify (and decides the practice section's stated inputs), and rules, which reads only the model, never imports it."""
+# render shows study's questions and calculator; exports writes render's flowchart and study's cards; the loader builds the
+# practice section with facts.practice.
+WITHIN_LAYER = {("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study"),
+                ("chipwise.facts.load", "chipwise.facts.practice")}
 
 
 def module_name(path: Path) -> str:

@@ -97,6 +97,8 @@ MACROS: dict[str, FactsCheck] = {
             "glossary",
             "quiz",
             "question_count",
+            "practice_mode",
+            "practice_coverage",
             "flashcard_count",
             "decision_helper",
             "cost_calculator",

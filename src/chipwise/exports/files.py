@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from chipwise.exports import json_api as exports
+from chipwise.exports import questions
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.model import Facts
 from chipwise.memo import per_object
@@ -32,6 +33,8 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         "api/facts.json": _json(exports.facts_json(facts)),
         "api/decisions.json": _json(exports.decisions_json(facts)),
         "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
+        "api/questions.json": _json(questions.questions_json(facts)),
+        "api/questions.schema.json": _json(questions.json_schema()),
     }
 
 

@@ -8,9 +8,7 @@ from collections.abc import Sequence
 from chipwise.facts.model import PLACEHOLDER, Facts
 from chipwise.render import escape
 from chipwise.render.markdown import Links, markdown_table
-from chipwise.study.practice import Coverage, Question, QuestionType, Topic
-
-LETTERS = "ABCDEFGH"
+from chipwise.study.practice import Coverage, Question, QuestionType, Topic, answer_text
 
 
 def linked_html(template: str, facts: Facts, links: Links) -> str:
@@ -26,13 +24,6 @@ def _fact_html(facts: Facts, fact_id: str, links: Links) -> str:
     shown = escape.html_text(fact.short)
     value = f'<a href="{escape.attribute(target)}">{shown}</a>' if target else shown
     return f"{value} {escape.html_text(rest)}".rstrip()
-
-
-def answer_text(question: Question) -> str:
-    """'B', 'A, C', 'C, A, B' (ordering) or '1 → B; 2 → A' (matching)."""
-    if question.type is QuestionType.MATCHING:
-        return "; ".join(f"{number} → {LETTERS[index]}" for number, index in enumerate(question.answer, start=1))
-    return ", ".join(LETTERS[index] for index in question.answer)
 
 
 def question_html(question: Question, number: int, facts: Facts, links: Links) -> str:

@@ -1,4 +1,4 @@
-"""Markdown and HTML for the study tools: the quiz, the decision helper and the cost calculator."""
+"""Markdown and HTML for the study tools: the decision helper and the cost calculator (the practice page is render.practice)."""
 
 from __future__ import annotations
 
@@ -7,39 +7,8 @@ import html
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
-from chipwise.render import escape
-from chipwise.render.markdown import Links, decision_inputs, linked_text, rule_anchor
+from chipwise.render.markdown import Links, decision_inputs
 from chipwise.study import calculator
-from chipwise.study.questions import Question
-
-LETTERS = "ABCDEFGH"
-KIND_TITLES = {"scenario": "Scenarios", "fact-check": "Exam-note traps", "fact": "Numbers"}
-
-
-def quiz(questions: list[Question], facts: Facts, links: Links) -> str:
-    """Every question with lettered options; the answer and its explanation behind 'Show answer' (no JS)."""
-    sections = []
-    number = 0
-    for kind, title in KIND_TITLES.items():
-        blocks = [f"## {title}"]
-        for question in (q for q in questions if q.kind == kind):
-            number += 1
-            options = "\n".join(f"- **{LETTERS[index]}.** {escape.markdown(option)}" for index, option in enumerate(question.options))
-            see_also = []
-            if question.rule:
-                rule = next(rule for rule in facts.decision.rules if rule.id == question.rule)
-                see_also.append(f"[rule `{rule.id}`]({links.page('choosing.md', rule_anchor(rule))})")
-            if question.check:
-                see_also.append(f"[the fact check]({links.check(facts.fact_checks[question.check])})")
-            more = f" See {', '.join(see_also)}." if see_also else ""
-            answer = f"**{LETTERS[question.answer]}. {escape.markdown(question.answer_text)}**. {linked_text(question.explanation, facts, links)}{more}"
-            blocks.append(
-                f'<div class="chipwise-question" id="q-{question.id}" markdown>\n\n'
-                f"**Question {number}.** {linked_text(question.prompt, facts, links)}\n\n{options}\n\n"
-                f'??? success "Show answer"\n    {answer}\n\n</div>'
-            )
-        sections.append("\n\n".join(blocks))
-    return "\n\n".join(sections)
 
 
 def decision_helper(facts: Facts, links: Links) -> str:

@@ -37,10 +37,11 @@ from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import flowchart
 from chipwise.render import markdown as render
+from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
 from chipwise.rules import decide
 from chipwise.site import benchmark_results
-from chipwise.study import flashcards, questions
+from chipwise.study import flashcards, practice
 
 SITE_URL_SETTING = "chipwise_site_url"
 OWN_SITE_SETTING = "chipwise_own_site"
@@ -157,10 +158,19 @@ class SiteMacros:
         return render.glossary_table(self.facts)
 
     def quiz(self) -> str:
-        return render_study.quiz(questions.all_questions(self.facts), self.facts, self.links())
+        """Every practice question with its answer and each option's explanation."""
+        return render_practice.questions_page(practice.all_questions(self.facts), self.facts, self.links())
 
     def question_count(self) -> str:
-        return str(len(questions.all_questions(self.facts)))
+        return str(len(practice.all_questions(self.facts)))
+
+    def practice_mode(self) -> str:
+        """The practice mode's controls (practice.js shows them)."""
+        return render_practice.practice_mode(practice.all_questions(self.facts))
+
+    def practice_coverage(self) -> str:
+        """Which questions ask about each rule, fact check and exam-scoped fact."""
+        return render_practice.coverage_table(practice.coverage(self.facts, practice.all_questions(self.facts)), self.facts)
 
     def flashcard_count(self) -> str:
         return str(len(flashcards.cards(self.facts)))

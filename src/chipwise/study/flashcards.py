@@ -7,6 +7,7 @@ in place instead of adding duplicates. genanki is imported only when a package i
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import io
 import tempfile
@@ -14,8 +15,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from chipwise.facts.model import Derivation, Facts
+from chipwise.facts.model import Derivation, Facts, expand
 from chipwise.memo import per_object
+from chipwise.study import practice
+from chipwise.study.practice import LETTERS, answer_text
 
 DECK_ID = 1_736_204_811  # chosen once at random; stable forever so re-imports update the same deck
 MODEL_ID = 1_736_204_812
@@ -47,6 +50,21 @@ def cards(facts: Facts) -> list[Card]:
         result.append(Card(f"check:{check.id}", f"Exam notes say: “{check.note_says}” What does AWS say?",
                            f"{check.verdict}: {check.explanation}", f"{check.source.title}, {check.source.url}",
                            ("chipwise", "fact-check", check.verdict)))
+    result.extend(question_cards(facts))
+    return result
+
+
+def question_cards(facts: Facts) -> list[Card]:
+    """One card per practice question: its stem and options; the answer with every option's explanation."""
+    result = []
+    for question in practice.all_questions(facts):
+        text = functools.partial(expand, show=lambda fact_id: facts.fact(fact_id).phrase)
+        stem = text(question.stem) if question.case is None else f"{text(question.case.background)} {text(question.stem)}"
+        prompts = [f"{number}. {prompt}" for number, prompt in enumerate(question.prompts, start=1)]
+        options = [f"{LETTERS[index]}. {option.text}" for index, option in enumerate(question.options)]
+        explained = [f"{LETTERS[index]}: {text(option.explanation)}" for index, option in enumerate(question.options)]
+        result.append(Card(f"question:{question.id}", "\n".join([stem, *prompts, *options]), "\n".join([f"Answer: {answer_text(question)}", *explained]),
+                           "chipwise practice questions", ("chipwise", "question", question.type.value, question.topic.value)))
     return result
 
 
@@ -77,6 +95,11 @@ def apkg(facts: Facts) -> bytes:
     return build_apkg(facts)
 
 
+def _anki_field(text: str) -> str:
+    """Plain text as an Anki field (HTML): escaped, its line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
 def build_apkg(facts: Facts) -> bytes:
     """The Anki package, built with genanki; the same facts always give the same bytes."""
     import genanki  # heavy: only when the package is built
@@ -96,7 +119,7 @@ def build_apkg(facts: Facts) -> bytes:
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for card in cards(facts):
         deck.add_note(
-            genanki.Note(model=model, fields=[html.escape(field) for field in (card.front, card.back, card.source)], guid=genanki.guid_for("chipwise", card.id),
+            genanki.Note(model=model, fields=[_anki_field(field) for field in (card.front, card.back, card.source)], guid=genanki.guid_for("chipwise", card.id),
                          tags=[tag.replace(" ", "_") for tag in card.tags])
         )
     with tempfile.TemporaryDirectory() as folder:

@@ -27,6 +27,7 @@ MOST_ORDERED = 5
 MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
 COUNT_WORDS = {2: "TWO", 3: "THREE"}
+LETTERS = "ABCDEFGH"
 
 
 class QuestionType(StrEnum):
@@ -442,6 +443,13 @@ def exam_guide_question(facts: Facts) -> Question | None:
     words = COUNT_WORDS[len(right)]
     stem = f"An AIF-C01 candidate wants to know where the exam guide covers two topics. Which {words} statements are correct? (Select {words}.)"
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
+
+
+def answer_text(question: Question) -> str:
+    """'B', 'A, C', 'C, A, B' (ordering) or '1 → B; 2 → A' (matching)."""
+    if question.type is QuestionType.MATCHING:
+        return "; ".join(f"{number} → {LETTERS[index]}" for number, index in enumerate(question.answer, start=1))
+    return ", ".join(LETTERS[index] for index in question.answer)
 
 
 @per_object

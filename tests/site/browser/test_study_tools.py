@@ -111,17 +111,6 @@ def test_cheat_sheet_prints_on_one_page(browser: Browser, site_url: str, facts: 
         page.context.close()
 
 
-def test_quiz_answers_open_without_javascript(browser: Browser, site_url: str) -> None:
-    page, _ = open_page(browser, site_url + "quiz/", javascript=False)
-    try:
-        first = page.locator(".chipwise-question details").first
-        assert not first.locator("p").first.is_visible()
-        first.locator("summary").click()
-        assert first.locator("p").first.is_visible()
-    finally:
-        page.context.close()
-
-
 def test_decision_helper_names_a_link_value_it_does_not_know(browser: Browser, site_url: str, facts: Facts) -> None:
     page, log = open_page(browser, site_url + "helper/?workload=serving&traffic=low&colour=red")
     try:

@@ -1,0 +1,108 @@
+"""api/questions.json: every practice question for other guides, and its JSON Schema.
+
+Texts are plain text with each {fact.id} replaced by the fact's whole claim; `facts` lists the ids the
+question cites, so another guide can link them to api/facts.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chipwise.facts.model import Facts, expand
+from chipwise.study.practice import Question, QuestionType, Topic, all_questions
+
+SCHEMA_ID = "api/questions.schema.json"
+
+
+def _text(template: str, facts: Facts) -> str:
+    return expand(template, lambda fact_id: facts.fact(fact_id).phrase)
+
+
+def question_json(question: Question, facts: Facts) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type.value,
+        "topic": question.topic.value,
+        "stem": _text(question.stem, facts),
+        "options": [option.text for option in question.options],
+        "answer": list(question.answer),
+        "explanations": [_text(option.explanation, facts) for option in question.options],
+        "option_facts": [list(option.facts) for option in question.options],
+        "facts": list(question.facts),
+    }
+    if question.prompts:
+        entry["prompts"] = list(question.prompts)
+    if question.case is not None:
+        entry["case_study"] = {"id": question.case.id, "title": question.case.title, "background": _text(question.case.background, facts)}
+    if question.inputs:
+        entry["inputs"] = dict(question.inputs)
+    if question.rules:
+        entry["rules"] = list(question.rules)
+    if question.checks:
+        entry["fact_checks"] = list(question.checks)
+    return entry
+
+
+def questions_json(facts: Facts) -> dict[str, Any]:
+    return {
+        "$schema": "questions.schema.json",
+        "version": facts.meta.version,
+        "questions": [question_json(question, facts) for question in all_questions(facts)],
+    }
+
+
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_INDEXES = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 1}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of api/questions.json."""
+    question = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "type", "topic", "stem", "options", "answer", "explanations", "option_facts", "facts"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
+            "type": {"enum": [kind.value for kind in QuestionType], "description": "The AIF-C01 exam guide's question types."},
+            "topic": {"enum": [topic.value for topic in Topic]},
+            "stem": {"type": "string"},
+            "options": {**_STRINGS, "minItems": 3},
+            "answer": {
+                **_INDEXES,
+                "description": (
+                    "Indexes into options. multiple-choice and case-study: the one right option; multiple-response: the right options; "
+                    "ordering: the options in the right order; matching: for each prompt, the option that matches it."
+                ),
+            },
+            "explanations": {**_STRINGS, "description": "Why each option (same index) is right or wrong."},
+            "option_facts": {"type": "array", "items": _STRINGS, "description": "The fact ids that decide each option."},
+            "facts": {**_STRINGS, "description": "Every fact id the question cites (keys of api/facts.json)."},
+            "prompts": {**_STRINGS, "description": "Matching only."},
+            "case_study": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "title", "background"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "background": {"type": "string"}},
+            },
+            "inputs": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "Scenario questions: the decision inputs the stem states (see api/decisions.json).",
+            },
+            "rules": {**_STRINGS, "description": "Decision rules: the one that decides the answer first."},
+            "fact_checks": _STRINGS,
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "chipwise practice questions",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "questions"],
+        "properties": {
+            "$schema": {"type": "string"},
+            "version": {"type": "string"},
+            "questions": {"type": "array", "items": question},
+        },
+    }

@@ -1,0 +1,34 @@
+"""api/questions.json: valid against its schema, every question with stable id, answer, explanations
+and facts; scenario questions carry the inputs their stems state."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from chipwise.exports import files, questions
+from chipwise.facts.model import Facts
+from chipwise.study import practice
+
+
+def test_questions_json_matches_its_schema_and_every_question(facts: Facts) -> None:
+    published = json.loads(files.generated_files(facts)["api/questions.json"])
+    schema = json.loads(files.generated_files(facts)["api/questions.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(published, schema)
+    assert [entry["id"] for entry in published["questions"]] == [question.id for question in practice.all_questions(facts)]
+
+
+def test_each_question_has_answer_explanations_and_known_facts(facts: Facts) -> None:
+    for entry in questions.questions_json(facts)["questions"]:
+        assert len(entry["explanations"]) == len(entry["options"]) == len(entry["option_facts"]), entry["id"]
+        assert all(0 <= index < len(entry["options"]) for index in entry["answer"]), entry["id"]
+        assert entry["facts"] and set(entry["facts"]) <= set(facts.facts), entry["id"]
+        assert "{" not in entry["stem"] and not any("{" in text for text in entry["explanations"]), entry["id"]
+
+
+def test_scenario_questions_carry_the_inputs_their_stems_state(facts: Facts) -> None:
+    published = {entry["id"]: entry for entry in questions.questions_json(facts)["questions"]}
+    for scenario in facts.practice.scenarios:
+        assert published[f"scenario-{scenario.id}"]["inputs"] == dict(scenario.states)

@@ -1,0 +1,56 @@
+"""The facts file's practice section: scenarios and case studies are checked when the file loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import chipwise
+from chipwise.errors import FactsError
+from tests.support import FACTS_FILE
+
+
+def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    edited = tmp_path / "facts.yml"
+    edited.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(FactsError) as error:
+        chipwise.load_facts(edited)
+    return [str(problem) for problem in error.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'states: {workload: training, neuron: "yes"}\n    claims',
+            'states: {workload: trainng, neuron: "yes"}\n    claims',
+            "practice.scenarios.protein-pretraining.states: workload must be one of",
+        ),
+        (
+            'states: {workload: training, neuron: "yes"}\n    claims',
+            'states: {workload: training, chip: "yes"}\n    claims',
+            "practice.scenarios.protein-pretraining.states: unknown input 'chip'",
+        ),
+        (
+            "          answer: example.inferentia_monthly_cost\n",
+            "          answer: example.inferentia_monthly_cots\n",
+            "practice.case_studies.llm-api.questions[2].answer: unknown fact 'example.inferentia_monthly_cots'",
+        ),
+        (
+            "options: [example.gpu_monthly_cost, example.monthly_savings, example.yearly_savings]",
+            "options: [example.gpu_monthly_cost, example.monthly_savings]",
+            "practice.case_studies.llm-api.questions[2].options: a multiple-choice question has one answer and 3 other options; received 2",
+        ),
+        (
+            "      company: A media company\n",
+            "      company: A media company {inf9.chips}\n",
+            "practice.scenarios.live-captions.company: unknown fact 'inf9.chips'",
+        ),
+    ],
+)
+def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    problems = _refused(tmp_path, old, new)
+    assert any(expected in problem for problem in problems), problems

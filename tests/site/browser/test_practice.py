@@ -1,0 +1,154 @@
+"""The practice mode in a real browser: a full run is scored right, a wrong answer shows in the review,
+it works from the keyboard alone, axe finds nothing, and progress survives a reload until reset."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from chipwise.facts.model import Facts
+from chipwise.study import practice
+from chipwise.study.practice import Question, QuestionType
+from tests.site.browser.support import open_page
+
+pytestmark = pytest.mark.browser
+
+
+def _answer(page: Page, question: Question, *, right: bool = True) -> None:
+    """Answer one question with the mouse-free API of each control."""
+    section = page.locator(f'section[data-id="{question.id}"]')
+    answer = list(question.answer)
+    if not right:
+        answer = answer[1:] + answer[:1] if len(answer) > 1 else [(answer[0] + 1) % len(question.options)]
+    if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY, QuestionType.MULTIPLE_RESPONSE):
+        for index in answer:
+            section.locator(f'input[value="{index}"]').check()
+    elif question.type is QuestionType.ORDERING:
+        for position, index in enumerate(answer):
+            section.locator(f'li[data-option="{index}"] select').select_option(str(position))
+    else:
+        for prompt, index in enumerate(answer):
+            section.locator(f'li[data-prompt="{prompt}"] select').select_option(str(index))
+
+
+def _result(page: Page) -> str:
+    page.click('[data-action="submit"]')
+    return page.locator(".chipwise-practice__result").inner_text()
+
+
+def test_a_full_run_with_every_answer_right_scores_100(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        questions = practice.all_questions(facts)
+        for question in questions:
+            _answer(page, question)
+        assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
+        assert page.locator(".chipwise-q--wrong").count() == 0
+        assert page.locator(".chipwise-q__why:visible").count() == sum(len(q.options) for q in questions)
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_one_wrong_answer_shows_in_the_review_and_can_be_retried(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        page.evaluate("localStorage.clear()")
+        questions = practice.all_questions(facts)
+        wrong = next(question for question in questions if question.type is QuestionType.MATCHING)
+        for question in questions:
+            _answer(page, question, right=question is not wrong)
+        total = len(questions)
+        assert _result(page).startswith(f"You scored {total - 1} of {total} ({round(100 * (total - 1) / total)}%).")
+        missed = page.locator(".chipwise-q--wrong")
+        assert missed.count() == 1 and missed.get_attribute("data-id") == wrong.id
+        assert "Not right: the answer is" in missed.locator(".chipwise-q__verdict").inner_text()
+        assert missed.locator(".chipwise-q__why").first.is_visible()
+
+        page.click('[data-action="retry"]')
+        assert page.locator("section.chipwise-q:visible").count() == 1
+        _answer(page, wrong)
+        assert _result(page).startswith("You scored 1 of 1 (100%)")
+        page.reload()
+        assert f"{total} of {total} questions answered, {total} right" in page.locator(".chipwise-practice__progress").inner_text()
+        page.click('[data-action="reset"]')
+        assert page.locator(".chipwise-practice__progress").inner_text() == "No progress saved in this browser yet."
+    finally:
+        page.context.close()
+
+
+def test_choosing_a_set_by_type_topic_or_at_random(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        questions = practice.all_questions(facts)
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "ordering")
+        page.click("text=Start practice")
+        assert page.locator("section.chipwise-q:visible").count() == sum(q.type is QuestionType.ORDERING for q in questions)
+        page.check('input[name="set"][value="topic"]')
+        page.select_option('select[name="topic"]', "exam-notes")
+        page.click("text=Start practice")
+        assert page.locator("section.chipwise-q:visible").count() == sum(q.topic.value == "exam-notes" for q in questions)
+        page.check('input[name="set"][value="random"]')
+        page.fill('input[name="count"]', "3")
+        page.click("text=Start practice")
+        assert page.locator("section.chipwise-q:visible").count() == 3
+    finally:
+        page.context.close()
+
+
+def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        page.focus('input[name="set"][value="all"]')
+        page.keyboard.press("ArrowRight")  # radio group: "By type"
+        page.keyboard.press("Tab")  # the type list, the default of which is multiple choice
+        assert page.evaluate("document.activeElement.name") == "type"
+        for _ in range(5):
+            if page.evaluate("document.activeElement.textContent") == "Start practice":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
+        assert page.evaluate("document.activeElement.id") == f"q-{shown[0].id}-title"
+        for question in shown:
+            for _ in range(20):  # past any link in the stem, into the question's radio group
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.name") == f"answer-{question.id}":
+                    break
+            for _ in range(question.answer[0]):
+                page.keyboard.press("ArrowDown")
+            if question.answer[0] == 0:
+                page.keyboard.press("Space")
+        while page.evaluate("document.activeElement.dataset.action") != "submit":
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.classList.contains('chipwise-practice__result')")
+        assert page.locator(".chipwise-practice__result").inner_text().startswith(f"You scored {len(shown)} of {len(shown)} (100%)")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("state", ["start", "review"])
+def test_axe_finds_nothing_in_practice_mode(browser: Browser, site_url: str, facts: Facts, state: str) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        if state == "review":
+            _result(page)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_every_question_shows_its_answer_and_explanations(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/", javascript=False)
+    try:
+        assert not page.locator(".chipwise-practice").is_visible()
+        questions = practice.all_questions(facts)
+        assert page.locator("section.chipwise-q:visible").count() == len(questions)
+        assert page.locator(".chipwise-q__answer:visible").count() == len(questions)
+        assert page.locator(".chipwise-q__why:visible").count() == sum(len(q.options) for q in questions)
+    finally:
+        page.context.close()

@@ -1,0 +1,134 @@
+"""Practice questions: the five exam types, every option explained, scenario answers are the engine's,
+stems read like the exam's, and every rule, fact check and exam-scoped fact is asked about."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import chipwise
+from chipwise.facts.model import Facts, Scenario
+from chipwise.rules import decide
+from chipwise.study import practice
+from chipwise.study.practice import Question, QuestionType
+from tests.support import FACTS_FILE
+
+
+@pytest.fixture(scope="module")
+def questions(facts: Facts) -> list[Question]:
+    return practice.all_questions(facts)
+
+
+def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
+    assert {question.type for question in questions} == set(QuestionType)
+    assert len({question.id for question in questions}) == len(questions)
+
+
+def test_each_type_has_the_shape_the_exam_guide_gives(questions: list[Question]) -> None:
+    for question in questions:
+        count = len(question.options)
+        if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY):
+            assert (count, len(question.answer)) == (4, 1), question.id
+        elif question.type is QuestionType.MULTIPLE_RESPONSE:
+            assert count >= 5 and len(question.answer) >= 2, question.id
+            assert "(Select TWO.)" in question.stem, question.id
+        elif question.type is QuestionType.ORDERING:
+            assert 3 <= count <= 5 and sorted(question.answer) == list(range(count)), question.id
+            assert question.answer != tuple(range(count)), f"{question.id} is shown already in order"
+        else:
+            assert 3 <= len(question.prompts) <= 7 and sorted(question.answer) == list(range(count)), question.id
+        assert len({option.text for option in question.options}) == count, question.id
+
+
+def test_case_studies_ask_two_or_more_questions_about_one_scenario(questions: list[Question]) -> None:
+    by_case: dict[str, int] = {}
+    for question in questions:
+        if question.type is QuestionType.CASE_STUDY:
+            assert question.case is not None
+            by_case[question.case.id] = by_case.get(question.case.id, 0) + 1
+    assert by_case and all(count >= 2 for count in by_case.values())
+
+
+def test_every_option_explains_why_it_is_right_or_wrong_citing_facts(questions: list[Question]) -> None:
+    for question in questions:
+        for index, option in enumerate(question.options):
+            assert option.explanation.strip(), (question.id, index)
+            if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY, QuestionType.MULTIPLE_RESPONSE):
+                expected = "Right" if index in question.answer else "Wrong"
+                assert option.explanation.startswith(expected), (question.id, index, option.explanation)
+        assert question.facts, f"{question.id} cites no fact"
+
+
+def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:
+    scenarios = [question for question in questions if question.inputs]
+    assert len(scenarios) >= len(facts.decision.rules) * 3
+    for question in scenarios:
+        decision = decide(facts.decision, **question.inputs)
+        assert question.options[question.answer[0]].text == decision.outcome.title, question.id
+        assert question.rules[0] == decision.rule.id
+
+
+def test_every_rule_has_several_different_stems(facts: Facts) -> None:
+    per_rule: dict[str, list[Scenario]] = {}
+    for scenario in facts.practice.scenarios:
+        per_rule.setdefault(decide(facts.decision, **scenario.states).rule.id, []).append(scenario)
+    for rule in facts.decision.rules:
+        stems = {scenario.stem for scenario in per_rule.get(rule.id, [])}
+        assert len(stems) >= 3, rule.id
+
+
+def test_stems_read_like_the_exam_and_never_echo_the_form(facts: Facts, questions: list[Question]) -> None:
+    form = [item.question for item in facts.decision.inputs]
+    form += [value.explanation for item in facts.decision.inputs for value in item.values]
+    for question in questions:
+        for phrase in form:
+            assert phrase not in question.stem, (question.id, phrase)
+        assert question.stem.rstrip().endswith(("?", ".", ".)")), question.id
+    for scenario in facts.practice.scenarios:
+        assert re.match(r"^(A|An) [a-z]", scenario.stem), scenario.stem
+        assert scenario.stem.endswith("?"), scenario.id
+
+
+def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    rule = "    inference-neuron-high:\n"
+    start = text.index(rule)
+    then = text.index("      then: inferentia\n", start)
+    edited = tmp_path / "facts.yml"
+    edited.write_text(text[:then] + "      then: gpu-inference\n" + text[then + len("      then: inferentia\n") :], encoding="utf-8")
+    changed = {question.id: question for question in practice.all_questions(chipwise.load_facts(edited))}
+    for question in practice.all_questions(facts):
+        if question.rules[:1] == ("inference-neuron-high",):
+            assert changed[question.id].options[changed[question.id].answer[0]].text == facts.decision.outcomes["gpu-inference"].title
+
+
+def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
+    covered = practice.coverage(facts, questions)
+    assert covered.missing == []
+    assert set(covered.rules) == {rule.id for rule in facts.decision.rules}
+    assert set(covered.checks) == set(facts.fact_checks)
+    assert len(covered.facts) == sum(1 for fact in facts.facts.values() if fact.scope.value == "aif-c01")
+
+
+def test_questions_are_the_same_on_every_build(facts: Facts) -> None:
+    first = [(q.id, q.options, q.answer) for q in practice.all_questions(facts)]
+    again = [(q.id, q.options, q.answer) for q in practice.all_questions(chipwise.load_facts(FACTS_FILE))]
+    assert first == again
+
+
+@pytest.mark.parametrize(
+    ("kind", "given", "right"),
+    [
+        ("multiple-response", [2, 0], True),
+        ("multiple-response", [0], False),
+        ("ordering", [2, 0, 1], False),
+        ("ordering", [0, 2, 1], True),
+    ],
+)
+def test_a_response_is_scored_right_only_when_it_is_the_answer(kind: str, given: list[int], right: bool) -> None:
+    options = tuple(practice.Option(text, "why") for text in "abc")
+    answer = (0, 2) if kind == "multiple-response" else (0, 2, 1)
+    question = Question("q", QuestionType(kind), practice.Topic.CLAIMS, "stem", options, answer)
+    assert question.is_right(given) is right
