@@ -24,6 +24,7 @@ PAGES = [
     "helper/index.html",
     "worked-example/index.html",
     "calculator/index.html",
+    "benchmarks/index.html",
     "cheat-sheet/index.html",
     "quiz/index.html",
     "flashcards/index.html",
@@ -73,3 +74,11 @@ def visible_text(page_html: str) -> str:
     body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
     body = re.sub(r"</?(p|div|td|th|tr|li|br|h[1-6]|text|table|ul|ol|svg|title|desc)\b[^>]*>", " ", body)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+ROWS_FILE = ROOT / "facts" / "aws-ml-chips.benchmarks.yml"
+
+
+def copy_rows_file(folder: Path) -> None:
+    """Copy the benchmark rows file the facts file names into `folder`, so a facts file written there loads."""
+    (folder / ROWS_FILE.name).write_bytes(ROWS_FILE.read_bytes())

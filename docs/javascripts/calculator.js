@@ -1,4 +1,115 @@
-// chipwise cost calculator: the same arithmetic as chipwise/calculator.py (a browser test compares them).
+// chipwise cost calculator: the same arithmetic as chipwise/study/sizing.py (the calculator on AWS's published
+// rows) and chipwise/study/calculator.py (the exam's simplification); browser tests compare them. Both forms
+// keep their inputs in the page address (?row=&traffic=&limit= and ?bill=&requests=), so a result can be shared.
+
+// The page address: read once when the page opens, rewritten by each form as it changes.
+var chipwiseAddress = {
+  read: function (form, names) {
+    var given = new URLSearchParams(location.search);
+    names.forEach(function (name) {
+      var value = given.get(name);
+      var field = form.elements[name];
+      if (value === null || !field) return;
+      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (option) { return option.value === value; })) return;
+      field.value = value;
+    });
+  },
+  write: function (form, names) {
+    var params = new URLSearchParams(location.search);
+    names.forEach(function (name) { params.set(name, form.elements[name].value.trim()); });
+    history.replaceState(null, "", location.pathname + "?" + params.toString() + location.hash);
+  }
+};
+
+// The same rounding and texts as chipwise/study/sizing.py and chipwise/render/benchmarks.py's sizing_fields.
+function chipwiseSizing(data, requests, limit, constants) {
+  function round(value, digits) { var scale = Math.pow(10, digits); return Math.floor(value * scale + 0.5) / scale; }
+  function grouped(value, digits) { return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits }); }
+  function dollars(value, digits) { return "$" + value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }); }
+  var throughput = Number(data.throughput);
+  var rate = Number(data.rate);
+  var units = Number(data.units);
+  var p99 = Number(data.p99);
+  var unitsPerSecond = requests * units / constants.secondsPerDay;
+  var fullUse = round((1e6 / throughput) * (rate / 3600), 3);
+  var meets = p99 <= limit;
+  var instances = null, monthly = null, atTraffic = null;
+  if (meets) {
+    instances = unitsPerSecond === 0 ? 0 : Math.ceil(unitsPerSecond / throughput);
+    var monthlyRaw = instances * rate * constants.hoursPerMonth;
+    var millions = requests * units * constants.daysPerMonth / 1e6;
+    monthly = round(monthlyRaw, 2);
+    atTraffic = millions ? round(monthlyRaw / millions, 3) : null;
+  }
+  return {
+    unit: data.unit,
+    units_per_request: grouped(units, 2),
+    units_per_second: grouped(round(unitsPerSecond, 3), 3),
+    throughput: grouped(round(throughput, 2), 2),
+    instance: data.instance,
+    rate: dollars(rate, 3),
+    p99: grouped(round(p99, 2), 2),
+    latency_name: data.latencyName,
+    limit: grouped(round(limit, 2), 2),
+    full_use: dollars(fullUse, 3),
+    latency_verdict: meets ? "within your limit" : "above your limit: more instances do not lower it; choose a row optimized for latency",
+    instances: instances === null ? "—" : grouped(instances, 0),
+    monthly: monthly === null ? "—" : dollars(monthly, 2),
+    at_traffic: atTraffic === null ? "—" : dollars(atTraffic, 3),
+    requests: grouped(round(requests, 2), 2)
+  };
+}
+
+(function () {
+  "use strict";
+  var form = document.querySelector(".chipwise-sizer");
+  if (!form) return;
+  var names = ["row", "traffic", "limit"];
+  var constants = {
+    secondsPerDay: Number(form.dataset.secondsPerDay),
+    hoursPerMonth: Number(form.dataset.hoursPerMonth),
+    daysPerMonth: Number(form.dataset.daysPerMonth)
+  };
+  var largest = Number(form.dataset.largestInput);
+  var message = form.querySelector(".chipwise-sizer__message");
+  var outputs = document.querySelectorAll(".chipwise-sizer__result output");
+
+  function read(input) {
+    var label = input.dataset.label;
+    var raw = input.value.trim();
+    if (raw === "") return { error: label + (input.validity.badInput ? ": enter a number." : ": enter a number; the field is empty.") };
+    var value = Number(raw);
+    if (!Number.isFinite(value)) return { error: label + ": enter a finite number." };
+    if (value < 0) return { error: label + ": enter zero or more." };
+    if (value > largest) return { error: label + ": enter at most " + largest.toLocaleString("en-US") + "." };
+    return { value: value };
+  }
+
+  function update() {
+    var traffic = read(form.elements.traffic);
+    var limit = read(form.elements.limit);
+    var problem = traffic.error || limit.error;
+    if (problem) {
+      message.textContent = problem + " The result is cleared until both fields hold a valid number.";
+      message.hidden = false;
+      outputs.forEach(function (output) { output.textContent = "—"; });
+      return;
+    }
+    message.hidden = true;
+    message.textContent = "";
+    var option = form.elements.row.selectedOptions[0];
+    var fields = chipwiseSizing(option.dataset, traffic.value, limit.value, constants);
+    outputs.forEach(function (output) { output.textContent = fields[output.dataset.sizerField]; });
+    chipwiseAddress.write(form, names);
+  }
+
+  chipwiseAddress.read(form, names);
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+  if (location.search) update();
+})();
+
 (function () {
   "use strict";
   var form = document.querySelector(".chipwise-calculator");
@@ -57,8 +168,11 @@
     set("gpu_per_million", money(millions ? cents(bill / millions) : 0));
     set("inferentia_per_million", money(millions ? cents(inferentia / millions) : 0));
     set("chip_share_percent", number(cents(100 / throughput)) + "%");
+    chipwiseAddress.write(form, ["bill", "requests"]);
   }
 
+  chipwiseAddress.read(form, ["bill", "requests"]);
+  if (new URLSearchParams(location.search).has("bill")) update();
   form.addEventListener("input", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
 })();

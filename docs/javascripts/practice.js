@@ -53,6 +53,7 @@
     var element = document.createElement("select");
     element.setAttribute("aria-label", label);
     element.className = "chipwise-q__select";
+    element.style.maxWidth = "100%";
     element.appendChild(new Option("—", ""));
     for (var index = 0; index < count; index++) element.appendChild(new Option(choices(index), String(index)));
     return element;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,9 +14,11 @@ from chipwise import recommend
 from chipwise.errors import FactsError, InvalidInput
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
+from chipwise.facts import neuron_import
+from chipwise.facts.benchmarks import named_file
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
-from chipwise.facts.load import load_facts
+from chipwise.facts.load import default_facts_path, load_facts
 from chipwise.facts.model import DecisionTable
 from chipwise.page_references import docs_problems
 from chipwise.rules import Decision
@@ -66,6 +69,11 @@ def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
     site_files_command = commands.add_parser("site-files", help="write the site's generated files (api/, downloads/) into a built site")
     site_files_command.add_argument("site_dir", type=Path, help="the built site, e.g. site/ after zensical build")
 
+    importer = commands.add_parser("import-benchmarks", help="re-read AWS's benchmark CSVs from a checkout of aws-neuron/aws-neuron-sdk")
+    importer.add_argument("checkout", type=Path, metavar="PATH", help="a checkout (or exported tree) of aws-neuron/aws-neuron-sdk")
+    importer.add_argument("--commit", type=_commit, help="the checkout's commit, when PATH is not a git checkout (40 hex digits)")
+    importer.add_argument("--output", type=Path, help="the rows file to update (default: the one the facts file names)")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -89,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "schema":
             _print(json_schema(), as_json=True)
             return 0
+        if arguments.command == "import-benchmarks":
+            return _import_benchmarks(arguments.checkout, arguments.commit, arguments.output)
         if arguments.command == "site-files":
             written = site_files.write_generated_files(load_facts(for_site=True), arguments.site_dir)
             sys.stdout.write("".join(f"wrote {path}\n" for path in written))
@@ -127,6 +137,26 @@ def _check(path: Path | None) -> int:
         f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
         f"{len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
+    return 0
+
+
+def _commit(text: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{40}", text):
+        raise argparse.ArgumentTypeError(f"expected a full commit hash (40 hex digits, lower case), received {text!r}")
+    return text
+
+
+def _import_benchmarks(checkout: Path, commit: str | None, output: Path | None) -> int:
+    """Writes the rows file when the checkout changes it; prints what changed, or every row it refuses."""
+    if output is None:
+        output = named_file(default_facts_path())
+    try:
+        report = neuron_import.import_benchmarks(checkout, output, commit)
+    except neuron_import.ImportRefused as error:
+        problems = FactsError(error.problems)
+        sys.stderr.write(problems.report() + "\nnothing was written\n")
+        return 1
+    sys.stdout.write("".join(f"{line}\n" for line in report))
     return 0
 
 

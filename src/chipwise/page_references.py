@@ -67,6 +67,18 @@ def _decision_inputs(facts: Facts, call: ast.Call) -> Iterator[str]:
                 )
 
 
+def _needs_benchmarks(facts: Facts, call: ast.Call) -> Iterator[str]:
+    if facts.benchmarks is None:
+        yield "the facts file names no benchmarks file (benchmarks: aws-ml-chips.benchmarks.yml), so there are no rows to show"
+
+
+def _benchmark_families(facts: Facts, call: ast.Call) -> Iterator[str]:
+    """Each family named must have benchmark rows."""
+    yield from _needs_benchmarks(facts, call)
+    if facts.benchmarks is not None:
+        yield from _ids("instance family with benchmark rows", lambda facts: sorted({row.family for row in facts.benchmarks.rows.values()}))(facts, call)  # type: ignore[union-attr]
+
+
 def _nothing(facts: Facts, call: ast.Call) -> Iterator[str]:
     return iter(())
 
@@ -77,6 +89,9 @@ MACROS: dict[str, FactsCheck] = {
     "family_table": _ids("instance family", lambda facts: facts.families),
     "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
     "recommend": _decision_inputs,
+    "benchmark_table": _benchmark_families,
+    "benchmark_count": _benchmark_families,
+    **{name: _needs_benchmarks for name in ("benchmark_filters", "benchmark_sources")},
     **{
         name: _nothing
         for name in [
@@ -102,6 +117,9 @@ MACROS: dict[str, FactsCheck] = {
             "flashcard_count",
             "decision_helper",
             "cost_calculator",
+            "exam_note_calculator",
+            "benchmark_formulas",
+            "benchmark_units",
             "page_script",
             "iframe_snippet",
             "mermaid_snippet",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from chipwise import cli
-from tests.support import FACTS_FILE, build_site
+from tests.support import FACTS_FILE, build_site, copy_rows_file
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))"
 # Each: (the line as it stands, the key whose value gets the payload appended).
@@ -41,6 +41,9 @@ def hostile_facts(destination: Path) -> Path:
         text = text.replace(line, f"{prefix}{key}: {json.dumps(value + ' ' + PAYLOAD)}", 1)
     path = destination / "hostile.yml"
     path.write_text(text, encoding="utf-8")
+    copy_rows_file(destination)
+    rows = destination / "aws-ml-chips.benchmarks.yml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace("model: bert-base-uncased\n", f"model: {json.dumps('bert ' + PAYLOAD)}\n"), encoding="utf-8")
     return path
 
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from chipwise.exports import benchmarks_api, questions
 from chipwise.exports import json_api as exports
-from chipwise.exports import questions
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.model import Facts
 from chipwise.memo import per_object
@@ -33,6 +33,8 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         "api/facts.json": _json(exports.facts_json(facts)),
         "api/decisions.json": _json(exports.decisions_json(facts)),
         "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
+        benchmarks_api.JSON_PATH: _json(benchmarks_api.benchmarks_json(facts)),
+        benchmarks_api.SCHEMA_PATH: _json({**benchmarks_api.json_schema(), "version": facts.meta.version}),
         "api/questions.json": _json(questions.questions_json(facts)),
         "api/questions.schema.json": _json(questions.json_schema()),
     }

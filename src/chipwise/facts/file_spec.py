@@ -452,6 +452,11 @@ FACTS_FILE = Record(
         "practice": Field(PRACTICE, required=False, doc="Exam-style scenarios and case studies for the practice questions."),
         "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
         "decision": Field(DECISION),
+        "benchmarks": Field(
+            Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml", hint="a YAML file name beside the facts file, like aws-ml-chips.benchmarks.yml"),
+            required=False,
+            doc="AWS's published benchmark rows: a sibling file written by `chipwise import-benchmarks`, checked like this one.",
+        ),
     },
     name="the facts file",
 )

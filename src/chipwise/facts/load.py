@@ -13,9 +13,9 @@ from typing import Any
 from chipwise import rules
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
 from chipwise.facts import contract, ranges
+from chipwise.facts.benchmarks import Benchmarks, digest_of, read_benchmarks
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.practice import build_practice
 from chipwise.facts.model import (
     PLACEHOLDER,
     CheckedCopy,
@@ -43,6 +43,7 @@ from chipwise.facts.model import (
     StudyNoteLine,
     frozen_map,
 )
+from chipwise.facts.practice import build_practice
 from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import Walk
 from chipwise.facts.units import UNITS, repeated_unit
@@ -80,8 +81,9 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     shown = display_path(facts_path)
     data = read_bytes(facts_path, shown)
     key = (str(facts_path.resolve()), hashlib.sha256(data).hexdigest(), for_site)
-    if key in _cache:
-        return _cache[key]
+    cached = _cache.get(key)
+    if cached is not None and (cached.benchmarks is None or digest_of(cached.benchmarks.path) == cached.benchmarks.digest):
+        return cached
     facts = _load_uncached(facts_path, shown, data, for_site)
     _cache.clear()
     _cache[key] = facts
@@ -241,7 +243,19 @@ class _Builder:
             topics=frozen_map(raw.get("topics", {})),
             spec_labels=frozen_map(raw.get("spec_labels", {})),
             practice=build_practice(raw.get("practice", {}), decision, self),
+            benchmarks=self._build_benchmarks(raw.get("benchmarks")),
         )
+
+    def _build_benchmarks(self, name: str | None) -> Benchmarks | None:
+        """The sibling file's rows, its problems located in that file (None when the facts file names none)."""
+        if name is None:
+            return None
+        path = self.path.parent / name
+        try:
+            return read_benchmarks(path, display_path(path))
+        except FactsError as error:
+            self.walk.problems.extend(error.problems)
+            return None
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
         for fact_id, entry in entries.items():

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from chipwise.errors import resolve
+from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.units import UNITS, number_text
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
@@ -384,6 +385,8 @@ class Facts:
     """Family spec key -> the row label in comparison tables."""
     practice: Practice = field(default_factory=lambda: Practice())
     """Exam-style scenarios and case studies, the practice questions' stems."""
+    benchmarks: Benchmarks | None = None
+    """AWS's published benchmark rows, from the sibling file the facts file names; None when it names none."""
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")

@@ -87,8 +87,8 @@ def practice_mode(questions: Sequence[Question]) -> str:
         f'<p><label>Type <select name="type">{types}</select></label> <label>Topic <select name="topic">{topics}</select></label> '
         f'<label>How many at random <input type="number" name="count" min="1" max="{len(questions)}" value="10"></label></p>'
         '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
-        '<button type="button" class="md-button" data-action="retry" disabled>Retry the ones I missed</button> '
-        '<button type="button" class="md-button" data-action="reset">Reset progress</button></p>'
+        '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Retry the ones I missed</button> '
+        '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
         '<p class="chipwise-practice__progress" aria-live="polite"></p>'
         "</form>"
     )

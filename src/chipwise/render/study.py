@@ -7,8 +7,10 @@ import html
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
+from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import escape
 from chipwise.render.markdown import Links, decision_inputs
-from chipwise.study import calculator
+from chipwise.study import calculator, sizing
 
 
 def decision_helper(facts: Facts, links: Links) -> str:
@@ -38,7 +40,64 @@ def money(value: float) -> str:
 
 
 def cost_calculator(facts: Facts, links: Links) -> str:
-    """The calculator form, with the default (worked example) result rendered so it shows without JS."""
+    """The calculator on AWS's measurements: a published row, your traffic and a latency limit give the
+    instances needed, the monthly cost and the cost per 1M, with the arithmetic; the default result is
+    rendered so it shows without JavaScript (calculator.js recomputes it as you type)."""
+    benchmarks = facts.benchmarks
+    if benchmarks is None or not benchmarks.rows:
+        return "<p>This facts file includes no benchmark rows, so only the exam's simplification below can be computed.</p>"
+    chosen = sizing.default_row(benchmarks)
+    requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
+    fields = render_benchmarks.sizing_fields(sizing.size(chosen, requests, sizing.DEFAULT_LATENCY_LIMIT_MS))
+    fields["requests"] = render_benchmarks.grouped(sizing.hundredths(requests), 2)
+    groups: dict[str, list[str]] = {}
+    for row in sorted(benchmarks.rows.values(), key=lambda row: (row.family, row.category.value, row.model.lower(), row.id)):
+        data = {
+            "throughput": repr(row.throughput),
+            "rate": repr(row.rate.usd_per_hour),
+            "units": str(row.units_per_request),
+            "unit": row.unit + "s",
+            "p99": repr(row.latency_p99_ms),
+            "latency-name": row.category.latency_name,
+            "instance": row.instance,
+        }
+        attributes = " ".join(f'data-{name}="{escape.attribute(value)}"' for name, value in data.items())
+        selected = " selected" if row.id == chosen.id else ""
+        option = f'<option value="{escape.attribute(row.id)}" {attributes}{selected}>{escape.html_text(render_benchmarks.row_label(row))}</option>'
+        groups.setdefault(f"{row.family.capitalize()} · {row.category.label}", []).append(option)
+    select = "".join(f'<optgroup label="{escape.attribute(label)}">{"".join(options)}</optgroup>' for label, options in groups.items())
+
+    def out(name: str) -> str:
+        return f'<output data-sizer-field="{name}">{escape.html_text(fields[name])}</output>'
+
+    form = (
+        f'<form class="chipwise-sizer" method="get" data-hours-per-month="{sizing.HOURS_PER_MONTH}" '
+        f'data-days-per-month="{DAYS_PER_MONTH}" data-seconds-per-day="{sizing.SECONDS_PER_DAY}" data-largest-input="{calculator.LARGEST_INPUT}">'
+        f'<label>A row AWS published (model · instance · shape · data types) <select name="row">{select}</select></label>'
+        f'<label>Requests a day <input type="number" name="traffic" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
+        f'value="{int(requests) if requests.is_integer() else requests}" required data-label="Requests a day"></label>'
+        f'<label>P99 latency limit, in milliseconds <input type="number" name="limit" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
+        f'value="{sizing.DEFAULT_LATENCY_LIMIT_MS}" required data-label="Latency limit"></label>'
+        '<p class="chipwise-sizer__message" role="alert" hidden></p>'
+        "</form>"
+    )
+    rows = (
+        '<ul class="chipwise-sizer__result" aria-live="polite">'
+        f"<li>Traffic: {out('requests')} requests a day × {out('units_per_request')} {out('unit')} a request ÷ 86,400 seconds = "
+        f"<strong>{out('units_per_second')}</strong> {out('unit')} a second</li>"
+        f"<li>Latency: the row's P99 {out('latency_name')} is {out('p99')} ms, {out('latency_verdict')} ({out('limit')} ms)</li>"
+        f"<li>Instances needed: ⌈{out('units_per_second')} ÷ {out('throughput')} measured on one {out('instance')}⌉ = <strong>{out('instances')}</strong></li>"
+        f"<li>Monthly cost: {out('instances')} × {out('rate')} an hour × {sizing.HOURS_PER_MONTH} hours = <strong>{out('monthly')}</strong></li>"
+        f"<li>Cost per 1M {out('unit')} at your traffic: <strong>{out('at_traffic')}</strong>; at full use, AWS's own figure: "
+        f"(1,000,000 ÷ {out('throughput')}) × ({out('rate')} ÷ 3,600) = {out('full_use')}</li>"
+        "</ul>"
+    )
+    return form + "\n" + rows
+
+
+def exam_note_calculator(facts: Facts, links: Links) -> str:
+    """The exam note's simplification (your GPU bill less the note's percentage), with the default (worked
+    example) result rendered so it shows without JS."""
     cut = facts.fact(calculator.COST_CUT_FACT)
     speed = facts.fact(calculator.THROUGHPUT_FACT)
     bill = facts.fact(calculator.DEFAULT_BILL_FACT)

@@ -31,10 +31,12 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from chipwise.errors import FactsError
+from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.freshness import build_day
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
+from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
@@ -179,7 +181,37 @@ class SiteMacros:
         return render_study.decision_helper(self.facts, self.links())
 
     def cost_calculator(self) -> str:
+        """The calculator on AWS's published rows: instances, monthly cost and cost per 1M for your traffic."""
         return render_study.cost_calculator(self.facts, self.links())
+
+    def exam_note_calculator(self) -> str:
+        """The exam note's simplification: the GPU bill less the note's percentage."""
+        return render_study.exam_note_calculator(self.facts, self.links())
+
+    def benchmark_table(self, family: str) -> str:
+        """One instance family's published rows; each row's anchor is row-<id>."""
+        return render_benchmarks.table(self._benchmarks(), family)
+
+    def benchmark_filters(self) -> str:
+        return render_benchmarks.filters(self._benchmarks())
+
+    def benchmark_sources(self) -> str:
+        return render_benchmarks.sources(self._benchmarks())
+
+    def benchmark_formulas(self) -> str:
+        return render_benchmarks.formulas()
+
+    def benchmark_units(self) -> str:
+        return render_benchmarks.units_note()
+
+    def benchmark_count(self, family: str = "") -> str:
+        rows = self._benchmarks().rows.values()
+        return str(sum(1 for row in rows if not family or row.family == family))
+
+    def _benchmarks(self) -> Benchmarks:
+        if self.facts.benchmarks is None:
+            raise PluginError("chipwise: this page shows benchmark rows, but the facts file names no benchmarks file (benchmarks: ...)")
+        return self.facts.benchmarks
 
     def page_script(self, name: str) -> str:
         """A script from docs/javascripts/ for this page only (other pages load no extra JavaScript)."""

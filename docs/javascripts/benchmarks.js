@@ -1,0 +1,53 @@
+// chipwise benchmarks page: filter the published rows by model, task, instance and data type, and sort them by
+// cost per million or P99 latency. Without JavaScript the form stays hidden and every row is listed.
+(function () {
+  "use strict";
+  var form = document.querySelector(".chipwise-bench-filters");
+  if (!form) return;
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.chipwise-bench tbody"));
+  var count = form.querySelector(".chipwise-bench-count");
+  var filters = ["model", "task", "instance", "dtype"];
+  tables.forEach(function (body) {
+    Array.prototype.forEach.call(body.rows, function (row, index) { row.dataset.order = String(index); });
+  });
+
+  function apply() {
+    var shown = 0;
+    var sort = form.elements.sort.value;
+    tables.forEach(function (body) {
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.forEach(function (row) {
+        var match = filters.every(function (name) {
+          var wanted = form.elements[name].value;
+          return !wanted || row.dataset[name] === wanted;
+        });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      rows.sort(function (a, b) {
+        if (sort) {
+          var difference = Number(a.dataset[sort]) - Number(b.dataset[sort]);
+          if (difference) return difference;
+        }
+        return Number(a.dataset.order) - Number(b.dataset.order);
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+    count.textContent = shown + (shown === 1 ? " row shown" : " rows shown");
+    var params = new URLSearchParams();
+    filters.concat(["sort"]).forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  var given = new URLSearchParams(location.search);
+  filters.concat(["sort"]).forEach(function (name) {
+    var value = given.get(name);
+    var select = form.elements[name];
+    if (value !== null && Array.prototype.some.call(select.options, function (option) { return option.value === value; })) select.value = value;
+  });
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  apply();
+})();

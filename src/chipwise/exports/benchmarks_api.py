@@ -1,0 +1,165 @@
+"""api/benchmarks.json: AWS's published benchmark rows with their derived costs, for other guides, and its JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks
+from chipwise.facts.model import Facts
+from chipwise.render.benchmarks import PRICE_CAVEAT, row_anchor
+from chipwise.study import sizing
+
+JSON_PATH = "api/benchmarks.json"
+SCHEMA_PATH = "api/benchmarks.schema.json"
+PAGE = "benchmarks/"
+
+
+def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
+    optional = {
+        "sequence_length": row.sequence_length,
+        "input_length": row.input_length,
+        "output_length": row.output_length,
+        "image_size": row.image_size,
+        "tp_degree": row.tp_degree,
+        "weight_data_type": row.weight_data_type,
+        "tpot_p50_ms": row.tpot_p50_ms,
+        "tpot_p99_ms": row.tpot_p99_ms,
+    }
+    return {
+        "id": row.id,
+        "anchor": f"{PAGE}#{row_anchor(row)}",
+        "model": row.model,
+        "category": row.category.value,
+        "optimized_for": row.optimized.value,
+        "task": row.task,
+        "framework": row.framework,
+        "instance": row.instance,
+        "family": row.family,
+        "application": row.application,
+        "batch_size": row.batch_size,
+        **{key: value for key, value in optional.items() if value is not None},
+        "model_data_type": row.model_data_type,
+        "autocast_data_type": row.autocast_data_type,
+        "throughput": row.throughput,
+        "unit": row.unit,
+        "units_per_request": row.units_per_request,
+        "latency_p50_ms": row.latency_p50_ms,
+        "latency_p99_ms": row.latency_p99_ms,
+        "latency_measures": row.category.latency_name,
+        "neuron_version": row.neuron_version,
+        "usd_per_hour": row.rate.usd_per_hour,
+        "cost_per_million": sizing.thousandths(row.cost_per_million),
+        "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page},
+    }
+
+
+def benchmarks_json(facts: Facts) -> dict[str, Any]:
+    benchmarks = facts.benchmarks
+    if benchmarks is None:
+        return {"version": facts.meta.version, "rows": [], "rates": {}, "note": "this facts file includes no benchmark rows"}
+    return {
+        "version": facts.meta.version,
+        "repository": benchmarks.repository,
+        "commit": benchmarks.commit,
+        "imported": benchmarks.imported.isoformat(),
+        "cost_formula": COST_FORMULA,
+        "rates_dated": benchmarks.rates_dated,
+        "price_caveat": PRICE_CAVEAT,
+        "rates": {
+            rate.instance: {
+                "usd_per_hour": rate.usd_per_hour,
+                "basis": rate.basis,
+                "file": rate.file.path,
+                "line": rate.line,
+                "url": benchmarks.rate_link(rate),
+            }
+            for rate in benchmarks.rates.values()
+        },
+        "rows": [row_json(benchmarks, row) for row in benchmarks.rows.values()],
+    }
+
+
+def _number(minimum: float | None = None) -> dict[str, Any]:
+    return {"type": "number", "exclusiveMinimum": 0} if minimum is None else {"type": "number", "minimum": minimum}
+
+
+_TEXT = {"type": "string", "minLength": 1}
+_WHOLE = {"type": "integer", "minimum": 1}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of api/benchmarks.json."""
+    row_properties: dict[str, Any] = {
+        "id": _TEXT,
+        "anchor": _TEXT,
+        "model": _TEXT,
+        "category": {"enum": ["encoder", "decoder", "encoder-decoder", "vision"]},
+        "optimized_for": {"enum": ["throughput", "latency"]},
+        "task": _TEXT,
+        "framework": _TEXT,
+        "instance": _TEXT,
+        "family": _TEXT,
+        "application": _TEXT,
+        "batch_size": _WHOLE,
+        "sequence_length": _WHOLE,
+        "input_length": _WHOLE,
+        "output_length": _WHOLE,
+        "image_size": _TEXT,
+        "tp_degree": _WHOLE,
+        "weight_data_type": _TEXT,
+        "tpot_p50_ms": _number(),
+        "tpot_p99_ms": _number(),
+        "model_data_type": _TEXT,
+        "autocast_data_type": _TEXT,
+        "throughput": {**_number(), "description": "units a second, as AWS measured"},
+        "unit": {"enum": ["inference", "output token", "token", "image"], "description": "what one unit of throughput is"},
+        "units_per_request": _WHOLE,
+        "latency_p50_ms": _number(),
+        "latency_p99_ms": _number(),
+        "latency_measures": _TEXT,
+        "neuron_version": _TEXT,
+        "usd_per_hour": _number(),
+        "cost_per_million": {**_number(), "description": COST_FORMULA + ", rounded to 0.001"},
+        "source": {
+            "type": "object",
+            "properties": {"file": _TEXT, "line": _WHOLE, "url": {"type": "string", "format": "uri"}, "page": {"type": ["string", "null"]}},
+            "required": ["file", "line", "url", "page"],
+            "additionalProperties": False,
+        },
+    }
+    optional = {"sequence_length", "input_length", "output_length", "image_size", "tp_degree", "weight_data_type", "tpot_p50_ms", "tpot_p99_ms"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "chipwise api/benchmarks.json",
+        "type": "object",
+        "properties": {
+            "version": _TEXT,
+            "repository": _TEXT,
+            "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$"},
+            "imported": {"type": "string", "format": "date"},
+            "cost_formula": _TEXT,
+            "rates_dated": {"type": ["string", "null"]},
+            "price_caveat": _TEXT,
+            "note": _TEXT,
+            "rates": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {"usd_per_hour": _number(), "basis": _TEXT, "file": _TEXT, "line": _WHOLE, "url": _TEXT},
+                    "required": ["usd_per_hour", "basis", "file", "line", "url"],
+                    "additionalProperties": False,
+                },
+            },
+            "rows": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": row_properties,
+                    "required": [key for key in row_properties if key not in optional],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["version", "rows", "rates"],
+        "additionalProperties": False,
+    }

@@ -1,0 +1,376 @@
+"""AWS's published Neuron benchmark rows: the sibling data file the facts file includes, its shape and the
+figures derived from each row.
+
+The facts file names the sibling (`benchmarks: aws-ml-chips.benchmarks.yml`, relative to the facts file);
+`chipwise import-benchmarks` writes it from a checkout of aws-neuron/aws-neuron-sdk, and the loader checks it
+as strictly as the facts file, each problem located in the sibling file. A row is never typed: its numbers
+come from AWS's CSV at a named commit and line, and every cost is computed here from the row and the hourly
+rate AWS used, by the formula the Neuron documentation's pages use.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chipwise.errors import FactsError, Location, Problem, resolve
+from chipwise.facts.source import read_bytes, read_nodes
+from chipwise.facts.spec import INVALID, Choice, Date, Field, MapOf, Record, Spec, Text, Url, Walk, describe
+
+SECONDS_PER_HOUR = 3600
+PER_MILLION = 1_000_000
+REPOSITORY = "aws-neuron/aws-neuron-sdk"
+DOCS_BASE = "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/"
+ROW_ID = r"[a-z0-9][a-z0-9-]*"
+INSTANCE = r"(inf2|trn1|trn1n)\.[0-9]*x?large"
+
+
+class Category(StrEnum):
+    """Which of AWS's tables a row comes from; decides what one unit of throughput is."""
+
+    ENCODER = "encoder"
+    DECODER = "decoder"
+    ENCODER_DECODER = "encoder-decoder"
+    VISION = "vision"
+
+    @property
+    def label(self) -> str:
+        return {"encoder": "Encoder (NLP)", "decoder": "Decoder (LLM)", "encoder-decoder": "Encoder-decoder", "vision": "Vision"}[self.value]
+
+    @property
+    def unit(self) -> str:
+        """What one unit of the row's throughput is: 'an inference' for the cost per 1M of them."""
+        return {"encoder": "inference", "decoder": "output token", "encoder-decoder": "token", "vision": "image"}[self.value]
+
+    @property
+    def unit_note(self) -> str:
+        return {
+            "encoder": "one inference: one batch item, one sequence",
+            "decoder": "one output token (AWS measures output tokens a second; the prompt's tokens are not counted)",
+            "encoder-decoder": "one token, input and output counted together, as AWS's table counts them",
+            "vision": "one image (generated, classified or segmented)",
+        }[self.value]
+
+    @property
+    def latency_name(self) -> str:
+        """What the row's P50 and P99 latencies measure."""
+        return {
+            "encoder": "latency",
+            "decoder": "time to first token",
+            "encoder-decoder": "latency per token",
+            "vision": "latency",
+        }[self.value]
+
+
+class Optimized(StrEnum):
+    """AWS publishes each table twice: tuned for throughput (batching) or for latency (small batches)."""
+
+    THROUGHPUT = "throughput"
+    LATENCY = "latency"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One CSV of AWS's, and the documentation page that shows it (None when no page does at this commit)."""
+
+    path: str
+    page: str | None
+    page_updated: str | None
+    """The page's own 'Last update' words, verbatim; None when it gives none."""
+
+    def link(self, commit: str, line: int | None = None) -> str:
+        anchor = f"?plain=1#L{line}" if line is not None else ""
+        return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.path}{anchor}"
+
+
+@dataclass(frozen=True)
+class HourlyRate:
+    instance: str
+    usd_per_hour: float
+    basis: str
+    """AWS's name for the rate, the price file's column heading: 'RI-Effective hourly rate'."""
+    file: DataFile
+    line: int
+
+
+@dataclass(frozen=True)
+class BenchmarkRow:
+    id: str
+    file: DataFile
+    line: int
+    model: str
+    category: Category
+    optimized: Optimized
+    task: str
+    framework: str
+    instance: str
+    rate: HourlyRate
+    application: str
+    batch_size: int
+    model_data_type: str
+    autocast_data_type: str
+    throughput: float
+    latency_p50_ms: float
+    latency_p99_ms: float
+    neuron_version: str
+    sequence_length: int | None = None
+    input_length: int | None = None
+    output_length: int | None = None
+    image_size: str | None = None
+    tp_degree: int | None = None
+    weight_data_type: str | None = None
+    tpot_p50_ms: float | None = None
+    tpot_p99_ms: float | None = None
+
+    @property
+    def family(self) -> str:
+        return self.instance.split(".", 1)[0]
+
+    @property
+    def unit(self) -> str:
+        return self.category.unit
+
+    @property
+    def units_per_request(self) -> int:
+        """How many units one request takes: a generation of the row's output length for an LLM row,
+        input and output tokens for an encoder-decoder row, else one."""
+        if self.category is Category.DECODER and self.output_length:
+            return self.output_length
+        if self.category is Category.ENCODER_DECODER and self.output_length:
+            return (self.input_length or 0) + self.output_length
+        return 1
+
+    @property
+    def data_types(self) -> str:
+        """'FP32, autocast Matmult-BF16' (and the weights' type for LLM rows)."""
+        parts = [self.model_data_type]
+        if self.autocast_data_type and self.autocast_data_type.lower() != "none":
+            parts.append(f"autocast {self.autocast_data_type}")
+        if self.weight_data_type:
+            parts.append(f"weights {self.weight_data_type}")
+        return ", ".join(parts)
+
+    @property
+    def cost_per_million(self) -> float:
+        """AWS's formula: (1e6 / throughput) × (hourly rate / 3600), in US dollars per 1M units."""
+        return cost_per_million(self.throughput, self.rate.usd_per_hour)
+
+
+def cost_per_million(throughput: float, usd_per_hour: float) -> float:
+    """The Neuron pages' formula: seconds for a million units at the measured throughput, times the rate a second."""
+    return (PER_MILLION / throughput) * (usd_per_hour / SECONDS_PER_HOUR)
+
+
+COST_FORMULA = "cost per 1M = (1,000,000 ÷ throughput a second) × (hourly rate ÷ 3,600)"
+
+
+@dataclass(frozen=True)
+class Benchmarks:
+    """The rows, the hourly rates and where they were read."""
+
+    path: Path
+    digest: str
+    repository: str
+    commit: str
+    imported: datetime.date
+    rates_dated: str | None
+    """AWS's date for the hourly rates, in its words; None: the price files give no date."""
+    files: Mapping[str, DataFile]
+    rates: Mapping[str, HourlyRate]
+    rows: Mapping[str, BenchmarkRow]
+
+    def row(self, row_id: str) -> BenchmarkRow:
+        return resolve(self.rows, row_id, "benchmark row")
+
+    def source_link(self, row: BenchmarkRow) -> str:
+        return row.file.link(self.commit, row.line)
+
+    def rate_link(self, rate: HourlyRate) -> str:
+        return rate.file.link(self.commit, rate.line)
+
+
+# --- The sibling file's shape -----------------------------------------------------------------------
+
+
+class Number(Spec):
+    """A number above zero (or an integer from 1, with `whole`)."""
+
+    def __init__(self, whole: bool = False) -> None:
+        self.whole = whole
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "a whole number from 1" if self.whole else "a number above zero"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        value = self._scalar(node, walk, key_path)
+        if value is INVALID:
+            return value
+        kinds = (int,) if self.whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds) or value <= 0:
+            return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 1} if self.whole else {"type": "number", "exclusiveMinimum": 0}
+
+
+_text = Text()
+_csv_path = Text(pattern=r"about-neuron/benchmarks/[a-z0-9]+/[A-Za-z0-9_.-]+\.csv", hint="a CSV path under about-neuron/benchmarks/")
+_line = Number(whole=True)
+
+DATA_FILE = Record(
+    {
+        "page": Field(Url(), required=False, doc="The Neuron documentation page that shows this file; absent when none does."),
+        "page_updated": Field(_text, required=False, doc="The page's 'Last update' words, verbatim."),
+    },
+    name="a data file (page, page_updated)",
+)
+
+RATE = Record(
+    {
+        "usd_per_hour": Field(Number(), doc="AWS's hourly rate in US dollars."),
+        "basis": Field(_text, doc="The rate's name in AWS's price file."),
+        "file": Field(_csv_path),
+        "line": Field(_line),
+    },
+    name="an hourly rate (usd_per_hour, basis, file, line)",
+)
+
+ROW = Record(
+    {
+        "file": Field(_csv_path, doc="AWS's CSV the row was read from."),
+        "line": Field(_line, doc="The row's line in that CSV."),
+        "model": Field(_text),
+        "category": Field(Choice(tuple(Category))),
+        "optimized": Field(Choice(tuple(Optimized))),
+        "task": Field(_text),
+        "framework": Field(_text),
+        "instance": Field(Text(pattern=INSTANCE, hint="an instance type like inf2.xlarge")),
+        "application": Field(_text),
+        "batch_size": Field(_line),
+        "model_data_type": Field(_text),
+        "autocast_data_type": Field(_text),
+        "throughput": Field(Number(), doc="Units a second, as AWS measured."),
+        "latency_p50_ms": Field(Number()),
+        "latency_p99_ms": Field(Number()),
+        "neuron_version": Field(Text(pattern=r"\d+(\.\d+)+", hint="a Neuron version like 2.25.0")),
+        "sequence_length": Field(_line, required=False),
+        "input_length": Field(_line, required=False),
+        "output_length": Field(_line, required=False),
+        "image_size": Field(_text, required=False),
+        "tp_degree": Field(_line, required=False),
+        "weight_data_type": Field(_text, required=False),
+        "tpot_p50_ms": Field(Number(), required=False),
+        "tpot_p99_ms": Field(Number(), required=False),
+    },
+    name="a benchmark row",
+)
+
+BENCHMARKS_FILE = Record(
+    {
+        "repository": Field(Choice((REPOSITORY,)), doc="Where AWS publishes the CSVs."),
+        "commit": Field(Text(pattern=r"[0-9a-f]{40}", hint="a full 40-character commit hash")),
+        "imported": Field(Date(), doc="The day the rows were imported."),
+        "rates_dated": Field(_text, required=False, doc="AWS's date for the hourly rates; absent: AWS gives none."),
+        "files": Field(MapOf(DATA_FILE, r"about-neuron/benchmarks/[a-z0-9]+/[A-Za-z0-9_.-]+\.csv", "a CSV path")),
+        "rates": Field(MapOf(RATE, INSTANCE, "an instance type like inf2.xlarge")),
+        "rows": Field(MapOf(ROW, ROW_ID, "a row id (lower-case letters, digits and dashes)")),
+    },
+    name="the benchmark rows file (repository, commit, imported, files, rates, rows)",
+)
+
+
+def read_benchmarks(path: Path, shown: str) -> Benchmarks:
+    """The checked rows of a sibling file; FactsError with every problem, located in that file."""
+    data = read_bytes(path, shown)
+    root = read_nodes(data, shown)
+    walk = Walk(shown)
+    raw = BENCHMARKS_FILE.check(root, walk, "")
+    if walk.problems:
+        raise FactsError(walk.problems)
+    benchmarks = _build(path, hashlib.sha256(data).hexdigest(), raw, walk)
+    if walk.problems:
+        raise FactsError(walk.problems)
+    return benchmarks
+
+
+def digest_of(path: Path) -> str | None:
+    """The sibling file's current digest (None when it cannot be read): a changed file is loaded again."""
+    try:
+        return hashlib.sha256(read_bytes(path, str(path))).hexdigest()
+    except FactsError:
+        return None
+
+
+def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmarks:
+    def problem(key_path: str, message: str) -> None:
+        walk.problems.append(Problem(walk.path, walk.at(key_path) if key_path else Location(1, 1), key_path, message))
+
+    files = {name: DataFile(name, entry.get("page"), entry.get("page_updated")) for name, entry in raw["files"].items()}
+
+    def data_file(key_path: str, name: str) -> DataFile | None:
+        if name not in files:
+            problem(key_path, f"the file {name!r} is not listed under files")
+            return None
+        return files[name]
+
+    rates = {}
+    for instance, entry in raw["rates"].items():
+        found = data_file(f"rates.{instance}.file", entry["file"])
+        if found is not None:
+            rates[instance] = HourlyRate(instance, float(entry["usd_per_hour"]), entry["basis"], found, entry["line"])
+    rows = {}
+    for row_id, entry in raw["rows"].items():
+        where = f"rows.{row_id}"
+        found = data_file(f"{where}.file", entry["file"])
+        rate = rates.get(entry["instance"])
+        if rate is None:
+            problem(f"{where}.instance", f"no hourly rate for {entry['instance']!r} under rates (known: {', '.join(rates) or 'none'})")
+        if entry["category"] == Category.DECODER and "output_length" not in entry:
+            problem(where, "an LLM (decoder) row needs output_length: a request is one generation of that many tokens")
+        if found is None or rate is None:
+            continue
+        fields = {key: value for key, value in entry.items() if key not in ("file", "category", "optimized")}
+        rows[row_id] = BenchmarkRow(
+            id=row_id,
+            file=found,
+            category=Category(entry["category"]),
+            optimized=Optimized(entry["optimized"]),
+            rate=rate,
+            **{**fields, **{name: float(entry[name]) for name in ("throughput", "latency_p50_ms", "latency_p99_ms")}},
+        )
+    return Benchmarks(
+        path=path,
+        digest=digest,
+        repository=raw["repository"],
+        commit=raw["commit"],
+        imported=raw["imported"],
+        rates_dated=raw.get("rates_dated"),
+        files=files,
+        rates=rates,
+        rows=rows,
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The sibling file's JSON Schema."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "chipwise benchmark rows file", **BENCHMARKS_FILE.json_schema()}
+
+
+def named_file(facts_path: Path) -> Path:
+    """The rows file a facts file names under `benchmarks:`, read without loading the rest (so a broken rows
+    file can still be imported again); FactsError when the facts file names none."""
+    shown = str(facts_path)
+    root = read_nodes(read_bytes(facts_path, shown), shown)
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "benchmarks" and isinstance(value, yaml.ScalarNode) and value.value:
+            return facts_path.parent / str(value.value)
+    raise FactsError([Problem(shown, Location(1, 1), "benchmarks", "the facts file names no benchmarks file; add `benchmarks: NAME.yml` or give --output")])

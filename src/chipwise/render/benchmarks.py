@@ -1,0 +1,214 @@
+"""HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and the
+texts the cost calculator shows for one row and a traffic level (calculator.js writes the same texts)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
+from chipwise.facts.units import number_text
+from chipwise.render import escape
+from chipwise.study import sizing
+
+FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
+PRICE_CAVEAT = (
+    "Prices change, and differ by AWS Region and by how you buy (On-Demand, Savings Plans, Reserved "
+    "Instances). These are the rates AWS used on its performance pages; check current prices on the "
+    "Amazon EC2 pricing page for your Region before you decide."
+)
+
+
+ABOVE_LIMIT = "above your limit: more instances do not lower it; choose a row optimized for latency"
+
+
+def family_anchor(family: str) -> str:
+    return f"family-{family}"
+
+
+def row_anchor(row: BenchmarkRow) -> str:
+    return f"row-{row.id}"
+
+
+def grouped(value: float, digits: int) -> str:
+    """The value, already rounded to `digits`, with thousands separators and no trailing zeros (JS: toLocaleString)."""
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def dollars(value: float, digits: int = 2) -> str:
+    """'$1,234.50' or '$0.029': always `digits` decimals (JS: toLocaleString with that many)."""
+    return f"${value:,.{digits}f}"
+
+
+def _plural(unit: str) -> str:
+    return unit + "s"
+
+
+def shape(row: BenchmarkRow) -> str:
+    """'batch 8, sequence 128' and, for LLM rows, 'input 128, output 8064 tokens'."""
+    parts = [f"batch {row.batch_size}"]
+    if row.sequence_length:
+        parts.append(f"sequence {row.sequence_length}")
+    if row.input_length and row.output_length:
+        parts.append(f"input {row.input_length}, output {row.output_length} tokens")
+    if row.image_size:
+        parts.append(row.image_size)
+    if row.tp_degree:
+        parts.append(f"TP degree {row.tp_degree}")
+    return ", ".join(parts)
+
+
+def row_label(row: BenchmarkRow) -> str:
+    """One line naming the row, for the calculator's list."""
+    return f"{row.model} · {row.instance} · {shape(row)} · {row.data_types} · for {row.optimized.value}"
+
+
+def sizing_fields(result: sizing.Sizing) -> dict[str, str]:
+    """Each calculator output's text: calculator.js's chipwiseSizing returns the same mapping."""
+    row = result.row
+    unit = _plural(row.unit)
+    fields = {
+        "unit": unit,
+        "units_per_request": number_text(row.units_per_request),
+        "units_per_second": grouped(sizing.thousandths(result.units_per_second), 3),
+        "throughput": grouped(sizing.hundredths(row.throughput), 2),
+        "instance": row.instance,
+        "rate": dollars(row.rate.usd_per_hour, 3),
+        "p99": grouped(sizing.hundredths(row.latency_p99_ms), 2),
+        "latency_name": row.category.latency_name,
+        "limit": grouped(sizing.hundredths(result.latency_limit_ms), 2),
+        "full_use": dollars(result.cost_per_million_full_use, 3),
+        "latency_verdict": "within your limit" if result.meets_latency else ABOVE_LIMIT,
+        "instances": "—" if result.instances is None else grouped(result.instances, 0),
+        "monthly": "—" if result.monthly_cost is None else dollars(result.monthly_cost),
+        "at_traffic": "—" if result.cost_per_million_at_traffic is None else dollars(result.cost_per_million_at_traffic, 3),
+    }
+    return fields
+
+
+def formulas() -> str:
+    """The formulas the calculator and the tables compute, as a definition list."""
+    items = "".join(f"<dt>{html.escape(name)}</dt><dd><code>{html.escape(text)}</code></dd>" for name, text in sizing.FORMULAS)
+    return f'<dl class="chipwise-formulas">{items}</dl>'
+
+
+def sources(benchmarks: Benchmarks) -> str:
+    """Where the rows and rates come from: repository, commit, each file and the page that shows it."""
+    commit = benchmarks.commit
+    dated = (
+        f"AWS dates the rates: {escape.html_text(benchmarks.rates_dated)}."
+        if benchmarks.rates_dated
+        else "AWS gives no date for these rates: the price files carry none. The pages that use them say when the page was last updated (below)."
+    )
+    rates = "".join(
+        f'<li><code>{html.escape(rate.instance)}</code>: {dollars(rate.usd_per_hour, 3)} an hour ({escape.html_text(rate.basis)}), '
+        f'<a href="{escape.attribute(benchmarks.rate_link(rate))}">{html.escape(rate.file.path.rsplit("/", 1)[-1])} line {rate.line}</a></li>'
+        for rate in benchmarks.rates.values()
+    )
+    files = []
+    for data_file in benchmarks.files.values():
+        name = html.escape(data_file.path.rsplit("/", 1)[-1])
+        link = f'<a href="{escape.attribute(data_file.link(commit))}"><code>{name}</code></a>'
+        if data_file.page:
+            updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
+            shown = f'shown on <a href="{escape.attribute(data_file.page)}">{html.escape(_page_title(data_file.page))}</a>{updated}'
+        else:
+            shown = "no page of the Neuron documentation shows this file at this commit; the file itself is the source"
+        files.append(f"<li>{link}: {shown}</li>")
+    return (
+        f'<p>Read from <a href="https://github.com/{escape.attribute(benchmarks.repository)}/tree/{escape.attribute(commit)}/about-neuron/benchmarks">'
+        f"{html.escape(benchmarks.repository)}</a> at commit <code>{html.escape(commit[:12])}</code>, imported "
+        f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
+        f"<p>Hourly rates: {dated}</p>\n<ul>{rates}</ul>\n"
+        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {html.escape(PRICE_CAVEAT)}</p>\n'
+        f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
+    )
+
+
+def _page_title(url: str) -> str:
+    name = url.rsplit("/", 1)[-1].removesuffix(".html")
+    return {"inf2-performance": "Inf2 Inference Performance", "trn1-inference-performance": "Trn1/Trn1n Inference Performance"}.get(name, name)
+
+
+def units_note() -> str:
+    """What 'an inference' means for each kind of row, so costs are never compared across units."""
+    items = "".join(f"<li><strong>{html.escape(category.label)}</strong>: {html.escape(category.unit_note)}</li>" for category in Category)
+    return f"<ul>{items}</ul>"
+
+
+def _filter(name: str, label: str, values: Iterable[str]) -> str:
+    options = "".join(f'<option value="{escape.attribute(value)}">{html.escape(value)}</option>' for value in sorted(set(values), key=str.lower))
+    return f'<label>{html.escape(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
+
+
+def filters(benchmarks: Benchmarks) -> str:
+    """The filter and sort form; benchmarks.js shows it (without JavaScript the full tables read on their own)."""
+    rows = list(benchmarks.rows.values())
+    return (
+        '<form class="chipwise-bench-filters" hidden>'
+        + _filter("model", "Model", (row.model for row in rows))
+        + _filter("task", "Task", (row.task for row in rows))
+        + _filter("instance", "Instance", (row.instance for row in rows))
+        + _filter("dtype", "Data type", (row.model_data_type for row in rows))
+        + '<label>Sort by <select name="sort"><option value="">Model</option>'
+        '<option value="cost">Cost per 1M (lowest first)</option><option value="latency">P99 latency (lowest first)</option></select></label>'
+        '<output class="chipwise-bench-count" aria-live="polite"></output></form>'
+    )
+
+
+COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
+
+
+def _cell(label: str, content: str) -> str:
+    return f'<td data-label="{escape.attribute(label)}">{content}</td>'
+
+
+def table(benchmarks: Benchmarks, family: str) -> str:
+    """One family's rows, one table; each row's id is `row-<id>`, its data attributes feed the filters."""
+    rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
+    if not rows:
+        return "<p>AWS publishes no inference rows for this family at this commit.</p>"
+    body = []
+    for row in rows:
+        cost = sizing.thousandths(row.cost_per_million)
+        latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
+        if row.tpot_p50_ms and row.tpot_p99_ms:
+            latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
+        about = f"{html.escape(row.category.label)} · for {row.optimized.value}"
+        source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
+        if row.file.page:
+            source += f', <a href="{escape.attribute(row.file.page)}">page</a>'
+        attributes = " ".join(
+            f'data-{name}="{escape.attribute(value)}"'
+            for name, value in (
+                ("model", row.model),
+                ("task", row.task),
+                ("instance", row.instance),
+                ("dtype", row.model_data_type),
+                ("cost", repr(cost)),
+                ("latency", repr(row.latency_p99_ms)),
+            )
+        )
+        body.append(
+            f'<tr id="{row_anchor(row)}" {attributes}>'
+            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>{escape.html_text(row.task)} · {about}</small>")
+            + _cell("Instance", f"<code>{html.escape(row.instance)}</code>")
+            + _cell("Shape", escape.html_text(shape(row)))
+            + _cell("Data types", escape.html_text(row.data_types))
+            + _cell("Throughput", f"{number_text(row.throughput)} {_plural(row.unit)}/s")
+            + _cell("P50 / P99", latency)
+            + _cell("Cost per 1M", f"{dollars(cost, 3)} per 1M {_plural(row.unit)}")
+            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>{escape.html_text(row.framework)}</small>")
+            + _cell("Source", source)
+            + "</tr>"
+        )
+    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+    table = f'<table class="chipwise-bench" data-family="{family}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return f'<div class="chipwise-bench-wrap">{table}</div>'
+
+
+def family_heading_note(benchmarks: Benchmarks, family: str) -> str:
+    count = sum(1 for row in benchmarks.rows.values() if row.family == family)
+    return f"{count} rows, {FAMILY_NAMES.get(family, family)}."
+

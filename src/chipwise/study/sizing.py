@@ -1,0 +1,77 @@
+"""Instances, monthly cost and cost per 1M from one of AWS's published benchmark rows and your traffic.
+
+The cost calculator's JavaScript twin (docs/javascripts/calculator.js, `chipwiseSizing`) does the same
+arithmetic in the same order and rounds the same way, so the page and this module print the same texts;
+a browser test compares them on every row and a grid of traffic levels.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks
+from chipwise.facts.formulas import DAYS_PER_MONTH
+from chipwise.study.calculator import cents, checked_input
+
+SECONDS_PER_DAY = 86_400
+HOURS_PER_MONTH = 24 * DAYS_PER_MONTH
+"""A month of 30 days, as the exam-note calculator counts it (AWS's price pages count 730 hours)."""
+DEFAULT_LATENCY_LIMIT_MS = 100
+DEFAULT_MODEL = "bert-base-uncased"
+"""The default row: this model's cheapest published row (or the cheapest row, if AWS drops the model)."""
+
+FORMULAS = (
+    ("Units a second", "requests a day × units per request ÷ 86,400 seconds"),
+    ("Instances needed", "⌈units a second ÷ measured throughput of one instance⌉, when the row's P99 latency is within your limit"),
+    ("Monthly cost", f"instances × hourly rate × {HOURS_PER_MONTH} hours (24 hours × {DAYS_PER_MONTH} days)"),
+    ("Cost per 1M units at your traffic", f"monthly cost ÷ (requests a day × units per request × {DAYS_PER_MONTH} days ÷ 1,000,000)"),
+    ("Cost per 1M units at full use (AWS's figure)", "(1,000,000 ÷ measured throughput) × (hourly rate ÷ 3,600)"),
+)
+"""Each formula as the page shows it; the functions below compute exactly these."""
+
+
+def thousandths(value: float) -> float:
+    """Round half up to 0.001: Math.floor(value * 1000 + 0.5) / 1000 in JavaScript."""
+    return math.floor(value * 1000 + 0.5) / 1000
+
+
+def hundredths(value: float) -> float:
+    return math.floor(value * 100 + 0.5) / 100
+
+
+@dataclass(frozen=True)
+class Sizing:
+    row: BenchmarkRow
+    requests_per_day: float
+    latency_limit_ms: float
+    units_per_second: float
+    meets_latency: bool
+    instances: int | None
+    """None when the row's P99 latency is above the limit: more instances do not lower it."""
+    monthly_cost: float | None
+    cost_per_million_at_traffic: float | None
+    """None with no traffic, or when the row misses the latency limit."""
+    cost_per_million_full_use: float
+
+
+def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) -> Sizing:
+    """What serving `requests_per_day` from this row's instance takes; refuses bad inputs like the exam-note calculator."""
+    checked_input("Requests a day", requests_per_day)
+    checked_input("Latency limit", latency_limit_ms)
+    rate = row.rate.usd_per_hour
+    units_per_second = requests_per_day * row.units_per_request / SECONDS_PER_DAY
+    full_use = thousandths((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR))
+    meets = row.latency_p99_ms <= latency_limit_ms
+    if not meets:
+        return Sizing(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use)
+    instances = 0 if units_per_second == 0 else math.ceil(units_per_second / row.throughput)
+    monthly = instances * rate * HOURS_PER_MONTH
+    millions = requests_per_day * row.units_per_request * DAYS_PER_MONTH / PER_MILLION
+    at_traffic = thousandths(monthly / millions) if millions else None
+    return Sizing(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use)
+
+
+def default_row(benchmarks: Benchmarks) -> BenchmarkRow:
+    rows = [row for row in benchmarks.rows.values() if row.model == DEFAULT_MODEL] or list(benchmarks.rows.values())
+    return min(rows, key=lambda row: (row.cost_per_million, row.id))

@@ -1,0 +1,158 @@
+"""`chipwise import-benchmarks`: AWS's CSVs become the rows file, which loads back to the same rows; a changed
+checkout is reported; a malformed row is refused with its file and line, and nothing is written."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chipwise import cli
+from chipwise.facts.benchmarks import read_benchmarks
+from chipwise.facts.neuron_import import ImportRefused, import_benchmarks, read_checkout
+from tests.support import FIXTURES
+
+CHECKOUT = FIXTURES / "neuron-sdk"
+COMMIT = "81ce03ae261e12925e53437a0f690478e6366155"
+DAY = datetime.date(2026, 3, 1)
+ENCODER = "about-neuron/benchmarks/inf2/throughput_data_encoder.csv"
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    copy = tmp_path / "neuron-sdk"
+    shutil.copytree(CHECKOUT, copy)
+    return copy
+
+
+def test_every_inference_row_of_the_fixture_is_read_with_its_fields() -> None:
+    content = read_checkout(CHECKOUT, COMMIT, DAY)
+    rows = content["rows"]
+    assert len(rows) == 3 + 2 + 2 + 1 + 2
+    bert = rows["inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128"]
+    assert bert == {
+        "file": ENCODER,
+        "line": 3,
+        "model": "bert-base-uncased",
+        "category": "encoder",
+        "optimized": "throughput",
+        "task": "Raw Output (AutoModel)",
+        "framework": "PyTorch 2.9",
+        "instance": "inf2.xlarge",
+        "application": "Batch",
+        "batch_size": 8,
+        "sequence_length": 128,
+        "model_data_type": "FP32",
+        "autocast_data_type": "Matmult-BF16",
+        "throughput": 2674.18956433,
+        "latency_p50_ms": 5.97381591,
+        "latency_p99_ms": 6.17100715,
+        "neuron_version": "2.27.0",
+    }
+    llama = rows["inf2-48xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp24"]
+    assert (llama["output_length"], llama["tpot_p99_ms"], llama["weight_data_type"]) == (8064, 15.48, "int8")
+    prices = "about-neuron/benchmarks/inf2/inf2_instance_prices.csv"
+    assert content["rates"]["inf2.xlarge"] == {"usd_per_hour": 0.328, "basis": "RI-Effective hourly rate", "file": prices, "line": 2}
+    page = "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/benchmarks/inf2/inf2-performance.html"
+    assert content["files"][ENCODER] == {"page": page, "page_updated": "Feb 26th, 2026"}
+    assert content["files"]["about-neuron/benchmarks/inf2/throughput_data_decoder.csv"] == {}, "no page shows the LLM rows at this commit"
+
+
+def test_the_import_round_trips(checkout: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rows.yml"
+    report = import_benchmarks(checkout, output, COMMIT, DAY)
+    assert report[0] == "new file: 10 rows, 6 hourly rates"
+    written = output.read_bytes()
+    loaded = read_benchmarks(output, "rows.yml")
+    parsed = read_checkout(checkout, COMMIT, DAY)
+    assert set(loaded.rows) == set(parsed["rows"])
+    for row_id, raw in parsed["rows"].items():
+        row = loaded.rows[row_id]
+        for key, value in raw.items():
+            shown = getattr(row, key)
+            shown = shown.path if key == "file" else shown
+            assert shown == value, (row_id, key)
+    assert yaml.safe_load(written)["rows"] == parsed["rows"]
+    again = import_benchmarks(checkout, output, COMMIT, datetime.date(2026, 4, 1))
+    assert again == [f"{output}: no changes (10 rows, 6 hourly rates, commit {COMMIT[:12]})"]
+    assert output.read_bytes() == written, "an import that changes nothing leaves the file as it was"
+
+
+def test_a_changed_checkout_is_reported(checkout: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rows.yml"
+    import_benchmarks(checkout, output, COMMIT, DAY)
+    prices = checkout / "about-neuron/benchmarks/inf2/inf2_instance_prices.csv"
+    prices.write_text(prices.read_text(encoding="utf-8").replace("0.328", "0.35"), encoding="utf-8")
+    encoder = checkout / ENCODER
+    lines = encoder.read_text(encoding="utf-8").splitlines(keepends=True)
+    encoder.write_text("".join(lines[:3]), encoding="utf-8")
+    report = import_benchmarks(checkout, output, "f" * 40, DAY)
+    assert f"commit: {COMMIT} -> {'f' * 40}" in report
+    assert "changed rate inf2.xlarge: usd_per_hour 0.328 -> 0.35" in report
+    assert "removed row inf2-xlarge-encoder-throughput-bert-large-uncased-b4-s128" in report
+    assert read_benchmarks(output, "rows.yml").rates["inf2.xlarge"].usd_per_hour == 0.35
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        ("2674.18956433", "fast", ":3:99: Throughput (inference/second):", "expected a number above zero, received 'fast'"),
+        ("2674.18956433", "-3", ":3:99: Throughput (inference/second):", "expected a number above zero, received '-3'"),
+        ("2674.18956433", "nan", ":3:99: Throughput (inference/second):", "expected a number above zero, received 'nan'"),
+        ("Inf2.xlarge,Raw Output (AutoModel),2674", "Inf9.xlarge,Raw Output (AutoModel),2674", ":3:", "expected an Inf2 or Trn1 instance type"),
+        (",2.27.0,Data Parallel,8,128", ",2.27.0,Data Parallel,eight,128", ":3:", "Batch Size: expected a whole number from 1, received 'eight'"),
+        (",2.27.0,Data Parallel,8,128", ",2.27,0,Data Parallel,8,128", ":3:1: (file):", "expected 16 fields as in the header, found 17"),
+        ("bert-base-uncased,", ",", ":3:1: Model:", "the cell is empty; expected a value"),
+    ],
+    ids=["text", "negative", "nan", "instance", "batch", "fields", "empty"],
+)
+def test_a_malformed_row_is_refused_with_its_file_and_line(checkout: Path, tmp_path: Path, old: str, new: str, where: str, message: str) -> None:
+    encoder = checkout / ENCODER
+    text = encoder.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    encoder.write_text(text.replace(old, new, 1), encoding="utf-8")
+    output = tmp_path / "rows.yml"
+    with pytest.raises(ImportRefused) as refused:
+        import_benchmarks(checkout, output, COMMIT, DAY)
+    lines = str(refused.value).splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(str(checkout / ENCODER) + where) and message in lines[0], lines[0]
+    assert not output.exists(), "nothing is written when a row is refused"
+
+
+def test_a_row_without_an_hourly_rate_is_refused(checkout: Path, tmp_path: Path) -> None:
+    prices = checkout / "about-neuron/benchmarks/trn1/trn1_instance_prices.csv"
+    prices.write_text("Inst. Type,RI-Effective hourly rate\ntrn1.32xlarge,8.197\n", encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"latency_data_encoder.csv:2:1: Inst. Type: no hourly rate for 'trn1.2xlarge'"):
+        import_benchmarks(checkout, tmp_path / "rows.yml", COMMIT, DAY)
+
+
+def _run(*arguments: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(arguments))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_command_reports_and_refuses(checkout: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rows.yml"
+    code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output))
+    assert code == 1 and "not a git checkout, so its commit is unknown: give it with --commit" in err and not output.exists()
+    code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output), "--commit", COMMIT)
+    assert code == 0, err
+    assert out.splitlines()[-1].endswith(f"wrote 10 rows, 6 hourly rates from aws-neuron/aws-neuron-sdk at {COMMIT[:12]}")
+    (checkout / ENCODER).write_text((checkout / ENCODER).read_text(encoding="utf-8").replace("2674.18956433", "fast"), encoding="utf-8")
+    code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output), "--commit", COMMIT)
+    assert code == 1 and "expected a number above zero, received 'fast'" in err and err.rstrip().endswith("nothing was written")
+    with pytest.raises(SystemExit):
+        _run("import-benchmarks", str(checkout), "--commit", "abc")
+
+
+def test_a_folder_that_is_not_a_checkout_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused, match="no about-neuron/benchmarks folder: give a checkout of aws-neuron/aws-neuron-sdk"):
+        import_benchmarks(tmp_path, tmp_path / "rows.yml", COMMIT, DAY)

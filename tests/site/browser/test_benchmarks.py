@@ -1,0 +1,130 @@
+"""AWS's published rows in a real browser: the calculator's JavaScript agrees with Python on every row and a grid
+of traffic levels; the form works and keeps its state in the address; the benchmarks page filters and sorts,
+reads without JavaScript, and on a phone."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+
+from chipwise.facts.model import Facts
+from chipwise.render.benchmarks import sizing_fields
+from chipwise.study import sizing
+from tests.site.browser.support import open_page
+
+TRAFFIC = [0, 1, 999, 86_400, 1_000_000, 12_345_678, 3_000_000_000]
+LIMITS = [1, 100, 100_000]
+
+pytestmark = pytest.mark.browser
+
+
+def _python_fields(facts: Facts, row_id: str, requests: float, limit: float) -> dict[str, str]:
+    assert facts.benchmarks is not None
+    fields = sizing_fields(sizing.size(facts.benchmarks.rows[row_id], requests, limit))
+    return fields
+
+
+def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        shown = page.evaluate(
+            """([traffic, limits]) => {
+                const form = document.querySelector(".chipwise-sizer");
+                const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
+                                   daysPerMonth: Number(form.dataset.daysPerMonth)};
+                const result = {};
+                for (const option of form.elements.row.options)
+                  for (const requests of traffic)
+                    for (const limit of limits)
+                      result[option.value + "|" + requests + "|" + limit] = chipwiseSizing(option.dataset, requests, limit, constants);
+                return result;
+            }""",
+            [TRAFFIC, LIMITS],
+        )
+        assert len(shown) == len(facts.benchmarks.rows) * len(TRAFFIC) * len(LIMITS)
+        for key, fields in shown.items():
+            row_id, requests, limit = key.split("|")
+            expected = _python_fields(facts, row_id, float(requests), float(limit))
+            expected["requests"] = fields["requests"]
+            assert fields == expected, key
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_form_computes_and_keeps_its_state_in_the_address(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    row_id = "trn1-32xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp32"
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        page.select_option('.chipwise-sizer select[name="row"]', row_id)
+        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
+        page.fill('.chipwise-sizer input[name="limit"]', "250")
+        expected = _python_fields(facts, row_id, 20000, 250)
+        for name in ("instances", "monthly", "at_traffic", "full_use", "units_per_second"):
+            assert page.locator(f'.chipwise-sizer__result output[data-sizer-field="{name}"]').first.inner_text() == expected[name], name
+        query = urlsplit(page.url).query
+        assert f"row={row_id}" in query and "traffic=20000" in query and "limit=250" in query
+        again, _ = open_page(browser, page.url)
+        try:
+            assert again.locator('.chipwise-sizer select[name="row"]').input_value() == row_id
+            assert again.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+        finally:
+            again.context.close()
+        page.fill('.chipwise-sizer input[name="traffic"]', "-4")
+        assert page.locator(".chipwise-sizer__message").inner_text().startswith("Requests a day: enter zero or more.")
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_calculator_shows_its_default_result_without_javascript(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, _ = open_page(browser, site_url + "calculator/", javascript=False)
+    try:
+        row = sizing.default_row(facts.benchmarks)
+        requests = float(facts.fact("example.requests_per_day").value)
+        expected = _python_fields(facts, row.id, requests, sizing.DEFAULT_LATENCY_LIMIT_MS)
+        assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+    finally:
+        page.context.close()
+
+
+def test_the_benchmarks_page_filters_and_sorts(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, log = open_page(browser, site_url + "benchmarks/")
+    try:
+        rows = page.locator("table.chipwise-bench tbody tr")
+        assert rows.count() == len(facts.benchmarks.rows)
+        page.select_option('.chipwise-bench-filters select[name="model"]', "bert-base-uncased")
+        wanted = [row for row in facts.benchmarks.rows.values() if row.model == "bert-base-uncased"]
+        assert page.locator("table.chipwise-bench tbody tr:not([hidden])").count() == len(wanted)
+        page.select_option('.chipwise-bench-filters select[name="sort"]', "cost")
+        inf2 = [row for row in wanted if row.family == "inf2"]
+        order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
+        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: sizing.thousandths(row.cost_per_million))]
+        page.select_option('.chipwise-bench-filters select[name="sort"]', "latency")
+        order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
+        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: row.latency_p99_ms)]
+        assert "model=bert-base-uncased" in page.url and "sort=latency" in page.url
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_benchmarks_page_reads_without_javascript_and_on_a_phone(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, _ = open_page(browser, site_url + "benchmarks/", javascript=False, width=375, height=740)
+    try:
+        assert page.locator(".chipwise-bench-filters").is_hidden()
+        row = sizing.default_row(facts.benchmarks)
+        target = page.locator(f"#row-{row.id}")
+        assert target.is_visible()
+        assert "$" in target.locator('td[data-label="Cost per 1M"]').inner_text()
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= 375, f"the page scrolls sideways on a phone: {page_width}px"
+    finally:
+        page.context.close()
