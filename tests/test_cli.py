@@ -147,3 +147,28 @@ def test_site_files_refuses_a_file_in_place_of_a_folder() -> None:
     result = run("site-files", "README.md")
     assert result.returncode == 1
     assert result.stderr == "chipwise: error: README.md is not a folder: give the folder of a built site, such as site/ after zensical build\n"
+
+
+def test_recommend_sizes_the_model_in_json(facts: Facts) -> None:
+    result = run("recommend", "--workload", "inference", "--params-billion", "70", "--precision", "bf16", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["memory_needed_gib"] == round(70e9 * 2 / 2**30 * 1.2, 2)
+    assert answer["sizes"] == [
+        {
+            "family": "inf2",
+            "size": "inf2.24xlarge",
+            "accelerators": 6,
+            "accelerator_memory_gib": 192.0,
+            "reason": "inf2.24xlarge: 6 accelerators with 192.0 GiB of accelerator memory ≥ 156.5 GiB needed",
+        }
+    ]
+    too_large = json.loads(run("recommend", "--workload", "inference", "--params-billion", "405", "--json").stdout)
+    assert too_large["sizes"][0]["size"] is None and "no single Inf2 instance fits" in too_large["sizes"][0]["reason"]
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "abc", "nan", "1e12"])
+def test_recommend_refuses_a_bad_model_size_naming_the_range(value: str) -> None:
+    result = run("recommend", "--workload", "inference", "--params-billion", value)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "params_billion must be a number from 0.001 to 100000 (billions of parameters)" in result.stderr

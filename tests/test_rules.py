@@ -13,36 +13,48 @@ from chipwise.errors import InvalidInput
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations, decide
 
-# workload, neuron, traffic -> accelerator, instance families in order, rule id
+# workload, neuron, traffic, memory need (a piece of its range) -> accelerator, instance families in order, rule id
+SMALL, LARGE = "[0..6]", "(6..10000000]"
+TRAINIUM, TRAINING_GPUS = ("trn2", "trn1", "trn3"), ("p5", "p4d")
 GOLDEN = [
-    ("training", "yes", "high", "trainium", ("trn2", "trn1", "trn3"), "train-on-neuron"),
-    ("training", "yes", "low", "trainium", ("trn2", "trn1", "trn3"), "train-on-neuron"),
-    ("training", "no", "high", "gpu", ("p5", "p4d"), "train-without-neuron"),
-    ("training", "no", "low", "gpu", ("p5", "p4d"), "train-without-neuron"),
-    ("fine-tuning", "yes", "high", "trainium", ("trn2", "trn1", "trn3"), "train-on-neuron"),
-    ("fine-tuning", "yes", "low", "trainium", ("trn2", "trn1", "trn3"), "train-on-neuron"),
-    ("fine-tuning", "no", "high", "gpu", ("p5", "p4d"), "train-without-neuron"),
-    ("fine-tuning", "no", "low", "gpu", ("p5", "p4d"), "train-without-neuron"),
-    ("inference", "yes", "high", "inferentia", ("inf2",), "inference-neuron-high"),
-    ("inference", "yes", "low", "cpu", ("c7g",), "inference-low-traffic"),
-    ("inference", "no", "high", "gpu", ("g6", "g5"), "inference-without-neuron"),
-    ("inference", "no", "low", "cpu", ("c7g",), "inference-low-traffic"),
+    *(
+        (workload, "yes", traffic, memory, "trainium", TRAINIUM, "train-on-neuron")
+        for workload in ("training", "fine-tuning")
+        for traffic in ("high", "low")
+        for memory in (SMALL, LARGE)
+    ),
+    *(
+        (workload, "no", traffic, memory, "gpu", TRAINING_GPUS, "train-without-neuron")
+        for workload in ("training", "fine-tuning")
+        for traffic in ("high", "low")
+        for memory in (SMALL, LARGE)
+    ),
+    ("inference", "yes", "high", SMALL, "inferentia", ("inf2",), "inference-neuron-high"),
+    ("inference", "yes", "high", LARGE, "inferentia", ("inf2",), "inference-neuron-high"),
+    ("inference", "yes", "low", SMALL, "cpu", ("c7g",), "inference-low-traffic"),
+    ("inference", "yes", "low", LARGE, "inferentia", ("inf2",), "inference-neuron-large-low-traffic"),
+    ("inference", "no", "high", SMALL, "gpu", ("g6", "g5"), "inference-without-neuron"),
+    ("inference", "no", "high", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron"),
+    ("inference", "no", "low", SMALL, "cpu", ("c7g",), "inference-low-traffic"),
+    ("inference", "no", "low", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron-large-low-traffic"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("workload", "neuron", "traffic", "accelerator", "families", "rule"),
+    ("workload", "neuron", "traffic", "memory", "accelerator", "families", "rule"),
     GOLDEN,
-    ids=["-".join(row[:3]) for row in GOLDEN],
+    ids=["-".join(row[:4]) for row in GOLDEN],
 )
-def test_golden_decision(facts: Facts, workload: str, neuron: str, traffic: str, accelerator: str, families: tuple[str, ...], rule: str) -> None:
-    decision = chipwise.recommend(workload=workload, neuron=neuron, traffic=traffic, facts=facts)
+def test_golden_decision(
+    facts: Facts, workload: str, neuron: str, traffic: str, memory: str, accelerator: str, families: tuple[str, ...], rule: str
+) -> None:
+    decision = chipwise.recommend(workload=workload, neuron=neuron, traffic=traffic, memory_gib=memory, facts=facts)
     assert (decision.accelerator, decision.instance_families, decision.rule.id) == (accelerator, families, rule)
 
 
 def test_golden_table_covers_every_combination(facts: Facts) -> None:
     every = {tuple(inputs.values()) for inputs in combinations(facts.decision)}
-    assert {row[:3] for row in GOLDEN} == every
+    assert {row[:4] for row in GOLDEN} == every
 
 
 def test_seed_exam_rule_holds(facts: Facts) -> None:
@@ -52,7 +64,8 @@ def test_seed_exam_rule_holds(facts: Facts) -> None:
 
 
 def test_defaults_are_neuron_yes_and_high_traffic(facts: Facts) -> None:
-    assert dict(chipwise.recommend(workload="inference", facts=facts).inputs) == {"workload": "inference", "neuron": "yes", "traffic": "high"}
+    inputs = {"workload": "inference", "neuron": "yes", "traffic": "high", "memory_gib": SMALL}
+    assert dict(chipwise.recommend(workload="inference", facts=facts).inputs) == inputs
 
 
 def test_every_reason_cites_a_fact_or_a_source_with_a_url(facts: Facts) -> None:
@@ -74,7 +87,10 @@ def test_reasons_show_their_numbers_from_the_facts(facts: Facts) -> None:
         ({"workload": "serving"}, "workload must be one of: training, fine-tuning, inference; received 'serving'"),
         ({"workload": "inference", "traffic": "medium"}, "traffic must be one of: high, low; received 'medium'"),
         ({"neuron": "yes"}, "workload is required; choose one of: training, fine-tuning, inference"),
-        ({"workload": "inference", "budget": "low"}, "unknown input 'budget'; the inputs are: workload, neuron, traffic"),
+        (
+            {"workload": "inference", "budget": "low"},
+            "unknown input 'budget'; the inputs are: workload, neuron, traffic, memory_gib, params_billion, precision, headroom_percent",
+        ),
     ],
 )
 def test_invalid_inputs_name_the_allowed_values(facts: Facts, given_inputs: dict[str, str], message: str) -> None:
@@ -146,3 +162,68 @@ def test_loading_reports_exactly_the_gaps_and_overlaps_brute_force_finds(
     assert sum(len(_cases(message)) for message in messages if message.startswith("gap:")) == expected_gaps
     assert sum(len(_cases(message)) for message in messages if message.startswith("overlap:")) == expected_overlaps
     assert sum("is unreachable" in message for message in messages) == expected_dead
+
+
+def test_memory_needed_is_parameters_times_bytes_plus_headroom(facts: Facts) -> None:
+    decision = chipwise.recommend(workload="inference", params_billion=70, precision="bf16", facts=facts)
+    assert decision.memory_needed_gib == pytest.approx(70e9 * 2 / 2**30 * 1.2)
+    assert decision.memory_arithmetic == "70 billion parameters × 2 bytes (BF16 / FP16) = 130.4 GiB of weights; + 20% headroom = 156.5 GiB"
+    wider = chipwise.recommend(workload="inference", params_billion=70, precision="bf16", headroom_percent=50, facts=facts)
+    assert wider.memory_needed_gib == pytest.approx(70e9 * 2 / 2**30 * 1.5)
+    assert chipwise.recommend(workload="inference", facts=facts).memory_needed_gib is None
+
+
+@pytest.mark.parametrize("parameters", [0.001, 0.5, 1, 3, 7, 13, 70, 180, 405, 1000, 3000, 12000, 100000])
+@pytest.mark.parametrize("precision", ["fp32", "bf16", "fp8", "int8"])
+@pytest.mark.parametrize("workload", ["training", "inference"])
+@pytest.mark.parametrize("neuron", ["yes", "no"])
+def test_sizing_names_the_smallest_size_that_fits_and_never_one_that_does_not(
+    facts: Facts, parameters: float, precision: str, workload: str, neuron: str
+) -> None:
+    decision = chipwise.recommend(workload=workload, neuron=neuron, params_billion=parameters, precision=precision, facts=facts)
+    needed = decision.memory_needed_gib
+    assert needed is not None
+    assert [size.family for size in decision.sizes] == list(decision.outcome.families)
+    for sized in decision.sizes:
+        fitting = [size for size in sized.family.sizes if size.accelerator_memory_gib >= needed]
+        if sized.size is None:
+            assert fitting == [], (sized.family.id, needed)
+            assert sized.family.sizes == () or "no single" in sized.reason
+        else:
+            assert sized.size.accelerator_memory_gib >= needed
+            assert sized.size == fitting[0]
+
+
+def test_serverless_inference_only_for_models_within_its_memory_limit(facts: Facts) -> None:
+    small = chipwise.recommend(workload="inference", traffic="low", params_billion=1, precision="bf16", facts=facts)
+    large = chipwise.recommend(workload="inference", traffic="low", params_billion=7, precision="bf16", facts=facts)
+    assert small.rule.id == "inference-low-traffic"
+    assert large.rule.id == "inference-neuron-large-low-traffic"
+    assert large.sizes[0].size is not None and large.sizes[0].size.name == "inf2.xlarge"
+
+
+def test_a_model_too_large_for_one_instance_says_so_and_points_beyond(facts: Facts) -> None:
+    decision = chipwise.recommend(workload="training", params_billion=1000, precision="bf16", facts=facts)
+    by_family = {sized.family.id: sized for sized in decision.sizes}
+    assert by_family["trn2"].size is None
+    assert "no single Trn2 instance fits" in by_family["trn2"].reason
+    assert "Trn2 UltraServer" in by_family["trn2"].reason
+    assert by_family["trn3"].size is not None
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"params_billion": -5}, "params_billion must be a number from 0.001 to 100000 (billions of parameters); received -5"),
+        ({"params_billion": "many"}, "params_billion must be a number from 0.001 to 100000 (billions of parameters); received 'many'"),
+        ({"params_billion": float("inf")}, "params_billion must be a number from 0.001 to 100000"),
+        ({"params_billion": 7, "precision": "fp4"}, "precision must be one of: fp32, bf16, fp8, int8; received 'fp4'"),
+        ({"params_billion": 7, "headroom_percent": 5000}, "headroom_percent must be a number from 0 to 1000"),
+        ({"precision": "fp8"}, "precision and headroom_percent size a model: give params_billion as well"),
+        ({"memory_gib": -1}, "memory_gib must be a number from 0 to 1e+07 (GiB); received -1"),
+    ],
+)
+def test_bad_numbers_name_the_allowed_range(facts: Facts, given: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        chipwise.recommend(workload="inference", facts=facts, **given)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(message)

@@ -1,11 +1,13 @@
 // chipwise decision helper: shows the engine's answer for the chosen inputs, from api/decisions.json
-// (computed at build time by the Python engine for every combination). The choice lives in the URL.
+// (computed at build time by the Python engine for every combination), and sizes the model the way
+// chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom). The choice lives in the URL.
 (function () {
   "use strict";
   var form = document.querySelector(".chipwise-helper");
   if (!form) return;
   var answer = document.querySelector(".chipwise-helper__answer");
   var message = document.querySelector(".chipwise-helper__message");
+  var SIZING_FIELDS = ["params_billion", "precision", "headroom_percent"];
 
   function element(tag, text, attributes) {
     var node = document.createElement(tag);
@@ -14,16 +16,56 @@
     return node;
   }
 
+  function gib(value) { return value.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }); }
+  function plain(value) { return value.toLocaleString("en-US", { maximumFractionDigits: 6 }); }
+
+  function inside(interval, value) {
+    var above = interval.low_closed ? value >= interval.low : value > interval.low;
+    var below = interval.high_closed ? value <= interval.high : value < interval.high;
+    return above && below;
+  }
+
   fetch(form.dataset.decisions)
     .then(function (response) { return response.json(); })
     .then(function (data) {
-      var names = Object.keys(data.inputs);
+      var sizing = data.sizing;
+      var names = Object.keys(data.inputs).filter(function (name) { return !data.inputs[name].number; });
+      var numeric = Object.keys(data.inputs).filter(function (name) { return data.inputs[name].number; });
 
-      function chosen() {
+      function field(name) { return form.elements[name]; }
+
+      // The sizing fields: null when no size is given; {error} when a field holds something refused.
+      function sizingInput() {
+        if (!sizing) return null;
+        var raw = field("params_billion").value.trim();
+        if (raw === "" && !field("params_billion").validity.badInput) return null;
+        var parameters = Number(raw);
+        var limits = sizing.parameters;
+        if (raw === "" || !Number.isFinite(parameters) || parameters < limits.minimum || parameters > limits.maximum) {
+          return { error: "Model size: enter a number of billions of parameters from " + plain(limits.minimum) + " to " + plain(limits.maximum) + "." };
+        }
+        var headroomRaw = field("headroom_percent").value.trim();
+        var headroom = headroomRaw === "" ? sizing.headroom_percent : Number(headroomRaw);
+        if (!Number.isFinite(headroom) || headroom < 0 || headroom > sizing.headroom_maximum || field("headroom_percent").validity.badInput) {
+          return { error: "Headroom: enter a percentage from 0 to " + plain(sizing.headroom_maximum) + "." };
+        }
+        var precision = field("precision").value;
+        var bytes = sizing.precision.values[precision].bytes;
+        var weights = parameters * 1e9 * bytes / Math.pow(2, 30);
+        var memory = weights * (1 + headroom / 100);
+        return { parameters: parameters, precision: precision, headroom: headroom, weights: weights, memory: memory };
+      }
+
+      function chosen(size) {
         var inputs = {};
         names.forEach(function (name) {
           var checked = form.querySelector('input[name="' + name + '"]:checked');
           if (checked) inputs[name] = checked.value;
+        });
+        numeric.forEach(function (name) {
+          var number = size && name === sizing.input ? size.memory : Number(data.inputs[name].default);
+          var values = data.inputs[name].values;
+          inputs[name] = Object.keys(values).filter(function (value) { return inside(values[value].interval, number); })[0];
         });
         return inputs;
       }
@@ -33,8 +75,16 @@
         var params = new URLSearchParams(window.location.search);
         var refused = [];
         params.forEach(function (value, name) {
+          if (sizing && SIZING_FIELDS.indexOf(name) >= 0) {
+            if (name === "precision" && !sizing.precision.values[value]) {
+              refused.push("the link's precision “" + value + "” is not one of: " + Object.keys(sizing.precision.values).join(", "));
+            } else {
+              field(name).value = value;
+            }
+            return;
+          }
           if (names.indexOf(name) < 0) {
-            refused.push("the link's question “" + name + "” is not one of this helper's (" + names.join(", ") + ")");
+            refused.push("the link's question “" + name + "” is not one of this helper's (" + names.concat(sizing ? SIZING_FIELDS : []).join(", ") + ")");
             return;
           }
           var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]'));
@@ -51,16 +101,66 @@
         }
       }
 
+      function sizeFamily(familyId, memory) {
+        var family = sizing.families[familyId];
+        if (!family.sizes.length) return { size: null, reason: "chipwise lists no sizes for " + family.name + "." };
+        for (var index = 0; index < family.sizes.length; index++) {
+          var size = family.sizes[index];
+          if (size.accelerator_memory_gib >= memory) {
+            return {
+              size: size.name,
+              reason: size.name + ": " + size.accelerators + " accelerator" + (size.accelerators !== 1 ? "s" : "") + " with " +
+                gib(size.accelerator_memory_gib) + " GiB of accelerator memory ≥ " + gib(memory) + " GiB needed"
+            };
+          }
+        }
+        var largest = family.sizes[family.sizes.length - 1];
+        return {
+          size: null,
+          reason: gib(memory) + " GiB is more than the largest " + family.name + " size holds (" + largest.name + ": " +
+            gib(largest.accelerator_memory_gib) + " GiB); no single " + family.name + " instance fits." +
+            (family.beyond_one_instance ? " " + family.beyond_one_instance : "")
+        };
+      }
+
+      function showSizing(decision, size) {
+        var block = element("div", null, { "class": "chipwise-helper__sizes", "data-memory-gib": size.memory.toFixed(2) });
+        var precision = sizing.precision.values[size.precision];
+        block.appendChild(element("p", "Memory needed: " + plain(size.parameters) + " billion parameters × " + plain(precision.bytes) +
+          " bytes (" + precision.label + ") = " + gib(size.weights) + " GiB of weights; + " + plain(size.headroom) + "% headroom = " +
+          gib(size.memory) + " GiB"));
+        var list = element("ul");
+        decision.instance_families.forEach(function (familyId) {
+          var sized = sizeFamily(familyId, size.memory);
+          list.appendChild(element("li", sized.reason, { "data-family": familyId, "data-size": sized.size || "" }));
+        });
+        block.appendChild(list);
+        answer.appendChild(block);
+      }
+
       function show() {
-        var inputs = chosen();
+        var size = sizingInput();
         answer.replaceChildren();
-        if (Object.keys(inputs).length < names.length) {
+        if (size && size.error) {
+          message.textContent = size.error + " The answer is cleared until the field holds a valid number.";
+          message.hidden = false;
+          return;
+        }
+        var inputs = chosen(size);
+        if (names.some(function (name) { return !inputs[name]; })) {
           answer.appendChild(element("p", "Choose an answer to each question."));
           return;
         }
-        window.history.replaceState(null, "", "?" + new URLSearchParams(inputs).toString());
+        var state = {};
+        names.forEach(function (name) { state[name] = inputs[name]; });
+        if (size) {
+          state.params_billion = String(size.parameters);
+          state.precision = size.precision;
+          if (size.headroom !== sizing.headroom_percent) state.headroom_percent = String(size.headroom);
+        }
+        window.history.replaceState(null, "", "?" + new URLSearchParams(state).toString());
         var decision = data.decisions.find(function (candidate) {
-          return names.every(function (name) { return candidate.inputs[name] === inputs[name]; });
+          return names.concat(numeric).every(function (name) { return candidate.inputs[name] === inputs[name]; });
         });
         var heading = element("p", null, { "class": "chipwise-helper__title" });
         heading.appendChild(element("strong", decision.title));
@@ -82,10 +182,14 @@
           list.appendChild(item);
         });
         answer.appendChild(list);
+        if (size) showSizing(decision, size);
       }
 
       readUrl();
       form.addEventListener("change", function () { message.hidden = true; show(); });
+      form.addEventListener("input", function (event) {
+        if (event.target.type === "number") { message.hidden = true; show(); }
+      });
       form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
       show();
     });

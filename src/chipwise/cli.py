@@ -21,7 +21,7 @@ from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, bu
 from chipwise.facts.load import default_facts_path, load_facts
 from chipwise.facts.model import DecisionTable
 from chipwise.page_references import docs_problems
-from chipwise.rules import Decision
+from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +39,16 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
         command.add_argument("--inputs", metavar="...", help="the decision table's inputs (the facts file could not be read)")
         return
     for item in table.inputs:
+        if item.numeric is not None:
+            computed = " (or let the sizing options below compute it)" if item.numeric.computed else ""
+            command.add_argument(
+                f"--{item.name.replace('_', '-')}",
+                f"--{item.name}",
+                dest=f"input_{item.name}",
+                metavar="NUMBER",
+                help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
+            )
+            continue
         default = f" (default: {item.default})" if item.default is not None else ""
         command.add_argument(
             f"--{item.name}",
@@ -47,6 +57,27 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
             choices=item.value_names,
             help=f"{item.question} {', '.join(item.value_names)}{default}",
         )
+    sizing = table.sizing
+    if sizing is None:
+        return
+    command.add_argument(
+        f"--{SIZING_PARAMETERS.replace('_', '-')}",
+        dest=f"input_{SIZING_PARAMETERS}",
+        metavar="BILLIONS",
+        help=f"{sizing.parameters_question} From {sizing.parameters_minimum:g} to {sizing.parameters_maximum:g}; sizes each recommended family",
+    )
+    command.add_argument(
+        f"--{SIZING_PRECISION}",
+        dest=f"input_{SIZING_PRECISION}",
+        choices=[item.name for item in sizing.precisions],
+        help=f"{sizing.precision_question} (default: {sizing.default_precision})",
+    )
+    command.add_argument(
+        f"--{SIZING_HEADROOM.replace('_', '-')}",
+        dest=f"input_{SIZING_HEADROOM}",
+        metavar="PERCENT",
+        help=f"memory beyond the weights, in percent of them (default: {sizing.headroom_percent:g}, an assumption: see the Choosing a chip page)",
+    )
 
 
 def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
@@ -224,4 +255,8 @@ def _explain(decision: Decision) -> str:
     for reason in decision.rule.reasons:
         lines.append(f"  - {reason.text}")
         lines.extend(f"    source: {source.url}" for source in reason.sources)
+    if decision.memory_needed_gib is not None:
+        lines.append(f"Memory needed: {decision.memory_arithmetic}")
+        lines.append("Smallest size that fits, per family:")
+        lines.extend(f"  - {size.family.name}: {size.reason}" for size in decision.sizes)
     return "\n".join(lines)

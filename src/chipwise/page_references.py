@@ -87,6 +87,7 @@ MACROS: dict[str, FactsCheck] = {
     "fact": _ids("fact", lambda facts: facts.facts),
     "claim": _ids("fact", lambda facts: facts.facts),
     "family_table": _ids("instance family", lambda facts: facts.families),
+    "size_table": _ids("instance family", lambda facts: facts.families),
     "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
     "recommend": _decision_inputs,
     "benchmark_table": _benchmark_families,
@@ -129,6 +130,8 @@ MACROS: dict[str, FactsCheck] = {
             "facts_version",
             "verified_date",
             "freshness",
+            "decision_scale",
+            "sizing_assumptions",
             "timeline",
         ]
     },

@@ -18,6 +18,7 @@ from typing import Any
 
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
 from chipwise.facts.model import DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Rule, Sizing, frozen_map
+from chipwise.facts.ranges import representative
 
 __all__ = ["Decision", "FamilySize", "Finding", "InvalidInput", "combinations", "decide", "describe_inputs", "verify"]
 
@@ -63,6 +64,8 @@ class Decision:
     """The model's memory need, when its size was given."""
     parameters_billion: float | None = None
     precision: str | None = None
+    headroom_percent: float | None = None
+    memory_arithmetic: str = ""
     sizes: tuple[FamilySize, ...] = ()
 
     @property
@@ -98,7 +101,9 @@ class Decision:
         if self.memory_needed_gib is not None:
             result["parameters_billion"] = self.parameters_billion
             result["precision"] = self.precision
+            result["headroom_percent"] = self.headroom_percent
             result["memory_needed_gib"] = round(self.memory_needed_gib, 2)
+            result["memory_arithmetic"] = self.memory_arithmetic
             result["sizes"] = [size.as_json() for size in self.sizes]
         return result
 
@@ -115,19 +120,15 @@ def describe_inputs(inputs: Mapping[str, str]) -> str:
 
 
 def number_of(item: DecisionInput, value: object) -> float:
-    """A numeric input's value as a number inside its range; InvalidInput naming the range otherwise."""
+    """A numeric input's value as a number inside its range; InvalidInput naming the range otherwise.
+
+    A piece's name (such as '[0..6]', from `combinations`) stands for a number inside that piece."""
     assert item.numeric is not None
     numeric = item.numeric
-    allowed = f"{item.name} must be a number from {numeric.minimum:g} to {numeric.maximum:g} ({numeric.unit})"
-    if isinstance(value, bool):
-        raise InvalidInput(f"{allowed}; received {value!r}")
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise InvalidInput(f"{allowed}; received {value!r}") from None
-    if not math.isfinite(number) or not numeric.minimum <= number <= numeric.maximum:
-        raise InvalidInput(f"{allowed}; received {value!r}")
-    return number
+    piece = next((candidate for candidate in item.values if candidate.name == value and candidate.interval is not None), None)
+    if piece is not None and piece.interval is not None:
+        return representative(piece.interval)
+    return _bounded_number(item.name, value, numeric.minimum, numeric.maximum, numeric.unit)
 
 
 def decide(table: DecisionTable, **given: object) -> Decision:
@@ -141,19 +142,21 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     sizing = table.sizing
     parameters: float | None = None
     precision: str | None = None
+    headroom: float | None = None
     if sizing is not None:
         parameters_value = given.pop(SIZING_PARAMETERS, None)
         precision_value = given.pop(SIZING_PRECISION, None)
-        if parameters_value is None and precision_value is not None:
-            raise InvalidInput(f"{SIZING_PRECISION} sizes a model: give {SIZING_PARAMETERS} as well")
+        headroom_value = given.pop(SIZING_HEADROOM, None)
+        if parameters_value is None and (precision_value is not None or headroom_value is not None):
+            raise InvalidInput(f"{SIZING_PRECISION} and {SIZING_HEADROOM} size a model: give {SIZING_PARAMETERS} as well")
         if parameters_value is not None:
-            parameters, precision = _sizing_inputs(sizing, parameters_value, precision_value)
+            parameters, precision, headroom = _sizing_inputs(sizing, parameters_value, precision_value, headroom_value)
             if sizing.input_name in given:
                 raise InvalidInput(f"give either {SIZING_PARAMETERS} or {sizing.input_name}, not both")
-            given[sizing.input_name] = sizing.memory_gib(parameters, precision)
+            given[sizing.input_name] = sizing.memory_gib(parameters, precision, headroom)
     names = [item.name for item in table.inputs]
     if sizing is not None:
-        names += [SIZING_PARAMETERS, SIZING_PRECISION]
+        names += [SIZING_PARAMETERS, SIZING_PRECISION, SIZING_HEADROOM]
     unknown = set(given) - {item.name for item in table.inputs}
     if unknown:
         name = sorted(unknown)[0]
@@ -180,6 +183,7 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     rule = matching[0]
     memory = numbers.get(sizing.input_name) if sizing is not None and parameters is not None else None
     sizes = tuple(size_family(family, memory) for family in rule.outcome.families) if memory is not None else ()
+    arithmetic = sizing.arithmetic(parameters, precision, headroom) if sizing is not None and parameters is not None and precision else ""
     return Decision(
         inputs=frozen_map(inputs),
         rule=rule,
@@ -187,6 +191,8 @@ def decide(table: DecisionTable, **given: object) -> Decision:
         memory_needed_gib=memory,
         parameters_billion=parameters,
         precision=precision,
+        headroom_percent=headroom,
+        memory_arithmetic=arithmetic,
         sizes=sizes,
     )
 
@@ -195,23 +201,32 @@ SIZING_PARAMETERS = "params_billion"
 """The input that gives a model's size, in billions of parameters (with sizing)."""
 SIZING_PRECISION = "precision"
 """The input that gives the precision its weights are stored in (with sizing)."""
+SIZING_HEADROOM = "headroom_percent"
+"""The input that overrides the sizing headroom, in percent of the weights (with sizing)."""
+HEADROOM_MAXIMUM = 1000.0
 
 
-def _sizing_inputs(sizing: Sizing, parameters: object, precision: object) -> tuple[float, str]:
-    allowed = f"{SIZING_PARAMETERS} must be a number from {sizing.parameters_minimum:g} to {sizing.parameters_maximum:g} (billions of parameters)"
-    if isinstance(parameters, bool):
-        raise InvalidInput(f"{allowed}; received {parameters!r}")
+def _bounded_number(name: str, value: object, minimum: float, maximum: float, unit: str) -> float:
+    allowed = f"{name} must be a number from {minimum:g} to {maximum:g} ({unit})"
+    if isinstance(value, bool):
+        raise InvalidInput(f"{allowed}; received {value!r}")
     try:
-        number = float(parameters)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise InvalidInput(f"{allowed}; received {parameters!r}") from None
-    if not math.isfinite(number) or not sizing.parameters_minimum <= number <= sizing.parameters_maximum:
-        raise InvalidInput(f"{allowed}; received {parameters!r}")
+        raise InvalidInput(f"{allowed}; received {value!r}") from None
+    if not math.isfinite(number) or not minimum <= number <= maximum:
+        raise InvalidInput(f"{allowed}; received {value!r}")
+    return number
+
+
+def _sizing_inputs(sizing: Sizing, parameters: object, precision: object, headroom: object) -> tuple[float, str, float]:
+    number = _bounded_number(SIZING_PARAMETERS, parameters, sizing.parameters_minimum, sizing.parameters_maximum, "billions of parameters")
     names = [item.name for item in sizing.precisions]
     chosen = sizing.default_precision if precision is None else str(precision)
     if chosen not in names:
         raise InvalidInput(f"{SIZING_PRECISION} must be one of: {', '.join(names)}; received {precision!r}{did_you_mean(chosen, names)}")
-    return number, chosen
+    percent = sizing.headroom_percent if headroom is None else _bounded_number(SIZING_HEADROOM, headroom, 0, HEADROOM_MAXIMUM, "percent of the weights")
+    return number, chosen, percent
 
 
 def size_family(family: Family, memory_gib: float) -> FamilySize:
@@ -221,8 +236,8 @@ def size_family(family: Family, memory_gib: float) -> FamilySize:
     for size in family.sizes:
         if size.accelerator_memory_gib >= memory_gib:
             reason = (
-                f"{size.name}: {size.accelerators} × accelerator = {size.accelerator_memory_gib:,.1f} GiB of accelerator memory "
-                f"≥ {memory_gib:,.1f} GiB needed"
+                f"{size.name}: {size.accelerators} accelerator{'s' if size.accelerators != 1 else ''} with "
+                f"{size.accelerator_memory_gib:,.1f} GiB of accelerator memory ≥ {memory_gib:,.1f} GiB needed"
             )
             return FamilySize(family, size, reason)
     largest = family.sizes[-1]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from chipwise.errors import display_path
-from chipwise.facts.model import Fact, Facts
-from chipwise.rules import combinations, decide
+from chipwise.facts.model import DecisionInput, Fact, Facts
+from chipwise.rules import HEADROOM_MAXIMUM, combinations, decide
 
 
 def shown_path(facts: Facts) -> str:
@@ -68,20 +68,63 @@ def decisions_json(facts: Facts) -> dict[str, Any]:
     return {
         "version": facts.meta.version,
         "hit_policy": table.hit_policy,
-        "inputs": {
-            item.name: {
-                "question": item.question,
-                "default": item.default,
-                "values": {value.name: {"label": value.label, "explanation": value.explanation} for value in item.values},
-            }
-            for item in table.inputs
-        },
+        "inputs": {item.name: _input_json(item) for item in table.inputs},
+        "sizing": _sizing_json(facts),
         "decisions": [decide(table, **inputs).as_json() for inputs in combinations(table)],
         "facts": {
             fact.id: {"short": fact.short, "anchor": fact.anchor}
             for rule in table.rules
             for reason in rule.reasons
             for fact in reason.facts
+        },
+    }
+
+
+def _input_json(item: DecisionInput) -> dict[str, Any]:
+    entry: dict[str, Any] = {"question": item.question, "default": item.default}
+    values: dict[str, Any] = {}
+    for value in item.values:
+        values[value.name] = {"label": value.label, "explanation": value.explanation}
+        if value.interval is not None:
+            interval = value.interval
+            values[value.name]["interval"] = {
+                "low": interval.low,
+                "high": interval.high,
+                "low_closed": interval.low_closed,
+                "high_closed": interval.high_closed,
+            }
+    entry["values"] = values
+    if item.numeric is not None:
+        entry["number"] = {"unit": item.numeric.unit, "minimum": item.numeric.minimum, "maximum": item.numeric.maximum, "computed": item.numeric.computed}
+    return entry
+
+
+def _sizing_json(facts: Facts) -> dict[str, Any] | None:
+    """What the decision helper needs to size a model exactly as chipwise.rules does."""
+    sizing = facts.decision.sizing
+    if sizing is None:
+        return None
+    return {
+        "input": sizing.input_name,
+        "parameters": {"question": sizing.parameters_question, "minimum": sizing.parameters_minimum, "maximum": sizing.parameters_maximum},
+        "precision": {
+            "question": sizing.precision_question,
+            "default": sizing.default_precision,
+            "values": {item.name: {"label": item.label, "bytes": item.bytes_per_parameter} for item in sizing.precisions},
+        },
+        "headroom_percent": sizing.headroom_percent,
+        "headroom_maximum": HEADROOM_MAXIMUM,
+        "headroom_note": sizing.headroom_note,
+        "families": {
+            family.id: {
+                "name": family.name,
+                "beyond_one_instance": family.beyond_one_instance,
+                "sizes": [
+                    {"name": size.name, "accelerators": size.accelerators, "accelerator_memory_gib": size.accelerator_memory_gib}
+                    for size in family.sizes
+                ],
+            }
+            for family in facts.families.values()
         },
     }
 

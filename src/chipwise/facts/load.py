@@ -30,6 +30,7 @@ from chipwise.facts.model import (
     Facts,
     Family,
     InputValue,
+    InstanceSize,
     Interval,
     Meta,
     NumericRange,
@@ -105,6 +106,10 @@ def convert_unit(fact: Fact, unit: str) -> float:
     raise ValueError(f"the fact {fact.id!r} is in {fact.unit}, which cannot be converted to {unit}")
 
 
+def _smallest_first(size: InstanceSize) -> tuple[float, int, int, str]:
+    return (size.accelerator_memory_gib, size.accelerators, size.vcpus or 0, size.name)
+
+
 def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], built: list[Rule]) -> tuple[tuple[DecisionInput, ...], list[Rule]]:
     """Cut each numeric input's range at every bound the rules test; the pieces become its values."""
     result_inputs = []
@@ -114,7 +119,13 @@ def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], built: list[Rule]) ->
             continue
         cut = ranges.pieces(item.numeric, [rule.ranges[item.name] for rule in built if item.name in rule.ranges])
         values = tuple(
-            InputValue(name=ranges.piece_name(piece), label=piece.text(item.numeric.unit), explanation="", interval=piece) for piece in cut
+            InputValue(
+                name=ranges.piece_name(piece),
+                label=piece.text(item.numeric.unit, item.numeric.minimum, item.numeric.maximum),
+                explanation="",
+                interval=piece,
+            )
+            for piece in cut
         )
         result_inputs.append(replace(item, values=values))
     by_name = {item.name: item for item in result_inputs}
@@ -221,7 +232,7 @@ class _Builder:
         }
         self._build_facts(raw["facts"])
         self._build_derived(raw.get("derived", {}))
-        families = self._build_families(raw["families"])
+        families = self._build_families(raw["families"], raw.get("sizes", {}))
         fact_checks = self._build_fact_checks(raw["fact_checks"])
         decision = self._build_decision_table(raw["decision"], families)
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
@@ -350,7 +361,31 @@ class _Builder:
             ),
         )
 
-    def _build_families(self, entries: Mapping[str, dict[str, Any]]) -> dict[str, Family]:
+    def _build_families(self, entries: Mapping[str, dict[str, Any]], size_entries: Mapping[str, dict[str, Any]]) -> dict[str, Family]:
+        sizes: dict[str, list[InstanceSize]] = {}
+        for name, entry in size_entries.items():
+            if entry["family"] not in entries:
+                self.unknown(f"sizes.{name}.family", "instance family", entry["family"], entries)
+                continue
+            source = self.source(f"sizes.{name}.source", entry["source"])
+            if source is None:
+                continue
+            sizes.setdefault(entry["family"], []).append(
+                InstanceSize(
+                    name=name,
+                    family=entry["family"],
+                    accelerators=int(entry["accelerators"]),
+                    accelerator_memory=float(entry["accelerator_memory"]),
+                    memory_unit=entry["memory_unit"],
+                    vcpus=int(entry["vcpus"]) if "vcpus" in entry else None,
+                    network_gbps=float(entry["network_gbps"]) if "network_gbps" in entry else None,
+                    network_qualifier=entry.get("network_qualifier", ""),
+                    source=source,
+                    quote=entry["quote"],
+                    verified=entry["verified"],
+                    note=entry.get("note", ""),
+                )
+            )
         families = {}
         for family_id, entry in entries.items():
             where = f"families.{family_id}.specs"
@@ -360,9 +395,17 @@ class _Builder:
                     specs[spec] = self.facts[fact_id]
                 else:
                     self.unknown_fact(f"{where}.{spec}", fact_id)
+            beyond = entry.get("beyond_one_instance", "")
             families[family_id] = Family(
                 id=family_id,
-                **{**entry, "accelerator": Accelerator.of(entry["accelerator"]), "status": Status.of(entry["status"]), "specs": frozen_map(specs)},
+                **{
+                    **entry,
+                    "accelerator": Accelerator.of(entry["accelerator"]),
+                    "status": Status.of(entry["status"]),
+                    "specs": frozen_map(specs),
+                    "sizes": tuple(sorted(sizes.get(family_id, []), key=_smallest_first)),
+                    "beyond_one_instance": self.text(f"families.{family_id}.beyond_one_instance", beyond) if beyond else "",
+                },
             )
         return families
 

@@ -142,7 +142,7 @@ class Family:
     status: Status
     specs: Mapping[str, Fact]
     sizes: tuple[InstanceSize, ...] = ()
-    """Smallest accelerator memory first."""
+    """Smallest first: by accelerator memory, then accelerators, then vCPUs."""
     beyond_one_instance: str = ""
     """What AWS offers when a model is too large for the largest size (a template citing facts)."""
 
@@ -212,12 +212,12 @@ class Interval:
         below = value <= self.high if self.high_closed else value < self.high
         return above and below
 
-    def text(self, unit: str) -> str:
-        """'at most 6 GiB', 'more than 6 GiB', 'from 6 to 12 GiB'."""
+    def text(self, unit: str, minimum: float = -math.inf, maximum: float = math.inf) -> str:
+        """'at most 6 GiB', 'more than 6 GiB', '[6..12) GiB'; an end at the input's minimum or maximum is left unsaid."""
         low, high = number_text(self.low), number_text(self.high)
-        if self.high == math.inf:
+        if self.high >= maximum:
             return f"{'at least' if self.low_closed else 'more than'} {low} {unit}"
-        if self.low == -math.inf or (self.low == 0 and self.low_closed):
+        if self.low <= minimum:
             return f"{'at most' if self.high_closed else 'less than'} {high} {unit}"
         left, right = ("[" if self.low_closed else "("), ("]" if self.high_closed else ")")
         return f"{left}{low}..{high}{right} {unit}"
@@ -285,9 +285,24 @@ class Sizing:
     def precision(self, name: str) -> Precision:
         return next(item for item in self.precisions if item.name == name)
 
-    def memory_gib(self, parameters_billion: float, precision: str) -> float:
-        weights = parameters_billion * 1e9 * self.precision(precision).bytes_per_parameter / 2**30
-        return weights * (1 + self.headroom_percent / 100)
+    def weights_gib(self, parameters_billion: float, precision: str) -> float:
+        return parameters_billion * 1e9 * self.precision(precision).bytes_per_parameter / 2**30
+
+    def memory_gib(self, parameters_billion: float, precision: str, headroom_percent: float | None = None) -> float:
+        """Weights plus headroom: parameters × bytes per parameter × (1 + headroom), in GiB."""
+        headroom = self.headroom_percent if headroom_percent is None else headroom_percent
+        return self.weights_gib(parameters_billion, precision) * (1 + headroom / 100)
+
+    def arithmetic(self, parameters_billion: float, precision: str, headroom_percent: float | None = None) -> str:
+        """'70 billion parameters × 2 bytes (BF16 / FP16) = 130.4 GiB of weights; + 20% headroom = 156.5 GiB'."""
+        headroom = self.headroom_percent if headroom_percent is None else headroom_percent
+        chosen = self.precision(precision)
+        weights = self.weights_gib(parameters_billion, precision)
+        total = self.memory_gib(parameters_billion, precision, headroom)
+        return (
+            f"{number_text(parameters_billion)} billion parameters × {number_text(chosen.bytes_per_parameter)} bytes ({chosen.label}) "
+            f"= {weights:,.1f} GiB of weights; + {number_text(headroom)}% headroom = {total:,.1f} GiB"
+        )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from chipwise.facts.contract import FactId
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
+from chipwise.facts.units import number_text
 from chipwise.render import escape
 from chipwise.vocabulary import Verdict
 
@@ -219,6 +220,8 @@ def conditions_text(rule: Rule, facts: Facts) -> list[str]:
         values = rule.when.get(item.name)
         if values is None or set(values) == set(item.value_names):
             cells.append("any")
+        elif item.numeric is not None and item.name in rule.ranges:
+            cells.append(escape.markdown(rule.ranges[item.name].text(item.numeric.unit)))
         else:
             cells.append(escape.markdown(" or ".join(value.label for value in item.values if value.name in values)))
     return cells
@@ -256,6 +259,12 @@ def decision_inputs(facts: Facts) -> str:
     """The questions and what each answer means."""
     lines = []
     for item in facts.decision.inputs:
+        if item.numeric is not None:
+            computed = f" Computed: {escape.markdown(item.numeric.computed)}." if item.numeric.computed else ""
+            lines.append(f"**{escape.markdown(item.question)}**{computed} The rules cut it into:\n")
+            lines.extend(f"- *{escape.markdown(value.label)}*" for value in item.values)
+            lines.append("")
+            continue
         default_value = next((value for value in item.values if value.name == item.default), None)
         default = f" (default: {escape.markdown(default_value.label)})" if default_value else ""
         lines.append(f"**{escape.markdown(item.question)}**{default}\n")
@@ -422,6 +431,46 @@ def worked_example(facts: Facts, links: Links) -> str:
         f"5. {step(FactId.EXAMPLE_CHIP_SHARE)}",
     ]
     return "\n".join(lines)
+
+
+def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
+    """Every size of these families: accelerators, accelerator memory, vCPUs and network, each with its source row."""
+    rows = []
+    for family_id in family_ids:
+        family = facts.families[family_id]
+        for size in family.sizes:
+            qualifier = f"{size.network_qualifier} " if size.network_qualifier else ""
+            network = "—" if size.network_gbps is None else f"{qualifier}{number_text(size.network_gbps)} Gbps"
+            memory = f"{number_text(size.accelerator_memory)} {size.memory_unit}"
+            rows.append(
+                (
+                    f"`{size.name}`",
+                    escape.markdown(family.name),
+                    number_text(size.accelerators),
+                    escape.markdown(memory),
+                    "—" if size.vcpus is None else number_text(size.vcpus),
+                    escape.markdown(network),
+                    f"{source_link(size.source)} ({size.source.authority.label})",
+                )
+            )
+    return markdown_table(("Size", "Family", "Accelerators", "Accelerator memory", "vCPUs", "Network", "Source"), rows)
+
+
+def sizing_assumptions(facts: Facts) -> str:
+    """How a model's memory need is computed, with the headroom named as what it is."""
+    sizing = facts.decision.sizing
+    if sizing is None:
+        return ""
+    precisions = ", ".join(f"{escape.markdown(item.label)} {number_text(item.bytes_per_parameter)}" for item in sizing.precisions)
+    return "\n".join(
+        [
+            "- Memory needed = parameters × bytes per parameter × (1 + headroom).",
+            f"- Bytes per parameter: {precisions}.",
+            f"- Headroom: {number_text(sizing.headroom_percent)}% of the weights. {escape.markdown(sizing.headroom_note)}",
+            "- A size fits when its accelerator memory holds the memory needed; chipwise names the smallest that does, "
+            "and says so when none of a family's sizes does.",
+        ]
+    )
 
 
 def timeline_table(facts: Facts, links: Links) -> str:

@@ -10,6 +10,7 @@ from chipwise.facts.units import number_text
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import escape
 from chipwise.render.markdown import Links, decision_inputs
+from chipwise.rules import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
 from chipwise.study import calculator, sizing
 
 
@@ -17,12 +18,29 @@ def decision_helper(facts: Facts, links: Links) -> str:
     """A form of the decision table's questions; helper.js shows the engine's answer from decisions.json."""
     fieldsets = []
     for item in facts.decision.inputs:
+        if item.numeric is not None:
+            continue  # computed from the model's size (the sizing fields below)
         choices = "".join(
             f'<label class="chipwise-helper__choice"><input type="radio" name="{item.name}" value="{value.name}"'
             f'{" checked" if value.name == item.default else ""}> {html.escape(value.label)}</label>'
             for value in item.values
         )
         fieldsets.append(f'<fieldset><legend>{html.escape(item.question)}</legend>{choices}</fieldset>')
+    sizing = facts.decision.sizing
+    if sizing is not None:
+        options = "".join(
+            f'<option value="{html.escape(item.name)}"{" selected" if item.name == sizing.default_precision else ""}>{html.escape(item.label)}</option>'
+            for item in sizing.precisions
+        )
+        fieldsets.append(
+            '<fieldset class="chipwise-helper__sizing"><legend>For engineers: which size fits your model? (optional)</legend>'
+            f'<label>{html.escape(sizing.parameters_question)} <input type="number" name="{SIZING_PARAMETERS}" '
+            f'min="{sizing.parameters_minimum:g}" max="{sizing.parameters_maximum:g}" step="any" inputmode="decimal"></label>'
+            f'<label>{html.escape(sizing.precision_question)} <select name="{SIZING_PRECISION}">{options}</select></label>'
+            f'<label>Headroom beyond the weights, in percent (an assumption) <input type="number" name="{SIZING_HEADROOM}" '
+            f'min="0" max="{HEADROOM_MAXIMUM:g}" step="any" value="{sizing.headroom_percent:g}"></label>'
+            "</fieldset>"
+        )
     return (
         f'<form class="chipwise-helper" method="get" data-decisions="{links.url_prefix}api/decisions.json" '
         f'data-sources="{links.url_prefix}sources/" data-rules="{links.url_prefix}choosing/">'

@@ -68,3 +68,42 @@ def build_speed_table(results: dict[str, Any] | None) -> str:
     versions = ", ".join(f"{name} {version}" for name, version in results["versions"].items())
     table = markdown_table(("Measure", "Result", "Target", "How"), rows)
     return f"{table}\n\nMeasured {results['date']} on {results['machine']} ({versions}). Rerun: `{results['command']}`."
+
+
+def decision_scale_table(results: dict[str, Any] | None) -> str:
+    """The verifier on a generated table, and `chipwise check` on 1×, 10× and 100× the facts."""
+    if results is None:
+        return "*Not measured yet: run `.venv/bin/python benchmarks/decision_scale.py`.*"
+    verifier = results["verifier"]
+    verify_row = markdown_table(
+        ("Table", "Value combinations it stands for", "Verify (median)", "Target", "A broken copy"),
+        [
+            (
+                f"{verifier['inputs']} inputs ({verifier['enumerated_inputs']} enumerated, {verifier['numeric_inputs']} numeric), "
+                f"{verifier['rules']} rules",
+                f"{verifier['value_combinations']:,}",
+                f"**{verifier['verify_median_s']} s**",
+                f"< {results['targets']['verify_s']:g} s",
+                f"{verifier['broken_table_findings']} located gaps and overlaps (one rule removed, one widened)",
+            )
+        ],
+    )
+    check_rows = markdown_table(
+        ("Facts file", "Facts", "Size", "`chipwise check` (median of 3, fresh process)", "Per 1,000 facts", "Time ÷ 1×"),
+        [
+            (
+                f"{row['times']}×",
+                f"{row['facts']:,}",
+                f"{row['bytes'] / 1000:,.0f} kB",
+                f"{row['check_median_s']} s",
+                f"{row['seconds_per_1000_facts']} s",
+                f"{row['ratio_to_1x']}×",
+            )
+            for row in results["check"]
+        ],
+    )
+    return (
+        f"{verify_row}\n\n{check_rows}\n\nMeasured {results['date']} on {results['machine']}. "
+        f"Rerun: `{results['command']}`."
+    )
+

@@ -131,6 +131,14 @@ class SiteMacros:
         """The oldest comparison with a source, and how many facts are due for another look."""
         return render.freshness_summary(self.facts, build_day())
 
+    def size_table(self, *family_ids: str) -> str:
+        """Every size of these families (all families by default), with its source row."""
+        return render.size_table(self.facts, family_ids or tuple(self.facts.families), self.links())
+
+    def sizing_assumptions(self) -> str:
+        """How the model's memory need is computed, and the headroom assumption."""
+        return render.sizing_assumptions(self.facts)
+
     def timeline(self) -> str:
         """The generations in the order the Neuron SDK (or AWS) dates them."""
         return render.timeline_table(self.facts, self.links())
@@ -230,6 +238,10 @@ class SiteMacros:
     def lighthouse_scores(self) -> str:
         """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""
         return benchmark_results.lighthouse_table(benchmark_results.read_results(self._results("lighthouse.json")))
+
+    def decision_scale(self) -> str:
+        """The latest decision-table and check scaling run (benchmarks/results/decision_scale.json)."""
+        return benchmark_results.decision_scale_table(benchmark_results.read_results(self._results("decision_scale.json")))
 
     def build_speed(self) -> str:
         """The latest build-speed run (benchmarks/results/build_speed.json)."""

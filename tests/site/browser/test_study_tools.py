@@ -28,12 +28,20 @@ def _helper_answer(page: Page) -> tuple[str, str, str]:
     )
 
 
+# A model size in each piece of the memory input's range: no size (nothing to hold), and 7 billion
+# parameters in BF16 (more than Serverless Inference's memory).
+MODEL_SIZE_FOR_PIECE = {"[0..6]": "", "(6..10000000]": "7"}
+
+
 def test_decision_helper_matches_the_engine_for_every_combination(browser: Browser, site_url: str, facts: Facts) -> None:
     page, log = open_page(browser, site_url + "helper/")
     try:
         for inputs in combinations(facts.decision):
             for name, value in inputs.items():
-                page.check(f'.chipwise-helper input[name="{name}"][value="{value}"]')
+                if name == "memory_gib":
+                    page.fill('.chipwise-helper input[name="params_billion"]', MODEL_SIZE_FOR_PIECE[value])
+                else:
+                    page.check(f'.chipwise-helper input[name="{name}"][value="{value}"]')
             decision = decide(facts.decision, **inputs)
             page.wait_for_function(
                 "rule => document.querySelector('.chipwise-helper__answer a[data-rule]')?.dataset.rule === rule", arg=decision.rule.id
@@ -41,9 +49,9 @@ def test_decision_helper_matches_the_engine_for_every_combination(browser: Brows
             title, rule, heading = _helper_answer(page)
             assert (title, rule) == (decision.outcome.title, decision.rule.id), inputs
             assert ", ".join(family.name for family in decision.outcome.families) in heading
-            reasons = page.locator(".chipwise-helper__answer li").all_inner_texts()
+            reasons = page.locator(".chipwise-helper__answer > ul > li").all_inner_texts()
             assert [text.split(" [")[0].split(" (source)")[0].strip() for text in reasons] == [reason.text for reason in decision.rule.reasons]
-            assert all(f"{name}={value}" in page.url for name, value in inputs.items())
+            assert all(f"{name}={value}" in page.url for name, value in inputs.items() if name != "memory_gib")
         assert log.problems() == []
     finally:
         page.context.close()
@@ -151,5 +159,47 @@ def test_calculator_refuses_bad_input_visibly(browser: Browser, site_url: str, b
         shown.wait_for(state="hidden")
         assert "$" in page.locator('output[data-field="gpu_monthly"]').inner_text()
         assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("workload", "neuron"), [("training", "yes"), ("inference", "yes"), ("inference", "no")])
+def test_decision_helper_sizes_like_the_engine_on_a_grid(browser: Browser, site_url: str, facts: Facts, workload: str, neuron: str) -> None:
+    page, log = open_page(browser, site_url + "helper/")
+    try:
+        page.check(f'.chipwise-helper input[name="workload"][value="{workload}"]')
+        page.check(f'.chipwise-helper input[name="neuron"][value="{neuron}"]')
+        for traffic in ("high", "low"):
+            page.check(f'.chipwise-helper input[name="traffic"][value="{traffic}"]')
+            for precision in ("fp32", "bf16", "fp8"):
+                page.select_option('.chipwise-helper select[name="precision"]', precision)
+                for parameters in ("0.5", "7", "70", "405", "3000"):
+                    page.fill('.chipwise-helper input[name="params_billion"]', parameters)
+                    decision = decide(facts.decision, workload=workload, neuron=neuron, traffic=traffic, params_billion=parameters, precision=precision)
+                    sizes = page.locator(".chipwise-helper__sizes")
+                    sizes.wait_for()
+                    assert sizes.get_attribute("data-memory-gib") == f"{decision.memory_needed_gib:.2f}"
+                    shown = [(item.get_attribute("data-family"), item.get_attribute("data-size")) for item in sizes.locator("li").all()]
+                    expected = [(sized.family.id, sized.size.name if sized.size else "") for sized in decision.sizes]
+                    assert shown == expected, (traffic, precision, parameters)
+                    assert page.locator(".chipwise-helper__answer a[data-rule]").get_attribute("data-rule") == decision.rule.id
+                    assert f"params_billion={parameters}" in page.url and f"precision={precision}" in page.url
+        page.fill('.chipwise-helper input[name="params_billion"]', "-3")
+        message = page.locator(".chipwise-helper__message")
+        message.wait_for(state="visible")
+        assert message.inner_text().startswith("Model size: enter a number of billions of parameters from 0.001 to 100,000.")
+        assert page.locator(".chipwise-helper__answer").inner_text() == ""
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_decision_helper_reads_a_model_size_from_a_shared_link(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "helper/?workload=inference&neuron=yes&traffic=low&params_billion=70&precision=fp8")
+    try:
+        page.locator(".chipwise-helper__sizes").wait_for()
+        decision = decide(facts.decision, workload="inference", traffic="low", params_billion=70, precision="fp8")
+        assert page.locator(".chipwise-helper__sizes li").first.get_attribute("data-size") == decision.sizes[0].size.name  # type: ignore[union-attr]
+        assert page.input_value('.chipwise-helper input[name="params_billion"]') == "70"
     finally:
         page.context.close()

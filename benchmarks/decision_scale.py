@@ -1,0 +1,201 @@
+"""How the decision-table verifier and `chipwise check` scale.
+
+1. A generated table of 8 inputs (4 enumerated, 4 numeric) and 200 rules, complete and unambiguous by
+   construction (a random partition of the input space), is verified; then one rule is widened so it
+   overlaps another, and one is removed so a gap opens, and both are verified again.
+2. `chipwise check` runs on the real facts file with its facts repeated 1×, 10× and 100× (new ids), to
+   show that its time grows linearly with the number of facts.
+
+Prints the figures and writes benchmarks/results/decision_scale.json, which the Performance page shows.
+Run: .venv/bin/python benchmarks/decision_scale.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from chipwise.facts.load import load_facts  # noqa: E402
+from chipwise.rules import verify  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "decision_scale.json"
+FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
+ENUMS = {"region": ["a", "b", "c"], "tier": ["x", "y", "z", "w"], "mode": ["on", "off"], "team": ["p", "q", "r"]}
+NUMBERS = {"size": (0, 1000), "load": (0, 100), "age": (0, 50), "cost": (0, 10000)}
+RULES = 200
+REPEATS = 5
+
+
+def partition(rng: random.Random, count: int) -> list[dict[str, object]]:
+    """Split the whole input space into `count` boxes by random cuts: each box becomes one rule."""
+    whole: dict[str, object] = {**{name: list(values) for name, values in ENUMS.items()}, **{name: bounds for name, bounds in NUMBERS.items()}}
+    boxes = [whole]
+    while len(boxes) < count:
+        box = boxes.pop(rng.randrange(len(boxes)))
+        splittable = [
+            name for name, value in box.items() if (isinstance(value, list) and len(value) > 1) or (isinstance(value, tuple) and value[1] - value[0] > 1)
+        ]
+        name = rng.choice(splittable)
+        value = box[name]
+        if isinstance(value, list):
+            cut = rng.randrange(1, len(value))
+            boxes += [{**box, name: value[:cut]}, {**box, name: value[cut:]}]
+        else:
+            low, high = value  # type: ignore[misc]
+            cut = rng.randrange(low + 1, high)
+            boxes += [{**box, name: (low, cut)}, {**box, name: (cut, high)}]
+    return boxes
+
+
+def table_yaml(boxes: list[dict[str, object]]) -> dict[str, object]:
+    inputs: dict[str, object] = {
+        name: {"question": name, "values": {value: {"label": value, "explanation": value} for value in values}} for name, values in ENUMS.items()
+    }
+    inputs.update({name: {"question": name, "number": {"unit": "units", "minimum": low, "maximum": high}} for name, (low, high) in NUMBERS.items()})
+    rules = {}
+    for index, box in enumerate(boxes):
+        when: dict[str, object] = {}
+        for name, value in box.items():
+            if isinstance(value, list):
+                if len(value) < len(ENUMS[name]):
+                    when[name] = value
+            else:
+                low, high = value  # type: ignore[misc]
+                full_low, full_high = NUMBERS[name]
+                if (low, high) != (full_low, full_high):
+                    when[name] = f"[{low}..{high}{']' if high == full_high else ')'}"
+        rules[f"rule-{index}"] = {"when": when, "then": "trainium", "reasons": [{"text": "Generated {trn2.cost_to_train}."}]}
+    return {"hit_policy": "UNIQUE", "inputs": inputs, "outcomes": {"trainium": {"accelerator": "trainium", "title": "T", "families": ["trn2"]}}, "rules": rules}
+
+
+class _NoAliases(yaml.SafeDumper):
+    """A facts file refuses aliases, so repeated values are written out."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def facts_file_with(decision: dict[str, object], folder: Path) -> Path:
+    data = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
+    data["decision"] = decision
+    data.pop("benchmarks", None)
+    data.pop("practice", None)
+    for key in ("study_note",):
+        for line in data[key]:
+            line.pop("rules", None)
+    path = folder / "scale.yml"
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def verifier_figures(folder: Path) -> dict[str, object]:
+    boxes = partition(random.Random(2026), RULES)
+    decision = table_yaml(boxes)
+    path = facts_file_with(decision, folder)
+    start = time.perf_counter()
+    facts = load_facts(path)
+    load_seconds = time.perf_counter() - start
+    verify_seconds = statistics.median(_time(lambda: verify(facts.decision)) for _ in range(REPEATS))
+    regions = 1
+    for item in facts.decision.inputs:
+        regions *= len(item.values)
+    broken = json.loads(json.dumps(decision))
+    rules = broken["rules"]
+    removed = rules.pop("rule-7")
+    widened = next(rule for rule in rules.values() if "size" in rule["when"])
+    widened["when"]["size"] = "[0..1000]"
+    broken_path = folder / "broken.yml"
+    broken_path.write_text(facts_file_with(broken, folder).read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        load_facts(broken_path)
+        messages: list[str] = []
+    except Exception as error:  # FactsError: the point is what it reports
+        messages = [line for line in str(error).splitlines() if "gap:" in line or "overlap:" in line]
+    return {
+        "inputs": len(ENUMS) + len(NUMBERS),
+        "enumerated_inputs": len(ENUMS),
+        "numeric_inputs": len(NUMBERS),
+        "rules": RULES,
+        "value_combinations": regions,
+        "verify_median_s": round(verify_seconds, 4),
+        "load_and_verify_s": round(load_seconds, 3),
+        "broken_table_findings": len(messages),
+        "broken_table_example": messages[0] if messages else "",
+        "removed_rule_had": removed["when"],
+    }
+
+
+def _time(work: object) -> float:
+    start = time.perf_counter()
+    work()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def repeated_facts_file(times: int, folder: Path) -> tuple[Path, int]:
+    """The real facts file with its facts section repeated `times` times under new ids."""
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    start = text.index("\nfacts:\n") + len("\nfacts:\n")
+    end = text.index("\n# ----", start)
+    section = text[start:end]
+    copies = [section]
+    for copy in range(1, times):
+        copies.append(re.sub(r"^  ([a-z0-9_]+)\.([a-z0-9_.]+):$", rf"  \1.\2_copy{copy}:", section, flags=re.MULTILINE))
+    path = folder / f"facts-{times}x.yml"
+    path.write_text(text[:start] + "\n".join(copies) + text[end:], encoding="utf-8")
+    for sibling in FACTS_FILE.parent.glob(f"{FACTS_FILE.stem}.*.yml"):
+        (folder / sibling.name).write_text(sibling.read_text(encoding="utf-8"), encoding="utf-8")
+    count = len(re.findall(r"^  [a-z0-9_]+\.[a-z0-9_.]+:$", text[:start] + "\n".join(copies), flags=re.MULTILINE))
+    return path, count
+
+
+def check_figures(folder: Path) -> list[dict[str, object]]:
+    rows = []
+    for times in (1, 10, 100):
+        path, count = repeated_facts_file(times, folder)
+        seconds = []
+        for _ in range(3):
+            start = time.perf_counter()
+            result = subprocess.run([sys.executable, "-m", "chipwise", "check", str(path)], capture_output=True, text=True, check=False, cwd=folder)
+            seconds.append(time.perf_counter() - start)
+            if result.returncode != 0:
+                raise SystemExit(f"check failed on {times}x:\n{result.stdout}{result.stderr}")
+        rows.append({"times": times, "facts": count, "bytes": path.stat().st_size, "check_median_s": round(statistics.median(seconds), 3)})
+    base = rows[0]
+    for row in rows:
+        row["seconds_per_1000_facts"] = round(float(row["check_median_s"]) / int(row["facts"]) * 1000, 3)  # type: ignore[arg-type]
+        row["ratio_to_1x"] = round(float(row["check_median_s"]) / float(base["check_median_s"]), 2)  # type: ignore[arg-type]
+    return rows
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        verifier = verifier_figures(Path(folder))
+        check = check_figures(Path(folder))
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}",
+        "command": ".venv/bin/python benchmarks/decision_scale.py",
+        "verifier": verifier,
+        "check": check,
+        "targets": {"verify_s": 1.0},
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
