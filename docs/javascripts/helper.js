@@ -138,6 +138,23 @@
         answer.appendChild(block);
       }
 
+      // AWS's measured throughput, latency and cost for the recommended families, where AWS publishes rows.
+      function showBenchmarks(decision) {
+        var measured = decision.instance_families.filter(function (familyId) { return data.benchmarks && data.benchmarks[familyId]; });
+        if (!measured.length) return;
+        var line = element("p", "Measured by AWS: ", { "class": "chipwise-helper__benchmarks" });
+        measured.forEach(function (familyId, index) {
+          var entry = data.benchmarks[familyId];
+          if (index) line.appendChild(document.createTextNode(", "));
+          var name = decision.family_names[decision.instance_families.indexOf(familyId)];
+          line.appendChild(element("a", entry.rows + " benchmark rows for " + name, {
+            href: form.dataset.site + entry.anchor, "data-family": familyId
+          }));
+        });
+        line.appendChild(document.createTextNode(" (throughput, latency and cost per 1M inferences)."));
+        answer.appendChild(line);
+      }
+
       function show() {
         var size = sizingInput();
         answer.replaceChildren();
@@ -182,6 +199,7 @@
           list.appendChild(item);
         });
         answer.appendChild(list);
+        showBenchmarks(decision);
         if (size) showSizing(decision, size);
       }
 

@@ -70,6 +70,7 @@ def decisions_json(facts: Facts) -> dict[str, Any]:
         "hit_policy": table.hit_policy,
         "inputs": {item.name: _input_json(item) for item in table.inputs},
         "sizing": _sizing_json(facts),
+        "benchmarks": _benchmark_links(facts),
         "decisions": [decide(table, **inputs).as_json() for inputs in combinations(table)],
         "facts": {
             fact.id: {"short": fact.short, "anchor": fact.anchor}
@@ -97,6 +98,16 @@ def _input_json(item: DecisionInput) -> dict[str, Any]:
     if item.numeric is not None:
         entry["number"] = {"unit": item.numeric.unit, "minimum": item.numeric.minimum, "maximum": item.numeric.maximum, "computed": item.numeric.computed}
     return entry
+
+
+def _benchmark_links(facts: Facts) -> dict[str, Any]:
+    """Per instance family, how many of AWS's published benchmark rows there are and where the page lists them."""
+    if facts.benchmarks is None:
+        return {}
+    counts: dict[str, int] = {}
+    for row in facts.benchmarks.rows.values():
+        counts[row.family] = counts.get(row.family, 0) + 1
+    return {family: {"rows": count, "anchor": f"benchmarks/#family-{family}"} for family, count in sorted(counts.items())}
 
 
 def _sizing_json(facts: Facts) -> dict[str, Any] | None:

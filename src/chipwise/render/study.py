@@ -43,7 +43,7 @@ def decision_helper(facts: Facts, links: Links) -> str:
         )
     return (
         f'<form class="chipwise-helper" method="get" data-decisions="{links.url_prefix}api/decisions.json" '
-        f'data-sources="{links.url_prefix}sources/" data-rules="{links.url_prefix}choosing/">'
+        f'data-sources="{links.url_prefix}sources/" data-rules="{links.url_prefix}choosing/" data-site="{links.url_prefix}">'
         + "".join(fieldsets)
         + '<button type="submit" class="md-button">Recommend</button></form>\n'
         '<p class="chipwise-helper__message" role="alert" hidden></p>\n'

@@ -203,3 +203,19 @@ def test_decision_helper_reads_a_model_size_from_a_shared_link(browser: Browser,
         assert page.input_value('.chipwise-helper input[name="params_billion"]') == "70"
     finally:
         page.context.close()
+
+
+def test_decision_helper_links_its_answer_to_awss_benchmark_rows(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "helper/?workload=inference&neuron=yes&traffic=high")
+    try:
+        link = page.locator(".chipwise-helper__benchmarks a[data-family=inf2]")
+        link.wait_for()
+        assert facts.benchmarks is not None
+        rows = sum(1 for row in facts.benchmarks.rows.values() if row.family == "inf2")
+        assert link.inner_text() == f"{rows} benchmark rows for Inf2"
+        link.click()
+        page.wait_for_url("**/benchmarks/#family-inf2")
+        assert page.locator("#family-inf2").count() == 1
+        assert log.problems() == []
+    finally:
+        page.context.close()
