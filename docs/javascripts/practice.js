@@ -1,4 +1,4 @@
-// Practice mode for the practice page: choose a set, answer, submit, get a score, review the
+// Practice mode for the practice page: choose a set and start (the page shows every answer until then), answer, submit, get a score, review the
 // explanations, retry the ones missed. Everything it needs is in the page (each question's answer is in
 // its data-answer), so it works offline; progress is kept in localStorage. Without this script the page
 // lists every question with its answer and explanations.
@@ -198,9 +198,7 @@
     result.focus();
   }
 
-  form.hidden = false;
-  questions.forEach(function (q) { reveal(q, false); });
-  finish.hidden = true;
+  form.querySelector(".chipwise-practice__controls").disabled = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     start(chosenIds());
@@ -212,6 +210,4 @@
   });
   finish.querySelector('[data-action="submit"]').addEventListener("click", submit);
   showProgress();
-  start(questions.map(function (q) { return q.dataset.id; }));
-  window.scrollTo(0, 0);
 })();

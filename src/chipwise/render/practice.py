@@ -74,11 +74,11 @@ def questions_page(questions: Sequence[Question], facts: Facts, links: Links) ->
 
 
 def practice_mode(questions: Sequence[Question]) -> str:
-    """The practice mode's set chooser and progress; hidden until practice.js shows it."""
+    """The practice mode's set chooser and progress: disabled until practice.js enables it, so the page does not shift."""
     types = "".join(f'<option value="{kind.value}">{kind.label}</option>' for kind in QuestionType if any(q.type is kind for q in questions))
     topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in Topic if any(q.topic is topic for q in questions))
     return (
-        '<form class="chipwise-practice" hidden aria-label="Practice mode">'
+        '<form class="chipwise-practice" aria-label="Practice mode"><fieldset class="chipwise-practice__controls" disabled>'
         "<fieldset><legend>Choose a set</legend>"
         '<label><input type="radio" name="set" value="all" checked> All questions</label> '
         '<label><input type="radio" name="set" value="type"> By type</label> '
@@ -89,7 +89,8 @@ def practice_mode(questions: Sequence[Question]) -> str:
         '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
         '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Retry the ones I missed</button> '
         '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
-        '<p class="chipwise-practice__progress" aria-live="polite"></p>'
+        "</fieldset>"
+        '<p class="chipwise-practice__progress" aria-live="polite">The practice mode needs JavaScript; every question is listed below with its answer and explanations.</p>'
         "</form>"
     )
 
