@@ -90,7 +90,8 @@ def practice_mode(questions: Sequence[Question]) -> str:
         '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Retry the ones I missed</button> '
         '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
         "</fieldset>"
-        '<p class="chipwise-practice__progress" aria-live="polite">The practice mode needs JavaScript; every question is listed below with its answer and explanations.</p>'
+        '<p class="chipwise-practice__progress" aria-live="polite">'
+        "The practice mode needs JavaScript; every question is listed below with its answer and explanations.</p>"
         "</form>"
     )
 
