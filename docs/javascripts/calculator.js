@@ -1,4 +1,4 @@
-// chipwise cost calculator: the same arithmetic as chipwise/study/sizing.py (the calculator on AWS's published
+// chipwise cost calculator: the same arithmetic as chipwise/study/deployment_cost.py (the calculator on AWS's published
 // rows) and chipwise/study/calculator.py (the exam's simplification); browser tests compare them. Both forms
 // keep their inputs in the page address (?row=&traffic=&limit= and ?bill=&requests=), so a result can be shared.
 
@@ -21,7 +21,7 @@ var chipwiseAddress = {
   }
 };
 
-// The same rounding and texts as chipwise/study/sizing.py and chipwise/render/benchmarks.py's sizing_fields.
+// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields.
 function chipwiseSizing(data, requests, limit, constants) {
   function round(value, digits) { var scale = Math.pow(10, digits); return Math.floor(value * scale + 0.5) / scale; }
   function grouped(value, digits) { return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits }); }

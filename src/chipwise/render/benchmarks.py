@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.units import number_text
 from chipwise.render import escape
-from chipwise.study import sizing
+from chipwise.study import deployment_cost
 
 FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
 PRICE_CAVEAT = (
@@ -64,20 +64,20 @@ def row_label(row: BenchmarkRow) -> str:
     return f"{row.model} · {row.instance} · {shape(row)} · {row.data_types} · for {row.optimized.value}"
 
 
-def sizing_fields(result: sizing.Sizing) -> dict[str, str]:
+def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
     """Each calculator output's text: calculator.js's chipwiseSizing returns the same mapping."""
     row = result.row
     unit = _plural(row.unit)
     fields = {
         "unit": unit,
         "units_per_request": number_text(row.units_per_request),
-        "units_per_second": grouped(sizing.thousandths(result.units_per_second), 3),
-        "throughput": grouped(sizing.hundredths(row.throughput), 2),
+        "units_per_second": grouped(deployment_cost.thousandths(result.units_per_second), 3),
+        "throughput": grouped(deployment_cost.hundredths(row.throughput), 2),
         "instance": row.instance,
         "rate": dollars(row.rate.usd_per_hour, 3),
-        "p99": grouped(sizing.hundredths(row.latency_p99_ms), 2),
+        "p99": grouped(deployment_cost.hundredths(row.latency_p99_ms), 2),
         "latency_name": row.category.latency_name,
-        "limit": grouped(sizing.hundredths(result.latency_limit_ms), 2),
+        "limit": grouped(deployment_cost.hundredths(result.latency_limit_ms), 2),
         "full_use": dollars(result.cost_per_million_full_use, 3),
         "latency_verdict": "within your limit" if result.meets_latency else ABOVE_LIMIT,
         "instances": "—" if result.instances is None else grouped(result.instances, 0),
@@ -89,7 +89,7 @@ def sizing_fields(result: sizing.Sizing) -> dict[str, str]:
 
 def formulas() -> str:
     """The formulas the calculator and the tables compute, as a definition list."""
-    items = "".join(f"<dt>{html.escape(name)}</dt><dd><code>{html.escape(text)}</code></dd>" for name, text in sizing.FORMULAS)
+    items = "".join(f"<dt>{html.escape(name)}</dt><dd><code>{html.escape(text)}</code></dd>" for name, text in deployment_cost.FORMULAS)
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
@@ -171,7 +171,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
         return "<p>AWS publishes no inference rows for this family at this commit.</p>"
     body = []
     for row in rows:
-        cost = sizing.thousandths(row.cost_per_million)
+        cost = deployment_cost.thousandths(row.cost_per_million)
         latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
         if row.tpot_p50_ms and row.tpot_p99_ms:
             latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"

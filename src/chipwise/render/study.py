@@ -11,7 +11,7 @@ from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import escape
 from chipwise.render.markdown import Links, decision_inputs
 from chipwise.rules import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
-from chipwise.study import calculator, sizing
+from chipwise.study import calculator, deployment_cost
 
 
 def decision_helper(facts: Facts, links: Links) -> str:
@@ -64,10 +64,10 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     benchmarks = facts.benchmarks
     if benchmarks is None or not benchmarks.rows:
         return "<p>This facts file includes no benchmark rows, so only the exam's simplification below can be computed.</p>"
-    chosen = sizing.default_row(benchmarks)
+    chosen = deployment_cost.default_row(benchmarks)
     requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
-    fields = render_benchmarks.sizing_fields(sizing.size(chosen, requests, sizing.DEFAULT_LATENCY_LIMIT_MS))
-    fields["requests"] = render_benchmarks.grouped(sizing.hundredths(requests), 2)
+    fields = render_benchmarks.sizing_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS))
+    fields["requests"] = render_benchmarks.grouped(deployment_cost.hundredths(requests), 2)
     groups: dict[str, list[str]] = {}
     for row in sorted(benchmarks.rows.values(), key=lambda row: (row.family, row.category.value, row.model.lower(), row.id)):
         data = {
@@ -89,13 +89,13 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         return f'<output data-sizer-field="{name}">{escape.html_text(fields[name])}</output>'
 
     form = (
-        f'<form class="chipwise-sizer" method="get" data-hours-per-month="{sizing.HOURS_PER_MONTH}" '
-        f'data-days-per-month="{DAYS_PER_MONTH}" data-seconds-per-day="{sizing.SECONDS_PER_DAY}" data-largest-input="{calculator.LARGEST_INPUT}">'
+        f'<form class="chipwise-sizer" method="get" data-hours-per-month="{deployment_cost.HOURS_PER_MONTH}" '
+        f'data-days-per-month="{DAYS_PER_MONTH}" data-seconds-per-day="{deployment_cost.SECONDS_PER_DAY}" data-largest-input="{calculator.LARGEST_INPUT}">'
         f'<label>A row AWS published (model · instance · shape · data types) <select name="row">{select}</select></label>'
         f'<label>Requests a day <input type="number" name="traffic" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
         f'value="{int(requests) if requests.is_integer() else requests}" required data-label="Requests a day"></label>'
         f'<label>P99 latency limit, in milliseconds <input type="number" name="limit" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
-        f'value="{sizing.DEFAULT_LATENCY_LIMIT_MS}" required data-label="Latency limit"></label>'
+        f'value="{deployment_cost.DEFAULT_LATENCY_LIMIT_MS}" required data-label="Latency limit"></label>'
         '<p class="chipwise-sizer__message" role="alert" hidden></p>'
         "</form>"
     )
@@ -105,7 +105,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         f"<strong>{out('units_per_second')}</strong> {out('unit')} a second</li>"
         f"<li>Latency: the row's P99 {out('latency_name')} is {out('p99')} ms, {out('latency_verdict')} ({out('limit')} ms)</li>"
         f"<li>Instances needed: ⌈{out('units_per_second')} ÷ {out('throughput')} measured on one {out('instance')}⌉ = <strong>{out('instances')}</strong></li>"
-        f"<li>Monthly cost: {out('instances')} × {out('rate')} an hour × {sizing.HOURS_PER_MONTH} hours = <strong>{out('monthly')}</strong></li>"
+        f"<li>Monthly cost: {out('instances')} × {out('rate')} an hour × {deployment_cost.HOURS_PER_MONTH} hours = <strong>{out('monthly')}</strong></li>"
         f"<li>Cost per 1M {out('unit')} at your traffic: <strong>{out('at_traffic')}</strong>; at full use, AWS's own figure: "
         f"(1,000,000 ÷ {out('throughput')}) × ({out('rate')} ÷ 3,600) = {out('full_use')}</li>"
         "</ul>"

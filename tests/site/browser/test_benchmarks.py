@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 from chipwise.facts.model import Facts
 from chipwise.render.benchmarks import sizing_fields
-from chipwise.study import sizing
+from chipwise.study import deployment_cost
 from tests.site.browser.support import open_page
 
 TRAFFIC = [0, 1, 999, 86_400, 1_000_000, 12_345_678, 3_000_000_000]
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 def _python_fields(facts: Facts, row_id: str, requests: float, limit: float) -> dict[str, str]:
     assert facts.benchmarks is not None
-    fields = sizing_fields(sizing.size(facts.benchmarks.rows[row_id], requests, limit))
+    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit))
     return fields
 
 
@@ -85,9 +85,9 @@ def test_the_calculator_shows_its_default_result_without_javascript(browser: Bro
     assert facts.benchmarks is not None
     page, _ = open_page(browser, site_url + "calculator/", javascript=False)
     try:
-        row = sizing.default_row(facts.benchmarks)
+        row = deployment_cost.default_row(facts.benchmarks)
         requests = float(facts.fact("example.requests_per_day").value)
-        expected = _python_fields(facts, row.id, requests, sizing.DEFAULT_LATENCY_LIMIT_MS)
+        expected = _python_fields(facts, row.id, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS)
         assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
     finally:
         page.context.close()
@@ -105,7 +105,7 @@ def test_the_benchmarks_page_filters_and_sorts(browser: Browser, site_url: str, 
         page.select_option('.chipwise-bench-filters select[name="sort"]', "cost")
         inf2 = [row for row in wanted if row.family == "inf2"]
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
-        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: sizing.thousandths(row.cost_per_million))]
+        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: deployment_cost.thousandths(row.cost_per_million))]
         page.select_option('.chipwise-bench-filters select[name="sort"]', "latency")
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
         assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: row.latency_p99_ms)]
@@ -120,7 +120,7 @@ def test_the_benchmarks_page_reads_without_javascript_and_on_a_phone(browser: Br
     page, _ = open_page(browser, site_url + "benchmarks/", javascript=False, width=375, height=740)
     try:
         assert page.locator(".chipwise-bench-filters").is_hidden()
-        row = sizing.default_row(facts.benchmarks)
+        row = deployment_cost.default_row(facts.benchmarks)
         target = page.locator(f"#row-{row.id}")
         assert target.is_visible()
         assert "$" in target.locator('td[data-label="Cost per 1M"]').inner_text()

@@ -41,7 +41,7 @@ def hundredths(value: float) -> float:
 
 
 @dataclass(frozen=True)
-class Sizing:
+class DeploymentCost:
     row: BenchmarkRow
     requests_per_day: float
     latency_limit_ms: float
@@ -55,7 +55,7 @@ class Sizing:
     cost_per_million_full_use: float
 
 
-def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) -> Sizing:
+def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) -> DeploymentCost:
     """What serving `requests_per_day` from this row's instance takes; refuses bad inputs like the exam-note calculator."""
     checked_input("Requests a day", requests_per_day)
     checked_input("Latency limit", latency_limit_ms)
@@ -64,12 +64,12 @@ def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) ->
     full_use = thousandths((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR))
     meets = row.latency_p99_ms <= latency_limit_ms
     if not meets:
-        return Sizing(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use)
+        return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use)
     instances = 0 if units_per_second == 0 else math.ceil(units_per_second / row.throughput)
     monthly = instances * rate * HOURS_PER_MONTH
     millions = requests_per_day * row.units_per_request * DAYS_PER_MONTH / PER_MILLION
     at_traffic = thousandths(monthly / millions) if millions else None
-    return Sizing(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use)
+    return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use)
 
 
 def default_row(benchmarks: Benchmarks) -> BenchmarkRow:

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from chipwise.facts.model import Facts
-from chipwise.study import sizing
+from chipwise.study import deployment_cost
 from chipwise.study.calculator import CalculatorInputError
 
 TRAFFIC = [0, 1, 1_000, 86_400, 1_000_000, 50_000_000, 3_000_000_000]
@@ -21,10 +21,10 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
         rate = row.rate.usd_per_hour
         for requests in TRAFFIC:
             for limit in LIMITS:
-                result = sizing.size(row, requests, limit)
+                result = deployment_cost.size(row, requests, limit)
                 per_second = requests * row.units_per_request / 86_400
                 assert math.isclose(result.units_per_second, per_second), row.id
-                assert result.cost_per_million_full_use == sizing.thousandths((1e6 / row.throughput) * (rate / 3600))
+                assert result.cost_per_million_full_use == deployment_cost.thousandths((1e6 / row.throughput) * (rate / 3600))
                 if row.latency_p99_ms > limit:
                     assert (result.meets_latency, result.instances, result.monthly_cost) == (False, None, None), row.id
                     continue
@@ -34,7 +34,7 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
                 assert result.monthly_cost == math.floor(instances * rate * 720 * 100 + 0.5) / 100
                 if requests:
                     monthly = instances * rate * 720
-                    assert result.cost_per_million_at_traffic == sizing.thousandths(monthly / (requests * row.units_per_request * 30 / 1e6))
+                    assert result.cost_per_million_at_traffic == deployment_cost.thousandths(monthly / (requests * row.units_per_request * 30 / 1e6))
                     assert result.cost_per_million_at_traffic >= result.cost_per_million_full_use - 0.001, "never cheaper than full use"
                 else:
                     assert result.cost_per_million_at_traffic is None
@@ -42,7 +42,7 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
 
 def test_the_default_row_is_the_cheapest_published_bert_row(facts: Facts) -> None:
     assert facts.benchmarks is not None
-    row = sizing.default_row(facts.benchmarks)
+    row = deployment_cost.default_row(facts.benchmarks)
     assert row.model == "bert-base-uncased"
     assert all(row.cost_per_million <= other.cost_per_million for other in facts.benchmarks.rows.values() if other.model == row.model)
 
@@ -61,4 +61,4 @@ def test_bad_inputs_are_refused_like_the_exam_note_calculator(facts: Facts, requ
     assert facts.benchmarks is not None
     row = next(iter(facts.benchmarks.rows.values()))
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
-        sizing.size(row, requests, limit)
+        deployment_cost.size(row, requests, limit)
