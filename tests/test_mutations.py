@@ -28,7 +28,7 @@ from chipwise.site.macros import MACRO_NAMES, SiteMacros
 from tests.support import FACTS_FILE, ROOT
 
 SEED = 2026
-MUTATIONS = 150
+MUTATIONS = 100
 SECONDS_PER_FILE = 10
 
 PAYLOADS = [
