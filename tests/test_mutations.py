@@ -184,3 +184,39 @@ def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Pat
                 render_everything(load_facts(path, for_site=True))
     print(f"{accepted} accepted, {refused} refused")
     assert accepted > 0 and refused > 0, (accepted, refused)
+
+
+def _referenced_fact_ids(facts: Facts) -> list[str]:
+    """Every fact id that the code (the contract), a page's macro call or the decision table relies on."""
+    from chipwise.facts.contract import FactId
+
+    ids = {member.value for member in FactId}
+    for page in (ROOT / "docs").rglob("*.md"):
+        ids.update(re.findall(r"\{\{\s*(?:fact|claim)\('([^']+)'\)", page.read_text(encoding="utf-8")))
+    for rule in facts.decision.rules:
+        ids.update(fact.id for reason in rule.reasons for fact in reason.facts)
+    return sorted(ids)
+
+
+def _without_entry(text: str, fact_id: str) -> str:
+    """The facts file with the entry `fact_id:` (under facts or derived) taken out."""
+    lines = text.split("\n")
+    start = lines.index(f"  {fact_id}:")
+    end = next(index for index in range(start + 1, len(lines)) if not lines[index].startswith("    "))
+    return "\n".join(lines[:start] + lines[end:])
+
+
+def test_deleting_any_referenced_fact_is_refused_with_located_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, facts: Facts) -> None:
+    monkeypatch.chdir(ROOT)
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    referenced = _referenced_fact_ids(facts)
+    assert len(referenced) > 40
+    for fact_id in referenced:
+        path = tmp_path / "facts.yml"
+        path.write_text(_without_entry(text, fact_id), encoding="utf-8")
+        with _time_limit(SECONDS_PER_FILE):
+            code, _, err = _check(path)
+        assert code == 1, fact_id
+        *messages, summary = err.strip().split("\n")
+        assert _SUMMARY.match(summary) and all(_LOCATED.match(message) for message in messages), (fact_id, err)
+        assert any(fact_id in message for message in messages), (fact_id, err)

@@ -21,17 +21,20 @@
           var wanted = form.elements[name].value;
           return !wanted || row.dataset[name] === wanted;
         });
-        row.hidden = !match;
+        if (row.hidden === match) row.hidden = !match;  // touch the DOM only where something changes
         if (match) shown += 1;
       });
-      rows.sort(function (a, b) {
+      var sorted = rows.slice().sort(function (a, b) {
         if (sort) {
           var difference = Number(a.dataset[sort]) - Number(b.dataset[sort]);
           if (difference) return difference;
         }
         return Number(a.dataset.order) - Number(b.dataset.order);
       });
-      rows.forEach(function (row) { body.appendChild(row); });
+      // Moving a few hundred rows costs a long layout: only when the order really changes.
+      if (sorted.some(function (row, index) { return row !== rows[index]; })) {
+        sorted.forEach(function (row) { body.appendChild(row); });
+      }
     });
     count.textContent = shown + (shown === 1 ? " row shown" : " rows shown");
     var params = new URLSearchParams();
