@@ -9,7 +9,7 @@ import pytest
 
 from chipwise.facts.model import Facts
 from chipwise.study import deployment_cost
-from chipwise.study.calculator import CalculatorInputError
+from chipwise.study.calculator import CalculatorInputError, round_half_up
 
 TRAFFIC = [0, 1, 1_000, 86_400, 1_000_000, 50_000_000, 3_000_000_000]
 LIMITS = [5, 100, 60_000]
@@ -24,7 +24,7 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
                 result = deployment_cost.size(row, requests, limit)
                 per_second = requests * row.units_per_request / 86_400
                 assert math.isclose(result.units_per_second, per_second), row.id
-                assert result.cost_per_million_full_use == deployment_cost.thousandths((1e6 / row.throughput) * (rate / 3600))
+                assert result.cost_per_million_full_use == round_half_up((1e6 / row.throughput) * (rate / 3600), 3)
                 if row.latency_p99_ms > limit:
                     assert (result.meets_latency, result.instances, result.monthly_cost) == (False, None, None), row.id
                     continue
@@ -34,7 +34,7 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
                 assert result.monthly_cost == math.floor(instances * rate * 720 * 100 + 0.5) / 100
                 if requests:
                     monthly = instances * rate * 720
-                    assert result.cost_per_million_at_traffic == deployment_cost.thousandths(monthly / (requests * row.units_per_request * 30 / 1e6))
+                    assert result.cost_per_million_at_traffic == round_half_up(monthly / (requests * row.units_per_request * 30 / 1e6), 3)
                     assert result.cost_per_million_at_traffic >= result.cost_per_million_full_use - 0.001, "never cheaper than full use"
                 else:
                     assert result.cost_per_million_at_traffic is None

@@ -7,7 +7,7 @@ from typing import Any
 from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks
 from chipwise.facts.model import Facts
 from chipwise.render.benchmarks import PRICE_CAVEAT, row_anchor
-from chipwise.study import deployment_cost
+from chipwise.study.calculator import round_half_up
 
 JSON_PATH = "api/benchmarks.json"
 SCHEMA_PATH = "api/benchmarks.schema.json"
@@ -48,7 +48,7 @@ def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
         "latency_measures": row.category.latency_name,
         "neuron_version": row.neuron_version,
         "usd_per_hour": row.rate.usd_per_hour,
-        "cost_per_million": deployment_cost.thousandths(row.cost_per_million),
+        "cost_per_million": round_half_up(row.cost_per_million, 3),
         "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page},
     }
 

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from chipwise.errors import Problem
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
@@ -72,8 +71,7 @@ class SourceRecord(Record):
                 f"an aws source must be on an AWS domain ({', '.join(AWS_HOSTS)}) or in AWS's own repositories "
                 f"({', '.join(AWS_REPOSITORY_OWNERS)}); received {result['url']!r}: mark it third-party"
             )
-            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.url"), f"{key_path}.url", message))
-            return INVALID
+            return walk.problem_at(f"{key_path}.url", message)
         return result
 
 
@@ -115,11 +113,11 @@ class SizeRecord(Record):
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.{key}"), f"{key_path}.{key}", f"expected a number above 0, received {value!r}"))
+                walk.problem_at(f"{key_path}.{key}", f"expected a number above 0, received {value!r}")
                 valid = False
             elif not quote_states(result["quote"], value):
                 message = f"the quoted row does not contain {value!r}; copy the row's cells exactly, or fix the value"
-                walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.{key}"), f"{key_path}.{key}", message))
+                walk.problem_at(f"{key_path}.{key}", message)
                 valid = False
         return result if valid else INVALID
 
@@ -134,12 +132,10 @@ class FactRecord(Record):
         unit = UNITS[result["unit"]]
         if not unit.accepts(result["value"]):
             message = f"expected {unit.expected} for unit {unit.name!r}, received {result['value']!r}"
-            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.value"), f"{key_path}.value", message))
-            return INVALID
+            return walk.problem_at(f"{key_path}.value", message)
         if not quote_states(result["quote"], result["value"]):
             message = f"the quote does not contain the value {result['value']!r}; copy the source's words exactly, or fix the value"
-            walk.problems.append(Problem(walk.path, walk.at(f"{key_path}.quote"), f"{key_path}.quote", message))
-            return INVALID
+            return walk.problem_at(f"{key_path}.quote", message)
         return result
 
 

@@ -45,6 +45,11 @@ class Walk:
         self.problems.append(Problem(self.path, location_of(node.start_mark), key_path, message))
         return INVALID
 
+    def problem_at(self, key_path: str, message: str) -> Any:
+        """Like `problem`, for a key the record has already read: located where `key_path` stands."""
+        self.problems.append(Problem(self.path, self.at(key_path), key_path, message))
+        return INVALID
+
     def at(self, key_path: str) -> Location:
         """Where `key_path` (or its nearest located parent) stands in the file."""
         while key_path not in self.locations and "." in key_path:

@@ -10,6 +10,7 @@ from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.units import number_text
 from chipwise.render import escape
 from chipwise.study import deployment_cost
+from chipwise.study.calculator import round_half_up
 
 FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
 PRICE_CAVEAT = (
@@ -71,13 +72,13 @@ def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
     fields = {
         "unit": unit,
         "units_per_request": number_text(row.units_per_request),
-        "units_per_second": grouped(deployment_cost.thousandths(result.units_per_second), 3),
-        "throughput": grouped(deployment_cost.hundredths(row.throughput), 2),
+        "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
+        "throughput": grouped(round_half_up(row.throughput, 2), 2),
         "instance": row.instance,
         "rate": dollars(row.rate.usd_per_hour, 3),
-        "p99": grouped(deployment_cost.hundredths(row.latency_p99_ms), 2),
+        "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
         "latency_name": row.category.latency_name,
-        "limit": grouped(deployment_cost.hundredths(result.latency_limit_ms), 2),
+        "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
         "full_use": dollars(result.cost_per_million_full_use, 3),
         "latency_verdict": "within your limit" if result.meets_latency else ABOVE_LIMIT,
         "instances": "—" if result.instances is None else grouped(result.instances, 0),
@@ -171,7 +172,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
         return "<p>AWS publishes no inference rows for this family at this commit.</p>"
     body = []
     for row in rows:
-        cost = deployment_cost.thousandths(row.cost_per_million)
+        cost = round_half_up(row.cost_per_million, 3)
         latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
         if row.tpot_p50_ms and row.tpot_p99_ms:
             latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"

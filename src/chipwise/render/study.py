@@ -67,7 +67,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     chosen = deployment_cost.default_row(benchmarks)
     requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
     fields = render_benchmarks.sizing_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS))
-    fields["requests"] = render_benchmarks.grouped(deployment_cost.hundredths(requests), 2)
+    fields["requests"] = render_benchmarks.grouped(calculator.round_half_up(requests, 2), 2)
     groups: dict[str, list[str]] = {}
     for row in sorted(benchmarks.rows.values(), key=lambda row: (row.family, row.category.value, row.model.lower(), row.id)):
         data = {

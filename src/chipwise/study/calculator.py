@@ -18,9 +18,15 @@ DEFAULT_BILL_FACT = FactId.EXAMPLE_GPU_MONTHLY_COST
 DEFAULT_REQUESTS_FACT = FactId.EXAMPLE_REQUESTS_PER_DAY
 
 
+def round_half_up(value: float, places: int) -> float:
+    """Round half up to `places` decimals: Math.floor(value * 10 ** places + 0.5) / 10 ** places in JavaScript."""
+    scale = 10.0**places
+    return math.floor(value * scale + 0.5) / scale
+
+
 def cents(value: float) -> float:
     """Round half up to cents: Math.round(value * 100) / 100 in JavaScript."""
-    return math.floor(value * 100 + 0.5) / 100
+    return round_half_up(value, 2)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks
 from chipwise.facts.formulas import DAYS_PER_MONTH
-from chipwise.study.calculator import cents, checked_input
+from chipwise.study.calculator import cents, checked_input, round_half_up
 
 SECONDS_PER_DAY = 86_400
 HOURS_PER_MONTH = 24 * DAYS_PER_MONTH
@@ -29,15 +29,6 @@ FORMULAS = (
     ("Cost per 1M units at full use (AWS's figure)", "(1,000,000 ÷ measured throughput) × (hourly rate ÷ 3,600)"),
 )
 """Each formula as the page shows it; the functions below compute exactly these."""
-
-
-def thousandths(value: float) -> float:
-    """Round half up to 0.001: Math.floor(value * 1000 + 0.5) / 1000 in JavaScript."""
-    return math.floor(value * 1000 + 0.5) / 1000
-
-
-def hundredths(value: float) -> float:
-    return math.floor(value * 100 + 0.5) / 100
 
 
 @dataclass(frozen=True)
@@ -61,14 +52,14 @@ def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) ->
     checked_input("Latency limit", latency_limit_ms)
     rate = row.rate.usd_per_hour
     units_per_second = requests_per_day * row.units_per_request / SECONDS_PER_DAY
-    full_use = thousandths((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR))
+    full_use = round_half_up((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR), 3)
     meets = row.latency_p99_ms <= latency_limit_ms
     if not meets:
         return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use)
     instances = 0 if units_per_second == 0 else math.ceil(units_per_second / row.throughput)
     monthly = instances * rate * HOURS_PER_MONTH
     millions = requests_per_day * row.units_per_request * DAYS_PER_MONTH / PER_MILLION
-    at_traffic = thousandths(monthly / millions) if millions else None
+    at_traffic = round_half_up(monthly / millions, 3) if millions else None
     return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use)
 
 

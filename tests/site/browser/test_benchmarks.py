@@ -12,6 +12,7 @@ from playwright.sync_api import Browser
 from chipwise.facts.model import Facts
 from chipwise.render.benchmarks import sizing_fields
 from chipwise.study import deployment_cost
+from chipwise.study.calculator import round_half_up
 from tests.site.browser.support import open_page
 
 TRAFFIC = [0, 1, 999, 86_400, 1_000_000, 12_345_678, 3_000_000_000]
@@ -105,7 +106,7 @@ def test_the_benchmarks_page_filters_and_sorts(browser: Browser, site_url: str, 
         page.select_option('.chipwise-bench-filters select[name="sort"]', "cost")
         inf2 = [row for row in wanted if row.family == "inf2"]
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
-        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: deployment_cost.thousandths(row.cost_per_million))]
+        assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: round_half_up(row.cost_per_million, 3))]
         page.select_option('.chipwise-bench-filters select[name="sort"]', "latency")
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
         assert order == [f"row-{row.id}" for row in sorted(inf2, key=lambda row: row.latency_p99_ms)]
