@@ -194,6 +194,20 @@ def test_sizing_names_the_smallest_size_that_fits_and_never_one_that_does_not(
             assert sized.size == fitting[0]
 
 
+@pytest.mark.parametrize("workload", ["training", "fine-tuning"])
+def test_training_counts_awss_training_memory_per_parameter_not_the_weights(facts: Facts, workload: str) -> None:
+    per_parameter = facts.fact("sagemaker.training_bytes_per_parameter").value
+    assert per_parameter == 20
+    decision = chipwise.recommend(workload=workload, params_billion=70, precision="fp8", facts=facts)
+    assert decision.memory_needed_gib == pytest.approx(70e9 * 20 / 2**30 * 1.2)
+    assert decision.memory_arithmetic.startswith("70 billion parameters × 20 bytes (training state with mixed precision and Adam")
+    assert "GiB to train; + 20% headroom = 1,564.6 GiB" in decision.memory_arithmetic
+    by_family = {sized.family.id: sized for sized in decision.sizes}
+    assert by_family["trn2"].size is None and "Trn2 UltraServer" in by_family["trn2"].reason
+    serving = chipwise.recommend(workload="inference", params_billion=70, precision="fp8", facts=facts)
+    assert serving.memory_needed_gib == pytest.approx(70e9 * 1 / 2**30 * 1.2)
+
+
 def test_serverless_inference_only_for_models_within_its_memory_limit(facts: Facts) -> None:
     small = chipwise.recommend(workload="inference", traffic="low", params_billion=1, precision="bf16", facts=facts)
     large = chipwise.recommend(workload="inference", traffic="low", params_billion=7, precision="bf16", facts=facts)
@@ -203,7 +217,7 @@ def test_serverless_inference_only_for_models_within_its_memory_limit(facts: Fac
 
 
 def test_a_model_too_large_for_one_instance_says_so_and_points_beyond(facts: Facts) -> None:
-    decision = chipwise.recommend(workload="training", params_billion=1000, precision="bf16", facts=facts)
+    decision = chipwise.recommend(workload="training", params_billion=500, precision="bf16", facts=facts)
     by_family = {sized.family.id: sized for sized in decision.sizes}
     assert by_family["trn2"].size is None
     assert "no single Trn2 instance fits" in by_family["trn2"].reason

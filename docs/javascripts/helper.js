@@ -1,6 +1,7 @@
 // chipwise decision helper: shows the engine's answer for the chosen inputs, from api/decisions.json
 // (computed at build time by the Python engine for every combination), and sizes the model the way
-// chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom). The choice lives in the URL.
+// chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
+// trains counts its training state per parameter. The choice lives in the URL.
 (function () {
   "use strict";
   var form = document.querySelector(".chipwise-helper");
@@ -50,10 +51,18 @@
           return { error: "Headroom: enter a percentage from 0 to " + plain(sizing.headroom_maximum) + "." };
         }
         var precision = field("precision").value;
-        var bytes = sizing.precision.values[precision].bytes;
-        var weights = parameters * 1e9 * bytes / Math.pow(2, 30);
-        var memory = weights * (1 + headroom / 100);
-        return { parameters: parameters, precision: precision, headroom: headroom, weights: weights, memory: memory };
+        // A workload that trains holds its training state per parameter, not only the weights.
+        var training = sizing.training;
+        var workload = training && form.querySelector('input[name="' + training.input + '"]:checked');
+        var trains = Boolean(workload && training.values.indexOf(workload.value) >= 0);
+        var bytes = trains ? training.bytes : sizing.precision.values[precision].bytes;
+        var label = trains ? training.label : sizing.precision.values[precision].label;
+        var held = parameters * 1e9 * bytes / Math.pow(2, 30);
+        var memory = held * (1 + headroom / 100);
+        return {
+          parameters: parameters, precision: precision, headroom: headroom, held: held, memory: memory,
+          bytes: bytes, label: label, trains: trains
+        };
       }
 
       function chosen(size) {
@@ -125,10 +134,9 @@
 
       function showSizing(decision, size) {
         var block = element("div", null, { "class": "chipwise-helper__sizes", "data-memory-gib": size.memory.toFixed(2) });
-        var precision = sizing.precision.values[size.precision];
-        block.appendChild(element("p", "Memory needed: " + plain(size.parameters) + " billion parameters × " + plain(precision.bytes) +
-          " bytes (" + precision.label + ") = " + gib(size.weights) + " GiB of weights; + " + plain(size.headroom) + "% headroom = " +
-          gib(size.memory) + " GiB"));
+        block.appendChild(element("p", "Memory needed: " + plain(size.parameters) + " billion parameters × " + plain(size.bytes) +
+          " bytes (" + size.label + ") = " + gib(size.held) + " GiB " + (size.trains ? "to train" : "of weights") + "; + " +
+          plain(size.headroom) + "% headroom = " + gib(size.memory) + " GiB"));
         var list = element("ul");
         decision.instance_families.forEach(function (familyId) {
           var sized = sizeFamily(familyId, size.memory);

@@ -135,8 +135,9 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     """The decision for these inputs; an input left out (or None) takes its default.
 
     With a sizing section, `params_billion` and `precision` may be given instead of the memory input: the
-    memory need is then computed (parameters × bytes per parameter × (1 + headroom)) and each recommended
-    family is sized.
+    memory need is then computed (parameters × bytes per parameter × (1 + headroom), where a workload that
+    trains counts the training memory per parameter instead of the precision's) and each recommended family
+    is sized.
     """
     given = {name: value for name, value in given.items() if value is not None}
     sizing = table.sizing
@@ -153,7 +154,8 @@ def decide(table: DecisionTable, **given: object) -> Decision:
             parameters, precision, headroom = _sizing_inputs(sizing, parameters_value, precision_value, headroom_value)
             if sizing.input_name in given:
                 raise InvalidInput(f"give either {SIZING_PARAMETERS} or {sizing.input_name}, not both")
-            given[sizing.input_name] = sizing.memory_gib(parameters, precision, headroom)
+            trains = sizing.trains({item.name: given.get(item.name, item.default) for item in table.inputs})
+            given[sizing.input_name] = sizing.memory_gib(parameters, precision, headroom, trains)
     names = [item.name for item in table.inputs]
     if sizing is not None:
         names += [SIZING_PARAMETERS, SIZING_PRECISION, SIZING_HEADROOM]
@@ -183,7 +185,9 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     rule = matching[0]
     memory = numbers.get(sizing.input_name) if sizing is not None and parameters is not None else None
     sizes = tuple(size_family(family, memory) for family in rule.outcome.families) if memory is not None else ()
-    arithmetic = sizing.arithmetic(parameters, precision, headroom) if sizing is not None and parameters is not None and precision else ""
+    arithmetic = ""
+    if sizing is not None and parameters is not None and precision:
+        arithmetic = sizing.arithmetic(parameters, precision, headroom, sizing.trains(inputs))
     return Decision(
         inputs=frozen_map(inputs),
         rule=rule,

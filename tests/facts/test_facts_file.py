@@ -118,7 +118,7 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
         ),
         (
             "    source: blog-alexa-inf1\n    quote: Inf1 instances provide up to 30% higher",
-            "    source: rapids-aws\n    quote: Inf1 instances provide up to 30% higher",
+            "    source: aif-c01-task23-copy\n    quote: Inf1 instances provide up to 30% higher",
             "facts.inf1.throughput_vs_g4.source: a vendor-claim fact states what AWS says, so its source must be an aws source",
         ),
         (
@@ -131,5 +131,59 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
     ids=["doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy"],
 )
 def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    problems = _problems_after(tmp_path, old, new)
+    assert any(problem.startswith(expected) for problem in problems), problems
+
+
+def test_every_size_of_the_families_the_rules_name_gives_memory_vcpus_and_network_from_aws(facts: Facts) -> None:
+    named = {family.id for outcome in facts.decision.outcomes.values() for family in outcome.families}
+    for family_id in named - {"c7g"}:
+        sizes = facts.families[family_id].sizes
+        assert sizes, family_id
+        for size in sizes:
+            assert size.source.authority == Authority.AWS, size.name
+            assert size.accelerator_memory_gib > 0 and size.vcpus and size.network_gbps, size.name
+    g5 = {size.name: size for size in facts.families["g5"].sizes}
+    assert len(g5) == 8
+    assert g5["g5.48xlarge"].accelerators == 8
+    assert g5["g5.48xlarge"].accelerator_memory == 8 * 22888  # MiB, as EC2 reports one A10G
+    assert round(g5["g5.48xlarge"].accelerator_memory_gib, 2) == 178.81
+    assert g5["g5.xlarge"].network_gbps == 2.5 and g5["g5.xlarge"].network_qualifier == "baseline"
+    inf2 = {size.name: size for size in facts.families["inf2"].sizes}
+    assert inf2["inf2.xlarge"].network_text == "up to 15 Gbps"
+    assert inf2["inf2.xlarge"].network_source is not None and inf2["inf2.xlarge"].network_source.id == "ec2-accelerated"
+
+
+G5_XLARGE = "g5.xlarge: {family: g5, accelerators: 1, memory_per_accelerator: 22888, memory_unit: MiB, vcpus: 4, network_mbps: 2500"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (G5_XLARGE, G5_XLARGE.replace("vcpus: 4", "vcpus: 6"), "sizes.g5.xlarge.vcpus: the quoted row does not contain 6"),
+        (
+            G5_XLARGE,
+            G5_XLARGE.replace("memory_per_accelerator: 22888", "memory_per_accelerator: 22888, accelerator_memory: 22888"),
+            "sizes.g5.xlarge.memory_per_accelerator: give accelerator_memory or memory_per_accelerator, not both",
+        ),
+        (
+            G5_XLARGE,
+            G5_XLARGE.replace("memory_per_accelerator: 22888, ", ""),
+            "sizes.g5.xlarge: give accelerator_memory (the size's total) or memory_per_accelerator",
+        ),
+        (
+            'network_gbps: 15, network_qualifier: up to, source: neuron-inf2-arch',
+            'network_gbps: 16, network_qualifier: up to, source: neuron-inf2-arch',
+            "sizes.inf2.xlarge.network_gbps: the quoted row does not contain 16",
+        ),
+        (
+            ', network_source: ec2-accelerated, network_quote: "inf2.xlarge † | Up to 15 Gigabit | ENA"',
+            ', network_source: ec2-accelerated',
+            "sizes.inf2.xlarge: network_source and network_quote go together",
+        ),
+    ],
+    ids=["number-not-in-row", "memory-twice", "no-memory", "network-not-in-its-row", "network-source-without-row"],
+)
+def test_size_rows_state_only_what_their_rows_say(tmp_path: Path, old: str, new: str, expected: str) -> None:
     problems = _problems_after(tmp_path, old, new)
     assert any(problem.startswith(expected) for problem in problems), problems

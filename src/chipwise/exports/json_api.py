@@ -123,6 +123,15 @@ def _sizing_json(facts: Facts) -> dict[str, Any] | None:
             "default": sizing.default_precision,
             "values": {item.name: {"label": item.label, "bytes": item.bytes_per_parameter} for item in sizing.precisions},
         },
+        "training": None
+        if sizing.training is None
+        else {
+            "input": sizing.training.input_name,
+            "values": list(sizing.training.values),
+            "bytes": sizing.training.bytes_per_parameter.value,
+            "label": sizing.training.label,
+            "fact": sizing.training.bytes_per_parameter.id,
+        },
         "headroom_percent": sizing.headroom_percent,
         "headroom_maximum": HEADROOM_MAXIMUM,
         "headroom_note": sizing.headroom_note,

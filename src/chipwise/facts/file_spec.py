@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import yaml
@@ -101,21 +101,42 @@ SOURCE = SourceRecord(
 
 
 class SizeRecord(Record):
-    """An instance size: each number it gives must stand in the quoted table row."""
+    """An instance size: each number it gives must stand in the quoted table row (the network's in its own
+    quote when it comes from another source), and its memory is given once: in total or per accelerator."""
+
+    NUMBERS: ClassVar[dict[str, str]] = {
+        "accelerators": "quote",
+        "accelerator_memory": "quote",
+        "memory_per_accelerator": "quote",
+        "vcpus": "quote",
+        "network_gbps": "network_quote",
+        "network_mbps": "network_quote",
+    }
 
     def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
         result = super().check(node, walk, key_path)
         if result is INVALID:
             return result
         valid = True
-        for key in ("accelerators", "accelerator_memory", "vcpus", "network_gbps"):
+        for first, second in (("accelerator_memory", "memory_per_accelerator"), ("network_gbps", "network_mbps")):
+            if first in result and second in result:
+                walk.problem_at(f"{key_path}.{second}", f"give {first} or {second}, not both")
+                valid = False
+        if "accelerator_memory" not in result and "memory_per_accelerator" not in result:
+            walk.problem_at(key_path, "give accelerator_memory (the size's total) or memory_per_accelerator")
+            valid = False
+        if ("network_source" in result) != ("network_quote" in result):
+            walk.problem_at(key_path, "network_source and network_quote go together: the row the network figure comes from")
+            valid = False
+        for key, quote_key in self.NUMBERS.items():
             value = result.get(key)
             if value is None:
                 continue
+            quote = result.get(quote_key, result["quote"])
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 walk.problem_at(f"{key_path}.{key}", f"expected a number above 0, received {value!r}")
                 valid = False
-            elif not quote_states(result["quote"], value):
+            elif not quote_states(quote, value):
                 message = f"the quoted row does not contain {value!r}; copy the row's cells exactly, or fix the value"
                 walk.problem_at(f"{key_path}.{key}", message)
                 valid = False
@@ -262,6 +283,19 @@ DECISION = Record(
                                 ),
                             }
                         )
+                    ),
+                    "training": Field(
+                        Record(
+                            {
+                                "input": Field(Text(pattern=r"[a-z][a-z_]*", hint="the input that says what the hardware does")),
+                                "values": Field(ListOf(Text(), allow_empty=False), doc="Its values that train a model."),
+                                "bytes_per_parameter": Field(Text(), doc="The fact that gives the memory training needs per parameter."),
+                                "label": Field(Text(), doc="What those bytes hold."),
+                            },
+                            name="the training memory (input, values, bytes_per_parameter, label)",
+                        ),
+                        required=False,
+                        doc="Training holds more than the weights: for these workloads, the bytes per parameter come from this fact.",
                     ),
                     "headroom_percent": Field(Scalar(), doc="Memory beyond the weights, as a percentage of them."),
                     "headroom_note": Field(Text(), doc="Where the headroom comes from: a source, or plainly an assumption."),
@@ -417,17 +451,25 @@ FACTS_FILE = Record(
                     {
                         "family": Field(_id_ref),
                         "accelerators": Field(Scalar()),
-                        "accelerator_memory": Field(Scalar()),
-                        "memory_unit": Field(Choice(("GiB", "GB")), doc="The unit the source gives."),
+                        "accelerator_memory": Field(Scalar(), required=False, doc="The size's total accelerator memory."),
+                        "memory_per_accelerator": Field(
+                            Scalar(), required=False, doc="Where the source gives memory per accelerator; the total is accelerators × this."
+                        ),
+                        "memory_unit": Field(Choice(("GiB", "GB", "MiB")), doc="The unit the source gives."),
                         "vcpus": Field(Scalar(), required=False),
                         "network_gbps": Field(Scalar(), required=False),
-                        "network_qualifier": Field(Choice(("up to",)), required=False),
+                        "network_mbps": Field(Scalar(), required=False, doc="Where the source gives megabits per second."),
+                        "network_qualifier": Field(
+                            Choice(("up to", "baseline")), required=False, doc="up to: a burst figure; baseline: what the instance sustains."
+                        ),
+                        "network_source": Field(_id_ref, required=False, doc="Where the network figure comes from another source."),
+                        "network_quote": Field(Text(), required=False, doc="That source's row for this size."),
                         "source": Field(_id_ref),
                         "quote": Field(Text(), doc="The source's table row (or rows), cells in order; every number must be in it."),
                         "verified": Field(Date()),
                         "note": Field(Text(), required=False),
                     },
-                    name="an instance size (family, accelerators, accelerator_memory, memory_unit, source, quote, verified)",
+                    name="an instance size (family, accelerators, accelerator_memory or memory_per_accelerator, memory_unit, source, quote, verified)",
                 ),
                 r"[a-z0-9][a-z0-9.-]*",
                 "an instance size like inf2.xlarge",

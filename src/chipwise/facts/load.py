@@ -41,8 +41,11 @@ from chipwise.facts.model import (
     Rule,
     Sizing,
     Source,
+    TrainingMemory,
     StudyNoteLine,
     frozen_map,
+    gbps_from_mbps,
+    total_memory,
 )
 from chipwise.facts.practice import build_practice
 from chipwise.facts.source import read_bytes, read_nodes
@@ -368,22 +371,32 @@ class _Builder:
                 self.unknown(f"sizes.{name}.family", "instance family", entry["family"], entries)
                 continue
             source = self.source(f"sizes.{name}.source", entry["source"])
-            if source is None:
+            network_source = self.source(f"sizes.{name}.network_source", entry["network_source"]) if "network_source" in entry else None
+            if source is None or ("network_source" in entry and network_source is None):
                 continue
+            accelerators = int(entry["accelerators"])
+            per_accelerator = float(entry["memory_per_accelerator"]) if "memory_per_accelerator" in entry else None
+            if "network_mbps" in entry:
+                network_gbps: float | None = gbps_from_mbps(float(entry["network_mbps"]))
+            else:
+                network_gbps = float(entry["network_gbps"]) if "network_gbps" in entry else None
             sizes.setdefault(entry["family"], []).append(
                 InstanceSize(
                     name=name,
                     family=entry["family"],
-                    accelerators=int(entry["accelerators"]),
-                    accelerator_memory=float(entry["accelerator_memory"]),
+                    accelerators=accelerators,
+                    accelerator_memory=float(entry["accelerator_memory"]) if per_accelerator is None else total_memory(accelerators, per_accelerator),
                     memory_unit=entry["memory_unit"],
                     vcpus=int(entry["vcpus"]) if "vcpus" in entry else None,
-                    network_gbps=float(entry["network_gbps"]) if "network_gbps" in entry else None,
+                    network_gbps=network_gbps,
                     network_qualifier=entry.get("network_qualifier", ""),
                     source=source,
                     quote=entry["quote"],
                     verified=entry["verified"],
                     note=entry.get("note", ""),
+                    memory_per_accelerator=per_accelerator,
+                    network_source=network_source,
+                    network_quote=entry.get("network_quote", ""),
                 )
             )
         families = {}
@@ -628,6 +641,9 @@ class _Builder:
         if precision["default"] not in precision["values"]:
             self.unknown(f"{where}.precision.default", "precision", precision["default"], precision["values"])
             return None
+        training = self._build_training_memory(raw["training"], inputs) if "training" in raw else None
+        if "training" in raw and training is None:
+            return None
         return Sizing(
             input_name=target.name,
             parameters_question=parameters["question"],
@@ -638,4 +654,25 @@ class _Builder:
             default_precision=precision["default"],
             headroom_percent=float(raw["headroom_percent"]),
             headroom_note=raw["headroom_note"],
+            training=training,
         )
+
+    def _build_training_memory(self, raw: dict[str, Any], inputs: tuple[DecisionInput, ...]) -> TrainingMemory | None:
+        where = "decision.sizing.training"
+        target = next((item for item in inputs if item.name == raw["input"]), None)
+        if target is None or target.numeric is not None:
+            self.unknown(f"{where}.input", "enumerated input", raw["input"], [item.name for item in inputs if item.numeric is None])
+            return None
+        valid = True
+        for index, value in enumerate(raw["values"]):
+            if value not in target.value_names:
+                self.unknown(f"{where}.values[{index}]", f"value of {target.name}", value, target.value_names)
+                valid = False
+        fact = self.facts.get(raw["bytes_per_parameter"])
+        if fact is None:
+            self.unknown_fact(f"{where}.bytes_per_parameter", raw["bytes_per_parameter"])
+            return None
+        if fact.unit != "bytes-per-parameter":
+            self.problem(f"{where}.bytes_per_parameter", f"expected a fact in bytes-per-parameter, received {fact.id} in {fact.unit}")
+            return None
+        return TrainingMemory(target.name, tuple(raw["values"]), fact, raw["label"]) if valid else None

@@ -268,8 +268,20 @@ class Precision:
 
 
 @dataclass(frozen=True)
+class TrainingMemory:
+    """What training holds per parameter (weights, gradients, optimizer states), for the workloads that train."""
+
+    input_name: str
+    values: tuple[str, ...]
+    bytes_per_parameter: Fact
+    label: str
+
+
+@dataclass(frozen=True)
 class Sizing:
-    """How a model's memory need is computed: parameters × bytes per parameter × (1 + headroom)."""
+    """How a model's memory need is computed: parameters × bytes per parameter × (1 + headroom).
+
+    Bytes per parameter are the precision's for serving; for a workload that trains, the training memory's."""
 
     input_name: str
     """The numeric decision input that receives the result (in GiB)."""
@@ -281,28 +293,44 @@ class Sizing:
     default_precision: str
     headroom_percent: float
     headroom_note: str
+    training: TrainingMemory | None = None
 
     def precision(self, name: str) -> Precision:
         return next(item for item in self.precisions if item.name == name)
 
-    def weights_gib(self, parameters_billion: float, precision: str) -> float:
-        return parameters_billion * 1e9 * self.precision(precision).bytes_per_parameter / 2**30
+    def trains(self, inputs: Mapping[str, object]) -> bool:
+        return self.training is not None and inputs.get(self.training.input_name) in self.training.values
 
-    def memory_gib(self, parameters_billion: float, precision: str, headroom_percent: float | None = None) -> float:
-        """Weights plus headroom: parameters × bytes per parameter × (1 + headroom), in GiB."""
+    def bytes_per_parameter(self, precision: str, trains: bool = False) -> tuple[float, str]:
+        """The bytes each parameter needs, and what they hold."""
+        if trains and self.training is not None:
+            return float(self.training.bytes_per_parameter.value), self.training.label  # type: ignore[arg-type]
+        chosen = self.precision(precision)
+        return chosen.bytes_per_parameter, chosen.label
+
+    def weights_gib(self, parameters_billion: float, precision: str, trains: bool = False) -> float:
+        return parameters_billion * 1e9 * self.bytes_per_parameter(precision, trains)[0] / 2**30
+
+    def memory_gib(self, parameters_billion: float, precision: str, headroom_percent: float | None = None, trains: bool = False) -> float:
+        """Parameters × bytes per parameter × (1 + headroom), in GiB."""
         headroom = self.headroom_percent if headroom_percent is None else headroom_percent
-        return self.weights_gib(parameters_billion, precision) * (1 + headroom / 100)
+        return self.weights_gib(parameters_billion, precision, trains) * (1 + headroom / 100)
 
-    def arithmetic(self, parameters_billion: float, precision: str, headroom_percent: float | None = None) -> str:
+    def arithmetic(self, parameters_billion: float, precision: str, headroom_percent: float | None = None, trains: bool = False) -> str:
         """'70 billion parameters × 2 bytes (BF16 / FP16) = 130.4 GiB of weights; + 20% headroom = 156.5 GiB'."""
         headroom = self.headroom_percent if headroom_percent is None else headroom_percent
-        chosen = self.precision(precision)
-        weights = self.weights_gib(parameters_billion, precision)
-        total = self.memory_gib(parameters_billion, precision, headroom)
+        per_parameter, label = self.bytes_per_parameter(precision, trains)
+        held = self.weights_gib(parameters_billion, precision, trains)
+        total = self.memory_gib(parameters_billion, precision, headroom, trains)
+        what = "to train" if trains else "of weights"
         return (
-            f"{number_text(parameters_billion)} billion parameters × {number_text(chosen.bytes_per_parameter)} bytes ({chosen.label}) "
-            f"= {weights:,.1f} GiB of weights; + {number_text(headroom)}% headroom = {total:,.1f} GiB"
+            f"{number_text(parameters_billion)} billion parameters × {number_text(per_parameter)} bytes ({label}) "
+            f"= {held:,.1f} GiB {what}; + {number_text(headroom)}% headroom = {total:,.1f} GiB"
         )
+
+
+BYTES_PER_UNIT = {"GiB": 2**30, "GB": 10**9, "MiB": 2**20}
+"""The memory units instance tables use, in bytes."""
 
 
 @dataclass(frozen=True)
@@ -313,8 +341,10 @@ class InstanceSize:
     family: str
     accelerators: int
     accelerator_memory: float
+    """The size's total accelerator memory, in memory_unit (accelerators × memory_per_accelerator where the
+    source gives memory per accelerator)."""
     memory_unit: str
-    """GiB, or GB where the source gives GB."""
+    """GiB, or GB or MiB where the source gives those."""
     vcpus: int | None
     network_gbps: float | None
     network_qualifier: str
@@ -322,10 +352,41 @@ class InstanceSize:
     quote: str
     verified: datetime.date
     note: str = ""
+    memory_per_accelerator: float | None = None
+    network_source: Source | None = None
+    """Where the network figure comes from another source than the row."""
+    network_quote: str = ""
 
     @property
     def accelerator_memory_gib(self) -> float:
-        return self.accelerator_memory if self.memory_unit == "GiB" else self.accelerator_memory * 1e9 / 2**30
+        return self.accelerator_memory * BYTES_PER_UNIT[self.memory_unit] / 2**30
+
+    @property
+    def memory_text(self) -> str:
+        """The memory as the source gives it, with the arithmetic where chipwise multiplies it out."""
+        if self.memory_per_accelerator is None:
+            total = f"{number_text(self.accelerator_memory)} {self.memory_unit}"
+        else:
+            total = f"{number_text(self.accelerators)} × {number_text(self.memory_per_accelerator)} {self.memory_unit}"
+        if self.memory_unit == "GiB":
+            return total
+        return f"{total} = {self.accelerator_memory_gib:,.1f} GiB"
+
+    @property
+    def network_text(self) -> str:
+        if self.network_gbps is None:
+            return "—"
+        qualifier = f"{self.network_qualifier} " if self.network_qualifier else ""
+        return f"{qualifier}{number_text(self.network_gbps)} Gbps"
+
+
+def total_memory(accelerators: int, memory_per_accelerator: float) -> float:
+    """A size's accelerator memory where the source gives it per accelerator."""
+    return accelerators * memory_per_accelerator
+
+
+def gbps_from_mbps(megabits_per_second: float) -> float:
+    return megabits_per_second / 1000
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,7 @@ UNITS: dict[str, Unit] = {
         Unit("neuroncores", "{} NeuronCores", _positive_int, _COUNT),
         Unit("gpus", "{} GPUs", _positive_int, _COUNT),
         Unit("GiB", "{} GiB", _positive_number, "a number above 0"),
+        Unit("bytes-per-parameter", "{} bytes per parameter", _positive_number, "a number above 0"),
         Unit("MB", "{} MB", _positive_number, "a number above 0"),
         Unit("invocations", "{} invocations", _positive_int, _COUNT),
         Unit("Gbps", "{} Gbps", _positive_number, "a number above 0"),

@@ -439,34 +439,47 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     for family_id in family_ids:
         family = facts.families[family_id]
         for size in family.sizes:
-            qualifier = f"{size.network_qualifier} " if size.network_qualifier else ""
-            network = "—" if size.network_gbps is None else f"{qualifier}{number_text(size.network_gbps)} Gbps"
-            memory = f"{number_text(size.accelerator_memory)} {size.memory_unit}"
+            sources = f"{source_link(size.source)} ({size.source.authority.label})"
+            if size.network_source is not None:
+                sources += f"; network: {source_link(size.network_source)} ({size.network_source.authority.label})"
+            if size.note:
+                sources += f". {escape.markdown(size.note)}"
             rows.append(
                 (
                     f"`{size.name}`",
                     escape.markdown(family.name),
                     number_text(size.accelerators),
-                    escape.markdown(memory),
+                    escape.markdown(size.memory_text),
                     "—" if size.vcpus is None else number_text(size.vcpus),
-                    escape.markdown(network),
-                    f"{source_link(size.source)} ({size.source.authority.label})",
+                    escape.markdown(size.network_text),
+                    sources,
                 )
             )
     return markdown_table(("Size", "Family", "Accelerators", "Accelerator memory", "vCPUs", "Network", "Source"), rows)
 
 
-def sizing_assumptions(facts: Facts) -> str:
-    """How a model's memory need is computed, with the headroom named as what it is."""
+def sizing_assumptions(facts: Facts, links: Links) -> str:
+    """How a model's memory need is computed, with the training memory's source and the headroom named as what it is."""
     sizing = facts.decision.sizing
     if sizing is None:
         return ""
     precisions = ", ".join(f"{escape.markdown(item.label)} {number_text(item.bytes_per_parameter)}" for item in sizing.precisions)
+    lines = [
+        "- Memory needed = parameters × bytes per parameter × (1 + headroom).",
+        f"- Bytes per parameter, to serve a model: its weights' precision: {precisions}.",
+    ]
+    if sizing.training is not None:
+        training = sizing.training
+        workloads = " or ".join(escape.markdown(value) for value in training.values)
+        lines.append(
+            f"- Bytes per parameter, to train it ({workloads}): {fact_link(training.bytes_per_parameter, links)} "
+            f"({escape.markdown(training.label)}), whatever the precision. "
+            "Fine-tuning that updates only a few parameters needs less: size it as serving, with more headroom."
+        )
     return "\n".join(
         [
-            "- Memory needed = parameters × bytes per parameter × (1 + headroom).",
-            f"- Bytes per parameter: {precisions}.",
-            f"- Headroom: {number_text(sizing.headroom_percent)}% of the weights. {escape.markdown(sizing.headroom_note)}",
+            *lines,
+            f"- Headroom: {number_text(sizing.headroom_percent)}% of what each parameter holds. {escape.markdown(sizing.headroom_note)}",
             "- A size fits when its accelerator memory holds the memory needed; chipwise names the smallest that does, "
             "and says so when none of a family's sizes does.",
         ]

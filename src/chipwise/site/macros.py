@@ -137,7 +137,7 @@ class SiteMacros:
 
     def sizing_assumptions(self) -> str:
         """How the model's memory need is computed, and the headroom assumption."""
-        return render.sizing_assumptions(self.facts)
+        return render.sizing_assumptions(self.facts, self.links())
 
     def timeline(self) -> str:
         """The generations in the order the Neuron SDK (or AWS) dates them."""
