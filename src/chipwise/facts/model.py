@@ -304,7 +304,7 @@ class Sizing:
     def bytes_per_parameter(self, precision: str, trains: bool = False) -> tuple[float, str]:
         """The bytes each parameter needs, and what they hold."""
         if trains and self.training is not None:
-            return float(self.training.bytes_per_parameter.value), self.training.label  # type: ignore[arg-type]
+            return float(self.training.bytes_per_parameter.value), self.training.label
         chosen = self.precision(precision)
         return chosen.bytes_per_parameter, chosen.label
 
