@@ -23,8 +23,9 @@ LAYERS = [
 """Lower layers never import higher ones. The loader stands above rules: it verifies each table it builds
 with rules.verify (and decides the practice section's stated inputs), and rules, which reads only the model, never imports it."""
 # render shows study's questions and calculator; exports writes render's flowchart and study's cards; the loader builds the
-# practice section with facts.practice.
-WITHIN_LAYER = {("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study"),
+# practice section with facts.practice; the page check knows the practice topics a question page may name.
+WITHIN_LAYER = {("chipwise.page_references", "chipwise.study"),
+                ("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study"),
                 ("chipwise.facts.load", "chipwise.facts.practice")}
 
 

@@ -1,15 +1,20 @@
-// Practice mode for the practice page: choose a set and start (the page shows every answer until then), answer, submit, get a score, review the
-// explanations, retry the ones missed. Everything it needs is in the page (each question's answer is in
-// its data-answer), so it works offline; progress is kept in localStorage. Without this script the page
-// lists every question with its answer and explanations.
+// Practice mode for the practice page: choose a set and start, answer, submit, get a score, review the
+// explanations, retry the ones missed. The questions are on the topic pages the practice page links to,
+// each with its answer (in its data-answer) and explanations; they are fetched from there when the reader
+// first reaches for the form, so loading the page costs almost nothing. Progress is kept in localStorage;
+// the form lists every question's id, so progress is counted before anything is fetched. Without this
+// script the topic pages list every question with its answer and explanations.
 (function () {
   "use strict";
   var STORE = "chipwise-practice";
   var LETTERS = "ABCDEFGH";
   var form = document.querySelector(".chipwise-practice");
   var finish = document.querySelector(".chipwise-practice__finish");
-  if (!form || !finish) return;
-  var questions = Array.prototype.slice.call(document.querySelectorAll(".chipwise-q"));
+  var list = document.querySelector(".chipwise-practice__questions");
+  if (!form || !finish || !list) return;
+  var ids = form.dataset.ids ? form.dataset.ids.split(",") : [];
+  var questions = [];
+  var loading = null;
   var result = finish.querySelector(".chipwise-practice__result");
   var progressLine = form.querySelector(".chipwise-practice__progress");
   var retryButton = form.querySelector('[data-action="retry"]');
@@ -34,11 +39,43 @@
 
   function showProgress() {
     var progress = load();
-    var known = questions.filter(function (q) { return progress[q.dataset.id]; });
-    var right = known.filter(function (q) { return progress[q.dataset.id].right; });
+    var known = ids.filter(function (id) { return progress[id]; });
+    var right = known.filter(function (id) { return progress[id].right; });
     progressLine.textContent = known.length
-      ? "Progress in this browser: " + known.length + " of " + questions.length + " questions answered, " + right.length + " right at the last try."
+      ? "Progress in this browser: " + known.length + " of " + ids.length + " questions answered, " + right.length + " right at the last try."
       : "No progress saved in this browser yet.";
+  }
+
+  // One topic page's questions, ready for this page: links are made absolute, as they were written
+  // relative to the topic page.
+  function questionsOf(url, text) {
+    var page = new DOMParser().parseFromString(text, "text/html");
+    return Array.prototype.map.call(page.querySelectorAll(".chipwise-q"), function (section) {
+      section.querySelectorAll("a[href]").forEach(function (link) { link.setAttribute("href", new URL(link.getAttribute("href"), url).href); });
+      return document.adoptNode(section);
+    });
+  }
+
+  // Fetches every topic page once and puts their questions, hidden, in the bank's order into the list.
+  function fetchQuestions() {
+    if (loading) return loading;
+    var pages = Array.prototype.map.call(document.querySelectorAll("a.chipwise-practice__page"), function (link) { return link.href; });
+    loading = Promise.all(pages.map(function (url) {
+      return fetch(url).then(function (reply) {
+        if (!reply.ok) throw new Error("HTTP " + reply.status + " for " + url);
+        return reply.text();
+      }).then(function (text) { return questionsOf(url, text); });
+    })).then(function (groups) {
+      var byId = {};
+      groups.forEach(function (group) { group.forEach(function (q) { byId[q.dataset.id] = q; }); });
+      questions = ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; });
+      questions.forEach(function (q) {
+        q.hidden = true;
+        list.appendChild(q);
+      });
+    });
+    loading.catch(function () { loading = null; });
+    return loading;
   }
 
   function answerOf(q) {
@@ -127,8 +164,8 @@
     q.classList.remove("chipwise-q--right", "chipwise-q--wrong");
   }
 
-  function start(ids) {
-    current = questions.filter(function (q) { return ids.indexOf(q.dataset.id) !== -1; });
+  function start(chosen) {
+    current = questions.filter(function (q) { return chosen.indexOf(q.dataset.id) !== -1; });
     document.body.classList.add("chipwise-practising");
     questions.forEach(function (q) {
       var chosen = current.indexOf(q) !== -1;
@@ -137,21 +174,10 @@
       equip(q);
       clear(q);
       reveal(q, false);
+      // Numbered through the set; the topic page numbers it through that page.
+      q.querySelector("h3").firstChild.textContent = "Question " + (current.indexOf(q) + 1) + " of " + current.length + " ";
     });
-    // A type's heading shows only when one of its questions does.
-    document.querySelectorAll(".md-content h2").forEach(function (heading) {
-      var next = heading.nextElementSibling;
-      var shown = false;
-      var holds = false;
-      while (next && next.tagName !== "H2") {
-        if (next.classList.contains("chipwise-q")) {
-          holds = true;
-          shown = shown || !next.hidden;
-        }
-        next = next.nextElementSibling;
-      }
-      heading.hidden = holds && !shown;
-    });
+    list.querySelector("h2").hidden = !current.length;
     result.textContent = "";
     finish.hidden = !current.length;
     if (current.length) current[0].querySelector("h3").focus();
@@ -159,18 +185,18 @@
 
   function chosenIds() {
     var set = form.elements.set.value;
-    var ids = questions.map(function (q) { return q.dataset.id; });
+    var every = questions.map(function (q) { return q.dataset.id; });
     if (set === "type") return questions.filter(function (q) { return q.dataset.type === form.elements.type.value; }).map(function (q) { return q.dataset.id; });
     if (set === "topic") return questions.filter(function (q) { return q.dataset.topic === form.elements.topic.value; }).map(function (q) { return q.dataset.id; });
     if (set === "random") {
-      var count = Math.max(1, Math.min(ids.length, Math.floor(Number(form.elements.count.value)) || 1));
-      for (var i = ids.length - 1; i > 0; i--) {
+      var count = Math.max(1, Math.min(every.length, Math.floor(Number(form.elements.count.value)) || 1));
+      for (var i = every.length - 1; i > 0; i--) {
         var j = Math.floor(Math.random() * (i + 1));
-        var swap = ids[i]; ids[i] = ids[j]; ids[j] = swap;
+        var swap = every[i]; every[i] = every[j]; every[j] = swap;
       }
-      return ids.slice(0, count);
+      return every.slice(0, count);
     }
-    return ids;
+    return every;
   }
 
   function submit() {
@@ -199,9 +225,19 @@
   }
 
   form.querySelector(".chipwise-practice__controls").disabled = false;
+  // Fetching starts as soon as the reader reaches for the form, so the questions are usually there by Start.
+  ["pointerdown", "focusin"].forEach(function (name) {
+    form.addEventListener(name, function () { fetchQuestions().catch(function () { /* reported at Start */ }); }, { once: true });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    start(chosenIds());
+    if (!questions.length) progressLine.textContent = "Loading the questions…";
+    fetchQuestions().then(function () {
+      showProgress();
+      start(chosenIds());
+    }, function () {
+      progressLine.textContent = "The questions could not be loaded from the topic pages (offline?). Try Start practice again.";
+    });
   });
   retryButton.addEventListener("click", function () { start(missed.slice()); });
   form.querySelector('[data-action="reset"]').addEventListener("click", function () {

@@ -15,6 +15,7 @@ from pathlib import Path
 from chipwise.errors import Location, Problem, unknown_message
 from chipwise.facts.model import Facts
 from chipwise.facts.units import repeated_unit
+from chipwise.study.practice import Topic
 
 _CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
@@ -90,6 +91,7 @@ MACROS: dict[str, FactsCheck] = {
     "size_table": _ids("instance family", lambda facts: facts.families),
     "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
     "recommend": _decision_inputs,
+    "quiz": _ids("question topic", lambda facts: [topic.value for topic in Topic]),
     "benchmark_table": _benchmark_families,
     "benchmark_count": _benchmark_families,
     **{name: _needs_benchmarks for name in ("benchmark_filters", "benchmark_sources")},
@@ -111,8 +113,8 @@ MACROS: dict[str, FactsCheck] = {
             "exam_numbers",
             "worked_example",
             "glossary",
-            "quiz",
             "question_count",
+            "question_pages",
             "practice_mode",
             "practice_coverage",
             "flashcard_count",

@@ -11,7 +11,9 @@ import pytest
 from chipwise.exports import files as site_files
 from chipwise.facts.model import Facts
 from chipwise.render import flowchart
+from chipwise.render import practice as render_practice
 from chipwise.render.markdown import check_anchor
+from chipwise.study import practice
 from tests.support import PAGES, page_text, visible_text
 
 
@@ -55,6 +57,17 @@ def test_worked_example_shows_the_computed_arithmetic(built_site: Path, facts: F
     for fact_id in ("example.inferentia_monthly_cost", "example.monthly_savings", "example.chip_share", "example.yearly_savings"):
         derivation = facts.fact(fact_id).derivation
         assert derivation is not None and derivation.arithmetic in text, fact_id
+
+
+def test_each_question_is_on_its_topics_page_and_the_practice_page_links_every_topic_page(built_site: Path, facts: Facts) -> None:
+    questions = practice.all_questions(facts)
+    practice_page = page_text(built_site, "quiz/index.html")
+    assert f'data-ids="{",".join(question.id for question in questions)}"' in practice_page
+    for topic in render_practice.topics_asked(questions):
+        assert f'<a class="chipwise-practice__page" href="{topic.value}/">' in practice_page, topic
+        listed = re.findall(r'<section class="chipwise-q" id="q-([^"]+)"', page_text(built_site, f"quiz/{topic.value}/index.html"))
+        assert sorted(listed) == sorted(question.id for question in questions if question.topic is topic), topic
+    assert 'class="chipwise-q"' not in practice_page
 
 
 def test_every_number_links_to_an_existing_entry_on_the_sources_page(built_site: Path, facts: Facts) -> None:

@@ -1,5 +1,7 @@
-"""HTML for the practice page: every question with its answer and each option's explanation (readable
-without JavaScript), the practice mode's controls (practice.js shows them) and the coverage table."""
+"""HTML for the practice pages: one page per topic lists its questions, each with its answer and each
+option's explanation (readable without JavaScript); the practice page holds the practice mode's controls
+(practice.js enables them and brings in the questions from the topic pages), the list of those pages and
+the coverage table."""
 
 from __future__ import annotations
 
@@ -54,8 +56,21 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     return "".join(parts)
 
 
+QUESTION_PAGES = "quiz"
+"""Each topic's questions are on docs/quiz/<topic>.md, beside the practice page docs/quiz.md."""
+
+
+def topic_page(topic: Topic) -> str:
+    """The Markdown path, from the docs root, of the page that lists one topic's questions."""
+    return f"{QUESTION_PAGES}/{topic.value}.md"
+
+
+def topics_asked(questions: Sequence[Question]) -> list[Topic]:
+    return [topic for topic in Topic if any(question.topic is topic for question in questions)]
+
+
 def questions_page(questions: Sequence[Question], facts: Facts, links: Links) -> str:
-    """Every question, grouped by type under a Markdown heading each, numbered through the page."""
+    """Questions (one topic's), grouped by type under a Markdown heading each, numbered through the page."""
     blocks = []
     number = 0
     for kind in QuestionType:
@@ -66,19 +81,30 @@ def questions_page(questions: Sequence[Question], facts: Facts, links: Links) ->
         for question in chosen:
             number += 1
             blocks.append(question_html(question, number, facts, links))
-    blocks.append(
-        '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
-        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div></div>'
-    )
-    return "\n\n".join(blocks)
+    return "\n\n".join(blocks) if blocks else "No questions on this topic in this facts file."
+
+
+def question_pages(questions: Sequence[Question], links: Links) -> str:
+    """The topic pages as a Markdown list; practice.js fetches the questions from these links."""
+    lines = []
+    for topic in topics_asked(questions):
+        count = sum(1 for question in questions if question.topic is topic)
+        noun = "question" if count == 1 else "questions"
+        lines.append(f"- [{escape.markdown(topic.label)}]({links.page(topic_page(topic))}){{ .chipwise-practice__page }}: {count} {noun}")
+    return "\n".join(lines)
 
 
 def practice_mode(questions: Sequence[Question]) -> str:
-    """The practice mode's set chooser and progress: disabled until practice.js enables it, so the page does not shift."""
+    """The practice mode's set chooser and progress: disabled until practice.js enables it, so the page does not shift.
+
+    The form carries every question's id, so progress can be counted before any question is fetched; the
+    chosen questions are brought in from the topic pages into the empty list below it.
+    """
     types = "".join(f'<option value="{kind.value}">{kind.label}</option>' for kind in QuestionType if any(q.type is kind for q in questions))
-    topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in Topic if any(q.topic is topic for q in questions))
+    topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in topics_asked(questions))
+    ids = escape.attribute(",".join(question.id for question in questions))
     return (
-        '<form class="chipwise-practice" aria-label="Practice mode"><fieldset class="chipwise-practice__controls" disabled>'
+        f'<form class="chipwise-practice" aria-label="Practice mode" data-ids="{ids}"><fieldset class="chipwise-practice__controls" disabled>'
         "<fieldset><legend>Choose a set</legend>"
         '<label><input type="radio" name="set" value="all" checked> All questions</label> '
         '<label><input type="radio" name="set" value="type"> By type</label> '
@@ -91,16 +117,20 @@ def practice_mode(questions: Sequence[Question]) -> str:
         '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
         "</fieldset>"
         '<p class="chipwise-practice__progress" aria-live="polite">'
-        "The practice mode needs JavaScript; every question is listed below with its answer and explanations.</p>"
+        "The practice mode needs JavaScript; every question is on the topic pages listed below, with its answer and explanations.</p>"
         "</form>"
+        '<div class="chipwise-practice__questions"><h2 id="practice-set" hidden>Your practice set</h2></div>'
+        '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
+        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div></div>'
     )
 
 
-def coverage_table(coverage: Coverage, facts: Facts) -> str:
-    """What each rule, fact check and exam-scoped fact is asked by."""
+def coverage_table(coverage: Coverage, questions: Sequence[Question], facts: Facts, links: Links) -> str:
+    """What each rule, fact check and exam-scoped fact is asked by, each question linked on its topic's page."""
+    topics = {question.id: question.topic for question in questions}
 
     def asked(ids: Sequence[str]) -> str:
-        return ", ".join(f"[{escape.markdown(question_id)}](#q-{question_id})" for question_id in ids) or "**not asked**"
+        return ", ".join(f"[{escape.markdown(qid)}]({links.page(topic_page(topics[qid]), f'q-{qid}')})" for qid in ids) or "**not asked**"
 
     rows = [(f"Rule `{rule_id}`", asked(ids)) for rule_id, ids in coverage.rules.items()]
     rows += [(f"Fact check: {escape.markdown(facts.fact_checks[check_id].topic)}", asked(ids)) for check_id, ids in coverage.checks.items()]

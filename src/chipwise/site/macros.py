@@ -167,9 +167,14 @@ class SiteMacros:
     def glossary(self) -> str:
         return render.glossary_table(self.facts)
 
-    def quiz(self) -> str:
-        """Every practice question with its answer and each option's explanation."""
-        return render_practice.questions_page(practice.all_questions(self.facts), self.facts, self.links())
+    def quiz(self, topic: str) -> str:
+        """One topic's practice questions, each with its answer and each option's explanation."""
+        chosen = [question for question in practice.all_questions(self.facts) if question.topic.value == topic]
+        return render_practice.questions_page(chosen, self.facts, self.links())
+
+    def question_pages(self) -> str:
+        """The topic pages that list the practice questions, with how many each holds."""
+        return render_practice.question_pages(practice.all_questions(self.facts), self.links())
 
     def question_count(self) -> str:
         return str(len(practice.all_questions(self.facts)))
@@ -180,7 +185,8 @@ class SiteMacros:
 
     def practice_coverage(self) -> str:
         """Which questions ask about each rule, fact check and exam-scoped fact."""
-        return render_practice.coverage_table(practice.coverage(self.facts, practice.all_questions(self.facts)), self.facts)
+        questions = practice.all_questions(self.facts)
+        return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
     def flashcard_count(self) -> str:
         return str(len(flashcards.cards(self.facts)))

@@ -1,5 +1,6 @@
-"""The practice mode in a real browser: a full run is scored right, a wrong answer shows in the review,
-it works from the keyboard alone, axe finds nothing, and progress survives a reload until reset."""
+"""The practice mode in a real browser: it brings the questions in from the topic pages, a full run is
+scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
+progress survives a reload until reset. Without JavaScript the topic pages list every question."""
 
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def _answer(page: Page, question: Question, *, right: bool = True) -> None:
 
 
 def _start(page: Page) -> None:
+    """Start the chosen set; the first start waits for the questions to arrive from the topic pages."""
     page.click("text=Start practice")
+    page.wait_for_selector("body.chipwise-practising")
 
 
 def _result(page: Page) -> str:
@@ -90,15 +93,15 @@ def test_choosing_a_set_by_type_topic_or_at_random(browser: Browser, site_url: s
         questions = practice.all_questions(facts)
         page.check('input[name="set"][value="type"]')
         page.select_option('select[name="type"]', "ordering")
-        page.click("text=Start practice")
+        _start(page)
         assert page.locator("section.chipwise-q:visible").count() == sum(q.type is QuestionType.ORDERING for q in questions)
         page.check('input[name="set"][value="topic"]')
         page.select_option('select[name="topic"]', "exam-notes")
-        page.click("text=Start practice")
+        _start(page)
         assert page.locator("section.chipwise-q:visible").count() == sum(q.topic.value == "exam-notes" for q in questions)
         page.check('input[name="set"][value="random"]')
         page.fill('input[name="count"]', "3")
-        page.click("text=Start practice")
+        _start(page)
         assert page.locator("section.chipwise-q:visible").count() == 3
     finally:
         page.context.close()
@@ -116,6 +119,7 @@ def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str,
                 break
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
+        page.wait_for_selector("body.chipwise-practising")
         shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
         assert page.evaluate("document.activeElement.id") == f"q-{shown[0].id}-title"
         for question in shown:
@@ -149,13 +153,35 @@ def test_axe_finds_nothing_in_practice_mode(browser: Browser, site_url: str, fac
         page.context.close()
 
 
-def test_without_javascript_every_question_shows_its_answer_and_explanations(browser: Browser, site_url: str, facts: Facts) -> None:
+def test_questions_keep_their_links_when_brought_in_from_their_topic_page(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        _start(page)
+        links = page.locator(".chipwise-practice__questions a[href]")
+        assert links.count() > 0
+        for href in links.evaluate_all("links => links.map(link => link.href)"):
+            assert href.startswith(site_url + "sources/#fact-"), href
+        first = page.locator(".chipwise-practice__questions h3").first
+        assert first.inner_text().startswith(f"Question 1 of {len(practice.all_questions(facts))}")
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_the_topic_pages_show_every_question_with_its_answer_and_explanations(
+    browser: Browser, site_url: str, facts: Facts
+) -> None:
     page, _ = open_page(browser, site_url + "quiz/", javascript=False)
     try:
         assert page.locator(".chipwise-practice__controls").evaluate("fieldset => fieldset.disabled")
+        topic_pages = page.locator("a.chipwise-practice__page").evaluate_all("links => links.map(link => link.href)")
         questions = practice.all_questions(facts)
-        assert page.locator("section.chipwise-q:visible").count() == len(questions)
-        assert page.locator(".chipwise-q__answer:visible").count() == len(questions)
-        assert page.locator(".chipwise-q__why:visible").count() == sum(len(q.options) for q in questions)
+        sections = answers = explanations = 0
+        for url in topic_pages:
+            page.goto(url)
+            sections += page.locator("section.chipwise-q:visible").count()
+            answers += page.locator(".chipwise-q__answer:visible").count()
+            explanations += page.locator(".chipwise-q__why:visible").count()
+        assert (sections, answers, explanations) == (len(questions), len(questions), sum(len(q.options) for q in questions))
     finally:
         page.context.close()
