@@ -1,7 +1,8 @@
 // Practice mode for the practice page: choose a set and start, answer, submit, get a score, review the
 // explanations, retry the ones missed. The questions are on the topic pages the practice page links to,
-// each with its answer (in its data-answer) and explanations; they are fetched from there when the reader
-// first reaches for the form, so loading the page costs almost nothing. Progress is kept in localStorage;
+// each with its answer (in its data-answer) and explanations; their text is fetched once the page is idle
+// after loading (or when the reader first reaches for the form) and parsed only when needed, so loading
+// the page costs almost nothing and practice still works offline afterwards. Progress is kept in localStorage;
 // the form lists every question's id, so progress is counted before anything is fetched. Without this
 // script the topic pages list every question with its answer and explanations.
 (function () {
@@ -56,16 +57,32 @@
     });
   }
 
-  // Fetches every topic page once and puts their questions, hidden, in the bank's order into the list.
-  function fetchQuestions() {
-    if (loading) return loading;
+  // Every topic page's text, fetched once: when the browser is idle after the page has loaded (so the
+  // practice mode still works if the connection drops later), or as soon as the reader reaches for it.
+  var texts = null;
+  function fetchTexts() {
+    if (texts) return texts;
     var pages = Array.prototype.map.call(document.querySelectorAll("a.chipwise-practice__page"), function (link) { return link.href; });
-    loading = Promise.all(pages.map(function (url) {
+    texts = Promise.all(pages.map(function (url) {
       return fetch(url).then(function (reply) {
         if (!reply.ok) throw new Error("HTTP " + reply.status + " for " + url);
         return reply.text();
-      }).then(function (text) { return questionsOf(url, text); });
-    })).then(function (groups) {
+      }).then(function (text) { return { url: url, text: text }; });
+    }));
+    texts.then(function () { form.dataset.fetched = "true"; }, function () { texts = null; });
+    return texts;
+  }
+  window.addEventListener("load", function () {
+    var idle = window.requestIdleCallback || function (callback) { return window.setTimeout(callback, 2000); };
+    idle(function () { fetchTexts().catch(function () { /* fetched again at Start */ }); }, { timeout: 5000 });
+  });
+
+  // Puts every topic page's questions, hidden, in the bank's order into the list (once).
+  function fetchQuestions() {
+    if (loading) return loading;
+    loading = fetchTexts().then(function (pages) {
+      return pages.map(function (page) { return questionsOf(page.url, page.text); });
+    }).then(function (groups) {
       var byId = {};
       groups.forEach(function (group) { group.forEach(function (q) { byId[q.dataset.id] = q; }); });
       questions = ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; });

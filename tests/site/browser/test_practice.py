@@ -1,5 +1,5 @@
-"""The practice mode in a real browser: it brings the questions in from the topic pages, a full run is
-scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
+"""The practice mode in a real browser: it brings the questions in from the topic pages (and keeps working
+offline once the page has loaded), a full run is scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
 progress survives a reload until reset. Without JavaScript the topic pages list every question."""
 
 from __future__ import annotations
@@ -54,6 +54,21 @@ def test_a_full_run_with_every_answer_right_scores_100(browser: Browser, site_ur
         assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
         assert page.locator(".chipwise-q--wrong").count() == 0
         assert page.locator(".chipwise-q__why:visible").count() == sum(len(q.options) for q in questions)
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_once_the_page_has_loaded_practice_works_offline(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        page.wait_for_selector('form.chipwise-practice[data-fetched="true"]', state="attached")
+        page.context.set_offline(True)
+        questions = practice.all_questions(facts)
+        _start(page)
+        for question in questions:
+            _answer(page, question)
+        assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
         assert log.problems() == []
     finally:
         page.context.close()
