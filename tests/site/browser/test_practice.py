@@ -1,5 +1,5 @@
 """The practice mode in a real browser: it brings the questions in from the topic pages (and keeps working
-offline once the page has loaded), a full run is scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
+offline once the reader has moved, scrolled or typed on the page), a full run is scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
 progress survives a reload until reset. Without JavaScript the topic pages list every question."""
 
 from __future__ import annotations
@@ -59,9 +59,10 @@ def test_a_full_run_with_every_answer_right_scores_100(browser: Browser, site_ur
         page.context.close()
 
 
-def test_once_the_page_has_loaded_practice_works_offline(browser: Browser, site_url: str, facts: Facts) -> None:
+def test_once_the_reader_has_touched_the_page_practice_works_offline(browser: Browser, site_url: str, facts: Facts) -> None:
     page, log = open_page(browser, site_url + "quiz/")
     try:
+        page.mouse.move(10, 10)  # any first interaction fetches the topic pages' text
         page.wait_for_selector('form.chipwise-practice[data-fetched="true"]', state="attached")
         page.context.set_offline(True)
         questions = practice.all_questions(facts)
