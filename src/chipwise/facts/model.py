@@ -308,19 +308,20 @@ class Sizing:
         chosen = self.precision(precision)
         return chosen.bytes_per_parameter, chosen.label
 
-    def weights_gib(self, parameters_billion: float, precision: str, trains: bool = False) -> float:
+    def held_gib(self, parameters_billion: float, precision: str, trains: bool = False) -> float:
+        """What the parameters hold before headroom: the weights, or for a workload that trains, its training state."""
         return parameters_billion * 1e9 * self.bytes_per_parameter(precision, trains)[0] / 2**30
 
     def memory_gib(self, parameters_billion: float, precision: str, headroom_percent: float | None = None, trains: bool = False) -> float:
         """Parameters × bytes per parameter × (1 + headroom), in GiB."""
         headroom = self.headroom_percent if headroom_percent is None else headroom_percent
-        return self.weights_gib(parameters_billion, precision, trains) * (1 + headroom / 100)
+        return self.held_gib(parameters_billion, precision, trains) * (1 + headroom / 100)
 
     def arithmetic(self, parameters_billion: float, precision: str, headroom_percent: float | None = None, trains: bool = False) -> str:
         """'70 billion parameters × 2 bytes (BF16 / FP16) = 130.4 GiB of weights; + 20% headroom = 156.5 GiB'."""
         headroom = self.headroom_percent if headroom_percent is None else headroom_percent
         per_parameter, label = self.bytes_per_parameter(precision, trains)
-        held = self.weights_gib(parameters_billion, precision, trains)
+        held = self.held_gib(parameters_billion, precision, trains)
         total = self.memory_gib(parameters_billion, precision, headroom, trains)
         what = "to train" if trains else "of weights"
         return (

@@ -1,6 +1,7 @@
 """The practice mode in a real browser: it brings the questions in from the topic pages (and keeps working
-offline once the reader has moved, scrolled or typed on the page), a full run is scored right, a wrong answer shows in the review, it works from the keyboard alone, axe finds nothing, and
-progress survives a reload until reset. Without JavaScript the topic pages list every question."""
+offline once the reader has moved, scrolled or typed on the page), a full run is scored right, a wrong
+answer shows in the review, it works from the keyboard alone, axe finds nothing, and progress survives a
+reload until reset. Without JavaScript the topic pages list every question."""
 
 from __future__ import annotations
 
