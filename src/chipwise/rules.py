@@ -144,6 +144,7 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     parameters: float | None = None
     precision: str | None = None
     headroom: float | None = None
+    trains = False
     if sizing is not None:
         parameters_value = given.pop(SIZING_PARAMETERS, None)
         precision_value = given.pop(SIZING_PRECISION, None)
@@ -187,7 +188,7 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     sizes = tuple(size_family(family, memory) for family in rule.outcome.families) if memory is not None else ()
     arithmetic = ""
     if sizing is not None and parameters is not None and precision:
-        arithmetic = sizing.arithmetic(parameters, precision, headroom, sizing.trains(inputs))
+        arithmetic = sizing.arithmetic(parameters, precision, headroom, trains)
     return Decision(
         inputs=frozen_map(inputs),
         rule=rule,
