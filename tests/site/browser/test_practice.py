@@ -45,14 +45,19 @@ def _result(page: Page) -> str:
     return page.locator(".chipwise-practice__result").inner_text()
 
 
+def _answer_every_question_right(page: Page, questions: list[Question]) -> None:
+    """Start the whole set, answer every question right, submit: the score is 100%."""
+    _start(page)
+    for question in questions:
+        _answer(page, question)
+    assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
+
+
 def test_a_full_run_with_every_answer_right_scores_100(browser: Browser, site_url: str, facts: Facts) -> None:
     page, log = open_page(browser, site_url + "quiz/")
     try:
         questions = practice.all_questions(facts)
-        _start(page)
-        for question in questions:
-            _answer(page, question)
-        assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
+        _answer_every_question_right(page, questions)
         assert page.locator(".chipwise-q--wrong").count() == 0
         assert page.locator(".chipwise-q__why:visible").count() == sum(len(q.options) for q in questions)
         assert log.problems() == []
@@ -66,11 +71,7 @@ def test_once_the_reader_has_touched_the_page_practice_works_offline(browser: Br
         page.mouse.move(10, 10)  # any first interaction fetches the topic pages' text
         page.wait_for_selector('form.chipwise-practice[data-fetched="true"]', state="attached")
         page.context.set_offline(True)
-        questions = practice.all_questions(facts)
-        _start(page)
-        for question in questions:
-            _answer(page, question)
-        assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
+        _answer_every_question_right(page, practice.all_questions(facts))
         assert log.problems() == []
     finally:
         page.context.close()
