@@ -459,7 +459,7 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
 
 
 def sizing_assumptions(facts: Facts, links: Links) -> str:
-    """How a model's memory need is computed, with the training memory's source and the headroom named as what it is."""
+    """How a model's memory need is computed, with the training memory's fact (linked to its source) and the headroom named as what it is."""
     sizing = facts.decision.sizing
     if sizing is None:
         return ""
