@@ -4,6 +4,11 @@ Run from the repository root:   .venv/bin/python benchmarks/lighthouse.py
 It installs Lighthouse 12.2.3 from npm into benchmarks/node_modules on first use, builds the site
 strictly, serves it gzip-compressed under /chipwise/ on loopback, and writes the scores to
 benchmarks/results/lighthouse.json (shown on the site's Quality page).
+
+Alongside the site it measures a reference: a one-paragraph page of Material as this site configures it
+(the same theme settings and search, without the site's overrides, styles or scripts). What that page
+scores in the same run is as high as a page can score here without changing how Material loads. Runs
+are interleaved (run 1 of every page, then run 2, ...), so the machine's noise falls on every page alike.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ import platform
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_site import compressed, free_port, serving
+from serve_site import compressed, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "benchmarks"
@@ -28,6 +36,7 @@ RESULTS = BENCHMARKS / "results" / "lighthouse.json"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+REFERENCE_PAGE = "(reference) Material alone, one paragraph"
 
 
 def site_pages() -> list[str]:
@@ -36,6 +45,27 @@ def site_pages() -> list[str]:
     others = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
     pages = nav + [page for page in others if page not in nav]
     return ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in pages]
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml for its theme section; tags such as !ENV (used elsewhere in the file) read as None."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def build_reference_site(directory: Path, site_url: str) -> Path:
+    """A one-page Material site with this site's theme settings and search, but none of its own files."""
+    theme = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)["theme"]
+    theme.pop("custom_dir", None)
+    config = {"site_name": "reference", "site_url": site_url, "theme": theme, "plugins": ["search"]}
+    (directory / "docs").mkdir(parents=True)
+    (directory / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (directory / "docs" / "index.md").write_text("# Reference\n\nOne paragraph of text, on Material as this site configures it.\n")
+    site = directory / "site"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=directory, env=environment, check=True)
+    return site
 
 
 def ensure_lighthouse() -> Path:
@@ -82,6 +112,22 @@ def audits_below_full_marks(data: dict[str, Any]) -> list[str]:
     )
 
 
+def summary_row(page: str, runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
+    """The median run by performance, with every run's performance score."""
+    runs = sorted(runs, key=lambda data: data["categories"]["performance"]["score"])
+    median = runs[len(runs) // 2]
+    return {
+        "page": page, **scores_of(median), "performance_runs": [scores_of(data)["performance"] for data in runs],
+        "below_1": audits_below_full_marks(median), **timings_of(median), "html_gzip_bytes": size,
+    }
+
+
+def print_row(row: dict[str, Any]) -> None:
+    print(f"{row['page']:<27} " + "  ".join(f"{category} {row[category]:>3}" for category in CATEGORIES)
+          + f"   FCP {row['first_contentful_paint_ms']} ms, TBT {row['total_blocking_time_ms']} ms, {row['html_gzip_bytes'] / 1000:.1f} kB gzip"
+          + f"   runs {row['performance_runs']}" + (f"   ({', '.join(row['below_1'])})" if row["below_1"] else ""))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", help="pages to run, e.g. quiz/ (default: every page; a partial run is not recorded)")
@@ -90,41 +136,35 @@ def main() -> int:
     )
     arguments = parser.parse_args()
     lighthouse = ensure_lighthouse()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/chipwise/"
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHIPWISE_SITE_URL": base}
+    with tempfile.TemporaryDirectory() as temporary, ExitStack() as servers:
+        # Each server starts before its site is built, so the site knows its own address (canonical links).
+        site, reference_site = Path(temporary) / "site", Path(temporary) / "reference" / "site"
+        url = servers.enter_context(serving(site))
+        reference_url = servers.enter_context(serving(reference_site))
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHIPWISE_SITE_URL": url}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=environment, check=True)
-        rows = []
-        with serving(site, port=port) as url:
-            for page in arguments.pages or site_pages():
-                name = page.strip("/").replace("/", "-") or "home"
-                runs = []
-                for index in range(arguments.runs):
-                    report = BENCHMARKS / "out" / f"lighthouse-{name}-{index}.json"
-                    report.parent.mkdir(exist_ok=True)
-                    runs.append(run_lighthouse(lighthouse, url + page, report))
-                runs.sort(key=lambda data: data["categories"]["performance"]["score"])
-                median = runs[len(runs) // 2]
-                scores = scores_of(median)
-                failing = audits_below_full_marks(median)
-                performance_runs = [scores_of(data)["performance"] for data in runs]
-                timings = timings_of(median)
-                size = compressed_size(site, page)
-                rows.append(
-                    {"page": "/" + page, **scores, "performance_runs": performance_runs, "below_1": failing, **timings, "html_gzip_bytes": size}
-                )
-                print(f"/{page:<26} " + "  ".join(f"{category} {scores[category]:>3}" for category in CATEGORIES)
-                      + f"   FCP {timings['first_contentful_paint_ms']} ms, TBT {timings['total_blocking_time_ms']} ms, {size / 1000:.1f} kB gzip"
-                      + f"   runs {performance_runs}" + (f"   ({', '.join(failing)})" if failing else ""))
+        build_reference_site(reference_site.parent, reference_url)
+        pages = arguments.pages or site_pages()
+        targets = {REFERENCE_PAGE: reference_url, **{"/" + page: url + page for page in pages}}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
+        for index in range(arguments.runs):
+            for name, target in targets.items():
+                slug = "reference" if name == REFERENCE_PAGE else name.strip("/").replace("/", "-") or "home"
+                report = BENCHMARKS / "out" / f"lighthouse-{slug}-{index}.json"
+                report.parent.mkdir(exist_ok=True)
+                runs[name].append(run_lighthouse(lighthouse, target, report))
+        reference = summary_row(REFERENCE_PAGE, runs[REFERENCE_PAGE], len(compressed((reference_site / "index.html").read_bytes())))
+        rows = [summary_row("/" + page, runs["/" + page], compressed_size(site, page)) for page in pages]
+    for row in [reference, *rows]:
+        print_row(row)
     version = subprocess.run([str(lighthouse), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     result = {
         "date": datetime.date.today().isoformat(),
         "lighthouse": version,
-        "form_factor": f"mobile, default throttling; median of {arguments.runs} runs",
+        "form_factor": f"mobile, default throttling; median of {arguments.runs} runs, interleaved",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "command": "bash scripts/benchmark.sh lighthouse",
+        "reference": reference,
         "pages": rows,
     }
     if arguments.pages:

@@ -32,6 +32,16 @@ def test_lighthouse_table_shows_the_median_runs_timings_and_page_size() -> None:
     assert "| 0.91 s, 66 ms; 14.3 kB gzip |" in benchmark_results.lighthouse_table(results)
 
 
+def test_lighthouse_table_puts_the_reference_first_and_says_what_it_is() -> None:
+    row = {"page": "/quiz/", "performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+    reference = {**row, "page": "(reference) Material alone, one paragraph", "performance": 97}
+    results = {"date": "2026-11-26", "lighthouse": "12.2.3", "form_factor": "mobile", "machine": "x", "command": "c",
+               "reference": reference, "pages": [row]}
+    table = benchmark_results.lighthouse_table(results)
+    assert table.index("| *(reference) Material alone, one paragraph* | 97 |") < table.index("| `/quiz/` | 98 |")
+    assert "the reference, measured in the same run" in table
+
+
 def test_missing_results_say_how_to_measure(tmp_path: Path) -> None:
     assert "benchmark" in benchmark_results.build_speed_table(benchmark_results.read_results(tmp_path / "none.json"))
     assert "lighthouse.py" in benchmark_results.lighthouse_table(None)
