@@ -35,8 +35,9 @@ GOLDEN = [
     ("inference", "yes", "low", LARGE, "inferentia", ("inf2",), "inference-neuron-large-low-traffic"),
     ("inference", "no", "high", SMALL, "gpu", ("g6", "g5"), "inference-without-neuron"),
     ("inference", "no", "high", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron"),
-    ("inference", "no", "low", SMALL, "cpu", ("c7g",), "inference-low-traffic"),
-    ("inference", "no", "low", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron-large-low-traffic"),
+    # A model that needs a GPU gets one at any traffic: Serverless Inference has none.
+    ("inference", "no", "low", SMALL, "gpu", ("g6", "g5"), "inference-without-neuron"),
+    ("inference", "no", "low", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron"),
 ]
 
 

@@ -127,8 +127,14 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "    checked_copy: {repository: aws-neuron/aws-neuron-sdk, path: about-neuron/arch/neuron-hardware/inf1-arch.rst}",
             "sources.neuron-inf1-arch.checked_copy: a repository file needs repository, path and commit; missing: commit",
         ),
+        (
+            "        AWS deploys Inferentia for {inf2.deploy_for}: it serves trained models, and only through the AWS Neuron SDK\n"
+            "        ({neuron.frameworks}). An Inf2 instance",
+            "        AWS deploys Inferentia: it serves trained models. An Inf2 instance",
+            "decision.outcomes.inferentia.why_not: say what this outcome is for citing at least one fact",
+        ),
     ],
-    ids=["doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy"],
+    ids=["doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy", "outcome-explained-without-a-fact"],
 )
 def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     problems = _problems_after(tmp_path, old, new)

@@ -3,13 +3,14 @@ stems read like the exam's, and every rule, fact check and exam-scoped fact is a
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
 import chipwise
-from chipwise.facts.model import Facts, Scenario
+from chipwise.facts.model import PLACEHOLDER, Derivation, Facts, Quote, Scenario
 from chipwise.rules import decide
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
@@ -59,6 +60,46 @@ def test_every_option_explains_why_it_is_right_or_wrong_citing_facts(questions: 
                 expected = "Right" if index in question.answer else "Wrong"
                 assert option.explanation.startswith(expected), (question.id, index, option.explanation)
         assert question.facts, f"{question.id} cites no fact"
+
+
+def test_every_option_cites_a_fact_that_decides_it(questions: list[Question]) -> None:
+    for question in questions:
+        for option in question.options:
+            cited = [*option.facts, *PLACEHOLDER.findall(option.explanation)]
+            assert cited, f"{question.id}: {option.text!r} is explained without a fact: {option.explanation!r}"
+
+
+def test_explanations_speak_of_the_case_not_of_the_decision_table(facts: Facts, questions: list[Question]) -> None:
+    """No rule id, input name or tool instruction: a reader sees the case and the facts."""
+    table_words = [f"rule {rule.id}" for rule in facts.decision.rules] + [item.name for item in facts.decision.inputs if "_" in item.name]
+    table_words += ["chipwise", "this case has", "give its size"]
+    for question in questions:
+        for option in question.options:
+            for word in table_words:
+                assert word not in option.explanation, (question.id, option.text, word)
+
+
+def test_each_matching_has_only_one_right_pairing(facts: Facts, questions: list[Question]) -> None:
+    """No prompt's source sentence also gives another prompt's figure, so no two pairs can be swapped."""
+    for question in (q for q in questions if q.id == "matching-claims-baselines"):
+        claims = [facts.facts[option.facts[0]] for option in question.options]
+        for claim in claims:
+            for other in claims:
+                if other is not claim and isinstance(claim.evidence, Quote):
+                    assert not re.search(rf"(?<![\d.]){re.escape(str(other.value))}(?!\d)", claim.evidence.text), (claim.id, other.id)
+
+
+def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Question]) -> None:
+    """The worked example's steps are ordered only as far as each is computed from the last: one right order."""
+    question = next(q for q in questions if q.id == "ordering-worked-example")
+    steps = [facts.facts[question.options[index].facts[0]] for index in question.answer]
+    for before, step in itertools.pairwise(steps):
+        assert isinstance(step.evidence, Derivation) and before.id in step.evidence.inputs.values(), (before.id, step.id)
+
+
+def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
+    for question in (q for q in questions if q.inputs.get("neuron") == "no"):
+        assert decide(facts.decision, **question.inputs).outcome.accelerator.value == "gpu", question.id
 
 
 def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:

@@ -341,6 +341,10 @@ DECISION = Record(
                         "accelerator": Field(Choice(Accelerator.values())),
                         "title": Field(Text()),
                         "families": Field(ListOf(_id_ref, allow_empty=False)),
+                        "why_not": Field(
+                            Text(),
+                            doc="When a practice question offers this outcome and it is wrong: what it is for, citing at least one fact as {fact.id}.",
+                        ),
                     }
                 ),
                 ID,

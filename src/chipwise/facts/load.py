@@ -502,7 +502,13 @@ class _Builder:
                     chosen.append(families[family_id])
                 else:
                     self.unknown(f"decision.outcomes.{outcome_id}.families[{index}]", "instance family", family_id, families)
-            outcomes[outcome_id] = Outcome(id=outcome_id, accelerator=Accelerator.of(entry["accelerator"]), title=entry["title"], families=tuple(chosen))
+            why_not_path = f"decision.outcomes.{outcome_id}.why_not"
+            self.text(why_not_path, entry["why_not"])
+            if not PLACEHOLDER.search(entry["why_not"]):
+                self.problem(why_not_path, "say what this outcome is for citing at least one fact as {fact.id}: it explains a wrong option")
+            outcomes[outcome_id] = Outcome(
+                id=outcome_id, accelerator=Accelerator.of(entry["accelerator"]), title=entry["title"], families=tuple(chosen), why_not=entry["why_not"]
+            )
 
         built_rules = []
         for rule_id, entry in raw["rules"].items():

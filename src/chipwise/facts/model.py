@@ -396,6 +396,8 @@ class Outcome:
     accelerator: Accelerator
     title: str
     families: tuple[Family, ...]
+    why_not: str = ""
+    """What it is for, as a template citing facts as {fact.id}: the explanation when a question offers it and it is wrong."""
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ Ids are stable; options are ordered by a hash of the question id, so every build
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, Fact, Facts, Outcome, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, Fact, FactCheck, Facts, Outcome, Quote, Scenario, frozen_map
 from chipwise.facts.practice import OPTIONS_PER_QUESTION
 from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
@@ -132,43 +133,25 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
     return text[:1].lower() + text[1:] if ordinary else text
 
 
-# Scenarios: the engine decides; the distractors are the other outcomes, each explained by its rule.
-
-
-def _labels(facts: Facts, name: str, values: frozenset[str] | Sequence[str]) -> str:
-    item = facts.decision.input(name)
-    return " or ".join(value.label for value in item.values if value.name in values) or " or ".join(sorted(values))
-
-
-def _stated(facts: Facts, decision: Decision, name: str) -> str:
-    return _labels(facts, name, [str(decision.inputs[name])])
+# Scenarios: the engine decides; the distractors are the other outcomes. The right option is explained by
+# its rule's reasons, a wrong one by what its outcome is for (`why_not`). Neither names a rule, an input or
+# a value the stem does not state: a reader sees the case and the facts, not the decision table.
 
 
 def _right_option(outcome: Outcome, decision: Decision) -> Option:
     reasons = " ".join(reason.template for reason in decision.rule.reasons)
-    return Option(outcome.title, f"Right. Rule {decision.rule.id} decides this case: {reasons}", tuple(f.id for r in decision.rule.reasons for f in r.facts))
+    return Option(outcome.title, f"Right. {reasons}", tuple(f.id for r in decision.rule.reasons for f in r.facts))
 
 
-def _wrong_option(facts: Facts, outcome: Outcome, decision: Decision) -> Option:
-    """Why the outcome does not fit: the conditions of its rules that this case fails."""
-    misses = []
-    cited: list[str] = []
-    for rule in (rule for rule in facts.decision.rules if rule.outcome.id == outcome.id):
-        failed = [name for name, values in rule.when.items() if str(decision.inputs[name]) not in values]
-        wanted = ", ".join(f"{name} {_labels(facts, name, rule.when[name])}" for name in failed)
-        here = ", ".join(f"{name} {_stated(facts, decision, name)}" for name in failed)
-        misses.append(f"rule {rule.id} gives it for {wanted}, and this case has {here}")
-        reason = rule.reasons[0]
-        misses[-1] += f" ({reason.template})" if reason.facts else ""
-        cited += [fact.id for fact in reason.facts]
-    return Option(outcome.title, f"Wrong: {'; '.join(misses)}.", tuple(dict.fromkeys(cited)))
+def _wrong_option(outcome: Outcome) -> Option:
+    return Option(outcome.title, f"Wrong. {outcome.why_not}")
 
 
 def decided_options(facts: Facts, question_id: str, decision: Decision) -> tuple[list[Option], list[Option]]:
     """The engine's outcome and three other outcomes, each with its explanation."""
     right = decision.outcome
     others = sorted((o for o in facts.decision.outcomes.values() if o.title != right.title), key=lambda o: _hash(question_id, o.id))
-    wrong = [_wrong_option(facts, outcome, decision) for outcome in others[: OPTIONS_PER_QUESTION - 1]]
+    wrong = [_wrong_option(outcome) for outcome in others[: OPTIONS_PER_QUESTION - 1]]
     return [_right_option(right, decision)], wrong
 
 
@@ -239,11 +222,21 @@ def _evidence(fact: Fact) -> str:
 # Fact checks: what exam notes say against what AWS's own page says.
 
 
+def _other_point(check: FactCheck) -> str:
+    """Why another check's AWS quote is not the answer: what it is about, and the figures it backs."""
+    cited = [f"{{{fact.id}}}" for fact in check.aws_facts]
+    backs = ", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited)
+    what = f": it backs {backs}" if backs else ""
+    return f"Wrong: {check.source.publisher} says this on another point, {_sentence(check.topic)} ({check.source.title}){what}, not the note's claim."
+
+
 def fact_check_question(facts: Facts, check_id: str) -> Question:
     check = facts.fact_checks[check_id]
     question_id = f"check-{check.id}"
     right = Option(
-        check.aws_says, f"Right: this is {check.source.title}. {check.explanation_template}", tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
+        check.aws_says,
+        f"Right: {check.source.publisher} says this in {check.source.title}. {check.explanation_template}",
+        tuple(fact.id for fact in (*check.note_facts, *check.aws_facts)),
     )
     others = sorted((other for other in facts.fact_checks.values() if other.aws_says != check.aws_says), key=lambda other: _hash(question_id, other.id))
     wrong: list[Option] = []
@@ -251,7 +244,7 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
     for other in others:
         if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
             seen.add(other.aws_says)
-            wrong.append(Option(other.aws_says, f"Wrong: AWS says this about another topic ({_sentence(other.topic)}), in {other.source.title}."))
+            wrong.append(Option(other.aws_says, _other_point(other)))
     stem = f"A colleague's exam notes say: “{check.note_says}” Which statement is what AWS's own source says on this point?"
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
@@ -327,16 +320,34 @@ def _matching(question_id: str, topic: Topic, stem: str, pairs: Sequence[tuple[s
 
 
 def baselines_question(facts: Facts) -> Question | None:
+    """AWS's claims to their baselines, each pairing the only right one. A claim is left out when its quote
+    also gives a figure already matched, or a matched claim's quote gives its figure (AWS gives both numbers
+    against each baseline, so the two could be swapped), or when its baseline reads like one already used
+    once the words 'Amazon EC2' are set aside."""
     pairs: list[tuple[str, Option]] = []
+    chosen: list[Fact] = []
     for fact in exam_claims(facts):
         prompt = f"{_subject(facts, fact)}: {' '.join(part for part in (fact.short, fact.measures) if part)}"
-        if prompt in (p for p, _ in pairs) or fact.baseline in (o.text for _, o in pairs) or len(pairs) == MOST_PROMPTS:
+        swappable = any(_quotes_figure(fact, other) or _quotes_figure(other, fact) for other in chosen)
+        alike = _plain_baseline(fact.baseline) in {_plain_baseline(other.baseline) for other in chosen}
+        if prompt in (p for p, _ in pairs) or swappable or alike or len(pairs) == MOST_PROMPTS:
             continue
+        chosen.append(fact)
         pairs.append((prompt, Option(fact.baseline, f"Matches “{prompt}”: AWS's claim reads {{{fact.id}}}.", (fact.id,))))
     if len(pairs) < LEAST_PROMPTS:
         return None
     stem = "An AWS claim means little without what it is compared with. Match each claim to the baseline AWS gives for it."
     return _matching("matching-claims-baselines", Topic.CLAIMS, stem, pairs)
+
+
+def _quotes_figure(fact: Fact, other: Fact) -> bool:
+    """Whether `fact`'s source sentence also gives `other`'s figure."""
+    quote = fact.evidence.text if isinstance(fact.evidence, Quote) else ""
+    return re.search(rf"(?<![\d.]){re.escape(str(other.value))}(?![\d])", quote) is not None
+
+
+def _plain_baseline(baseline: str) -> str:
+    return " ".join(baseline.lower().replace("amazon ec2 ", "").split())
 
 
 def chips_question(facts: Facts) -> Question | None:
@@ -386,8 +397,22 @@ def generations_question(facts: Facts) -> Question | None:
     return _ordering("ordering-generations", Topic.GENERATIONS, stem, ordered)
 
 
+def dependent_steps(facts: Facts) -> list[Fact]:
+    """The longest run of the worked example's steps in which each is computed from the one before, so
+    there is exactly one right order."""
+    steps = [facts.facts[step] for step in WORKED_EXAMPLE_STEPS if step in facts.facts]
+    best: list[Fact] = []
+    for start, first in enumerate(steps):
+        chain = [first]
+        for step in steps[start + 1 :]:
+            if isinstance(step.evidence, Derivation) and chain[-1].id in step.evidence.inputs.values():
+                chain.append(step)
+        best = max(best, chain, key=len)
+    return best[:MOST_ORDERED]
+
+
 def worked_example_question(facts: Facts) -> Question | None:
-    steps = [facts.facts[step] for step in WORKED_EXAMPLE_STEPS if step in facts.facts][:MOST_ORDERED]
+    steps = dependent_steps(facts)
     if len(steps) < LEAST_PROMPTS:
         return None
     ordered = [
@@ -396,7 +421,8 @@ def worked_example_question(facts: Facts) -> Question | None:
     ]
     stem = (
         "A company serves {example.requests_per_day} and pays {example.gpu_monthly_cost} for GPU inference. An analyst works out what "
-        "Inferentia would change, step by step. Put the steps in the order the worked example takes them."
+        "Inferentia would change, taking the exam notes' {note.cost_reduction} at face value. Each step uses the result of the one before. "
+        "Put the steps in order."
     )
     return _ordering("ordering-worked-example", Topic.WORKED_EXAMPLE, stem, ordered)
 
