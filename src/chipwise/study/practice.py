@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, Fact, FactCheck, Facts, Outcome, Quote, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Outcome, Quote, Scenario, frozen_map
 from chipwise.facts.practice import OPTIONS_PER_QUESTION
 from chipwise.facts.units import UNITS
 from chipwise.memo import per_object
@@ -431,6 +431,9 @@ def worked_example_question(facts: Facts) -> Question | None:
 
 
 def exam_guide_question(facts: Facts) -> Question | None:
+    """Where the exam guide covers two topics. Each wrong statement is one the guide could have made: a
+    topic with the other topic's domain and task, or with its own task and the other domain's weight; never
+    a task under a domain it does not belong to."""
     rows = facts.exam.mapping
     if len(rows) < RIGHT_PER_MULTIPLE_RESPONSE:
         return None
@@ -439,22 +442,23 @@ def exam_guide_question(facts: Facts) -> Question | None:
     def statement(topic: str, domain: Fact, task: Fact, weight: Fact) -> str:
         return f"{topic}: {domain.short} ({weight.short} of the scored content), {task.short}"
 
+    def objective(row: ExamMapping) -> str:
+        copy = " (as a third-party copy of the current guide quotes it)" if row.objective.kind is Kind.THIRD_PARTY else ""
+        return f"“{{{row.objective.id}}}”{copy}"
+
     right = [
         Option(
             statement(row.topic, row.domain, row.task, row.weight),
-            f"Right: the exam guide puts it in {{{row.domain.id}}}, {{{row.task.id}}}: “{{{row.objective.id}}}”.",
+            f"Right: the exam guide puts it in {{{row.domain.id}}}, {{{row.task.id}}}, whose objective reads {objective(row)}. "
+            "The guide names neither Inferentia nor Trainium.",
             (row.domain.id, row.task.id, row.weight.id, row.objective.id),
         )
         for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]
     ]
     wrong: list[Option] = []
     for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]:
-        for other in rows:
-            for text in (
-                statement(row.topic, other.domain, other.task, other.weight),
-                statement(row.topic, row.domain, other.task, row.weight),
-                statement(row.topic, other.domain, row.task, other.weight),
-            ):
+        for other in (other for other in rows if other is not row):
+            for text in (statement(row.topic, other.domain, other.task, other.weight), statement(row.topic, row.domain, row.task, other.weight)):
                 if text not in {option.text for option in (*right, *wrong)}:
                     wrong.append(
                         Option(
