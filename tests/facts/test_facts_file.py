@@ -133,8 +133,16 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "        AWS deploys Inferentia: it serves trained models. An Inf2 instance",
             "decision.outcomes.inferentia.why_not: say what this outcome is for citing at least one fact",
         ),
+        (
+            "    same_point_as: [purpose, training-chip]",
+            "    same_point_as: [purpose, training-chips]",
+            "fact_checks.exam-rule.same_point_as[1]: unknown other fact check 'training-chips'; did you mean 'training-chip'?",
+        ),
     ],
-    ids=["doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy", "outcome-explained-without-a-fact"],
+    ids=[
+        "doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy", "outcome-explained-without-a-fact",
+        "same-point-as-unknown-check",
+    ],
 )
 def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     problems = _problems_after(tmp_path, old, new)

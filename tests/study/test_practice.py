@@ -97,6 +97,14 @@ def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Qu
         assert isinstance(step.evidence, Derivation) and before.id in step.evidence.inputs.values(), (before.id, step.id)
 
 
+def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts: Facts, questions: list[Question]) -> None:
+    pairs = [(check, other) for check in facts.fact_checks.values() for other in facts.fact_checks.values() if check.shares_point_with(other)]
+    assert pairs, "the facts file marks no fact checks as answering the same point"
+    for check, other in pairs:
+        question = next(q for q in questions if q.id == f"check-{check.id}")
+        assert other.aws_says not in {option.text for option in question.options}, (check.id, other.id)
+
+
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
     for question in (q for q in questions if q.inputs.get("neuron") == "no"):
         assert decide(facts.decision, **question.inputs).outcome.accelerator.value == "gpu", question.id

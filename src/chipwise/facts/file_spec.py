@@ -216,6 +216,11 @@ FACT_CHECK = Record(
         "source": Field(_id_ref),
         "verdict": Field(Choice(Verdict.values())),
         "explanation": Field(Text()),
+        "same_point_as": Field(
+            ListOf(_id_ref),
+            required=False,
+            doc="Other fact checks whose AWS quote also answers this note; a practice question never offers one as the other's wrong answer.",
+        ),
     },
     name="a fact check",
 )

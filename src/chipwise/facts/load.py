@@ -440,7 +440,12 @@ class _Builder:
                 explanation_template=entry["explanation"],
                 note_facts=self.fact_list(f"{where}.note_facts", entry.get("note_facts", [])),
                 aws_facts=self.fact_list(f"{where}.aws_facts", entry.get("aws_facts", [])),
+                same_point_as=tuple(entry.get("same_point_as", [])),
             )
+        for check_id, check in checks.items():
+            for index, other in enumerate(check.same_point_as):
+                if other not in checks or other == check_id:
+                    self.unknown(f"fact_checks.{check_id}.same_point_as[{index}]", "other fact check", other, [c for c in checks if c != check_id])
         return checks
 
     def _build_study_note(self, entries: list[dict[str, Any]], fact_checks: Mapping[str, FactCheck], decision: Any) -> tuple[StudyNoteLine, ...]:

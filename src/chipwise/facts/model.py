@@ -159,6 +159,11 @@ class FactCheck:
     explanation_template: str
     note_facts: tuple[Fact, ...] = ()
     aws_facts: tuple[Fact, ...] = ()
+    same_point_as: tuple[str, ...] = ()
+    """Fact checks whose AWS quote also answers this note (never each other's wrong answer)."""
+
+    def shares_point_with(self, other: FactCheck) -> bool:
+        return other.id in self.same_point_as or self.id in other.same_point_as
 
 
 @dataclass(frozen=True)

@@ -238,14 +238,18 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
         f"Right: {check.source.publisher} says this in {check.source.title}. {check.explanation_template}",
         tuple(fact.id for fact in (*check.note_facts, *check.aws_facts)),
     )
-    others = sorted((other for other in facts.fact_checks.values() if other.aws_says != check.aws_says), key=lambda other: _hash(question_id, other.id))
+    others = sorted(
+        (other for other in facts.fact_checks.values() if other.aws_says != check.aws_says and not check.shares_point_with(other)),
+        key=lambda other: _hash(question_id, other.id),
+    )
     wrong: list[Option] = []
     seen: set[str] = set()
     for other in others:
         if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
             seen.add(other.aws_says)
             wrong.append(Option(other.aws_says, _other_point(other)))
-    stem = f"A colleague's exam notes say: “{check.note_says}” Which statement is what AWS's own source says on this point?"
+    said = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
+    stem = f"A colleague's exam notes say: “{said}” Which statement is what AWS's own source says on this point?"
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
 
