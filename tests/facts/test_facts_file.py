@@ -59,7 +59,8 @@ def test_the_low_traffic_rule_is_bounded_by_serverless_limits(facts: Facts) -> N
     cited = {fact.id for reason in rule.reasons for fact in reason.facts}
     assert {"sagemaker.serverless_fit", "sagemaker.serverless_memory_max", "sagemaker.serverless_no_gpus"} <= cited
     assert facts.fact("sagemaker.serverless_memory_max").value == 6144
-    assert "memory limit" in rule.outcome.title
+    assert "memory_gib" in rule.ranges, "the rule itself holds Serverless Inference to its memory limit"
+    assert rule.when["neuron"] == {"yes"}, "a model that needs a GPU cannot use Serverless Inference, which has none"
 
 
 def test_figures_that_changed_or_had_no_aws_source(facts: Facts) -> None:
@@ -128,9 +129,9 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "sources.neuron-inf1-arch.checked_copy: a repository file needs repository, path and commit; missing: commit",
         ),
         (
-            "        AWS deploys Inferentia for {inf2.deploy_for}: it serves trained models, and only through the AWS Neuron SDK\n"
-            "        ({neuron.frameworks}). An Inf2 instance",
-            "        AWS deploys Inferentia: it serves trained models. An Inf2 instance",
+            "        Inferentia is for serving trained models: AWS deploys it for {inf2.deploy_for}, and only through the AWS\n"
+            "        Neuron SDK ({neuron.frameworks}). An Inf2",
+            "        Inferentia is for serving trained models. An Inf2",
             "decision.outcomes.inferentia.why_not: say what this outcome is for citing at least one fact",
         ),
         (

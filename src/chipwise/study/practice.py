@@ -222,12 +222,24 @@ def _evidence(fact: Fact) -> str:
 # Fact checks: what exam notes say against what AWS's own page says.
 
 
-def _other_point(check: FactCheck) -> str:
-    """Why another check's AWS quote is not the answer: what it is about, and the figures it backs."""
-    cited = [f"{{{fact.id}}}" for fact in check.aws_facts]
-    backs = ", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited)
-    what = f": it backs {backs}" if backs else ""
-    return f"Wrong: {check.source.publisher} says this on another point, {_sentence(check.topic)} ({check.source.title}){what}, not the note's claim."
+def _said_in(facts: Facts, words: str) -> list[Fact]:
+    """The facts whose quote is these words, or a sentence of them: what the words themselves state."""
+    plain = " ".join(words.split())
+    return [
+        fact for fact in facts.facts.values()
+        if isinstance(fact.evidence, Quote) and " ".join(fact.evidence.text.split()).rstrip(".") in plain
+    ]
+
+
+def _other_point(facts: Facts, check: FactCheck) -> Option:
+    """Why another check's AWS quote is not the answer: what it is about, and what it states."""
+    stated = _said_in(facts, check.aws_says)
+    cited = [f"{{{fact.id}}}" for fact in stated]
+    states = ", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited)
+    what = f"; it states {states}" if states else ""
+    topic = _sentence(check.topic, facts.glossary)
+    explanation = f"Wrong: {check.source.publisher} says this on another point, {topic} ({check.source.title}){what}. It does not answer the note's claim."
+    return Option(check.aws_says, explanation, tuple(fact.id for fact in stated) or (check.source.id,))
 
 
 def fact_check_question(facts: Facts, check_id: str) -> Question:
@@ -238,8 +250,9 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
         f"Right: {check.source.publisher} says this in {check.source.title}. {check.explanation_template}",
         tuple(fact.id for fact in (*check.note_facts, *check.aws_facts)),
     )
+    same_point = {other.aws_says for other in facts.fact_checks.values() if check.shares_point_with(other)}
     others = sorted(
-        (other for other in facts.fact_checks.values() if other.aws_says != check.aws_says and not check.shares_point_with(other)),
+        (other for other in facts.fact_checks.values() if other.aws_says not in {check.aws_says, *same_point}),
         key=lambda other: _hash(question_id, other.id),
     )
     wrong: list[Option] = []
@@ -247,7 +260,7 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
     for other in others:
         if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
             seen.add(other.aws_says)
-            wrong.append(Option(other.aws_says, _other_point(other)))
+            wrong.append(_other_point(facts, other))
     said = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
     stem = f"A colleague's exam notes say: “{said}” Which statement is what AWS's own source says on this point?"
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
