@@ -239,7 +239,7 @@ def _other_point(facts: Facts, check: FactCheck) -> Option:
     what = f"; it states {states}" if states else ""
     topic = _sentence(check.topic, facts.glossary)
     explanation = f"Wrong: {check.source.publisher} says this on another point, {topic} ({check.source.title}){what}. It does not answer the note's claim."
-    return Option(check.aws_says, explanation, tuple(fact.id for fact in stated) or (check.source.id,))
+    return Option(check.aws_says, explanation, tuple(fact.id for fact in stated))
 
 
 def fact_check_question(facts: Facts, check_id: str) -> Question:
