@@ -29,6 +29,7 @@ MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
 COUNT_WORDS = {2: "TWO", 3: "THREE"}
 LETTERS = "ABCDEFGH"
+MIN_QUOTED_WORDS = 4
 
 
 class QuestionType(StrEnum):
@@ -223,12 +224,11 @@ def _evidence(fact: Fact) -> str:
 
 
 def _said_in(facts: Facts, words: str) -> list[Fact]:
-    """The facts whose quote is these words, or a sentence of them: what the words themselves state."""
+    """The facts whose quote is these words, or a sentence of them (a clause of a few words at least, so a
+    bare name never counts): what the words themselves state."""
     plain = " ".join(words.split())
-    return [
-        fact for fact in facts.facts.values()
-        if isinstance(fact.evidence, Quote) and " ".join(fact.evidence.text.split()).rstrip(".") in plain
-    ]
+    quoted = ((fact, " ".join(fact.evidence.text.split()).rstrip(".")) for fact in facts.facts.values() if isinstance(fact.evidence, Quote))
+    return [fact for fact, quote in quoted if len(quote.split()) >= MIN_QUOTED_WORDS and quote in plain]
 
 
 def _other_point(facts: Facts, check: FactCheck) -> Option:
@@ -438,7 +438,7 @@ def worked_example_question(facts: Facts) -> Question | None:
     ]
     stem = (
         "A company serves {example.requests_per_day} and pays {example.gpu_monthly_cost} for GPU inference. An analyst works out what "
-        "Inferentia would change, taking the exam notes' {note.cost_reduction} at face value. Each step uses the result of the one before. "
+        "Inferentia would change, assuming the whole of the exam notes' {note.cost_reduction}. Each step uses the result of the one before. "
         "Put the steps in order."
     )
     return _ordering("ordering-worked-example", Topic.WORKED_EXAMPLE, stem, ordered)
