@@ -100,4 +100,7 @@ def open_page(
     page.on("requestfailed", on_failed)
     page.on("response", on_response)
     page.goto(url, wait_until="networkidle")
+    # Network quiet does not mean parsed: on a busy machine a long page can still be parsing, with its
+    # deferred scripts not yet run. They have run once the load event has fired.
+    page.wait_for_load_state("load")
     return page, log
