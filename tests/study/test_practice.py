@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.facts.model import PLACEHOLDER, Derivation, Facts, Quote, Scenario
+from chipwise.facts.model import PLACEHOLDER, Facts, Scenario
+from chipwise.facts.units import quote_states
 from chipwise.rules import decide
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
@@ -85,8 +86,8 @@ def test_each_matching_has_only_one_right_pairing(facts: Facts, questions: list[
         claims = [facts.facts[option.facts[0]] for option in question.options]
         for claim in claims:
             for other in claims:
-                if other is not claim and isinstance(claim.evidence, Quote):
-                    assert not re.search(rf"(?<![\d.]){re.escape(str(other.value))}(?!\d)", claim.evidence.text), (claim.id, other.id)
+                if other is not claim and claim.quote:
+                    assert not quote_states(claim.quote, other.value), (claim.id, other.id)
 
 
 def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Question]) -> None:
@@ -94,7 +95,7 @@ def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Qu
     question = next(q for q in questions if q.id == "ordering-worked-example")
     steps = [facts.facts[question.options[index].facts[0]] for index in question.answer]
     for before, step in itertools.pairwise(steps):
-        assert isinstance(step.evidence, Derivation) and before.id in step.evidence.inputs.values(), (before.id, step.id)
+        assert step.derivation and before.id in step.derivation.inputs.values(), (before.id, step.id)
 
 
 def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts: Facts, questions: list[Question]) -> None:

@@ -9,15 +9,14 @@ Ids are stable; options are ordered by a hash of the question id, so every build
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Outcome, Quote, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Outcome, Scenario, frozen_map
 from chipwise.facts.practice import OPTIONS_PER_QUESTION
-from chipwise.facts.units import UNITS
+from chipwise.facts.units import UNITS, quote_states
 from chipwise.memo import per_object
 from chipwise.rules import Decision, decide
 from chipwise.vocabulary import Accelerator, Kind, Scope
@@ -227,7 +226,7 @@ def _said_in(facts: Facts, words: str) -> list[Fact]:
     """The facts whose quote is these words, or a sentence of them (a clause of a few words at least, so a
     bare name never counts): what the words themselves state."""
     plain = " ".join(words.split())
-    quoted = ((fact, " ".join(fact.evidence.text.split()).rstrip(".")) for fact in facts.facts.values() if isinstance(fact.evidence, Quote))
+    quoted = ((fact, " ".join(fact.quote.split()).rstrip(".")) for fact in facts.facts.values() if fact.quote)
     return [fact for fact, quote in quoted if len(quote.split()) >= MIN_QUOTED_WORDS and quote in plain]
 
 
@@ -358,9 +357,8 @@ def baselines_question(facts: Facts) -> Question | None:
 
 
 def _quotes_figure(fact: Fact, other: Fact) -> bool:
-    """Whether `fact`'s source sentence also gives `other`'s figure."""
-    quote = fact.evidence.text if isinstance(fact.evidence, Quote) else ""
-    return re.search(rf"(?<![\d.]){re.escape(str(other.value))}(?![\d])", quote) is not None
+    """Whether `fact`'s source sentence also gives `other`'s figure (as the loader reads a quote's numbers)."""
+    return bool(fact.quote) and quote_states(fact.quote, other.value)
 
 
 def _plain_baseline(baseline: str) -> str:
@@ -422,7 +420,7 @@ def dependent_steps(facts: Facts) -> list[Fact]:
     for start, first in enumerate(steps):
         chain = [first]
         for step in steps[start + 1 :]:
-            if isinstance(step.evidence, Derivation) and chain[-1].id in step.evidence.inputs.values():
+            if step.derivation and chain[-1].id in step.derivation.inputs.values():
                 chain.append(step)
         best = max(best, chain, key=len)
     return best[:MOST_ORDERED]
