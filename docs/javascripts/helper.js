@@ -1,6 +1,6 @@
 // chipwise decision helper: shows the engine's answer for the chosen inputs, from api/decisions.json
-// (computed at build time by the Python engine for every combination), and sizes the model the way
-// chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
+// (computed at build time by the Python engine for every combination, table by table through the decision
+// graph), and sizes the model the way chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
 // trains counts its training state per parameter. The choice lives in the URL.
 (function () {
   "use strict";
@@ -91,6 +91,17 @@
               field(name).value = value;
             }
             return;
+          }
+          var deprecated = data.deprecated && Object.prototype.hasOwnProperty.call(data.deprecated, name) ? data.deprecated[name] : null;
+          if (deprecated) {
+            // An input of the previous release: its answer maps onto today's input (kept for one release).
+            if (!Object.prototype.hasOwnProperty.call(deprecated.values, value)) {
+              refused.push("the link's answer " + name + "=“" + value + "” is not one of: " + Object.keys(deprecated.values).join(", "));
+              return;
+            }
+            if (params.has(deprecated.input)) return;
+            name = deprecated.input;
+            value = deprecated.values[value];
           }
           if (names.indexOf(name) < 0) {
             refused.push("the link's question “" + name + "” is not one of this helper's (" + names.concat(sizing ? SIZING_FIELDS : []).join(", ") + ")");
@@ -187,12 +198,24 @@
         var decision = data.decisions.find(function (candidate) {
           return names.concat(numeric).every(function (name) { return candidate.inputs[name] === inputs[name]; });
         });
+        // The title names what serves it and what it runs on, and, for a given size, the smallest that fits
+        // (as chipwise.rules.Decision.title does).
+        var fitting = size ? decision.instance_families.map(function (familyId) { return sizeFamily(familyId, size.memory).size; })
+          .filter(function (name) { return name; })[0] : null;
         var heading = element("p", null, { "class": "chipwise-helper__title" });
-        heading.appendChild(element("strong", decision.title));
-        heading.appendChild(document.createTextNode(" — instance families, in order: " + decision.family_names.join(", ") + ". "));
-        var rule = element("a", "Rule " + decision.rule, { href: form.dataset.rules + "#rule-" + decision.rule, "data-rule": decision.rule });
-        heading.appendChild(rule);
+        heading.appendChild(element("strong", decision.title + (fitting ? ", " + fitting : "")));
+        if (decision.family_names.length) {
+          heading.appendChild(document.createTextNode(" — instance families, in order: " + decision.family_names.join(", ") + "."));
+        }
         answer.appendChild(heading);
+        var trace = element("ol", null, { "class": "chipwise-helper__trace" });
+        decision.steps.forEach(function (step) {
+          var item = element("li", step.question + " " + step.title + " (");
+          item.appendChild(element("a", "rule " + step.rule, { href: form.dataset.rules + "#rule-" + step.rule, "data-rule": step.rule }));
+          item.appendChild(document.createTextNode(")"));
+          trace.appendChild(item);
+        });
+        answer.appendChild(trace);
         var list = element("ul");
         decision.reasons.forEach(function (reason) {
           var item = element("li", reason.text + " ");

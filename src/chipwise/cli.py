@@ -19,9 +19,9 @@ from chipwise.facts.benchmarks import named_file
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
 from chipwise.facts.load import default_facts_path, load_facts
-from chipwise.facts.model import DecisionTable
+from chipwise.facts.model import DecisionGraph
 from chipwise.page_references import docs_problems
-from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision
+from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,17 +33,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable | None) -> None:
-    """One option per input of the decision table: its values, its question and its default."""
+def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph | None) -> None:
+    """One option per input of the decision graph: its values, its question and its default; the deprecated
+    inputs are accepted but left out of the help."""
     if table is None:
-        command.add_argument("--inputs", metavar="...", help="the decision table's inputs (the facts file could not be read)")
+        command.add_argument("--inputs", metavar="...", help="the decision graph's inputs (the facts file could not be read)")
         return
     for item in table.inputs:
         if item.numeric is not None:
             computed = " (or let the sizing options below compute it)" if item.numeric.computed else ""
             command.add_argument(
                 f"--{item.name.replace('_', '-')}",
-                f"--{item.name}",
                 dest=f"input_{item.name}",
                 metavar="NUMBER",
                 help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
@@ -57,6 +57,8 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
             choices=item.value_names,
             help=f"{item.question} {', '.join(item.value_names)}{default}",
         )
+    for old in table.deprecated.values():
+        command.add_argument(f"--{old.name}", dest=f"input_{old.name}", choices=list(old.values), help=argparse.SUPPRESS)
     sizing = table.sizing
     if sizing is None:
         return
@@ -80,7 +82,7 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
     )
 
 
-def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
+def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="chipwise", description="Facts and a chip recommender for AWS Inferentia and Trainium.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
@@ -137,8 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         loaded = load_facts()
         if arguments.command == "recommend":
             given = {name.removeprefix("input_"): value for name, value in vars(arguments).items() if name.startswith("input_")}
-            decision = recommend(facts=loaded, **given)
-            _print(decision.as_json() if arguments.json else _explain(decision), arguments.json)
+            current, messages = replace_deprecated(loaded.decision, given)
+            sys.stderr.write("".join(f"chipwise: {message}\n" for message in messages))
+            decision = recommend(facts=loaded, **current)
+            _print(decision.as_json() if arguments.json else _explain(decision, loaded.decision), arguments.json)
         else:
             _print(exports.facts_json(loaded) if arguments.json else exports.facts_text(loaded), arguments.json)
     except FactsError as error:
@@ -166,7 +170,7 @@ def _check(path: Path | None) -> int:
         pages = "; every macro call in docs/ names what exists"
     sys.stdout.write(
         f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
-        f"{len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
+        f"{len(loaded.decision.tables)} decision tables, {len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
     return 0
 
@@ -243,18 +247,22 @@ def _print(output: Any, as_json: bool) -> None:
     sys.stdout.write(text + "\n")
 
 
-def _explain(decision: Decision) -> str:
-    families = ", ".join(family.name for family in decision.outcome.families)
-    lines = [
-        f"Recommendation: {decision.outcome.title}",
-        f"Instance families, in order of preference: {families}",
-        f"Inputs: {', '.join(f'{name}={value}' for name, value in decision.inputs.items())}",
-        f"Rule: {decision.rule.id}",
-        "Why:",
-    ]
-    for reason in decision.rule.reasons:
-        lines.append(f"  - {reason.text}")
-        lines.extend(f"    source: {source.url}" for source in reason.sources)
+def _explain(decision: Decision, graph: DecisionGraph) -> str:
+    """The recommendation, the inputs in words, then each table: its question, the rule that fired and why."""
+    inputs = []
+    for item in graph.inputs:
+        value = next(value for value in item.values if value.name == decision.inputs[item.name])
+        if item.numeric is not None and decision.memory_needed_gib is None and item.numeric.computed:
+            continue  # not given: the rules read its default
+        inputs.append(f"{item.name}: {value.label}")
+    lines = [f"Recommendation: {decision.title}", f"Inputs: {'; '.join(inputs)}"]
+    if decision.outcome.families:
+        lines.append(f"Instance families, in order of preference: {', '.join(family.name for family in decision.outcome.families)}")
+    for step in decision.steps:
+        lines.append(f"{step.table.question} {step.outcome.title} (table {step.table.id}, rule {step.rule.id})")
+        for reason in step.rule.reasons:
+            lines.append(f"  - {reason.text}")
+            lines.extend(f"    source: {source.url}" for source in reason.sources)
     if decision.memory_needed_gib is not None:
         lines.append(f"Memory needed: {decision.memory_arithmetic}")
         lines.append("Smallest size that fits, per family:")

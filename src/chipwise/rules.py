@@ -1,11 +1,12 @@
-"""The decision table's logic: decide one case, size it, and verify the whole table. Pure: it reads model
-objects and never the loader, which calls `verify` when a file loads.
+"""The decision graph's logic: decide one case table by table, size it, and verify every table and the graph.
+Pure: it reads model objects and never the loader, which calls `verify_graph` when a file loads.
 
-The hit policy is UNIQUE: every combination of input values is decided by exactly one rule. Enumerated
-inputs have a few values; a numeric input's values are the pieces its range is cut into at the rules'
-bounds (see chipwise.facts.ranges). `verify` splits the input space region by region, one input at a
-time, grouping the values that leave the same rules in play: it reasons over sets and intervals, so a table
-of many inputs and rules is proved complete and unambiguous without visiting every combination.
+Each table's hit policy is UNIQUE: every combination of the values it reads is decided by exactly one rule.
+Enumerated inputs have a few values; a numeric input's values are the pieces its range is cut into at the
+rules' bounds (see chipwise.facts.ranges); a table that reads an earlier table reads its outcomes as values.
+`verify` splits a table's input space region by region, one input at a time, grouping the values that leave
+the same rules in play: it reasons over sets and intervals, so a table of many inputs and rules is proved
+complete and unambiguous without visiting every combination.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
-from chipwise.facts.model import DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Rule, Sizing, frozen_map
+from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Reason, Rule, Sizing, frozen_map
 from chipwise.facts.ranges import representative
 
-__all__ = ["Decision", "FamilySize", "Finding", "InvalidInput", "combinations", "decide", "describe_inputs", "verify"]
+__all__ = ["Decision", "FamilySize", "Finding", "InvalidInput", "Step", "combinations", "decide", "describe_inputs", "replace_deprecated", "verify", "verify_graph"]
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,39 @@ class FamilySize:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One table's part of a decision: the rule that fired and the outcome it gave."""
+
+    table: DecisionTable
+    rule: Rule
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.rule.outcome
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table.id,
+            "question": self.table.question,
+            "rule": self.rule.id,
+            "outcome": self.outcome.id,
+            "title": self.outcome.title,
+            "reasons": [_reason_json(reason) for reason in self.rule.reasons],
+        }
+
+
+def _reason_json(reason: Reason) -> dict[str, Any]:
+    return {"text": reason.text, "facts": [fact.id for fact in reason.facts], "sources": [source.url for source in reason.sources]}
+
+
+@dataclass(frozen=True)
 class Decision:
-    """The answer for one combination of inputs, with its trace: which rule matched and why."""
+    """The answer for one combination of inputs, with its trace: each table, the rule that fired and why."""
 
     inputs: Mapping[str, str]
     """Input name -> value name (for a numeric input, the piece of its range the number fell in)."""
-    rule: Rule
+    steps: tuple[Step, ...]
+    """One per table, in the order they decide; the last gives the hardware."""
     numbers: Mapping[str, float]
     """Numeric input name -> the number given or computed."""
     memory_needed_gib: float | None = None
@@ -69,34 +97,54 @@ class Decision:
     sizes: tuple[FamilySize, ...] = ()
 
     @property
+    def rule(self) -> Rule:
+        """The rule of the last table: the one that names the hardware."""
+        return self.steps[-1].rule
+
+    @property
     def outcome(self) -> Outcome:
         return self.rule.outcome
 
     @property
-    def accelerator(self) -> str:
+    def outcomes(self) -> tuple[Outcome, ...]:
+        return tuple(step.outcome for step in self.steps)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return tuple(reason for step in self.steps for reason in step.rule.reasons)
+
+    @property
+    def accelerator(self) -> str | None:
         return self.outcome.accelerator
 
     @property
     def instance_families(self) -> tuple[str, ...]:
         return tuple(family.id for family in self.outcome.families)
 
+    @property
+    def size(self) -> InstanceSize | None:
+        """The smallest size that holds the model, in the first family that has one (when a size was given)."""
+        return next((item.size for item in self.sizes if item.size is not None), None)
+
+    @property
+    def title(self) -> str:
+        """What serves it and what it runs on: 'SageMaker Asynchronous Inference on Inf2 (AWS Inferentia2), inf2.xlarge'."""
+        title = " on ".join(outcome.title for outcome in self.outcomes)
+        return f"{title}, {self.size.name}" if self.size is not None else title
+
     def as_json(self) -> dict[str, Any]:
         result: dict[str, Any] = {
             "inputs": dict(self.inputs),
+            "title": self.title,
             "accelerator": self.accelerator,
             "instance_families": list(self.instance_families),
             "family_names": [family.name for family in self.outcome.families],
             "outcome": self.outcome.id,
-            "title": self.outcome.title,
+            "outcomes": {step.table.id: step.outcome.id for step in self.steps},
             "rule": self.rule.id,
-            "reasons": [
-                {
-                    "text": reason.text,
-                    "facts": [fact.id for fact in reason.facts],
-                    "sources": [source.url for source in reason.sources],
-                }
-                for reason in self.rule.reasons
-            ],
+            "rules": [step.rule.id for step in self.steps],
+            "steps": [step.as_json() for step in self.steps],
+            "reasons": [_reason_json(reason) for reason in self.reasons],
         }
         if self.memory_needed_gib is not None:
             result["parameters_billion"] = self.parameters_billion
@@ -105,13 +153,14 @@ class Decision:
             result["memory_needed_gib"] = round(self.memory_needed_gib, 2)
             result["memory_arithmetic"] = self.memory_arithmetic
             result["sizes"] = [size.as_json() for size in self.sizes]
+            result["size"] = self.size.name if self.size is not None else None
         return result
 
 
-def combinations(table: DecisionTable) -> Iterator[dict[str, str]]:
-    """Every combination of input values (for a numeric input, every piece of its range), in the table's order."""
-    names = [item.name for item in table.inputs]
-    for values in itertools.product(*(item.value_names for item in table.inputs)):
+def combinations(decides: DecisionGraph | DecisionTable) -> Iterator[dict[str, str]]:
+    """Every combination of input values (for a numeric input, every piece of its range), in the inputs' order."""
+    names = [item.name for item in decides.inputs]
+    for values in itertools.product(*(item.value_names for item in decides.inputs)):
         yield dict(zip(names, values, strict=True))
 
 
@@ -131,8 +180,26 @@ def number_of(item: DecisionInput, value: object) -> float:
     return _bounded_number(item.name, value, numeric.minimum, numeric.maximum, numeric.unit)
 
 
-def decide(table: DecisionTable, **given: object) -> Decision:
-    """The decision for these inputs; an input left out (or None) takes its default.
+def replace_deprecated(graph: DecisionGraph, given: Mapping[str, object]) -> tuple[dict[str, object], list[str]]:
+    """The inputs with every deprecated input replaced by today's, and a one-line message for each replaced."""
+    result = {name: value for name, value in given.items() if value is not None}
+    messages = []
+    for name, old in graph.deprecated.items():
+        if name not in result:
+            continue
+        value = result.pop(name)
+        if str(value) not in old.values:
+            raise InvalidInput(f"{name} must be one of: {', '.join(old.values)}; received {value!r}{did_you_mean(str(value), list(old.values))}")
+        new = old.values[str(value)]
+        if old.input_name in result and result[old.input_name] != new:
+            raise InvalidInput(f"{name} (deprecated) says {old.input_name}={new}, but {old.input_name}={result[old.input_name]} was given too")
+        result[old.input_name] = new
+        messages.append(f"deprecated: {name}={value} is now {old.input_name}={new}; {name} goes in the next release")
+    return result, messages
+
+
+def decide(graph: DecisionGraph, **given: object) -> Decision:
+    """The decision for these inputs, table by table; an input left out (or None) takes its default.
 
     With a sizing section, `params_billion` and `precision` may be given instead of the memory input: the
     memory need is then computed (parameters × bytes per parameter × (1 + headroom), where a workload that
@@ -140,7 +207,7 @@ def decide(table: DecisionTable, **given: object) -> Decision:
     is sized.
     """
     given = {name: value for name, value in given.items() if value is not None}
-    sizing = table.sizing
+    sizing = graph.sizing
     parameters: float | None = None
     precision: str | None = None
     headroom: float | None = None
@@ -155,18 +222,18 @@ def decide(table: DecisionTable, **given: object) -> Decision:
             parameters, precision, headroom = _sizing_inputs(sizing, parameters_value, precision_value, headroom_value)
             if sizing.input_name in given:
                 raise InvalidInput(f"give either {SIZING_PARAMETERS} or {sizing.input_name}, not both")
-            trains = sizing.trains({item.name: given.get(item.name, item.default) for item in table.inputs})
+            trains = sizing.trains({item.name: given.get(item.name, item.default) for item in graph.inputs})
             given[sizing.input_name] = sizing.memory_gib(parameters, precision, headroom, trains)
-    names = [item.name for item in table.inputs]
+    names = [item.name for item in graph.inputs]
     if sizing is not None:
         names += [SIZING_PARAMETERS, SIZING_PRECISION, SIZING_HEADROOM]
-    unknown = set(given) - {item.name for item in table.inputs}
+    unknown = set(given) - {item.name for item in graph.inputs}
     if unknown:
         name = sorted(unknown)[0]
         raise InvalidInput(f"{unknown_message('input', name, names)}; the inputs are: {', '.join(names)}")
-    inputs = {}
+    inputs: dict[str, str] = {}
     numbers = {}
-    for item in table.inputs:
+    for item in graph.inputs:
         value = given.get(item.name)
         if value is None:
             value = item.default
@@ -181,17 +248,16 @@ def decide(table: DecisionTable, **given: object) -> Decision:
             text = str(value)
             raise InvalidInput(f"{item.name} must be one of: {', '.join(item.value_names)}; received {value!r}{did_you_mean(text, item.value_names)}")
         inputs[item.name] = str(value)
-    matching = [rule for rule in table.rules if rule.matches(inputs)]
-    # Loading verified the table, so exactly one rule matches.
-    rule = matching[0]
+    steps = _decide_tables(graph, inputs)
     memory = numbers.get(sizing.input_name) if sizing is not None and parameters is not None else None
-    sizes = tuple(size_family(family, memory) for family in rule.outcome.families) if memory is not None else ()
+    families = steps[-1].outcome.families
+    sizes = tuple(size_family(family, memory) for family in families) if memory is not None else ()
     arithmetic = ""
     if sizing is not None and parameters is not None and precision:
         arithmetic = sizing.arithmetic(parameters, precision, headroom, trains)
     return Decision(
         inputs=frozen_map(inputs),
-        rule=rule,
+        steps=steps,
         numbers=frozen_map(numbers),
         memory_needed_gib=memory,
         parameters_billion=parameters,
@@ -200,6 +266,18 @@ def decide(table: DecisionTable, **given: object) -> Decision:
         memory_arithmetic=arithmetic,
         sizes=sizes,
     )
+
+
+def _decide_tables(graph: DecisionGraph, inputs: Mapping[str, str]) -> tuple[Step, ...]:
+    """Each table in order, reading the inputs and the earlier tables' outcomes. Loading verified every table,
+    so exactly one rule matches."""
+    values = dict(inputs)
+    steps = []
+    for table in graph.tables:
+        rule = next(rule for rule in table.rules if rule.matches(values))
+        values[table.id] = rule.outcome.id
+        steps.append(Step(table, rule))
+    return tuple(steps)
 
 
 SIZING_PARAMETERS = "params_billion"
@@ -254,14 +332,38 @@ def size_family(family: Family, memory_gib: float) -> FamilySize:
     return FamilySize(family, None, reason)
 
 
-def verify(table: DecisionTable) -> list[Finding]:
-    """UNIQUE: each region of the input space decided by exactly one rule, and no rule that decides nothing."""
+def verify(table: DecisionTable, where: str = "decision") -> list[Finding]:
+    """UNIQUE: each region of the table's input space decided by exactly one rule, and no rule that decides nothing."""
     findings: list[Finding] = []
     reached: set[str] = set()
-    _split(table.inputs, 0, {}, table.rules, findings, reached)
+    _split(table.inputs, 0, {}, table.rules, findings, reached, where)
     for rule in table.rules:
         if rule.id not in reached:
-            findings.append(Finding(f"decision.rules.{rule.id}.when", f"rule {rule.id!r} is unreachable: it decides no combination of inputs"))
+            findings.append(Finding(f"{where}.rules.{rule.id}.when", f"rule {rule.id!r} is unreachable: it decides no combination of inputs"))
+    return findings
+
+
+def verify_graph(graph: DecisionGraph) -> list[Finding]:
+    """Every table verified; every rule id unique; every input read by some table; every table but the last read
+    by a later one (so each output is used). Tables read only earlier ones, so the graph has no cycle."""
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for table in graph.tables:
+        where = f"decision.tables.{table.id}"
+        findings.extend(verify(table, where))
+        for rule in table.rules:
+            if rule.id in seen:
+                findings.append(Finding(f"{where}.rules.{rule.id}", f"the rule id {rule.id!r} is already used in the table {seen[rule.id]!r}; rule ids are unique across the graph"))
+            seen.setdefault(rule.id, table.id)
+    read = {item.name for table in graph.tables for item in table.inputs}
+    for item in graph.inputs:
+        if item.name not in read:
+            findings.append(Finding(f"decision.inputs.{item.name}", f"no table reads the input {item.name!r}: read it in a table's reads, or remove it"))
+    for table in graph.tables[:-1]:
+        if table.id not in read:
+            findings.append(Finding(f"decision.tables.{table.id}", f"no later table reads the outcome of {table.id!r}: only the last table's outcome is the recommendation"))
+    if not graph.tables:
+        findings.append(Finding("decision.tables", "the graph needs at least one table"))
     return findings
 
 
@@ -275,12 +377,13 @@ def _split(
     candidates: Sequence[Rule],
     findings: list[Finding],
     reached: set[str],
+    where: str,
 ) -> None:
     """Split the region on input `index`: values that keep the same candidate rules stay together."""
     if len(findings) >= _MOST_FINDINGS:
         return
     if not candidates:
-        findings.append(Finding("decision.rules", f"gap: no rule decides {_describe_region(inputs, region)}"))
+        findings.append(Finding(f"{where}.rules", f"gap: no rule decides {_describe_region(inputs, region)}"))
         return
     if index == len(inputs):
         reached.update(rule.id for rule in candidates)
@@ -288,7 +391,7 @@ def _split(
             names = " and ".join(repr(rule.id) for rule in candidates)
             findings.append(
                 Finding(
-                    f"decision.rules.{candidates[1].id}.when",
+                    f"{where}.rules.{candidates[1].id}.when",
                     f"overlap: rules {names} both decide {_describe_region(inputs, region)} (hit policy UNIQUE allows one)",
                 )
             )
@@ -300,7 +403,7 @@ def _split(
         groups.setdefault(keeping, []).append(value)
     by_id = {rule.id: rule for rule in candidates}
     for keeping, values in groups.items():
-        _split(inputs, index + 1, {**region, item.name: tuple(values)}, [by_id[rule_id] for rule_id in keeping], findings, reached)
+        _split(inputs, index + 1, {**region, item.name: tuple(values)}, [by_id[rule_id] for rule_id in keeping], findings, reached, where)
 
 
 def _describe_region(inputs: Sequence[DecisionInput], region: Mapping[str, tuple[str, ...]]) -> str:

@@ -64,17 +64,31 @@ def facts_json(facts: Facts) -> dict[str, Any]:
 
 def decisions_json(facts: Facts) -> dict[str, Any]:
     """The engine's answer for every combination of inputs: what the decision helper page reads."""
-    table = facts.decision
+    graph = facts.decision
     return {
         "version": facts.meta.version,
-        "hit_policy": table.hit_policy,
-        "inputs": {item.name: _input_json(item) for item in table.inputs},
+        "inputs": {item.name: _input_json(item) for item in graph.inputs},
+        "tables": [
+            {
+                "id": table.id,
+                "question": table.question,
+                "hit_policy": table.hit_policy,
+                "reads": [item.name for item in table.inputs],
+                "outcomes": {
+                    outcome.id: {"title": outcome.title, "accelerator": outcome.accelerator, "families": [family.id for family in outcome.families]}
+                    for outcome in table.outcomes.values()
+                },
+                "rules": [rule.id for rule in table.rules],
+            }
+            for table in graph.tables
+        ],
+        "deprecated": {old.name: {"input": old.input_name, "values": dict(old.values)} for old in graph.deprecated.values()},
         "sizing": _sizing_json(facts),
         "benchmarks": _benchmark_links(facts),
-        "decisions": [decide(table, **inputs).as_json() for inputs in combinations(table)],
+        "decisions": [decide(graph, **inputs).as_json() for inputs in combinations(graph)],
         "facts": {
             fact.id: {"short": fact.short, "anchor": fact.anchor}
-            for rule in table.rules
+            for rule in graph.rules
             for reason in rule.reasons
             for fact in reason.facts
         },

@@ -51,7 +51,7 @@ DERIVED = (
 )
 """The worked example's steps, in order: each must be computed by a formula, so its arithmetic shows."""
 
-EXAMPLE_SCENARIO_INPUTS: Mapping[str, str] = {"workload": "inference", "neuron": "yes", "traffic": "high"}
+EXAMPLE_SCENARIO_INPUTS: Mapping[str, str] = {"workload": "inference", "model": "deep-learning", "requests": "steady"}
 """The study note's scenario (an LLM serving 10 million requests a day) as decision inputs."""
 
 

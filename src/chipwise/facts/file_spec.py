@@ -269,7 +269,6 @@ REASON = Record(
 
 DECISION = Record(
     {
-        "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
         "sizing": Field(
             Record(
                 {
@@ -339,44 +338,77 @@ DECISION = Record(
                 "an input name",
             )
         ),
-        "outcomes": Field(
+        "tables": Field(
             MapOf(
                 Record(
                     {
-                        "accelerator": Field(Choice(Accelerator.values())),
-                        "title": Field(Text()),
-                        "families": Field(ListOf(_id_ref, allow_empty=False)),
-                        "why_not": Field(
-                            Text(),
-                            doc="When a practice question offers this outcome and it is wrong: what it is for, citing at least one fact as {fact.id}.",
+                        "question": Field(Text(), doc="The question this table answers: 'How is it served?'."),
+                        "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
+                        "reads": Field(
+                            ListOf(Text(pattern=r"[a-z][a-z_-]*", hint="an input name or a table id"), allow_empty=False),
+                            doc="What the table decides from: the practitioner's inputs and earlier tables (their outcome ids are its values).",
                         ),
-                    }
-                ),
-                ID,
-                "an outcome id",
-            )
-        ),
-        "rules": Field(
-            MapOf(
-                Record(
-                    {
-                        "when": Field(
+                        "outcomes": Field(
                             MapOf(
-                                ListOrText(hint="a list of values (enumerated input) or a range like '<= 6' (numeric input)"),
-                                r"[a-z][a-z_]*",
-                                "an input name",
+                                Record(
+                                    {
+                                        "accelerator": Field(Choice(Accelerator.values()), required=False, doc="For an outcome that names hardware."),
+                                        "title": Field(Text(), doc="The AWS product by name; never the phase the question already gives."),
+                                        "families": Field(ListOf(_id_ref), required=False, doc="The instance families it runs on, sized in order."),
+                                        "why_not": Field(
+                                            Text(),
+                                            doc="When a practice question offers this outcome and it is wrong: what it is for, citing at least one fact as {fact.id}.",
+                                        ),
+                                    }
+                                ),
+                                ID,
+                                "an outcome id",
                             )
                         ),
-                        "then": Field(_id_ref),
-                        "reasons": Field(ListOf(REASON, allow_empty=False)),
-                    }
+                        "rules": Field(
+                            MapOf(
+                                Record(
+                                    {
+                                        "when": Field(
+                                            MapOf(
+                                                ListOrText(hint="a list of values (enumerated input) or a range like '<= 6' (numeric input)"),
+                                                r"[a-z][a-z_-]*",
+                                                "an input name or a table id",
+                                            )
+                                        ),
+                                        "then": Field(_id_ref),
+                                        "reasons": Field(ListOf(REASON, allow_empty=False)),
+                                    }
+                                ),
+                                ID,
+                                "a rule id",
+                            )
+                        ),
+                    },
+                    name="a decision table (question, hit_policy, reads, outcomes, rules)",
                 ),
                 ID,
-                "a rule id",
-            )
+                "a table id",
+            ),
+            doc="The decision tables, in the order they decide; the last one's outcome is the recommendation.",
+        ),
+        "deprecated_inputs": Field(
+            MapOf(
+                Record(
+                    {
+                        "input": Field(Text(pattern=r"[a-z][a-z_]*", hint="the input that replaces it")),
+                        "values": Field(MapOf(Text(), ID, "an old value"), doc="Old value -> the new input's value."),
+                    },
+                    name="a deprecated input (input, values)",
+                ),
+                r"[a-z][a-z_]*",
+                "an old input name",
+            ),
+            required=False,
+            doc="Inputs of an earlier release still accepted for one release, with a deprecation message.",
         ),
     },
-    name="the decision table",
+    name="the decision graph (inputs, tables)",
 )
 
 _states = MapOf(Text(), r"[a-z][a-z_]*", "a decision input name")

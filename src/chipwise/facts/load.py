@@ -20,6 +20,8 @@ from chipwise.facts.model import (
     PLACEHOLDER,
     CheckedCopy,
     DecisionInput,
+    DeprecatedInput,
+    DecisionGraph,
     DecisionTable,
     Derivation,
     Exam,
@@ -113,14 +115,16 @@ def _smallest_first(size: InstanceSize) -> tuple[float, int, int, str]:
     return (size.accelerator_memory_gib, size.accelerators, size.vcpus or 0, size.name)
 
 
-def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], built: list[Rule]) -> tuple[tuple[DecisionInput, ...], list[Rule]]:
-    """Cut each numeric input's range at every bound the rules test; the pieces become its values."""
+def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], tables: list[DecisionTable]) -> tuple[tuple[DecisionInput, ...], list[DecisionTable]]:
+    """Cut each numeric input's range at every bound any rule of the graph tests; the pieces become its values
+    (in every table that reads it), and each rule's range becomes the pieces inside it."""
+    every_rule = [rule for table in tables for rule in table.rules]
     result_inputs = []
     for item in inputs:
         if item.numeric is None:
             result_inputs.append(item)
             continue
-        cut = ranges.pieces(item.numeric, [rule.ranges[item.name] for rule in built if item.name in rule.ranges])
+        cut = ranges.pieces(item.numeric, [rule.ranges[item.name] for rule in every_rule if item.name in rule.ranges])
         values = tuple(
             InputValue(
                 name=ranges.piece_name(piece),
@@ -132,15 +136,19 @@ def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], built: list[Rule]) ->
         )
         result_inputs.append(replace(item, values=values))
     by_name = {item.name: item for item in result_inputs}
-    result_rules = []
-    for rule in built:
-        when = dict(rule.when)
-        for name, interval in rule.ranges.items():
-            when[name] = frozenset(
-                value.name for value in by_name[name].values if value.interval is not None and ranges.covers(interval, value.interval)
-            )
-        result_rules.append(replace(rule, when=frozen_map(when)))
-    return tuple(result_inputs), result_rules
+    result_tables = []
+    for table in tables:
+        result_rules = []
+        for rule in table.rules:
+            when = dict(rule.when)
+            for name, interval in rule.ranges.items():
+                when[name] = frozenset(
+                    value.name for value in by_name[name].values if value.interval is not None and ranges.covers(interval, value.interval)
+                )
+            result_rules.append(replace(rule, when=frozen_map(when)))
+        table_inputs = tuple(by_name.get(item.name, item) for item in table.inputs)
+        result_tables.append(replace(table, inputs=table_inputs, rules=tuple(result_rules)))
+    return tuple(result_inputs), result_tables
 
 
 def _load_uncached(path: Path, shown: str, data: bytes, for_site: bool) -> Facts:
@@ -237,7 +245,7 @@ class _Builder:
         self._build_derived(raw.get("derived", {}))
         families = self._build_families(raw["families"], raw.get("sizes", {}))
         fact_checks = self._build_fact_checks(raw["fact_checks"])
-        decision = self._build_decision_table(raw["decision"], families)
+        decision = self._build_decision_graph(raw["decision"], families)
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
@@ -492,62 +500,123 @@ class _Builder:
             return None
         return ExamMapping(row["topic"], found["domain"][0], found["task"][0], found["weight"][0], found["objective"][0])
 
-    def _build_decision_table(self, raw: dict[str, Any], families: Mapping[str, Family]) -> DecisionTable:
-        """The decision table from its checked raw mapping; problems go to the builder's walk."""
+    def _build_decision_graph(self, raw: dict[str, Any], families: Mapping[str, Family]) -> DecisionGraph:
+        """The decision graph from its checked raw mapping; problems go to the builder's walk."""
         inputs = tuple(item for item in (self._decision_input(name, entry) for name, entry in raw["inputs"].items()) if item is not None)
         for item in inputs:
             if item.numeric is None and item.default is not None and item.default not in item.value_names:
                 self.unknown(f"decision.inputs.{item.name}.default", f"value of {item.name}", str(item.default), item.value_names)
+        sizes = {size.name: size for family in families.values() for size in family.sizes}
+        table_ids = set(raw["tables"])
+        clashes = table_ids & set(raw["inputs"])
+        for name in sorted(clashes):
+            self.problem(f"decision.tables.{name}", f"{name!r} names both an input and a table: give the table another id")
+        outcome_ids: dict[str, str] = {}
+        built_tables: list[DecisionTable] = []
+        complete = len(inputs) == len(raw["inputs"]) and not clashes
+        for table_id, entry in raw["tables"].items():
+            table = self._build_table(table_id, entry, inputs, built_tables, families, sizes, outcome_ids)
+            if table is None:
+                complete = False
+            else:
+                built_tables.append(table)
+        inputs, built_tables = _cut_numeric_ranges(inputs, built_tables)
+        sizing = self._build_sizing(raw["sizing"], inputs) if "sizing" in raw else None
+        deprecated = self._build_deprecated_inputs(raw.get("deprecated_inputs", {}), inputs)
+        graph = DecisionGraph(inputs=inputs, tables=tuple(built_tables), sizing=sizing, deprecated=frozen_map(deprecated))
+        if complete:
+            for finding in rules.verify_graph(graph):
+                self.problem(finding.key_path, finding.message)
+        return graph
 
+    def _build_deprecated_inputs(self, raw: Mapping[str, dict[str, Any]], inputs: tuple[DecisionInput, ...]) -> dict[str, DeprecatedInput]:
+        by_name = {item.name: item for item in inputs if item.numeric is None}
+        result = {}
+        for name, entry in raw.items():
+            where = f"decision.deprecated_inputs.{name}"
+            if name in by_name:
+                self.problem(where, f"{name!r} is a current input; a deprecated input needs a name of its own")
+                continue
+            target = by_name.get(entry["input"])
+            if target is None:
+                self.unknown(f"{where}.input", "enumerated input", entry["input"], by_name)
+                continue
+            for old, new in entry["values"].items():
+                if new not in target.value_names:
+                    self.unknown(f"{where}.values.{old}", f"value of {target.name}", new, target.value_names)
+            result[name] = DeprecatedInput(name=name, input_name=target.name, values=frozen_map({str(old): new for old, new in entry["values"].items()}))
+        return result
+
+    def _build_table(
+        self,
+        table_id: str,
+        raw: dict[str, Any],
+        inputs: tuple[DecisionInput, ...],
+        earlier: list[DecisionTable],
+        families: Mapping[str, Family],
+        sizes: Mapping[str, InstanceSize],
+        outcome_ids: dict[str, str],
+    ) -> DecisionTable | None:
+        """One table: the inputs it reads must be the practitioner's or an earlier table's (so the graph has no cycle)."""
+        where = f"decision.tables.{table_id}"
+        available = {item.name: item for item in inputs} | {table.id: table.as_input() for table in earlier}
+        read = []
+        ok = True
+        for index, name in enumerate(raw["reads"]):
+            if name in available:
+                read.append(available[name])
+            elif name in self.raw["decision"]["tables"]:
+                self.problem(f"{where}.reads[{index}]", f"{table_id!r} reads {name!r}, which is not decided before it: list tables in the order they decide (a table may not read itself or a later one)")
+                ok = False
+            else:
+                self.unknown(f"{where}.reads[{index}]", "input or earlier table", name, available)
+                ok = False
         outcomes = {}
         for outcome_id, entry in raw["outcomes"].items():
+            if outcome_id in outcome_ids:
+                self.problem(f"{where}.outcomes.{outcome_id}", f"the outcome id {outcome_id!r} is already used by the table {outcome_ids[outcome_id]!r}; outcome ids are unique across the graph")
+                ok = False
+            outcome_ids.setdefault(outcome_id, table_id)
             chosen = []
-            for index, family_id in enumerate(entry["families"]):
+            for index, family_id in enumerate(entry.get("families", [])):
                 if family_id in families:
                     chosen.append(families[family_id])
                 else:
-                    self.unknown(f"decision.outcomes.{outcome_id}.families[{index}]", "instance family", family_id, families)
-            why_not_path = f"decision.outcomes.{outcome_id}.why_not"
+                    self.unknown(f"{where}.outcomes.{outcome_id}.families[{index}]", "instance family", family_id, families)
+            why_not_path = f"{where}.outcomes.{outcome_id}.why_not"
             self.text(why_not_path, entry["why_not"])
             if not PLACEHOLDER.search(entry["why_not"]):
                 self.problem(why_not_path, "say what this outcome is for citing at least one fact as {fact.id}: it explains a wrong option")
-            outcomes[outcome_id] = Outcome(
-                id=outcome_id, accelerator=Accelerator.of(entry["accelerator"]), title=entry["title"], families=tuple(chosen), why_not=entry["why_not"]
-            )
-
+            accelerator = Accelerator.of(entry["accelerator"]) if "accelerator" in entry else None
+            outcomes[outcome_id] = Outcome(id=outcome_id, title=entry["title"], families=tuple(chosen), why_not=entry["why_not"], accelerator=accelerator)
         built_rules = []
         for rule_id, entry in raw["rules"].items():
-            rule = self._build_rule(rule_id, entry, inputs, outcomes)
+            rule = self._build_rule(f"{where}.rules.{rule_id}", rule_id, entry, tuple(read), outcomes, sizes)
             if rule is not None:
                 built_rules.append(rule)
-        inputs, built_rules = _cut_numeric_ranges(inputs, built_rules)
-        sizing = self._build_sizing(raw["sizing"], inputs) if "sizing" in raw else None
-        table = DecisionTable(
-            hit_policy=raw["hit_policy"],
-            inputs=inputs,
-            outcomes=frozen_map(outcomes),
-            rules=tuple(built_rules),
-            sizing=sizing,
+            else:
+                ok = False
+        if not ok:
+            return None
+        return DecisionTable(
+            id=table_id, question=raw["question"], hit_policy=raw["hit_policy"], inputs=tuple(read), outcomes=frozen_map(outcomes), rules=tuple(built_rules)
         )
-        if len(built_rules) == len(raw["rules"]) and len(inputs) == len(raw["inputs"]):
-            for finding in rules.verify(table):
-                self.problem(finding.key_path, finding.message)
-        return table
 
-    def _build_rule(self, rule_id: str, entry: dict[str, Any], inputs: tuple[DecisionInput, ...], outcomes: Mapping[str, Outcome]) -> Rule | None:
-        where = f"decision.rules.{rule_id}"
+    def _build_rule(
+        self, where: str, rule_id: str, entry: dict[str, Any], inputs: tuple[DecisionInput, ...], outcomes: Mapping[str, Outcome], sizes: Mapping[str, InstanceSize]
+    ) -> Rule | None:
         by_name = {item.name: item for item in inputs}
         ok = True
         when = {}
         ranges = {}
         for name, values in entry["when"].items():
             if name not in by_name:
-                self.unknown(f"{where}.when.{name}", "input", name, by_name)
+                self.unknown(f"{where}.when.{name}", "input this table reads", name, by_name)
                 ok = False
                 continue
             numeric = by_name[name].numeric
             if numeric is not None:
-                interval = self._range(f"{where}.when.{name}", values, numeric)
+                interval = self._range(f"{where}.when.{name}", values, numeric, sizes)
                 if interval is None:
                     ok = False
                 else:
@@ -610,8 +679,9 @@ class _Builder:
         numeric = NumericRange(unit=number["unit"], minimum=minimum, maximum=maximum, computed=number.get("computed", ""))
         return DecisionInput(name=name, question=entry["question"], values=(), default=repr(default), numeric=numeric)
 
-    def _range(self, key_path: str, written: Any, numeric: NumericRange) -> Interval | None:
-        """The interval a rule's range test names, with {fact.id} bounds converted to the input's unit."""
+    def _range(self, key_path: str, written: Any, numeric: NumericRange, sizes: Mapping[str, InstanceSize]) -> Interval | None:
+        """The interval a rule's range test names, with {fact.id} bounds converted to the input's unit; a bound
+        {size} (an instance size's name, such as {g6.48xlarge}) stands for that size's accelerator memory in GiB."""
         if not isinstance(written, str):
             self.problem(key_path, "a numeric input is tested with one range, like '<= 6', '> 6' or '[2..8)', not a list")
             return None
@@ -627,8 +697,10 @@ class _Builder:
                     raise ValueError(f"expected a finite bound, received {bound!r}")
                 return value
             fact_id = placeholder.group(1)
+            if fact_id not in self.facts and fact_id in sizes and numeric.unit == "GiB":
+                return sizes[fact_id].accelerator_memory_gib
             if fact_id not in self.facts:
-                raise ValueError(unknown_message("fact", fact_id, self.facts))
+                raise ValueError(unknown_message("fact or instance size", fact_id, [*self.facts, *sizes]))
             fact = self.facts[fact_id]
             return convert_unit(fact, numeric.unit)
 

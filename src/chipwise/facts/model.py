@@ -397,12 +397,15 @@ def gbps_from_mbps(megabits_per_second: float) -> float:
 
 @dataclass(frozen=True)
 class Outcome:
+    """One answer of a decision table: an AWS product by name, with the instance families it runs on (if any)."""
+
     id: str
-    accelerator: Accelerator
     title: str
-    families: tuple[Family, ...]
+    families: tuple[Family, ...] = ()
     why_not: str = ""
     """What it is for, as a template citing facts as {fact.id}: the explanation when a question offers it and it is wrong."""
+    accelerator: Accelerator | None = None
+    """The kind of hardware, for an outcome that names hardware; None for a way of serving."""
 
 
 @dataclass(frozen=True)
@@ -430,14 +433,70 @@ class Rule:
 
 @dataclass(frozen=True)
 class DecisionTable:
+    """One decision of the graph: the inputs it reads (the practitioner's, or earlier tables' outputs), its
+    outcomes and its rules, under a hit policy."""
+
+    id: str
+    question: str
     hit_policy: str
     inputs: tuple[DecisionInput, ...]
     outcomes: Mapping[str, Outcome]
     rules: tuple[Rule, ...]
-    sizing: Sizing | None = None
 
     def input(self, name: str) -> DecisionInput:
         return next(item for item in self.inputs if item.name == name)
+
+    def as_input(self) -> DecisionInput:
+        """This table's output as an input of a later table: its values are the outcomes."""
+        values = tuple(InputValue(name=outcome.id, label=outcome.title, explanation="") for outcome in self.outcomes.values())
+        return DecisionInput(name=self.id, question=self.question, values=values)
+
+
+@dataclass(frozen=True)
+class DeprecatedInput:
+    """An input of an earlier release: its values map onto a value of the input that replaced it."""
+
+    name: str
+    input_name: str
+    values: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class DecisionGraph:
+    """Decision tables where one table's output can be another's input (a DMN decision requirements graph).
+
+    `tables` are in the order they decide: each reads only the practitioner's inputs and earlier tables. The
+    last table's outcome is the recommendation."""
+
+    inputs: tuple[DecisionInput, ...]
+    """What the practitioner gives."""
+    tables: tuple[DecisionTable, ...]
+    sizing: Sizing | None = None
+    deprecated: Mapping[str, DeprecatedInput] = field(default_factory=lambda: MappingProxyType({}))
+    """Old input name -> how it maps onto today's input, accepted for one release."""
+
+    def input(self, name: str) -> DecisionInput:
+        return next(item for item in self.inputs if item.name == name)
+
+    def table(self, table_id: str) -> DecisionTable:
+        return next(item for item in self.tables if item.id == table_id)
+
+    @property
+    def top(self) -> DecisionTable:
+        return self.tables[-1]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule of every table, table by table."""
+        return tuple(rule for table in self.tables for rule in table.rules)
+
+    @property
+    def outcomes(self) -> Mapping[str, Outcome]:
+        """Every outcome of every table, by id (ids are unique across the graph)."""
+        return MappingProxyType({outcome.id: outcome for table in self.tables for outcome in table.outcomes.values()})
+
+    def table_of(self, rule: Rule) -> DecisionTable:
+        return next(table for table in self.tables if rule in table.rules)
 
 
 @dataclass(frozen=True)
@@ -462,7 +521,7 @@ class Facts:
     study_note: tuple[StudyNoteLine, ...]
     exam: Exam
     glossary: Mapping[str, str]
-    decision: DecisionTable
+    decision: DecisionGraph
     topics: Mapping[str, str]
     """Id prefix -> the heading its facts stand under on the Sources page."""
     spec_labels: Mapping[str, str]

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from chipwise import rules
-from chipwise.facts.model import CaseQuestion, CaseStudy, DecisionTable, Fact, Practice, Scenario, frozen_map
+from chipwise.facts.model import CaseQuestion, CaseStudy, DecisionGraph, Fact, Practice, Scenario, frozen_map
 
 OPTIONS_PER_QUESTION = 4
 """A multiple-choice question: one right response and three distractors."""
@@ -30,29 +30,29 @@ class Reporter(Protocol):
     def checked_template(self, key_path: str, template: str) -> str: ...
 
 
-def build_practice(raw: Mapping[str, Any], table: DecisionTable, builder: Reporter) -> Practice:
-    decidable = not rules.verify(table)
+def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, builder: Reporter) -> Practice:
+    decidable = not rules.verify_graph(graph)
     scenarios = []
     for scenario_id, entry in raw.get("scenarios", {}).items():
         where = f"practice.scenarios.{scenario_id}"
         texts = {part: builder.checked_template(f"{where}.{part}", entry[part]) for part in SCENARIO_PARTS if part in entry}
-        states = _states(f"{where}.states", entry["states"], table, builder, decidable)
+        states = _states(f"{where}.states", entry["states"], graph, builder, decidable)
         scenarios.append(Scenario(id=scenario_id, states=states, **texts))
-    cases = [_case_study(case_id, entry, table, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
+    cases = [_case_study(case_id, entry, graph, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases))
 
 
-def _states(where: str, states: Mapping[str, str], table: DecisionTable, builder: Reporter, decidable: bool) -> Mapping[str, str]:
+def _states(where: str, states: Mapping[str, str], graph: DecisionGraph, builder: Reporter, decidable: bool) -> Mapping[str, str]:
     """The stated inputs, once the engine accepts them."""
     if decidable:
         try:
-            rules.decide(table, **states)
+            rules.decide(graph, **states)
         except rules.InvalidInput as error:
             builder.problem(where, str(error))
     return frozen_map(states)
 
 
-def _case_study(case_id: str, entry: Mapping[str, Any], table: DecisionTable, builder: Reporter, decidable: bool) -> CaseStudy:
+def _case_study(case_id: str, entry: Mapping[str, Any], graph: DecisionGraph, builder: Reporter, decidable: bool) -> CaseStudy:
     where = f"practice.case_studies.{case_id}"
     questions = []
     for index, item in enumerate(entry["questions"]):
@@ -64,7 +64,7 @@ def _case_study(case_id: str, entry: Mapping[str, Any], table: DecisionTable, bu
         if "states" in item:
             if "options" in item:
                 builder.problem(f"{at}.options", "options go with answer; with states the engine's outcomes are the options")
-            questions.append(CaseQuestion(ask=ask, states=_states(f"{at}.states", item["states"], table, builder, decidable)))
+            questions.append(CaseQuestion(ask=ask, states=_states(f"{at}.states", item["states"], graph, builder, decidable)))
             continue
         question = _figure_question(at, ask, item["answer"], item.get("options", []), builder)
         if question is not None:

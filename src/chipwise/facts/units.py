@@ -86,6 +86,7 @@ UNITS: dict[str, Unit] = {
         Unit("GiB", "{} GiB", _positive_number, "a number above 0"),
         Unit("bytes-per-parameter", "{} bytes per parameter", _positive_number, "a number above 0"),
         Unit("MB", "{} MB", _positive_number, "a number above 0"),
+        Unit("GB", "{} GB", _positive_number, "a number above 0"),
         Unit("invocations", "{} invocations", _positive_int, _COUNT),
         Unit("Gbps", "{} Gbps", _positive_number, "a number above 0"),
         Unit("times", "{}x", _positive_number, "a number above 0 (the multiplier)"),

@@ -1,4 +1,4 @@
-"""The decision flowchart, generated from the decision table: a tree of questions, drawn as SVG at
+"""The decision flowcharts, one per table of the decision graph: a tree of questions, drawn as SVG at
 build time (no JavaScript, no CDN) and written as Mermaid source for GitHub, GitLab and Obsidian.
 
 The tree asks only the questions that matter: under each branch it splits on the input that gives
@@ -11,7 +11,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 
-from chipwise.facts.model import DecisionInput, DecisionTable, Rule
+from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Outcome, Rule
 from chipwise.memo import per_object
 from chipwise.rules import combinations
 
@@ -105,11 +105,15 @@ class _Placed:
     href: str = ""
 
 
+def outcome_kind(outcome: Outcome) -> str:
+    """The outcome's colour class: its accelerator, or 'serving' for a way of serving."""
+    return str(outcome.accelerator) if outcome.accelerator is not None else "serving"
+
+
 def _node_text(node: Node) -> tuple[list[str], str]:
     if isinstance(node, Leaf):
-        families = ", ".join(family.name for family in node.rule.outcome.families)
-        text = f"{node.rule.outcome.title} ({families})"
-        return textwrap.wrap(text, CHARS_PER_LINE), f"chipwise-flow__outcome chipwise-flow__outcome--{node.rule.outcome.accelerator}"
+        outcome = node.rule.outcome
+        return textwrap.wrap(outcome.title, CHARS_PER_LINE), f"chipwise-flow__outcome chipwise-flow__outcome--{outcome_kind(outcome)}"
     return textwrap.wrap(node.input.question, CHARS_PER_LINE), "chipwise-flow__question"
 
 
@@ -142,6 +146,7 @@ FLOWCHART_STYLE = " ".join(
         ".chipwise-flow__outcome--trainium { fill: #e3f2fd; stroke: #0d47a1; }",
         ".chipwise-flow__outcome--gpu { fill: #fff3e0; stroke: #bf360c; }",
         ".chipwise-flow__outcome--cpu { fill: #f3e5f5; stroke: #4a148c; }",
+        ".chipwise-flow__outcome--serving { fill: #fffde7; stroke: #5d4037; }",
         ".chipwise-flow a:focus-visible rect { stroke: var(--md-accent-fg-color, #526cfe); stroke-width: 4; }",
     )
 )
@@ -152,8 +157,9 @@ def _box_height(lines: list[str]) -> float:
     return len(lines) * LINE_HEIGHT + 16
 
 
-def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = "Which AWS chip? The decision flowchart") -> str:
-    """The flowchart as inline SVG; each outcome links to its rule's row in the decision table."""
+def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = "") -> str:
+    """The table's flowchart as inline SVG; each outcome links to its rule's row in the decision table."""
+    title = title or f"{table.question} The decision flowchart of table {table.id}"
     tree = build_tree(table)
     placed: list[_Placed] = []
     edges: list[tuple[_Placed, _Placed, str]] = []
@@ -163,10 +169,10 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
     description = describe_tree(tree)
     parts = [
         f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
-        'aria-labelledby="chipwise-flow-title" aria-describedby="chipwise-flow-desc" '
+        f'aria-labelledby="chipwise-flow-title-{table.id}" aria-describedby="chipwise-flow-desc-{table.id}" '
         f'xmlns="http://www.w3.org/2000/svg" style="max-width:{width:.0f}px">',
-        f'<title id="chipwise-flow-title">{html.escape(title)}</title>',
-        f'<desc id="chipwise-flow-desc">{html.escape(description)}</desc>',
+        f'<title id="chipwise-flow-title-{table.id}">{html.escape(title)}</title>',
+        f'<desc id="chipwise-flow-desc-{table.id}">{html.escape(description)}</desc>',
         f"<style>{FLOWCHART_STYLE}</style>",
     ]
     for parent, child, label in edges:
@@ -199,8 +205,7 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
 def describe_tree(node: Node, depth: int = 0) -> str:
     """The tree in words, for screen readers: 'What will the hardware do? Training or Fine-tuning: ...'."""
     if isinstance(node, Leaf):
-        families = ", ".join(family.name for family in node.rule.outcome.families)
-        return f"{node.rule.outcome.title} ({families}), rule {node.rule.id}"
+        return f"{node.rule.outcome.title}, rule {node.rule.id}"
     branches = "; ".join(f"{' or '.join(labels)}: {describe_tree(child, depth + 1)}" for labels, child in node.branches)
     return f"{node.input.question} {branches}" if depth == 0 else f"({node.input.question} {branches})"
 
@@ -215,18 +220,19 @@ def _mermaid_text(text: str) -> str:
     return '"' + " ".join(text.split()) + '"'
 
 
-def mermaid_source(table: DecisionTable, title: str = "Which AWS chip?") -> str:
-    """Mermaid flowchart source for the same tree; renders on GitHub, GitLab, Obsidian and Notion."""
-    tree = build_tree(table)
+def mermaid_source(graph: DecisionGraph, title: str = "Which AWS option?") -> str:
+    """Mermaid flowchart source for every table's tree, one subgraph per table in the order they decide;
+    renders on GitHub, GitLab, Obsidian and Notion."""
     lines = ["---", f"title: {title}", "---", "flowchart TD"]
     counter = {"question": 0}
-    outcome_ids: dict[str, str] = {}
+    outcome_ids: dict[str, Outcome] = {}
 
     def emit(node: Node) -> str:
         if isinstance(node, Leaf):
-            node_id = outcome_ids.setdefault(node.rule.id, "rule_" + node.rule.id.replace("-", "_"))
-            families = ", ".join(family.name for family in node.rule.outcome.families)
-            lines.append(f"    {node_id}([{_mermaid_text(f'{node.rule.outcome.title}: {families}')}])")
+            node_id = "rule_" + node.rule.id.replace("-", "_")
+            if node_id not in outcome_ids:
+                outcome_ids[node_id] = node.rule.outcome
+                lines.append(f"    {node_id}([{_mermaid_text(node.rule.outcome.title)}])")
             return node_id
         counter["question"] += 1
         node_id = f"q{counter['question']}"
@@ -236,16 +242,19 @@ def mermaid_source(table: DecisionTable, title: str = "Which AWS chip?") -> str:
             lines.append(f"    {node_id} -->|{_mermaid_text(' or '.join(labels))}| {child_id}")
         return node_id
 
-    emit(tree)
-    for rule_id, node_id in outcome_ids.items():
-        accelerator = next(rule.outcome.accelerator for rule in table.rules if rule.id == rule_id)
-        lines.append(f"    class {node_id} {accelerator}")
+    for index, table in enumerate(graph.tables, start=1):
+        lines.append(f"  subgraph table_{table.id.replace('-', '_')} [{_mermaid_text(f'{index}. {table.question}')}]")
+        emit(build_tree(table))
+        lines.append("  end")
+    for node_id, outcome in outcome_ids.items():
+        lines.append(f"    class {node_id} {outcome_kind(outcome)}")
     lines.extend(
         [
             "    classDef inferentia fill:#e8f5e9,stroke:#1b5e20,color:#1b5e20",
             "    classDef trainium fill:#e3f2fd,stroke:#0d47a1,color:#0d47a1",
             "    classDef gpu fill:#fff3e0,stroke:#bf360c,color:#bf360c",
             "    classDef cpu fill:#f3e5f5,stroke:#4a148c,color:#4a148c",
+            "    classDef serving fill:#fffde7,stroke:#5d4037,color:#3e2723",
         ]
     )
     return "\n".join(lines) + "\n"

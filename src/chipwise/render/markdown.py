@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from chipwise.facts.contract import FactId
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
-from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
+from chipwise.facts.model import PLACEHOLDER, DecisionTable, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
 from chipwise.facts.units import number_text
 from chipwise.render import escape
 from chipwise.vocabulary import Verdict
@@ -213,10 +213,10 @@ def when_to_use_inferentia(facts: Facts, links: Links) -> str:
     return "\n".join(f"- {linked_text(item, facts, links)}" for item in facts.exam.when_to_use_inferentia)
 
 
-def conditions_text(rule: Rule, facts: Facts) -> list[str]:
-    """For each input, the values this rule matches in words ('any' when it does not care)."""
+def conditions_text(rule: Rule, table: DecisionTable) -> list[str]:
+    """For each input the table reads, the values this rule matches in words ('any' when it does not care)."""
     cells = []
-    for item in facts.decision.inputs:
+    for item in table.inputs:
         values = rule.when.get(item.name)
         if values is None or set(values) == set(item.value_names):
             cells.append("any")
@@ -239,20 +239,28 @@ def reasons_markdown(rule: Rule, facts: Facts, links: Links) -> list[str]:
 
 
 def decision_table(facts: Facts, links: Links) -> str:
-    """Every rule: its conditions and outcome in one table, then each rule's reasons with their sources.
-
-    Together they are the flowchart's text equivalent.
+    """Each table of the decision graph, in the order they decide: its rules' conditions and outcomes in one
+    table, then each rule's reasons with their sources. Together they are the flowcharts' text equivalent.
     """
-    headers = ["Rule", *(escape.markdown(item.question) for item in facts.decision.inputs), "Recommendation", "Instance families"]
-    rows = []
-    for rule in facts.decision.rules:
-        families = escape.markdown(", ".join(family.name for family in rule.outcome.families))
-        rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, facts), f"**{escape.markdown(rule.outcome.title)}**", families])
-    sections = [markdown_table(headers, rows)]
-    for rule in facts.decision.rules:
-        reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
-        sections.append(f"### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")
+    sections = []
+    for table in facts.decision.tables:
+        headers = ["Rule", *(escape.markdown(item.question) for item in table.inputs), "Answer", "Instance families"]
+        rows = []
+        for rule in table.rules:
+            families = escape.markdown(", ".join(family.name for family in rule.outcome.families)) or "—"
+            rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, table), f"**{escape.markdown(rule.outcome.title)}**", families])
+        sections.append(f"### {escape.markdown(table.question)} {{#table-{table.id}}}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
+        for rule in table.rules:
+            reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
+            sections.append(f"#### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")
     return "\n\n".join(sections)
+
+
+def decision_table_reads(facts: Facts, table: DecisionTable) -> str:
+    """'Table `hardware` reads: the answer of "How is it served?", What kind of model is it?, ...; hit policy UNIQUE.'"""
+    tables = {item.id for item in facts.decision.tables}
+    read = [f"the answer to *{escape.markdown(item.question)}*" if item.name in tables else escape.markdown(item.question) for item in table.inputs]
+    return f"Table `{table.id}` decides from: {'; '.join(read)}. Hit policy {table.hit_policy}: exactly one rule decides each case."
 
 
 def decision_inputs(facts: Facts) -> str:

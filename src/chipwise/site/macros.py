@@ -37,6 +37,7 @@ from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import escape
 from chipwise.render import flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
@@ -108,15 +109,20 @@ class SiteMacros:
         return render.decision_inputs(self.facts)
 
     def decision_flowchart(self) -> str:
+        """One flowchart per table of the decision graph, in the order they decide."""
         links = self.links()
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
-        return f'<div class="chipwise-flow-figure">{flowchart.flowchart_svg(self.facts.decision, hrefs)}</div>'
+        return "".join(
+            f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step">{index}. {escape.html_text(table.question)}</p>'
+            f"{flowchart.flowchart_svg(table, hrefs)}</div>"
+            for index, table in enumerate(self.facts.decision.tables, start=1)
+        )
 
     def recommend(self, **inputs: str) -> str:
-        """The decision for these inputs (the decision table's; one left out takes its default)."""
+        """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
         decision = decide(self.facts.decision, **inputs)
-        families = ", ".join(family.name for family in decision.outcome.families)
-        return f"**{decision.outcome.title}** ({families}): " + " ".join(render.reasons_markdown(decision.rule, self.facts, self.links()))
+        reasons = " ".join(text for step in decision.steps for text in render.reasons_markdown(step.rule, self.facts, self.links()))
+        return f"**{escape.markdown(decision.title)}**: {reasons}"
 
     def fact_checks(self, *check_ids: str) -> str:
         return render.fact_checks(self.facts, self.links(), check_ids or None)
