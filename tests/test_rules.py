@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,44 +14,52 @@ from chipwise.errors import InvalidInput
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations, decide
 
-# workload, neuron, traffic, memory need (a piece of its range) -> accelerator, instance families in order, rule id
-SMALL, LARGE = "[0..6]", "(6..10000000]"
-TRAINIUM, TRAINING_GPUS = ("trn2", "trn1", "trn3"), ("p5", "p4d")
+# The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6 (8 × 22,888 MiB),
+# the largest Inf2 (384 GiB) and a trn2.48xlarge (1,536 GiB).
+MEMORY = ("[0..6]", "(6..178.8125]", "(178.8125..384]", "(384..1536]", "(1536..10000000]")
+SMALL, G6_SIZE, INF2_SIZE, TRN2_SIZE, HUGE = MEMORY
+TRAINS = ("training", "fine-tuning")
+REQUESTS = ("steady", "intermittent", "queued", "dataset")
+INSTANCE_SERVING = {"steady": "real-time", "queued": "asynchronous", "dataset": "batch-transform"}
+
+
+def _expected(workload: str, model: str, requests: str, memory: str) -> tuple[str, str]:
+    """(how it is served, what it runs on), as the issue's cases state them, written out independently of the facts file."""
+    if workload in TRAINS:
+        serving = "training-job"
+    elif requests == "intermittent":
+        serverless = model != "nvidia-only" and memory == SMALL
+        serving = "serverless" if serverless else "real-time"
+    else:
+        serving = INSTANCE_SERVING[requests]
+    if serving == "serverless":
+        return serving, "serverless-compute"
+    if model == "classical":
+        return serving, "graviton"
+    if model == "nvidia-only":
+        if serving == "training-job" or memory in (INF2_SIZE, TRN2_SIZE, HUGE):
+            return serving, "p5"
+        return serving, "g6"
+    if memory == HUGE:
+        return serving, "trainium-ultraserver"
+    if serving == "training-job" or memory == TRN2_SIZE:
+        return serving, "trn2"
+    return serving, "inf2"
+
+
 GOLDEN = [
-    *(
-        (workload, "yes", traffic, memory, "trainium", TRAINIUM, "train-on-neuron")
-        for workload in ("training", "fine-tuning")
-        for traffic in ("high", "low")
-        for memory in (SMALL, LARGE)
-    ),
-    *(
-        (workload, "no", traffic, memory, "gpu", TRAINING_GPUS, "train-without-neuron")
-        for workload in ("training", "fine-tuning")
-        for traffic in ("high", "low")
-        for memory in (SMALL, LARGE)
-    ),
-    ("inference", "yes", "high", SMALL, "inferentia", ("inf2",), "inference-neuron-high"),
-    ("inference", "yes", "high", LARGE, "inferentia", ("inf2",), "inference-neuron-high"),
-    ("inference", "yes", "low", SMALL, "cpu", ("c7g",), "inference-low-traffic"),
-    ("inference", "yes", "low", LARGE, "inferentia", ("inf2",), "inference-neuron-large-low-traffic"),
-    ("inference", "no", "high", SMALL, "gpu", ("g6", "g5"), "inference-without-neuron"),
-    ("inference", "no", "high", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron"),
-    # A model that needs a GPU gets one at any traffic: Serverless Inference has none.
-    ("inference", "no", "low", SMALL, "gpu", ("g6", "g5"), "inference-without-neuron"),
-    ("inference", "no", "low", LARGE, "gpu", ("g6", "g5"), "inference-without-neuron"),
+    (workload, model, requests, memory, *_expected(workload, model, requests, memory))
+    for workload in ("training", "fine-tuning", "inference")
+    for model in ("deep-learning", "nvidia-only", "classical")
+    for requests in REQUESTS
+    for memory in MEMORY
 ]
 
 
-@pytest.mark.parametrize(
-    ("workload", "neuron", "traffic", "memory", "accelerator", "families", "rule"),
-    GOLDEN,
-    ids=["-".join(row[:4]) for row in GOLDEN],
-)
-def test_golden_decision(
-    facts: Facts, workload: str, neuron: str, traffic: str, memory: str, accelerator: str, families: tuple[str, ...], rule: str
-) -> None:
-    decision = chipwise.recommend(workload=workload, neuron=neuron, traffic=traffic, memory_gib=memory, facts=facts)
-    assert (decision.accelerator, decision.instance_families, decision.rule.id) == (accelerator, families, rule)
+@pytest.mark.parametrize(("workload", "model", "requests", "memory", "serving", "hardware"), GOLDEN, ids=["-".join(row[:4]) for row in GOLDEN])
+def test_golden_decision(facts: Facts, workload: str, model: str, requests: str, memory: str, serving: str, hardware: str) -> None:
+    decision = chipwise.recommend(workload=workload, model=model, requests=requests, memory_gib=memory, facts=facts)
+    assert {step.table.id: step.outcome.id for step in decision.steps} == {"serving": serving, "hardware": hardware}
 
 
 def test_golden_table_covers_every_combination(facts: Facts) -> None:
@@ -58,15 +67,80 @@ def test_golden_table_covers_every_combination(facts: Facts) -> None:
     assert {row[:4] for row in GOLDEN} == every
 
 
+@pytest.mark.parametrize(
+    ("inputs", "title"),
+    [
+        ({"workload": "training"}, "Amazon EC2 or a SageMaker training job on Trn2 (AWS Trainium2)"),
+        ({"workload": "inference"}, "A SageMaker real-time endpoint on Inf2 (AWS Inferentia2)"),
+        ({"workload": "inference", "requests": "queued", "params_billion": 8}, "SageMaker Asynchronous Inference on Inf2 (AWS Inferentia2), inf2.xlarge"),
+        ({"workload": "inference", "params_billion": 405}, "A SageMaker real-time endpoint on Trn2 (AWS Trainium2), trn2.48xlarge"),
+        ({"workload": "inference", "model": "classical", "requests": "intermittent"}, "SageMaker Serverless Inference on CPU compute that SageMaker manages"),
+        ({"workload": "inference", "model": "classical", "requests": "dataset"}, "A SageMaker batch transform job on Graviton CPU instances (C7g)"),
+        ({"workload": "inference", "model": "nvidia-only", "params_billion": 70}, "A SageMaker real-time endpoint on G6 (NVIDIA L4 GPUs), g6.48xlarge"),
+    ],
+)
+def test_the_title_names_what_serves_it_what_it_runs_on_and_the_smallest_size(facts: Facts, inputs: dict[str, object], title: str) -> None:
+    assert chipwise.recommend(facts=facts, **inputs).title == title  # type: ignore[arg-type]
+
+
+def test_the_issues_cases_are_decided_as_aws_does(facts: Facts) -> None:
+    """A scikit-learn model at 50 requests a day, Llama 3.1 405B at steady volume, a nightly job, long payloads."""
+    sklearn = chipwise.recommend(workload="inference", model="classical", requests="intermittent", facts=facts)
+    assert sklearn.outcomes[0].id == "serverless"
+    llama = chipwise.recommend(workload="inference", params_billion=405, precision="bf16", facts=facts)
+    assert llama.outcome.id == "trn2" and llama.size is not None and llama.size.name == "trn2.48xlarge"
+    assert chipwise.recommend(workload="inference", requests="dataset", facts=facts).outcomes[0].id == "batch-transform"
+    assert chipwise.recommend(workload="inference", requests="queued", facts=facts).outcomes[0].id == "asynchronous"
+
+
 def test_seed_exam_rule_holds(facts: Facts) -> None:
-    """Predictions in production -> Inferentia; training -> Trainium."""
+    """The exam's simplification: predictions in production -> Inferentia; training -> Trainium."""
     assert chipwise.recommend(workload="inference", facts=facts).accelerator == "inferentia"
     assert chipwise.recommend(workload="training", facts=facts).accelerator == "trainium"
 
 
-def test_defaults_are_neuron_yes_and_high_traffic(facts: Facts) -> None:
-    inputs = {"workload": "inference", "neuron": "yes", "traffic": "high", "memory_gib": SMALL}
+def test_defaults_are_a_deep_learning_model_with_steady_requests(facts: Facts) -> None:
+    inputs = {"workload": "inference", "model": "deep-learning", "requests": "steady", "memory_gib": SMALL}
     assert dict(chipwise.recommend(workload="inference", facts=facts).inputs) == inputs
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ({"neuron": "yes"}, {"model": "deep-learning"}),
+        ({"neuron": "no"}, {"model": "nvidia-only"}),
+        ({"traffic": "high"}, {"requests": "steady"}),
+        ({"traffic": "low"}, {"requests": "intermittent"}),
+    ],
+)
+def test_the_previous_releases_inputs_still_decide_with_a_deprecation_warning(facts: Facts, old: dict[str, str], new: dict[str, str]) -> None:
+    with pytest.warns(DeprecationWarning, match=f"^deprecated: {next(iter(old))}="):
+        through_old = chipwise.recommend(workload="inference", facts=facts, **old)
+    assert through_old == chipwise.recommend(workload="inference", facts=facts, **new)
+
+
+def test_a_graph_whose_table_reads_a_later_table_is_refused(tmp_path: Path) -> None:
+    from tests.support import FIXTURES
+
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8").replace("reads: [workload, neuron]", "reads: [workload, neuron, chip]")
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(chipwise.FactsError) as caught:
+        chipwise.load_facts(path)
+    assert [problem.message for problem in caught.value.problems] == [
+        "'chip' reads 'chip', which is not decided before it: list tables in the order they decide (a table may not read itself or a later one)"
+    ]
+
+
+def test_an_input_no_table_reads_is_refused(tmp_path: Path) -> None:
+    from tests.support import FIXTURES
+
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8").replace("reads: [workload, neuron]", "reads: [workload]")
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(chipwise.FactsError) as caught:
+        chipwise.load_facts(path)
+    assert [problem.message for problem in caught.value.problems] == ["no table reads the input 'neuron': read it in a table's reads, or remove it"]
 
 
 def test_every_reason_cites_a_fact_or_a_source_with_a_url(facts: Facts) -> None:
@@ -79,6 +153,7 @@ def test_every_reason_cites_a_fact_or_a_source_with_a_url(facts: Facts) -> None:
 def test_reasons_show_their_numbers_from_the_facts(facts: Facts) -> None:
     decision = chipwise.recommend(workload="training", facts=facts)
     saving = facts.fact("trn2.cost_to_train")
+    assert decision.rule.id == "train-deep-learning"
     assert any(saving.phrase in reason.text and saving in reason.facts for reason in decision.rule.reasons)
 
 
@@ -86,11 +161,11 @@ def test_reasons_show_their_numbers_from_the_facts(facts: Facts) -> None:
     ("given_inputs", "message"),
     [
         ({"workload": "serving"}, "workload must be one of: training, fine-tuning, inference; received 'serving'"),
-        ({"workload": "inference", "traffic": "medium"}, "traffic must be one of: high, low; received 'medium'"),
-        ({"neuron": "yes"}, "workload is required; choose one of: training, fine-tuning, inference"),
+        ({"workload": "inference", "requests": "medium"}, "requests must be one of: steady, intermittent, queued, dataset; received 'medium'"),
+        ({"model": "classical"}, "workload is required; choose one of: training, fine-tuning, inference"),
         (
             {"workload": "inference", "budget": "low"},
-            "unknown input 'budget'; the inputs are: workload, neuron, traffic, memory_gib, params_billion, precision, headroom_percent",
+            "unknown input 'budget'; the inputs are: workload, model, requests, memory_gib, params_billion, precision, headroom_percent",
         ),
     ],
 )
@@ -100,11 +175,15 @@ def test_invalid_inputs_name_the_allowed_values(facts: Facts, given_inputs: dict
 
 
 @given(data=st.data())
-def test_any_valid_input_gets_exactly_one_decision(facts: Facts, data: st.DataObject) -> None:
+def test_any_valid_input_gets_exactly_one_rule_per_table(facts: Facts, data: st.DataObject) -> None:
     inputs = {item.name: data.draw(st.sampled_from(item.value_names), label=item.name) for item in facts.decision.inputs}
-    matching = [rule for rule in facts.decision.rules if rule.matches(inputs)]
-    assert len(matching) == 1
-    assert decide(facts.decision, **inputs).rule is matching[0]
+    decision = decide(facts.decision, **inputs)
+    values: dict[str, str] = dict(inputs)
+    assert len(decision.steps) == len(facts.decision.tables) == 2
+    for table, step in zip(facts.decision.tables, decision.steps, strict=True):
+        matching = [rule for rule in table.rules if rule.matches(values)]
+        assert matching == [step.rule]
+        values[table.id] = step.outcome.id
 
 
 def _cases(message: str) -> list[tuple[str, str]]:
@@ -132,13 +211,13 @@ def test_loading_reports_exactly_the_gaps_and_overlaps_brute_force_finds(
     from tests.support import FIXTURES
 
     text = (FIXTURES / "minimal.yml").read_text()
-    head = text[: text.index("  rules:\n")]
-    rules = "  rules:\n"
+    head = text[: text.index("      rules:\n")]
+    rules = "      rules:\n"
     for index, (workloads, neurons) in enumerate(conditions):
-        when = f"        workload: [{', '.join(sorted(workloads))}]\n"
+        when = f"            workload: [{', '.join(sorted(workloads))}]\n"
         if neurons:
-            when += "        neuron: [" + ", ".join(f'"{value}"' for value in sorted(neurons)) + "]\n"
-        rules += f"    rule-{index}:\n      when:\n{when}      then: trainium\n      reasons:\n        - text: Trn1 offers {{trn1.cost_to_train}}.\n"
+            when += "            neuron: [" + ", ".join(f'"{value}"' for value in sorted(neurons)) + "]\n"
+        rules += f"        rule-{index}:\n          when:\n{when}          then: trainium\n          reasons:\n            - text: Trn1 offers {{trn1.cost_to_train}}.\n"
     path = tmp_path_factory.mktemp("rules") / "facts.yml"
     path.write_text(head + rules)
 
@@ -177,11 +256,11 @@ def test_memory_needed_is_parameters_times_bytes_plus_headroom(facts: Facts) -> 
 @pytest.mark.parametrize("parameters", [0.001, 0.5, 1, 3, 7, 13, 70, 180, 405, 1000, 3000, 12000, 100000])
 @pytest.mark.parametrize("precision", ["fp32", "bf16", "fp8", "int8"])
 @pytest.mark.parametrize("workload", ["training", "inference"])
-@pytest.mark.parametrize("neuron", ["yes", "no"])
+@pytest.mark.parametrize("model", ["deep-learning", "nvidia-only"])
 def test_sizing_names_the_smallest_size_that_fits_and_never_one_that_does_not(
-    facts: Facts, parameters: float, precision: str, workload: str, neuron: str
+    facts: Facts, parameters: float, precision: str, workload: str, model: str
 ) -> None:
-    decision = chipwise.recommend(workload=workload, neuron=neuron, params_billion=parameters, precision=precision, facts=facts)
+    decision = chipwise.recommend(workload=workload, model=model, params_billion=parameters, precision=precision, facts=facts)
     needed = decision.memory_needed_gib
     assert needed is not None
     assert [size.family for size in decision.sizes] == list(decision.outcome.families)
@@ -203,27 +282,27 @@ def test_training_counts_awss_training_memory_per_parameter_not_the_weights(fact
     assert decision.memory_needed_gib == pytest.approx(70e9 * 20 / 2**30 * 1.2)
     assert decision.memory_arithmetic.startswith("70 billion parameters × 20 bytes (training state with mixed precision and Adam")
     assert "GiB to train; + 20% headroom = 1,564.6 GiB" in decision.memory_arithmetic
-    by_family = {sized.family.id: sized for sized in decision.sizes}
-    assert by_family["trn2"].size is None and "Trn2 UltraServer" in by_family["trn2"].reason
+    assert decision.outcome.id == "trainium-ultraserver"
+    assert decision.size is not None and decision.size.name == "trn3-gen1-ultraserver"
     serving = chipwise.recommend(workload="inference", params_billion=70, precision="fp8", facts=facts)
     assert serving.memory_needed_gib == pytest.approx(70e9 * 1 / 2**30 * 1.2)
 
 
 def test_serverless_inference_only_for_models_within_its_memory_limit(facts: Facts) -> None:
-    small = chipwise.recommend(workload="inference", traffic="low", params_billion=1, precision="bf16", facts=facts)
-    large = chipwise.recommend(workload="inference", traffic="low", params_billion=7, precision="bf16", facts=facts)
-    assert small.rule.id == "inference-low-traffic"
-    assert large.rule.id == "inference-neuron-large-low-traffic"
-    assert large.sizes[0].size is not None and large.sizes[0].size.name == "inf2.xlarge"
+    small = chipwise.recommend(workload="inference", requests="intermittent", params_billion=1, precision="bf16", facts=facts)
+    large = chipwise.recommend(workload="inference", requests="intermittent", params_billion=7, precision="bf16", facts=facts)
+    assert [step.rule.id for step in small.steps] == ["serve-intermittent-serverless", "serverless-compute"]
+    assert [step.rule.id for step in large.steps] == ["serve-intermittent-large", "serve-deep-learning"]
+    assert large.size is not None and large.size.name == "inf2.xlarge"
 
 
 def test_a_model_too_large_for_one_instance_says_so_and_points_beyond(facts: Facts) -> None:
-    decision = chipwise.recommend(workload="training", params_billion=500, precision="bf16", facts=facts)
-    by_family = {sized.family.id: sized for sized in decision.sizes}
-    assert by_family["trn2"].size is None
-    assert "no single Trn2 instance fits" in by_family["trn2"].reason
-    assert "Trn2 UltraServer" in by_family["trn2"].reason
-    assert by_family["trn3"].size is not None
+    serving = chipwise.recommend(workload="inference", params_billion=1000, precision="bf16", facts=facts)
+    assert serving.outcome.id == "trainium-ultraserver"
+    assert serving.size is not None and serving.size.name == "trn3-gen1-ultraserver"
+    huge = chipwise.recommend(workload="training", params_billion=1000, precision="bf16", facts=facts)
+    assert huge.size is None
+    assert "no single Trn3 UltraServer instance fits" in huge.sizes[0].reason
 
 
 @pytest.mark.parametrize(
