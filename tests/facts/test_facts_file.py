@@ -19,14 +19,14 @@ def test_inf1_is_legacy_and_never_recommended(facts: Facts) -> None:
     assert facts.families["inf1"].status is Status.LEGACY
     for rule in facts.decision.rules:
         assert "inf1" not in [family.id for family in rule.outcome.families], rule.id
-    neuron_yes = facts.decision.input("neuron").values[0]
-    assert "JAX is not supported on Inf1" in neuron_yes.explanation
+    deep_learning = facts.decision.input("model").values[0]
+    assert facts.fact("neuron.frameworks").phrase in deep_learning.explanation
 
 
 def test_trainium3_and_the_ultraservers_are_covered(facts: Facts) -> None:
     assert facts.families["trn3"].chip == "AWS Trainium3"
-    trainium = facts.decision.outcomes["trainium"]
-    assert "trn3" in [family.id for family in trainium.families]
+    beyond_one_instance = facts.decision.outcomes["trainium-ultraserver"]
+    assert "trn3" in [family.id for family in beyond_one_instance.families]
     assert facts.fact("trn3.gen2_chips").value == 144
     assert facts.fact("trn2.ultraserver_chips").value == 64
     assert "Trn3" in facts.glossary
@@ -38,9 +38,11 @@ def test_trainium3_and_the_ultraservers_are_covered(facts: Facts) -> None:
 def test_trainium_serves_inference_as_aws_says_beside_the_exam_rule(facts: Facts) -> None:
     assert facts.fact("trn2.purpose").value == "training and inference"
     assert facts.fact("trn3.purpose").value == "training and inference"
-    inference = next(rule for rule in facts.decision.rules if rule.id == "inference-neuron-high")
+    inference = next(rule for rule in facts.decision.rules if rule.id == "serve-deep-learning")
     assert inference.outcome.accelerator == "inferentia"
-    assert any(facts.fact("trn3.purpose") in reason.facts for reason in inference.reasons)
+    larger = next(rule for rule in facts.decision.rules if rule.id == "serve-deep-learning-large")
+    assert larger.outcome.id == "trn2"
+    assert any(facts.fact("trn2.purpose") in reason.facts for reason in larger.reasons)
 
 
 def test_the_70_percent_claim_is_awss_own_inf1_claim_against_gpus(facts: Facts) -> None:
@@ -55,12 +57,12 @@ def test_the_70_percent_claim_is_awss_own_inf1_claim_against_gpus(facts: Facts) 
 
 
 def test_the_low_traffic_rule_is_bounded_by_serverless_limits(facts: Facts) -> None:
-    rule = next(rule for rule in facts.decision.rules if rule.id == "inference-low-traffic")
+    rule = next(rule for rule in facts.decision.rules if rule.id == "serve-intermittent-serverless")
     cited = {fact.id for reason in rule.reasons for fact in reason.facts}
     assert {"sagemaker.serverless_fit", "sagemaker.serverless_memory_max", "sagemaker.serverless_no_gpus"} <= cited
     assert facts.fact("sagemaker.serverless_memory_max").value == 6144
     assert "memory_gib" in rule.ranges, "the rule itself holds Serverless Inference to its memory limit"
-    assert rule.when["neuron"] == {"yes"}, "a model that needs a GPU cannot use Serverless Inference, which has none"
+    assert rule.when["model"] == {"deep-learning", "classical"}, "a model that needs a GPU cannot use Serverless Inference, which has none"
 
 
 def test_figures_that_changed_or_had_no_aws_source(facts: Facts) -> None:
@@ -129,10 +131,10 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "sources.neuron-inf1-arch.checked_copy: a repository file needs repository, path and commit; missing: commit",
         ),
         (
-            "        Inferentia is for serving trained models: AWS deploys it for {inf2.deploy_for}, and only through the AWS\n"
-            "        Neuron SDK ({neuron.frameworks}). An Inf2",
-            "        Inferentia is for serving trained models. An Inf2",
-            "decision.outcomes.inferentia.why_not: say what this outcome is for citing at least one fact",
+            "            Inferentia is for serving trained models: AWS deploys it for {inf2.deploy_for}, and only through the AWS\n"
+            "            Neuron SDK ({neuron.frameworks}). Its largest instance holds {inf2.memory_max} of accelerator memory.",
+            "            Inferentia is for serving trained models.",
+            "decision.tables.hardware.outcomes.inf2.why_not: say what this outcome is for citing at least one fact",
         ),
         (
             "    same_point_as: [purpose, training-chip]",

@@ -25,13 +25,13 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
     ("old", "new", "expected"),
     [
         (
-            'states: {workload: training, neuron: "yes"}\n    claims',
-            'states: {workload: trainng, neuron: "yes"}\n    claims',
+            'states: {workload: training, model: deep-learning}\n    claims',
+            'states: {workload: trainng, model: deep-learning}\n    claims',
             "practice.scenarios.protein-pretraining.states: workload must be one of",
         ),
         (
-            'states: {workload: training, neuron: "yes"}\n    claims',
-            'states: {workload: training, chip: "yes"}\n    claims',
+            'states: {workload: training, model: deep-learning}\n    claims',
+            'states: {workload: training, chip: deep-learning}\n    claims',
             "practice.scenarios.protein-pretraining.states: unknown input 'chip'",
         ),
         (

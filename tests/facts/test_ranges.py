@@ -61,8 +61,15 @@ def test_pieces_cut_the_range_at_every_bound_and_nowhere_else() -> None:
 def test_the_real_table_cuts_memory_at_serverless_inferences_limit(facts: chipwise.Facts) -> None:
     memory = next(item for item in facts.decision.inputs if item.name == "memory_gib")
     limit = float(facts.fact("sagemaker.serverless_memory_max").value) / 1024
-    assert memory.value_names == (f"[0..{limit:g}]", "(6..10000000]")
-    assert [value.label for value in memory.values] == ["at most 6 GiB", "more than 6 GiB"]
+    assert memory.value_names[0] == f"[0..{limit:g}]"
+    assert memory.value_names[1:] == ("(6..178.8125]", "(178.8125..384]", "(384..1536]", "(1536..10000000]")
+    assert [value.label for value in memory.values][:2] == ["at most 6 GiB", "(6..178.81] GiB"]
+
+
+def test_a_bound_may_be_an_instance_sizes_accelerator_memory(facts: chipwise.Facts) -> None:
+    """'<= {g6.48xlarge}': the largest G6's 8 × 22,888 MiB, in GiB, from its sourced row."""
+    rule = next(rule for rule in facts.decision.rules if rule.id == "serve-nvidia")
+    assert rule.ranges["memory_gib"].high == pytest.approx(8 * 22888 / 1024)
 
 
 def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -77,23 +84,27 @@ def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
     return [f"{problem.location.line}: {problem.key_path}: {problem.message}" for problem in caught.value.problems]
 
 
-LARGE_NEURON = '''        traffic: [low]
-        memory_gib: "> {sagemaker.serverless_memory_max}"
-      then: inferentia'''
+LARGE_NEURON = '''            requests: [intermittent]
+            model: [deep-learning, classical]
+            memory_gib: "> {sagemaker.serverless_memory_max}"
+          then: real-time'''
 
 
 def test_a_range_that_leaves_a_gap_is_located_with_the_region(tmp_path: Path) -> None:
     problems = _problems(tmp_path, LARGE_NEURON, LARGE_NEURON.replace('"> {sagemaker.serverless_memory_max}"', '"> 8"'))
     assert any(
-        "decision.rules: gap: no rule decides workload=inference, neuron=yes, traffic=low, memory_gib=(6..8]" in problem for problem in problems
+        "decision.tables.serving.rules: gap: no rule decides workload=inference, requests=intermittent, model=deep-learning or classical, memory_gib=(6..8]"
+        in problem
+        for problem in problems
     ), problems
 
 
 def test_a_range_that_overlaps_is_located_at_the_rule(tmp_path: Path) -> None:
     problems = _problems(tmp_path, LARGE_NEURON, LARGE_NEURON.replace('"> {sagemaker.serverless_memory_max}"', '">= 4"'))
     assert any(
-        "decision.rules.inference-neuron-large-low-traffic.when: overlap: rules 'inference-low-traffic' and "
-        "'inference-neuron-large-low-traffic' both decide workload=inference, neuron=yes, traffic=low, memory_gib=[4..6]" in problem
+        "decision.tables.serving.rules.serve-intermittent-large.when: overlap: rules 'serve-intermittent-serverless' and "
+        "'serve-intermittent-large' both decide workload=inference, requests=intermittent, model=deep-learning or classical, memory_gib=[4..6]"
+        in problem
         for problem in problems
     ), problems
 
@@ -101,7 +112,7 @@ def test_a_range_that_overlaps_is_located_at_the_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("new", "message"),
     [
-        ('"> {sagemaker.serverless_memory_mx}"', "unknown fact 'sagemaker.serverless_memory_mx'; did you mean 'sagemaker.serverless_memory_max'?"),
+        ('"> {sagemaker.serverless_memory_mx}"', "unknown fact or instance size 'sagemaker.serverless_memory_mx'; did you mean 'sagemaker.serverless_memory_max'?"),
         ('"> {neuron.frameworks}"', "the fact 'neuron.frameworks' is text; a range bound needs a number"),
         ('["big"]', "a numeric input is tested with one range"),
         ('"roughly big"', "expected a range like '<= 6', '> 6' or '[2..8)'"),
@@ -109,4 +120,4 @@ def test_a_range_that_overlaps_is_located_at_the_rule(tmp_path: Path) -> None:
 )
 def test_a_bad_range_in_the_facts_file_is_located(tmp_path: Path, new: str, message: str) -> None:
     problems = _problems(tmp_path, LARGE_NEURON, LARGE_NEURON.replace('"> {sagemaker.serverless_memory_max}"', new))
-    assert any("decision.rules.inference-neuron-large-low-traffic.when.memory_gib: " + message in problem for problem in problems), problems
+    assert any("decision.tables.serving.rules.serve-intermittent-large.when.memory_gib: " + message in problem for problem in problems), problems
