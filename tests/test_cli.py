@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import chipwise
+from chipwise.cli import main
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations
 from tests.support import BROKEN, FIXTURES, ROOT
@@ -24,24 +25,60 @@ def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.Comple
     )
 
 
-def test_recommend_json_answers_every_combination_like_the_api(facts: Facts) -> None:
-    for inputs in combinations(facts.decision):
-        result = run("recommend", *(f"--{name}={value}" for name, value in inputs.items()), "--json")
-        assert result.returncode == 0, result.stderr
-        answer = json.loads(result.stdout)
+def test_recommend_json_answers_every_combination_like_the_api(facts: Facts, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every combination, in-process (the subprocess smoke test below runs the real command once)."""
+    every = list(combinations(facts.decision))
+    assert len(every) == 180
+    for inputs in every:
+        assert main(["recommend", *(f"--{name.replace('_', '-')}={value}" for name, value in inputs.items()), "--json"]) == 0
+        answer = json.loads(capsys.readouterr().out)
         expected = chipwise.recommend(**inputs, facts=facts)
         assert answer == expected.as_json()
+        assert answer["title"] == expected.title
         assert answer["instance_families"] == [name.lower() for name in answer["instance_families"]]
-        assert {"accelerator", "instance_families", "rule", "reasons", "inputs"} <= set(answer)
+        assert {"accelerator", "instance_families", "rule", "reasons", "inputs", "steps", "title"} <= set(answer)
         assert all(reason["text"] and (reason["facts"] or reason["sources"]) for reason in answer["reasons"])
+
+
+def test_recommend_runs_as_a_command_and_prints_one_json_object() -> None:
+    result = run("recommend", "--workload", "inference", "--requests", "queued", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["title"] == "SageMaker Asynchronous Inference on Inf2 (AWS Inferentia2)"
+    assert [step["table"] for step in answer["steps"]] == ["serving", "hardware"]
 
 
 def test_recommend_explains_for_a_person() -> None:
     result = run("recommend", "--workload", "training")
     assert result.returncode == 0
-    assert result.stdout.startswith("Recommendation: AWS Trainium\n")
-    assert "Rule: train-on-neuron" in result.stdout
+    assert result.stdout.startswith("Recommendation: Amazon EC2 or a SageMaker training job on Trn2 (AWS Trainium2)\n")
+    assert "How is it served? Amazon EC2 or a SageMaker training job (table serving, rule train)" in result.stdout
+    assert "On which hardware? Trn2 (AWS Trainium2) (table hardware, rule train-deep-learning)" in result.stdout
     assert "up to 50% cost-to-train savings" in result.stdout
+    assert "memory_gib" not in result.stdout and "0 billion" not in result.stdout, "no size given: no sizing in the answer"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (["--neuron", "yes"], ["--model", "deep-learning"], "chipwise: deprecated: neuron=yes is now model=deep-learning; neuron goes in the next release\n"),
+        (
+            ["--traffic", "low"],
+            ["--requests", "intermittent"],
+            "chipwise: deprecated: traffic=low is now requests=intermittent; traffic goes in the next release\n",
+        ),
+    ],
+)
+def test_the_previous_releases_options_still_work_with_one_line_on_stderr(old: list[str], new: list[str], message: str) -> None:
+    through_old = run("recommend", "--workload", "inference", *old, "--json")
+    assert (through_old.returncode, through_old.stderr) == (0, message)
+    assert through_old.stdout == run("recommend", "--workload", "inference", *new, "--json").stdout
+
+
+def test_help_shows_one_spelling_per_option_and_no_deprecated_one() -> None:
+    shown = run("recommend", "--help").stdout
+    assert "--memory-gib" in shown and "--memory_gib" not in shown
+    assert "--neuron" not in shown and "--traffic" not in shown
 
 
 @pytest.mark.parametrize(
@@ -49,8 +86,15 @@ def test_recommend_explains_for_a_person() -> None:
     [
         (["recommend"], "the following arguments are required: --workload"),
         (["recommend", "--workload", "serving"], "argument --workload: invalid choice: 'serving' (choose from 'training', 'fine-tuning', 'inference')"),
+        (
+            ["recommend", "--workload", "inference", "--model", "maybe"],
+            "argument --model: invalid choice: 'maybe' (choose from 'deep-learning', 'nvidia-only', 'classical')",
+        ),
+        (
+            ["recommend", "--workload", "inference", "--requests", "medium"],
+            "argument --requests: invalid choice: 'medium' (choose from 'steady', 'intermittent', 'queued', 'dataset')",
+        ),
         (["recommend", "--workload", "inference", "--neuron", "maybe"], "argument --neuron: invalid choice: 'maybe' (choose from 'yes', 'no')"),
-        (["recommend", "--workload", "inference", "--traffic", "medium"], "argument --traffic: invalid choice: 'medium' (choose from 'high', 'low')"),
         (["recommend", "--workload", "inference", "--colour", "red"], "unrecognized arguments: --colour red"),
     ],
 )
@@ -102,7 +146,7 @@ def test_a_broken_facts_file_stops_recommend_with_its_problems() -> None:
     result = run("recommend", "--workload", "inference", env={"CHIPWISE_FACTS": str(BROKEN / "decision-gap.yml")})
     assert result.returncode == 1
     assert result.stdout == ""
-    assert "gap: no rule decides workload=inference, neuron=no" in result.stderr
+    assert "decision.tables.chip.rules: gap: no rule decides workload=inference, neuron=no" in result.stderr
 
 
 def test_facts_json_lists_every_fact(facts: Facts) -> None:
@@ -163,8 +207,9 @@ def test_recommend_sizes_the_model_in_json(facts: Facts) -> None:
             "reason": "inf2.24xlarge: 6 accelerators with 192.0 GiB of accelerator memory ≥ 156.5 GiB needed",
         }
     ]
-    too_large = json.loads(run("recommend", "--workload", "inference", "--params-billion", "405", "--json").stdout)
-    assert too_large["sizes"][0]["size"] is None and "no single Inf2 instance fits" in too_large["sizes"][0]["reason"]
+    assert answer["title"] == "A SageMaker real-time endpoint on Inf2 (AWS Inferentia2), inf2.24xlarge"
+    beyond_inf2 = json.loads(run("recommend", "--workload", "inference", "--params-billion", "405", "--json").stdout)
+    assert beyond_inf2["outcome"] == "trn2" and beyond_inf2["size"] == "trn2.48xlarge"
 
 
 @pytest.mark.parametrize("value", ["-1", "0", "abc", "nan", "1e12"])

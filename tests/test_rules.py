@@ -217,7 +217,8 @@ def test_loading_reports_exactly_the_gaps_and_overlaps_brute_force_finds(
         when = f"            workload: [{', '.join(sorted(workloads))}]\n"
         if neurons:
             when += "            neuron: [" + ", ".join(f'"{value}"' for value in sorted(neurons)) + "]\n"
-        rules += f"        rule-{index}:\n          when:\n{when}          then: trainium\n          reasons:\n            - text: Trn1 offers {{trn1.cost_to_train}}.\n"
+        reasons = "          reasons:\n            - text: Trn1 offers {trn1.cost_to_train}.\n"
+        rules += f"        rule-{index}:\n          when:\n{when}          then: trainium\n" + reasons
     path = tmp_path_factory.mktemp("rules") / "facts.yml"
     path.write_text(head + rules)
 

@@ -12,7 +12,7 @@ from chipwise.rules import Decision, decide, replace_deprecated
 __all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]
 
 
-def recommend(facts: Facts | None = None, **inputs: str | None) -> Decision:
+def recommend(facts: Facts | None = None, **inputs: object) -> Decision:
     """What serves a workload and what it runs on, decided by the facts file's decision graph (see
     `chipwise recommend`).
 

@@ -48,6 +48,8 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph 
                 metavar="NUMBER",
                 help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
             )
+            if "_" in item.name:  # the spelling of earlier releases: accepted, not shown
+                command.add_argument(f"--{item.name}", dest=f"input_{item.name}", help=argparse.SUPPRESS)
             continue
         default = f" (default: {item.default})" if item.default is not None else ""
         command.add_argument(

@@ -21,7 +21,10 @@ from chipwise.errors import InvalidInput, did_you_mean, unknown_message
 from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Reason, Rule, Sizing, frozen_map
 from chipwise.facts.ranges import representative
 
-__all__ = ["Decision", "FamilySize", "Finding", "InvalidInput", "Step", "combinations", "decide", "describe_inputs", "replace_deprecated", "verify", "verify_graph"]
+__all__ = [
+    "Decision", "FamilySize", "Finding", "InvalidInput", "Step",
+    "combinations", "decide", "describe_inputs", "replace_deprecated", "verify", "verify_graph",
+]
 
 
 @dataclass(frozen=True)
@@ -353,7 +356,8 @@ def verify_graph(graph: DecisionGraph) -> list[Finding]:
         findings.extend(verify(table, where))
         for rule in table.rules:
             if rule.id in seen:
-                findings.append(Finding(f"{where}.rules.{rule.id}", f"the rule id {rule.id!r} is already used in the table {seen[rule.id]!r}; rule ids are unique across the graph"))
+                used = f"the rule id {rule.id!r} is already used in the table {seen[rule.id]!r}"
+                findings.append(Finding(f"{where}.rules.{rule.id}", f"{used}; rule ids are unique across the graph"))
             seen.setdefault(rule.id, table.id)
     read = {item.name for table in graph.tables for item in table.inputs}
     for item in graph.inputs:
@@ -361,7 +365,8 @@ def verify_graph(graph: DecisionGraph) -> list[Finding]:
             findings.append(Finding(f"decision.inputs.{item.name}", f"no table reads the input {item.name!r}: read it in a table's reads, or remove it"))
     for table in graph.tables[:-1]:
         if table.id not in read:
-            findings.append(Finding(f"decision.tables.{table.id}", f"no later table reads the outcome of {table.id!r}: only the last table's outcome is the recommendation"))
+            unused = f"no later table reads the outcome of {table.id!r}: only the last table's outcome is the recommendation"
+            findings.append(Finding(f"decision.tables.{table.id}", unused))
     if not graph.tables:
         findings.append(Finding("decision.tables", "the graph needs at least one table"))
     return findings

@@ -112,7 +112,10 @@ def test_a_range_that_overlaps_is_located_at_the_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("new", "message"),
     [
-        ('"> {sagemaker.serverless_memory_mx}"', "unknown fact or instance size 'sagemaker.serverless_memory_mx'; did you mean 'sagemaker.serverless_memory_max'?"),
+        (
+            '"> {sagemaker.serverless_memory_mx}"',
+            "unknown fact or instance size 'sagemaker.serverless_memory_mx'; did you mean 'sagemaker.serverless_memory_max'?",
+        ),
         ('"> {neuron.frameworks}"', "the fact 'neuron.frameworks' is text; a range bound needs a number"),
         ('["big"]', "a numeric input is tested with one range"),
         ('"roughly big"', "expected a range like '<= 6', '> 6' or '[2..8)'"),

@@ -99,8 +99,9 @@ def test_fact_check_page_has_every_fact_check_and_study_note_line(built_site: Pa
 
 def test_flowchart_shows_every_rule_and_outcome(built_site: Path, facts: Facts) -> None:
     page = page_text(built_site, "choosing/index.html")
-    start = page.index('<svg class="chipwise-flow"')
-    svg = page[start : page.index("</svg>", start)]
+    starts = [match.start() for match in re.finditer('<svg class="chipwise-flow"', page)]
+    assert len(starts) == len(facts.decision.tables)
+    svg = "".join(page[start : page.index("</svg>", start)] for start in starts)
     assert {rule.id for rule in facts.decision.rules} == set(re.findall(r'data-rule="([^"]+)"', svg))
     svg_text = visible_text(svg)
     for outcome in facts.decision.outcomes.values():

@@ -24,7 +24,7 @@ PLACES = [
     ("        - text: AWS claims {trn2.cost_to_train}.", "text"),
     ("    label: Inferentia chips in the largest Inf1 instance", "label"),
     ("    topic: What Inferentia is for", "topic"),
-    ("      title: AWS Trainium", "title"),
+    ("          title: Trn2 (AWS Trainium2)", "title"),
     ("    - situation: Making predictions in production", "situation"),
     ('    note: AWS\'s own wording in the post title has no "up to"; copies of AWS text elsewhere add it.', "note"),
     ('    quote: "Legacy hardware: Inf1 instances use NeuronCore v1 architecture."', "quote"),

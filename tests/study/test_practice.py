@@ -12,7 +12,7 @@ import pytest
 import chipwise
 from chipwise.facts.model import PLACEHOLDER, Facts, Scenario
 from chipwise.facts.units import quote_states
-from chipwise.rules import decide
+from chipwise.rules import combinations, decide
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
 from tests.support import FACTS_FILE
@@ -107,26 +107,51 @@ def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts
 
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
-    for question in (q for q in questions if q.inputs.get("neuron") == "no"):
-        assert decide(facts.decision, **question.inputs).outcome.accelerator.value == "gpu", question.id
+    gpu_questions = [q for q in questions if q.inputs.get("model") == "nvidia-only"]
+    assert gpu_questions
+    for question in gpu_questions:
+        decision = decide(facts.decision, **question.inputs)
+        assert decision.outcome.accelerator == "gpu", question.id
+        assert "GPU" in question.options[question.answer[0]].text, question.id
 
 
 def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:
     scenarios = [question for question in questions if question.inputs]
-    assert len(scenarios) >= len(facts.decision.rules) * 3
+    assert len(scenarios) >= len(facts.decision.rules) * 2
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
-        assert question.options[question.answer[0]].text == decision.outcome.title, question.id
-        assert question.rules[0] == decision.rule.id
+        assert question.options[question.answer[0]].text == " on ".join(outcome.title for outcome in decision.outcomes), question.id
+        assert question.rules[: len(decision.steps)] == tuple(step.rule.id for step in decision.steps)
 
 
-def test_every_rule_has_several_different_stems(facts: Facts) -> None:
+def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Facts, questions: list[Question]) -> None:
+    """Each wrong option of a scenario is what the engine answers for the stem's inputs with one requirement
+    changed (or, where too few differ, another case of the same workload)."""
+    scenarios = [question for question in questions if question.inputs]
+    assert scenarios
+    for question in scenarios:
+        decision = decide(facts.decision, **question.inputs)
+        neighbours = {" on ".join(outcome.title for outcome in other.outcomes) for other in practice.neighbours(facts, decision)}
+        same_workload = {
+            " on ".join(outcome.title for outcome in decide(facts.decision, **inputs).outcomes)
+            for inputs in combinations(facts.decision)
+            if inputs["workload"] == decision.inputs["workload"]
+        }
+        wrong = [option.text for index, option in enumerate(question.options) if index not in question.answer]
+        assert len(wrong) == 3 and all(text in same_workload for text in wrong), question.id
+        assert sum(text in neighbours for text in wrong) >= min(3, len(neighbours - {question.options[question.answer[0]].text})), question.id
+
+
+def test_every_rule_decides_a_stem_and_every_hardware_answer_has_several(facts: Facts) -> None:
     per_rule: dict[str, list[Scenario]] = {}
     for scenario in facts.practice.scenarios:
-        per_rule.setdefault(decide(facts.decision, **scenario.states).rule.id, []).append(scenario)
+        for step in decide(facts.decision, **scenario.states).steps:
+            per_rule.setdefault(step.rule.id, []).append(scenario)
     for rule in facts.decision.rules:
-        stems = {scenario.stem for scenario in per_rule.get(rule.id, [])}
-        assert len(stems) >= 3, rule.id
+        assert per_rule.get(rule.id), rule.id
+    for outcome_id in ("inf2", "trn2", "g6", "p5", "serverless-compute"):
+        rules = [rule.id for rule in facts.decision.top.rules if rule.outcome.id == outcome_id]
+        assert len({scenario.stem for rule_id in rules for scenario in per_rule.get(rule_id, [])}) >= 3, outcome_id
 
 
 def test_stems_read_like_the_exam_and_never_echo_the_form(facts: Facts, questions: list[Question]) -> None:
@@ -143,15 +168,16 @@ def test_stems_read_like_the_exam_and_never_echo_the_form(facts: Facts, question
 
 def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8")
-    rule = "    inference-neuron-high:\n"
+    rule = "        serve-deep-learning:\n"
     start = text.index(rule)
-    then = text.index("      then: inferentia\n", start)
+    then = text.index("          then: inf2\n", start)
     edited = tmp_path / "facts.yml"
-    edited.write_text(text[:then] + "      then: gpu-inference\n" + text[then + len("      then: inferentia\n") :], encoding="utf-8")
+    edited.write_text(text[:then] + "          then: g6\n" + text[then + len("          then: inf2\n") :], encoding="utf-8")
     changed = {question.id: question for question in practice.all_questions(chipwise.load_facts(edited))}
-    for question in practice.all_questions(facts):
-        if question.rules[:1] == ("inference-neuron-high",):
-            assert changed[question.id].options[changed[question.id].answer[0]].text == facts.decision.outcomes["gpu-inference"].title
+    asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
+    assert asked
+    for question in asked:
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(" on " + facts.decision.outcomes["g6"].title)
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:

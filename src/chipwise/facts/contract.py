@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chipwise.facts.model import DecisionTable, Fact, Family, Source
+from chipwise.facts.model import DecisionGraph, Fact, Family, Source
 
 
 class FactId(StrEnum):
@@ -63,7 +63,7 @@ class Breach:
 
 def breaches(
     facts: Mapping[str, Fact],
-    table: DecisionTable | None,
+    table: DecisionGraph | None,
     sources: Mapping[str, Source],
     families: Mapping[str, Family],
     topics: Mapping[str, str],

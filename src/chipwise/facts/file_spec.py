@@ -357,7 +357,10 @@ DECISION = Record(
                                         "families": Field(ListOf(_id_ref), required=False, doc="The instance families it runs on, sized in order."),
                                         "why_not": Field(
                                             Text(),
-                                            doc="When a practice question offers this outcome and it is wrong: what it is for, citing at least one fact as {fact.id}.",
+                                            doc=(
+                                                "When a practice question offers this outcome and it is wrong: what it is for, "
+                                                "citing at least one fact as {fact.id}."
+                                            ),
                                         ),
                                     }
                                 ),

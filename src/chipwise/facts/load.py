@@ -19,10 +19,10 @@ from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
     PLACEHOLDER,
     CheckedCopy,
-    DecisionInput,
-    DeprecatedInput,
     DecisionGraph,
+    DecisionInput,
     DecisionTable,
+    DeprecatedInput,
     Derivation,
     Exam,
     ExamMapping,
@@ -566,7 +566,8 @@ class _Builder:
             if name in available:
                 read.append(available[name])
             elif name in self.raw["decision"]["tables"]:
-                self.problem(f"{where}.reads[{index}]", f"{table_id!r} reads {name!r}, which is not decided before it: list tables in the order they decide (a table may not read itself or a later one)")
+                order = "list tables in the order they decide (a table may not read itself or a later one)"
+                self.problem(f"{where}.reads[{index}]", f"{table_id!r} reads {name!r}, which is not decided before it: {order}")
                 ok = False
             else:
                 self.unknown(f"{where}.reads[{index}]", "input or earlier table", name, available)
@@ -574,7 +575,8 @@ class _Builder:
         outcomes = {}
         for outcome_id, entry in raw["outcomes"].items():
             if outcome_id in outcome_ids:
-                self.problem(f"{where}.outcomes.{outcome_id}", f"the outcome id {outcome_id!r} is already used by the table {outcome_ids[outcome_id]!r}; outcome ids are unique across the graph")
+                used = f"the outcome id {outcome_id!r} is already used by the table {outcome_ids[outcome_id]!r}"
+                self.problem(f"{where}.outcomes.{outcome_id}", f"{used}; outcome ids are unique across the graph")
                 ok = False
             outcome_ids.setdefault(outcome_id, table_id)
             chosen = []
@@ -603,7 +605,13 @@ class _Builder:
         )
 
     def _build_rule(
-        self, where: str, rule_id: str, entry: dict[str, Any], inputs: tuple[DecisionInput, ...], outcomes: Mapping[str, Outcome], sizes: Mapping[str, InstanceSize]
+        self,
+        where: str,
+        rule_id: str,
+        entry: dict[str, Any],
+        inputs: tuple[DecisionInput, ...],
+        outcomes: Mapping[str, Outcome],
+        sizes: Mapping[str, InstanceSize],
     ) -> Rule | None:
         by_name = {item.name: item for item in inputs}
         ok = True

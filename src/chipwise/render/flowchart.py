@@ -11,7 +11,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 
-from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Outcome, Rule
+from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Outcome, Rule
 from chipwise.memo import per_object
 from chipwise.rules import combinations
 
@@ -60,10 +60,24 @@ def _tree(table: DecisionTable, cases: list[Case], decided: dict[Case, Rule]) ->
             merged.setdefault(signature(subtree), (subtree, []))[1].append(value)
         if len(merged) == 1:
             continue  # this input changes nothing here
-        labels = {value.name: value.label for value in item.values}
-        branches = tuple((tuple(labels[v] for v in values), subtree) for subtree, values in merged.values())
+        branches = tuple((_labels(item, values), subtree) for subtree, values in merged.values())
         candidates.append(Question(item, branches))
     return min(candidates, key=size)
+
+
+def _labels(item: DecisionInput, names: list[str]) -> tuple[str, ...]:
+    """The answers' labels; neighbouring pieces of a numeric range read as one range ('at most 384 GiB')."""
+    chosen = [value for value in item.values if value.name in names]
+    numeric = item.numeric
+    if numeric is None or any(value.interval is None for value in chosen):
+        return tuple(value.label for value in chosen)
+    indexes = [item.values.index(value) for value in chosen]
+    if indexes != list(range(indexes[0], indexes[0] + len(indexes))):
+        return tuple(value.label for value in chosen)
+    first, last = chosen[0].interval, chosen[-1].interval
+    assert first is not None and last is not None
+    joined = Interval(first.low, last.high, first.low_closed, last.high_closed)
+    return (joined.text(numeric.unit, numeric.minimum, numeric.maximum),)
 
 
 def signature(node: Node) -> str:

@@ -249,7 +249,8 @@ def decision_table(facts: Facts, links: Links) -> str:
         for rule in table.rules:
             families = escape.markdown(", ".join(family.name for family in rule.outcome.families)) or "—"
             rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, table), f"**{escape.markdown(rule.outcome.title)}**", families])
-        sections.append(f"### {escape.markdown(table.question)} {{#table-{table.id}}}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
+        heading = f"### {escape.markdown(table.question)} {{#table-{table.id}}}"
+        sections.append(f"{heading}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
         for rule in table.rules:
             reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
             sections.append(f"#### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")

@@ -37,8 +37,7 @@ from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
-from chipwise.render import escape
-from chipwise.render import flowchart
+from chipwise.render import escape, flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study

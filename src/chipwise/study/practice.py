@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Outcome, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Scenario, frozen_map
 from chipwise.facts.practice import OPTIONS_PER_QUESTION
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.memo import per_object
-from chipwise.rules import Decision, decide
+from chipwise.rules import Decision, combinations, decide
 from chipwise.vocabulary import Accelerator, Kind, Scope
 
 RESPONSES_PER_MULTIPLE_RESPONSE = 5
@@ -93,7 +93,8 @@ class Question:
     inputs: Mapping[str, str] = field(default_factory=dict)
     """Scenario questions: the decision inputs the stem states."""
     rules: tuple[str, ...] = ()
-    """The rules the question is about: the one that decides it, and those its distractors come from."""
+    """The rules the question is about: those that decide it (one per table of the decision graph), then those
+    its distractors come from."""
     checks: tuple[str, ...] = ()
     extra_facts: tuple[str, ...] = ()
 
@@ -138,26 +139,58 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 # a value the stem does not state: a reader sees the case and the facts, not the decision table.
 
 
-def _right_option(outcome: Outcome, decision: Decision) -> Option:
-    reasons = " ".join(reason.template for reason in decision.rule.reasons)
-    return Option(outcome.title, f"Right. {reasons}", tuple(f.id for r in decision.rule.reasons for f in r.facts))
+def _right_option(decision: Decision) -> Option:
+    reasons = " ".join(reason.template for reason in decision.reasons)
+    return Option(_option_text(decision), f"Right. {reasons}", tuple(f.id for r in decision.reasons for f in r.facts))
 
 
-def _wrong_option(outcome: Outcome) -> Option:
-    return Option(outcome.title, f"Wrong. {outcome.why_not}")
+def _option_text(decision: Decision) -> str:
+    """What serves it and what it runs on, without a size: 'A SageMaker real-time endpoint on Inf2 (AWS Inferentia2)'."""
+    return " on ".join(outcome.title for outcome in decision.outcomes)
+
+
+def _wrong_option(decision: Decision, neighbour: Decision) -> Option:
+    """The engine's answer to a neighbouring case, explained by what its first differing outcome is for."""
+    differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
+    return Option(_option_text(neighbour), f"Wrong. {differing.why_not}")
+
+
+def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
+    """The engine's answers to the cases one requirement away (the model's kind, how requests arrive, its size),
+    in the workload the stem gives: each a distractor that would be right had that requirement been different."""
+    graph = facts.decision
+    found = []
+    for item in graph.inputs:
+        if item.name == "workload" or (item.numeric is not None and decision.memory_needed_gib is not None):
+            continue
+        for value in item.value_names:
+            if value == decision.inputs[item.name]:
+                continue
+            found.append(decide(graph, **{**decision.inputs, item.name: value}))
+    return found
 
 
 def decided_options(facts: Facts, question_id: str, decision: Decision) -> tuple[list[Option], list[Option]]:
-    """The engine's outcome and three other outcomes, each with its explanation."""
-    right = decision.outcome
-    others = sorted((o for o in facts.decision.outcomes.values() if o.title != right.title), key=lambda o: _hash(question_id, o.id))
-    wrong = [_wrong_option(outcome) for outcome in others[: OPTIONS_PER_QUESTION - 1]]
-    return [_right_option(right, decision)], wrong
+    """The engine's answer and three answers to neighbouring cases, each with its explanation."""
+    right = _right_option(decision)
+    by_text: dict[str, Option] = {}
+    for neighbour in neighbours(facts, decision):
+        if _option_text(neighbour) != right.text:
+            by_text.setdefault(_option_text(neighbour), _wrong_option(decision, neighbour))
+    if len(by_text) < OPTIONS_PER_QUESTION - 1:
+        # Few neighbours differ (training asks only the model's kind): the other answers for this workload.
+        for inputs in combinations(facts.decision):
+            if inputs["workload"] == decision.inputs["workload"]:
+                other = decide(facts.decision, **inputs)
+                if _option_text(other) != right.text:
+                    by_text.setdefault(_option_text(other), _wrong_option(decision, other))
+    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
+    return [right], wrong
 
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
     titles = {option.text for option in options}
-    return tuple(rule.id for rule in facts.decision.rules if rule.outcome.title in titles)
+    return tuple(rule.id for rule in facts.decision.rules if any(rule.outcome.title in title for title in titles))
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
@@ -172,7 +205,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         topic=Topic.CHOOSING,
         stem=scenario.stem,
         inputs=frozen_map(dict(scenario.states)),
-        rules=(decision.rule.id, *(r for r in _rules_of(facts, wrong) if r != decision.rule.id)),
+        rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
     )
 
 
@@ -193,7 +226,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
                     stem=part.ask,
                     case=case,
                     inputs=frozen_map(dict(part.states)),
-                    rules=(decision.rule.id,),
+                    rules=tuple(step.rule.id for step in decision.steps),
                 )
             )
         else:
@@ -538,7 +571,7 @@ def coverage(facts: Facts, questions: Sequence[Question]) -> Coverage:
         return tuple(question.id for question in questions if test(question))  # type: ignore[operator]
 
     return Coverage(
-        rules={rule.id: about(lambda q, r=rule.id: q.rules[:1] == (r,)) for rule in facts.decision.rules},
+        rules={rule.id: about(lambda q, r=rule.id: r in q.rules[: len(facts.decision.tables)]) for rule in facts.decision.rules},
         checks={check_id: about(lambda q, c=check_id: c in q.checks) for check_id in facts.fact_checks},
         facts={fact.id: about(lambda q, f=fact.id: f in q.facts) for fact in facts.facts.values() if fact.scope is Scope.AIF_C01},
     )
