@@ -111,11 +111,13 @@ class SiteMacros:
         """One flowchart per table of the decision graph, in the order they decide."""
         links = self.links()
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
-        return "".join(
-            f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step">{index}. {escape.html_text(table.question)}</p>'
-            f"{flowchart.flowchart_svg(table, hrefs)}</div>"
+        # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
+        figures = "".join(
+            f'<figure class="chipwise-flow-figure"><figcaption class="chipwise-flow-step">{index}. {escape.html_text(table.question)}</figcaption>'
+            f"{flowchart.flowchart_svg(table, hrefs)}</figure>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
+        return f'<div class="chipwise-flow-figures">{figures}</div>'
 
     def recommend(self, **inputs: str) -> str:
         """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
