@@ -1,13 +1,15 @@
-"""How the decision-table verifier and `chipwise check` scale.
+"""How the decision-graph verifier and `chipwise check` scale.
 
-1. A generated table of 8 inputs (4 enumerated, 4 numeric) and 200 rules, complete and unambiguous by
-   construction (a random partition of the input space), is verified; then one rule is widened so it
-   overlaps another, and one is removed so a gap opens, and both are verified again.
+1. A generated graph of 3 tables, each reading 8 inputs (4 enumerated, 4 numeric) and the table before it,
+   with 200 rules each, complete and unambiguous by construction (a random partition of the input space), is
+   verified; then, in the first table, one rule is widened so it overlaps another, and one is removed so a gap
+   opens, and the graph is verified again. The same is timed at 50, 100, 200 and 400 rules per table, to show
+   how verification grows with rules.
 2. `chipwise check` runs on the real facts file with its facts repeated 1×, 10× and 100× (new ids), to
    show that its time grows linearly with the number of facts.
 
 Prints the figures and writes benchmarks/results/decision_scale.json, which the Performance page shows.
-Run: .venv/bin/python benchmarks/decision_scale.py
+Run: .venv/bin/python benchmarks/decision_scale.py   (--quick: a few rules, one size, nothing written; the tests run it)
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chipwise.facts.load import load_facts  # noqa: E402
-from chipwise.rules import verify  # noqa: E402
+from chipwise.rules import verify_graph  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "decision_scale.json"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 ENUMS = {"region": ["a", "b", "c"], "tier": ["x", "y", "z", "w"], "mode": ["on", "off"], "team": ["p", "q", "r"]}
 NUMBERS = {"size": (0, 1000), "load": (0, 100), "age": (0, 50), "cost": (0, 10000)}
 RULES = 200
+TABLES = 3
+GROWTH = (50, 100, 200, 400)
 REPEATS = 5
 
 
@@ -61,13 +65,14 @@ def partition(rng: random.Random, count: int) -> list[dict[str, object]]:
     return boxes
 
 
-def table_yaml(boxes: list[dict[str, object]]) -> dict[str, object]:
-    inputs: dict[str, object] = {
-        name: {"question": name, "values": {value: {"label": value, "explanation": value} for value in values}} for name, values in ENUMS.items()
+def table_yaml(boxes: list[dict[str, object]], index: int, last: bool) -> dict[str, object]:
+    """One table: its rules are the boxes; it reads the inputs and, after the first, the table before it."""
+    outcomes = {
+        f"t{index}-{side}": {"title": f"T{index}{side}", "why_not": "Generated {trn2.cost_to_train}.", **({"accelerator": "trainium", "families": ["trn2"]} if last else {})}
+        for side in ("a", "b")
     }
-    inputs.update({name: {"question": name, "number": {"unit": "units", "minimum": low, "maximum": high}} for name, (low, high) in NUMBERS.items()})
     rules = {}
-    for index, box in enumerate(boxes):
+    for number, box in enumerate(boxes):
         when: dict[str, object] = {}
         for name, value in box.items():
             if isinstance(value, list):
@@ -78,8 +83,20 @@ def table_yaml(boxes: list[dict[str, object]]) -> dict[str, object]:
                 full_low, full_high = NUMBERS[name]
                 if (low, high) != (full_low, full_high):
                     when[name] = f"[{low}..{high}{']' if high == full_high else ')'}"
-        rules[f"rule-{index}"] = {"when": when, "then": "trainium", "reasons": [{"text": "Generated {trn2.cost_to_train}."}]}
-    return {"hit_policy": "UNIQUE", "inputs": inputs, "outcomes": {"trainium": {"accelerator": "trainium", "title": "T", "families": ["trn2"]}}, "rules": rules}
+        outcome = f"t{index}-{'ab'[number % 2]}"
+        rules[f"t{index}-rule-{number}"] = {"when": when, "then": outcome, "reasons": [{"text": "Generated {trn2.cost_to_train}."}]}
+    reads = [*ENUMS, *NUMBERS, *([f"t{index - 1}"] if index > 1 else [])]
+    return {"question": f"Table {index}?", "hit_policy": "UNIQUE", "reads": reads, "outcomes": outcomes, "rules": rules}
+
+
+def graph_yaml(rules_per_table: int, seed: int = 2026) -> dict[str, object]:
+    inputs: dict[str, object] = {
+        name: {"question": name, "values": {value: {"label": value, "explanation": value} for value in values}} for name, values in ENUMS.items()
+    }
+    inputs.update({name: {"question": name, "number": {"unit": "units", "minimum": low, "maximum": high}} for name, (low, high) in NUMBERS.items()})
+    rng = random.Random(seed)
+    tables = {f"t{index}": table_yaml(partition(rng, rules_per_table), index, index == TABLES) for index in range(1, TABLES + 1)}
+    return {"inputs": inputs, "tables": tables}
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -102,22 +119,22 @@ def facts_file_with(decision: dict[str, object], folder: Path) -> Path:
     return path
 
 
-def verifier_figures(folder: Path) -> dict[str, object]:
-    boxes = partition(random.Random(2026), RULES)
-    decision = table_yaml(boxes)
+def verifier_figures(folder: Path, rules_per_table: int = RULES, growth: tuple[int, ...] = GROWTH) -> dict[str, object]:
+    decision = graph_yaml(rules_per_table)
     path = facts_file_with(decision, folder)
     start = time.perf_counter()
     facts = load_facts(path)
     load_seconds = time.perf_counter() - start
-    verify_seconds = statistics.median(_time(lambda: verify(facts.decision)) for _ in range(REPEATS))
+    verify_seconds = statistics.median(_time(lambda: verify_graph(facts.decision)) for _ in range(REPEATS))
     regions = 1
     for item in facts.decision.inputs:
         regions *= len(item.values)
     broken = json.loads(json.dumps(decision))
-    rules = broken["rules"]
-    removed = rules.pop("rule-7")
-    widened = next(rule for rule in rules.values() if "size" in rule["when"])
-    widened["when"]["size"] = "[0..1000]"
+    rules = broken["tables"]["t1"]["rules"]
+    removed = rules.pop("t1-rule-7")
+    widened = next((rule for rule in rules.values() if "size" in rule["when"]), None)
+    if widened is not None:
+        widened["when"]["size"] = "[0..1000]"
     broken_path = folder / "broken.yml"
     broken_path.write_text(facts_file_with(broken, folder).read_text(encoding="utf-8"), encoding="utf-8")
     try:
@@ -125,17 +142,25 @@ def verifier_figures(folder: Path) -> dict[str, object]:
         messages: list[str] = []
     except Exception as error:  # FactsError: the point is what it reports
         messages = [line for line in str(error).splitlines() if "gap:" in line or "overlap:" in line]
+    by_rules = []
+    for count in growth:
+        grown = load_facts(facts_file_with(graph_yaml(count), folder))
+        seconds = statistics.median(_time(lambda grown=grown: verify_graph(grown.decision)) for _ in range(REPEATS))
+        by_rules.append({"rules_per_table": count, "verify_median_s": round(seconds, 4)})
     return {
+        "tables": TABLES,
         "inputs": len(ENUMS) + len(NUMBERS),
         "enumerated_inputs": len(ENUMS),
         "numeric_inputs": len(NUMBERS),
-        "rules": RULES,
+        "rules": rules_per_table * TABLES,
+        "rules_per_table": rules_per_table,
         "value_combinations": regions,
         "verify_median_s": round(verify_seconds, 4),
         "load_and_verify_s": round(load_seconds, 3),
         "broken_table_findings": len(messages),
         "broken_table_example": messages[0] if messages else "",
         "removed_rule_had": removed["when"],
+        "verify_by_rules": by_rules,
     }
 
 
@@ -181,8 +206,12 @@ def check_figures(folder: Path) -> list[dict[str, object]]:
     return rows
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    quick = "--quick" in (sys.argv[1:] if argv is None else argv)
     with tempfile.TemporaryDirectory() as folder:
+        if quick:
+            print(json.dumps(verifier_figures(Path(folder), rules_per_table=12, growth=(6, 12)), indent=2))
+            return
         verifier = verifier_figures(Path(folder))
         check = check_figures(Path(folder))
     results = {

@@ -345,7 +345,7 @@ DECISION = Record(
                         "question": Field(Text(), doc="The question this table answers: 'How is it served?'."),
                         "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
                         "reads": Field(
-                            ListOf(Text(pattern=r"[a-z][a-z_-]*", hint="an input name or a table id"), allow_empty=False),
+                            ListOf(Text(pattern=r"[a-z0-9][a-z0-9_-]*", hint="an input name or a table id"), allow_empty=False),
                             doc="What the table decides from: the practitioner's inputs and earlier tables (their outcome ids are its values).",
                         ),
                         "outcomes": Field(
@@ -375,7 +375,7 @@ DECISION = Record(
                                         "when": Field(
                                             MapOf(
                                                 ListOrText(hint="a list of values (enumerated input) or a range like '<= 6' (numeric input)"),
-                                                r"[a-z][a-z_-]*",
+                                                r"[a-z0-9][a-z0-9_-]*",
                                                 "an input name or a table id",
                                             )
                                         ),
