@@ -67,10 +67,8 @@ def partition(rng: random.Random, count: int) -> list[dict[str, object]]:
 
 def table_yaml(boxes: list[dict[str, object]], index: int, last: bool) -> dict[str, object]:
     """One table: its rules are the boxes; it reads the inputs and, after the first, the table before it."""
-    outcomes = {
-        f"t{index}-{side}": {"title": f"T{index}{side}", "why_not": "Generated {trn2.cost_to_train}.", **({"accelerator": "trainium", "families": ["trn2"]} if last else {})}
-        for side in ("a", "b")
-    }
+    hardware = {"accelerator": "trainium", "families": ["trn2"]} if last else {}
+    outcomes = {f"t{index}-{side}": {"title": f"T{index}{side}", "why_not": "Generated {trn2.cost_to_train}.", **hardware} for side in ("a", "b")}
     rules = {}
     for number, box in enumerate(boxes):
         when: dict[str, object] = {}
