@@ -36,6 +36,12 @@ def test_recommend_json_answers_every_combination_like_the_api(facts: Facts) -> 
         assert all(reason["text"] and (reason["facts"] or reason["sources"]) for reason in answer["reasons"])
 
 
+def test_version_names_the_package_and_the_facts_file(facts: Facts) -> None:
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"chipwise 0.1.0, facts {facts.meta.version} (facts/aws-ml-chips.yml)\n"
+
+
 def test_recommend_explains_for_a_person() -> None:
     result = run("recommend", "--workload", "training")
     assert result.returncode == 0

@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,22 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"chipwise: error: {message}\n")
         raise SystemExit(2)
+
+
+class _Version(argparse.Action):
+    """--version: the package's version and the version of the facts file it reads, then exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None) -> None:
+        try:
+            loaded = load_facts()
+        except FactsError as error:
+            sys.stderr.write(error.report() + "\n")
+            raise SystemExit(1) from None
+        sys.stdout.write(f"chipwise {metadata.version('chipwise')}, facts {loaded.meta.version} ({exports.shown_path(loaded)})\n")
+        raise SystemExit(0)
 
 
 def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable | None) -> None:
@@ -82,6 +99,7 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
 
 def _parser(table: DecisionTable | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="chipwise", description="Facts and a chip recommender for AWS Inferentia and Trainium.")
+    parser.add_argument("--version", action=_Version, help="print chipwise's version and the facts file's version, then exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     recommend = commands.add_parser("recommend", help="recommend a chip for a workload")
