@@ -5,7 +5,8 @@ that sees nothing of this one, and used there as a reader would: the command, an
 takes chipwise's macros from the installed package. Slow (about a minute, most of it pip), never skipped.
 
 Dependencies come from the package index pip is configured with; set CHIPWISE_WHEELHOUSE to a folder of wheels
-(`pip download -d DIR chipwise[site]` once) to install from it alone, offline.
+(`pip download -d DIR chipwise[site]` once) to install from it alone, offline. The release workflow sets
+CHIPWISE_DIST to the folder of the sdist and wheel it is about to publish.
 """
 
 from __future__ import annotations
@@ -55,7 +56,10 @@ def _run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[st
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel built from it, offline (the build backend is this venv's hatchling)."""
+    """The sdist and the wheel built from it, offline (the build backend is this venv's hatchling); or, with
+    CHIPWISE_DIST set, the folder of the ones a release publishes, so what it uploads is what was tested."""
+    if os.environ.get("CHIPWISE_DIST"):
+        return Path(os.environ["CHIPWISE_DIST"]).resolve()
     out = tmp_path_factory.mktemp("dist")
     _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT], cwd=out)
     return out
