@@ -60,11 +60,12 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionTable 
             computed = " (or let the sizing options below compute it)" if item.numeric.computed else ""
             command.add_argument(
                 f"--{item.name.replace('_', '-')}",
-                f"--{item.name}",
                 dest=f"input_{item.name}",
                 metavar="NUMBER",
                 help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
             )
+            if "_" in item.name:  # the input's own spelling is accepted too, but help shows one spelling per option
+                command.add_argument(f"--{item.name}", dest=f"input_{item.name}", metavar="NUMBER", help=argparse.SUPPRESS)
             continue
         default = f" (default: {item.default})" if item.default is not None else ""
         command.add_argument(
