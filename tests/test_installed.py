@@ -4,7 +4,8 @@ The wheel is built from the sdist (as `python -m build` does), installed with th
 that sees nothing of this one, and used there as a reader would: the command, and a one-page MkDocs guide that
 takes chipwise's macros from the installed package. Slow (about a minute, most of it pip), never skipped.
 
-Dependencies come from the package index pip is configured with; set CHIPWISE_WHEELHOUSE to a folder of wheels
+Dependencies come from the package index pip is configured with, at the versions in requirements/site.txt;
+set CHIPWISE_WHEELHOUSE to a folder of wheels
 (`pip download -d DIR chipwise[site]` once) to install from it alone, offline. The release workflow sets
 CHIPWISE_DIST to the folder of the sdist and wheel it is about to publish.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -72,8 +74,20 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     _run([sys.executable, "-m", "venv", venv], cwd=venv.parent)
     wheel = next(dist.glob("chipwise-*.whl"))
     source = ["--no-index", "--find-links", os.environ["CHIPWISE_WHEELHOUSE"]] if os.environ.get("CHIPWISE_WHEELHOUSE") else []
-    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", *source, f"{wheel}[site]"], cwd=venv.parent)
+    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", *source, *_locked(venv.parent), f"{wheel}[site]"], cwd=venv.parent)
     return venv / "bin"
+
+
+def _locked(folder: Path) -> list[str]:
+    """pip's options that hold each dependency at its version in requirements/site.txt (as constraints: pip
+    still resolves the wheel's own requirements, so one it forgot to declare fails here); none in the weekly
+    run against the newest versions (CHIPWISE_SETUP=newest)."""
+    if os.environ.get("CHIPWISE_SETUP") == "newest":
+        return []
+    pins = re.findall(r"^[A-Za-z0-9_.-]+==\S+", (ROOT / "requirements" / "site.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    constraints = folder / "constraints.txt"
+    constraints.write_text("".join(f"{pin}\n" for pin in pins), encoding="utf-8")
+    return ["--constraint", str(constraints)]
 
 
 def test_the_sdist_and_the_wheel_carry_the_facts_file_and_every_file_it_names(dist: Path) -> None:
