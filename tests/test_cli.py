@@ -48,6 +48,22 @@ def test_recommend_runs_as_a_command_and_prints_one_json_object() -> None:
     assert [step["table"] for step in answer["steps"]] == ["serving", "hardware"]
 
 
+def test_version_names_the_package_and_the_facts_file(facts: Facts) -> None:
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"chipwise 0.1.0, facts {facts.meta.version} (facts/aws-ml-chips.yml)\n"
+
+
+def test_recommend_help_shows_one_spelling_per_option_and_accepts_the_input_name_too() -> None:
+    shown = run("recommend", "--help")
+    assert shown.returncode == 0
+    assert "--memory-gib NUMBER" in shown.stdout and "--memory_gib" not in shown.stdout
+    dashed = run("recommend", "--workload", "inference", "--memory-gib", "32", "--json")
+    underscored = run("recommend", "--workload", "inference", "--memory_gib", "32", "--json")
+    assert dashed.returncode == 0, dashed.stderr
+    assert json.loads(underscored.stdout) == json.loads(dashed.stdout)
+
+
 def test_recommend_explains_for_a_person() -> None:
     result = run("recommend", "--workload", "training")
     assert result.returncode == 0

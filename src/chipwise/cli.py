@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class _Version(argparse.Action):
+    """--version: the package's version and the version of the facts file it reads, then exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None) -> None:
+        try:
+            loaded = load_facts()
+        except FactsError as error:
+            sys.stderr.write(error.report() + "\n")
+            raise SystemExit(1) from None
+        sys.stdout.write(f"chipwise {metadata.version('chipwise')}, facts {loaded.meta.version} ({exports.shown_path(loaded)})\n")
+        raise SystemExit(0)
+
+
 def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph | None) -> None:
     """One option per input of the decision graph: its values, its question and its default; the deprecated
     inputs are accepted but left out of the help."""
@@ -48,8 +65,8 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph 
                 metavar="NUMBER",
                 help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
             )
-            if "_" in item.name:  # the spelling of earlier releases: accepted, not shown
-                command.add_argument(f"--{item.name}", dest=f"input_{item.name}", help=argparse.SUPPRESS)
+            if "_" in item.name:  # the input's own spelling is accepted too, but help shows one spelling per option
+                command.add_argument(f"--{item.name}", dest=f"input_{item.name}", metavar="NUMBER", help=argparse.SUPPRESS)
             continue
         default = f" (default: {item.default})" if item.default is not None else ""
         command.add_argument(
@@ -86,6 +103,7 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph 
 
 def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="chipwise", description="Facts and a chip recommender for AWS Inferentia and Trainium.")
+    parser.add_argument("--version", action=_Version, help="print chipwise's version and the facts file's version, then exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     recommend = commands.add_parser("recommend", help="recommend a chip for a workload")

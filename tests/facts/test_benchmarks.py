@@ -113,6 +113,16 @@ def test_a_changed_rows_file_is_read_again(tmp_path: Path) -> None:
     assert second.benchmarks is not None and second.benchmarks.rates["inf2.xlarge"].usd_per_hour == 0.5
 
 
+def test_the_rows_are_read_once_per_content_whatever_facts_file_names_them(tmp_path: Path) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    shutil.copy(ROWS_FILE, tmp_path / ROWS_FILE.name)
+    (tmp_path / "one.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "two.yml").write_text(text.replace("  exam: AIF-C01\n", "  exam: AIF-C01 \n", 1), encoding="utf-8")
+    one, two = load_facts(tmp_path / "one.yml"), load_facts(tmp_path / "two.yml")
+    assert one is not two  # two facts files, each loaded
+    assert one.benchmarks is not None and one.benchmarks is two.benchmarks  # one rows file, read once
+
+
 def test_a_facts_file_without_rows_loads_with_none(tmp_path: Path) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8").replace("benchmarks: aws-ml-chips.benchmarks.yml\n", "")
     (tmp_path / "facts.yml").write_text(text, encoding="utf-8")

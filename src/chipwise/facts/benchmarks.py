@@ -288,15 +288,36 @@ BENCHMARKS_FILE = Record(
 )
 
 
+_read: dict[tuple[str, str], Benchmarks] = {}
+_READ_LIMIT = 8
+
+
 def read_benchmarks(path: Path, shown: str) -> Benchmarks:
-    """The checked rows of a sibling file; FactsError with every problem, located in that file."""
+    """The checked rows of a sibling file; FactsError with every problem, located in that file.
+
+    Cached by the file's own content (its path and a hash of its bytes), not by the facts file that names it:
+    every edit of the facts file (a `mkdocs serve` reload, each mutation a test tries) reuses the rows, and an
+    edit of the rows file reads them again.
+    """
     data = read_bytes(path, shown)
+    key = (str(path), hashlib.sha256(data).hexdigest())
+    cached = _read.get(key)
+    if cached is not None:
+        return cached
+    benchmarks = _read_uncached(path, shown, data, key[1])
+    if len(_read) >= _READ_LIMIT:
+        _read.clear()
+    _read[key] = benchmarks
+    return benchmarks
+
+
+def _read_uncached(path: Path, shown: str, data: bytes, digest: str) -> Benchmarks:
     root = read_nodes(data, shown)
     walk = Walk(shown)
     raw = BENCHMARKS_FILE.check(root, walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
-    benchmarks = _build(path, hashlib.sha256(data).hexdigest(), raw, walk)
+    benchmarks = _build(path, digest, raw, walk)
     if walk.problems:
         raise FactsError(walk.problems)
     return benchmarks
