@@ -12,9 +12,9 @@ Macros for any guide:
     key_numbers()            the numbers to know for the exam, as a table
     comparison_table()       Inferentia against Trainium
     family_table(*ids)       specs of instance families side by side (all when none are named)
-    decision_table()         every rule of the decision table with its reasons
-    decision_flowchart()     the flowchart, as inline SVG with its own styles
-    recommend(workload=..., neuron=..., traffic=...)   the engine's answer with its reasons
+    decision_table()         each table of the decision graph, every rule with its reasons
+    decision_flowchart()     one flowchart per table, as inline SVG with its own styles
+    recommend(workload=..., model=..., requests=...)   the engine's answer with its reasons
     facts_version(), verified_date()
 The rest (quiz(), decision_helper(), cost_calculator(), fact_checks(), ...) build chipwise's own pages.
 

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from chipwise.facts.model import Facts
+from chipwise.facts.ranges import representative
 from chipwise.facts.units import number_text
 from chipwise.render.study import money
 from chipwise.rules import combinations, decide
@@ -18,51 +19,79 @@ from tests.site.browser.support import open_page
 pytestmark = pytest.mark.browser
 
 
-def _helper_answer(page: Page) -> tuple[str, str, str]:
+def _helper_answer(page: Page) -> tuple[str, list[str], str]:
+    """The answer's title, the rule of each table in its trace, and the heading's text."""
     answer = page.locator(".chipwise-helper__answer")
-    answer.locator("a[data-rule]").wait_for()
+    answer.locator("a[data-rule]").first.wait_for()
     return (
         answer.locator("strong").first.inner_text(),
-        str(answer.locator("a[data-rule]").get_attribute("data-rule")),
+        [str(link.get_attribute("data-rule")) for link in answer.locator(".chipwise-helper__trace a[data-rule]").all()],
         answer.locator(".chipwise-helper__title").inner_text(),
     )
 
 
-# A model size in each piece of the memory input's range: no size (nothing to hold), and 7 billion
-# parameters in BF16 (more than Serverless Inference's memory).
-MODEL_SIZE_FOR_PIECE = {"[0..6]": "", "(6..10000000]": "7"}
+def _parameters_for(facts: Facts, piece: str, workload: str) -> str:
+    """A model size (billions of parameters, in BF16) whose memory need falls in this piece of the memory input;
+    '' for the first piece, which no size is needed to reach."""
+    sizing = facts.decision.sizing
+    assert sizing is not None
+    item = facts.decision.input("memory_gib")
+    value = next(value for value in item.values if value.name == piece)
+    assert value.interval is not None
+    if value.interval.low <= item.numeric.minimum:  # type: ignore[union-attr]
+        return ""
+    target = representative(value.interval) if value.interval.high < item.numeric.maximum else value.interval.low * 1.5  # type: ignore[union-attr]
+    trains = sizing.trains({"workload": workload})
+    per_billion = sizing.memory_gib(1, "bf16", trains=trains)
+    return f"{target / per_billion:.3f}"
 
 
 def test_decision_helper_matches_the_engine_for_every_combination(browser: Browser, site_url: str, facts: Facts) -> None:
     page, log = open_page(browser, site_url + "helper/")
     try:
-        for inputs in combinations(facts.decision):
+        every = list(combinations(facts.decision))
+        assert len(every) == 180
+        for inputs in every:
+            parameters = _parameters_for(facts, inputs["memory_gib"], inputs["workload"])
             for name, value in inputs.items():
-                if name == "memory_gib":
-                    page.fill('.chipwise-helper input[name="params_billion"]', MODEL_SIZE_FOR_PIECE[value])
-                else:
+                if name != "memory_gib":
                     page.check(f'.chipwise-helper input[name="{name}"][value="{value}"]')
-            decision = decide(facts.decision, **inputs)
-            page.wait_for_function(
-                "rule => document.querySelector('.chipwise-helper__answer a[data-rule]')?.dataset.rule === rule", arg=decision.rule.id
-            )
-            title, rule, heading = _helper_answer(page)
-            assert (title, rule) == (decision.outcome.title, decision.rule.id), inputs
+            page.fill('.chipwise-helper input[name="params_billion"]', parameters)
+            given = {name: value for name, value in inputs.items() if name != "memory_gib"}
+            decision = decide(facts.decision, **given, **({"params_billion": parameters, "precision": "bf16"} if parameters else {}))
+            assert decision.inputs["memory_gib"] == inputs["memory_gib"], (inputs, parameters)
+            page.wait_for_function("title => document.querySelector('.chipwise-helper__answer strong')?.textContent === title", arg=decision.title)
+            title, rules, heading = _helper_answer(page)
+            assert (title, rules) == (decision.title, [step.rule.id for step in decision.steps]), inputs
             assert ", ".join(family.name for family in decision.outcome.families) in heading
             reasons = page.locator(".chipwise-helper__answer > ul > li").all_inner_texts()
-            assert [text.split(" [")[0].split(" (source)")[0].strip() for text in reasons] == [reason.text for reason in decision.rule.reasons]
-            assert all(f"{name}={value}" in page.url for name, value in inputs.items() if name != "memory_gib")
+            assert [text.split(" [")[0].split(" (source)")[0].strip() for text in reasons] == [reason.text for reason in decision.reasons]
+            assert all(f"{name}={value}" in page.url for name, value in given.items())
         assert log.problems() == []
     finally:
         page.context.close()
 
 
 def test_decision_helper_reads_a_shared_link(browser: Browser, site_url: str, facts: Facts) -> None:
-    page, _ = open_page(browser, site_url + "helper/?workload=fine-tuning&neuron=no&traffic=low")
+    page, _ = open_page(browser, site_url + "helper/?workload=inference&model=classical&requests=dataset")
     try:
-        title, rule, _ = _helper_answer(page)
-        decision = decide(facts.decision, workload="fine-tuning", neuron="no", traffic="low")
-        assert (title, rule) == (decision.outcome.title, decision.rule.id)
+        title, rules, _ = _helper_answer(page)
+        decision = decide(facts.decision, workload="inference", model="classical", requests="dataset")
+        assert (title, rules) == (decision.title, [step.rule.id for step in decision.steps])
+    finally:
+        page.context.close()
+
+
+def test_decision_helper_reads_a_link_of_the_previous_release(browser: Browser, site_url: str, facts: Facts) -> None:
+    """neuron= and traffic= links keep working for this release: they map onto model= and requests=."""
+    page, log = open_page(browser, site_url + "helper/?workload=fine-tuning&neuron=no&traffic=low")
+    try:
+        title, rules, _ = _helper_answer(page)
+        decision = decide(facts.decision, workload="fine-tuning", model="nvidia-only", requests="intermittent")
+        assert (title, rules) == (decision.title, [step.rule.id for step in decision.steps])
+        assert page.locator('.chipwise-helper input[name="model"][value="nvidia-only"]').is_checked()
+        assert "model=nvidia-only" in page.url and "neuron=" not in page.url
+        assert log.problems() == []
     finally:
         page.context.close()
 
@@ -120,14 +149,14 @@ def test_cheat_sheet_prints_on_one_page(browser: Browser, site_url: str, facts: 
 
 
 def test_decision_helper_names_a_link_value_it_does_not_know(browser: Browser, site_url: str, facts: Facts) -> None:
-    page, log = open_page(browser, site_url + "helper/?workload=serving&traffic=low&colour=red")
+    page, log = open_page(browser, site_url + "helper/?workload=serving&requests=queued&colour=red")
     try:
         message = page.locator(".chipwise-helper__message")
         message.wait_for(state="visible")
         text = message.inner_text()
         assert "workload=“serving” is not one of: training, fine-tuning, inference" in text
         assert "question “colour” is not one of this helper's" in text
-        assert page.locator('.chipwise-helper input[name="traffic"][value="low"]').is_checked()
+        assert page.locator('.chipwise-helper input[name="requests"][value="queued"]').is_checked()
         page.check('.chipwise-helper input[name="workload"][value="training"]')
         message.wait_for(state="hidden")
         assert log.problems() == []
@@ -163,26 +192,26 @@ def test_calculator_refuses_bad_input_visibly(browser: Browser, site_url: str, b
         page.context.close()
 
 
-@pytest.mark.parametrize(("workload", "neuron"), [("training", "yes"), ("inference", "yes"), ("inference", "no")])
-def test_decision_helper_sizes_like_the_engine_on_a_grid(browser: Browser, site_url: str, facts: Facts, workload: str, neuron: str) -> None:
+@pytest.mark.parametrize(("workload", "model"), [("training", "deep-learning"), ("inference", "deep-learning"), ("inference", "nvidia-only")])
+def test_decision_helper_sizes_like_the_engine_on_a_grid(browser: Browser, site_url: str, facts: Facts, workload: str, model: str) -> None:
     page, log = open_page(browser, site_url + "helper/")
     try:
         page.check(f'.chipwise-helper input[name="workload"][value="{workload}"]')
-        page.check(f'.chipwise-helper input[name="neuron"][value="{neuron}"]')
-        for traffic in ("high", "low"):
-            page.check(f'.chipwise-helper input[name="traffic"][value="{traffic}"]')
+        page.check(f'.chipwise-helper input[name="model"][value="{model}"]')
+        for requests in ("steady", "intermittent"):
+            page.check(f'.chipwise-helper input[name="requests"][value="{requests}"]')
             for precision in ("fp32", "bf16", "fp8"):
                 page.select_option('.chipwise-helper select[name="precision"]', precision)
                 for parameters in ("0.5", "7", "70", "405", "3000"):
                     page.fill('.chipwise-helper input[name="params_billion"]', parameters)
-                    decision = decide(facts.decision, workload=workload, neuron=neuron, traffic=traffic, params_billion=parameters, precision=precision)
+                    decision = decide(facts.decision, workload=workload, model=model, requests=requests, params_billion=parameters, precision=precision)
                     sizes = page.locator(".chipwise-helper__sizes")
                     sizes.wait_for()
                     assert sizes.get_attribute("data-memory-gib") == f"{decision.memory_needed_gib:.2f}"
                     shown = [(item.get_attribute("data-family"), item.get_attribute("data-size")) for item in sizes.locator("li").all()]
                     expected = [(sized.family.id, sized.size.name if sized.size else "") for sized in decision.sizes]
-                    assert shown == expected, (traffic, precision, parameters)
-                    assert page.locator(".chipwise-helper__answer a[data-rule]").get_attribute("data-rule") == decision.rule.id
+                    assert shown == expected, (requests, precision, parameters)
+                    assert page.locator(".chipwise-helper__answer strong").first.inner_text() == decision.title
                     assert f"params_billion={parameters}" in page.url and f"precision={precision}" in page.url
         page.fill('.chipwise-helper input[name="params_billion"]', "-3")
         message = page.locator(".chipwise-helper__message")
@@ -195,10 +224,10 @@ def test_decision_helper_sizes_like_the_engine_on_a_grid(browser: Browser, site_
 
 
 def test_decision_helper_reads_a_model_size_from_a_shared_link(browser: Browser, site_url: str, facts: Facts) -> None:
-    page, _ = open_page(browser, site_url + "helper/?workload=inference&neuron=yes&traffic=low&params_billion=70&precision=fp8")
+    page, _ = open_page(browser, site_url + "helper/?workload=inference&model=deep-learning&requests=intermittent&params_billion=70&precision=fp8")
     try:
         page.locator(".chipwise-helper__sizes").wait_for()
-        decision = decide(facts.decision, workload="inference", traffic="low", params_billion=70, precision="fp8")
+        decision = decide(facts.decision, workload="inference", requests="intermittent", params_billion=70, precision="fp8")
         assert page.locator(".chipwise-helper__sizes li").first.get_attribute("data-size") == decision.sizes[0].size.name  # type: ignore[union-attr]
         assert page.input_value('.chipwise-helper input[name="params_billion"]') == "70"
     finally:
@@ -206,7 +235,7 @@ def test_decision_helper_reads_a_model_size_from_a_shared_link(browser: Browser,
 
 
 def test_decision_helper_links_its_answer_to_awss_benchmark_rows(browser: Browser, site_url: str, facts: Facts) -> None:
-    page, log = open_page(browser, site_url + "helper/?workload=inference&neuron=yes&traffic=high")
+    page, log = open_page(browser, site_url + "helper/?workload=inference&model=deep-learning&requests=steady")
     try:
         link = page.locator(".chipwise-helper__benchmarks a[data-family=inf2]")
         link.wait_for()
