@@ -156,3 +156,46 @@ def test_the_command_reports_and_refuses(checkout: Path, tmp_path: Path) -> None
 def test_a_folder_that_is_not_a_checkout_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused, match="no about-neuron/benchmarks folder: give a checkout of aws-neuron/aws-neuron-sdk"):
         import_benchmarks(tmp_path, tmp_path / "rows.yml", COMMIT, DAY)
+
+
+def test_a_cell_over_the_csv_field_limit_is_refused_with_its_line(checkout: Path, tmp_path: Path) -> None:
+    # Once a _csv.Error traceback: the csv module refuses cells over 131,072 characters.
+    encoder = checkout / ENCODER
+    encoder.write_text(encoder.read_text(encoding="utf-8").replace("bert-base-uncased", "x" * 140_000, 1), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_benchmarks(checkout, tmp_path / "rows.yml", COMMIT, DAY)
+    assert str(refused.value) == f"{checkout / ENCODER}:3:1: (file): cannot read the record: field larger than field limit (131072)"
+
+
+def _symlink_loop(path: Path) -> None:
+    path.with_name(path.name + ".other").symlink_to(path)
+    path.symlink_to(path.with_name(path.name + ".other"))
+
+
+@pytest.mark.parametrize(
+    ("relative", "message"),
+    [
+        ("about-neuron/benchmarks/inf2/throughput_data_loop.csv", "cannot read: Too many levels of symbolic links"),
+        ("about-neuron/benchmarks/inf2/loop.rst", "cannot read: Too many levels of symbolic links"),
+        ("about-neuron/benchmarks/trn1", "the folder is missing; chipwise imports inf2, trn1"),
+        ("", "no about-neuron/benchmarks folder: give a checkout of aws-neuron/aws-neuron-sdk"),
+    ],
+    ids=["csv", "rst", "folder", "checkout"],
+)
+def test_a_symlink_loop_in_the_checkout_is_refused_in_one_located_line(checkout: Path, tmp_path: Path, relative: str, message: str) -> None:
+    # Once a RuntimeError from resolving the looping path for display.
+    path = checkout / relative if relative else tmp_path / "loop"
+    if path.is_dir():
+        shutil.rmtree(path)
+    _symlink_loop(path)
+    code, out, err = _run("import-benchmarks", str(path if not relative else checkout), "--output", str(tmp_path / "rows.yml"), "--commit", COMMIT)
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == f"{path}:1:1: (file): {message}"
+    assert not (tmp_path / "rows.yml").exists()
+
+
+def test_a_symlink_loop_as_the_output_is_refused_in_one_located_line(checkout: Path, tmp_path: Path) -> None:
+    _symlink_loop(tmp_path / "rows.yml")
+    code, _, err = _run("import-benchmarks", str(checkout), "--output", str(tmp_path / "rows.yml"), "--commit", COMMIT)
+    assert code == 1
+    assert err.splitlines()[0] == f"{tmp_path / 'rows.yml'}:1:1: (file): cannot write: Too many levels of symbolic links"

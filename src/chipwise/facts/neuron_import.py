@@ -128,11 +128,23 @@ def row_id(row: dict[str, Any], kind: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(str(part) for part in parts).lower()).strip("-")
 
 
+class _UnreadableRecord(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
 def _cells(text: str) -> Iterable[tuple[int, list[str], list[int]]]:
-    """(line number, cells, 1-based column of each cell) for each record of a CSV text."""
+    """(line number, cells, 1-based column of each cell) for each record of a CSV text; _UnreadableRecord
+    for one the csv module refuses (a cell over its field size limit, or a NUL)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     lines = text.splitlines()
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _UnreadableRecord(reader.line_num, f"cannot read the record: {error}") from None
         number = reader.line_num
         source = lines[number - 1] if number - 1 < len(lines) else ""
         columns, position = [], 0
@@ -141,6 +153,15 @@ def _cells(text: str) -> Iterable[tuple[int, list[str], list[int]]]:
             columns.append((found if found >= 0 else position) + 1)
             position = (found if found >= 0 else position) + len(cell)
         yield number, cells, columns
+
+
+def _records(reading: _Reading, relative: str, text: str) -> list[tuple[int, list[str], list[int]]] | None:
+    """Every record of a CSV text, or None with a located problem when one cannot be read."""
+    try:
+        return list(_cells(text))
+    except _UnreadableRecord as unreadable:
+        reading.refuse(relative, unreadable.line, 1, "", unreadable.message)
+        return None
 
 
 def _read_text(reading: _Reading, relative: str) -> str | None:
@@ -194,9 +215,9 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
 
 def _read_table(reading: _Reading, relative: str, optimized: str, kind: str) -> list[dict[str, Any]]:
     text = _read_text(reading, relative)
-    if text is None:
+    records = None if text is None else _records(reading, relative, text)
+    if records is None:
         return []
-    records = list(_cells(text))
     if not records:
         reading.refuse(relative, 1, 1, "", "the file is empty; expected a header row")
         return []
@@ -237,9 +258,9 @@ def _read_table(reading: _Reading, relative: str, optimized: str, kind: str) -> 
 
 def _read_rates(reading: _Reading, relative: str) -> dict[str, dict[str, Any]]:
     text = _read_text(reading, relative)
-    if text is None:
+    records = None if text is None else _records(reading, relative, text)
+    if records is None:
         return {}
-    records = list(_cells(text))
     header = [heading.strip() for heading in records[0][1]] if records else []
     if header != ["Inst. Type", RATE_COLUMN]:
         reading.refuse(relative, 1, 1, "", f"expected the headings 'Inst. Type,{RATE_COLUMN}', received {','.join(header)!r}")
@@ -366,7 +387,10 @@ def import_benchmarks(root: Path, output: Path, commit: str | None = None, today
     report = changes(old, new)
     if not report and old is not None:
         return [f"{display_path(output)}: no changes ({len(new['rows'])} rows, {len(new['rates'])} hourly rates, commit {commit[:12]})"]
-    output.write_text(dump(new), encoding="utf-8")
+    try:
+        output.write_text(dump(new), encoding="utf-8")
+    except OSError as error:
+        raise ImportRefused([Problem(display_path(output), Location(1, 1), "", f"cannot write: {error.strerror or error}")]) from None
     return [*report, f"{display_path(output)}: wrote {len(new['rows'])} rows, {len(new['rates'])} hourly rates from {REPOSITORY} at {commit[:12]}"]
 
 
@@ -375,6 +399,6 @@ def _old_content(output: Path) -> dict[str, Any] | None:
         return None
     try:
         loaded = yaml.safe_load(output.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+    except (yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError):
         return None
     return loaded if isinstance(loaded, dict) else None
