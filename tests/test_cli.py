@@ -159,7 +159,7 @@ def test_stale_lists_nothing_today_and_everything_years_later_but_always_exits_0
     assert all(entry["age_days"] > 30 for entry in report["stale"])
 
 
-@pytest.mark.parametrize("days", ["-1", "soon", "99999"])
+@pytest.mark.parametrize("days", ["-1", "soon", "99999", "1_0", "١٠", " 10"])
 def test_stale_refuses_a_bad_day_count(days: str) -> None:
     result = run("stale", "--days", days)
     assert result.returncode == 2 and "--days: expected" in result.stderr and result.stdout == ""

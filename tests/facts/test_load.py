@@ -42,6 +42,16 @@ BROKEN_FILES = {
     ],
     "malformed-date": ["27:15: facts.inf2.chips_max.verified: expected a date written YYYY-MM-DD, received the malformed value '2026-13-45'"],
     "future-date": ["27:15: facts.inf2.chips_max.verified: the date 2999-01-01 is in the future; use the day the fact was checked"],
+    "ancient-date": ["27:15: facts.inf2.chips_max.verified: the date 0001-01-01 is before 2000-01-01; no source about AWS's ML chips is that old"],
+    "far-version": ["3:12: meta.version: the version's date 9999-12-31 is in the future; use the day of the release"],
+    "underscore-number": [
+        "21:12: facts.inf2.chips_max.value: expected a number written with the digits 0-9 (no underscores, hex, octal or base-60), received '1_2'"
+    ],
+    "unicode-digits": [
+        "3:12: meta.version: expected a version like \"2026.11.26\" (a real date), or \"2026.11.26.2\" for a same-day revision, "
+        "received '٢٠٢٦.11.26'"
+    ],
+    "deep-nesting": ["2:70: (file): lists and mappings nest more than 64 deep here; a facts file needs far fewer levels"],
     "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
     "quote-contradicts-value": ["26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"],
     "rule-unknown-fact": ["143:11: decision.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
@@ -174,6 +184,23 @@ def test_facts_file_validates_against_its_json_schema() -> None:
     broken = json.loads(json.dumps(yaml.safe_load((BROKEN / "unknown-key.yml").read_text(encoding="utf-8")), default=str))
     with pytest.raises(jsonschema.ValidationError, match="sorce"):
         jsonschema.validate(broken, json_schema())
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [(("meta", "version"), "٢٠٢٦.11.26"), (("meta", "version"), "1999.12.31"), (("facts", "inf2.chips_max", "verified"), "0001-01-01")],
+    ids=["arabic-indic-version", "ancient-version", "ancient-date"],
+)
+def test_the_json_schema_refuses_the_digits_and_days_the_loader_refuses(where: tuple[str, ...], value: str) -> None:
+    data = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
+    *parents, key = where
+    entry = data
+    for parent in parents:
+        entry = entry[parent]
+    entry[key] = value
+    with pytest.raises(jsonschema.ValidationError) as refused:
+        jsonschema.validate(data, json_schema())
+    assert list(refused.value.absolute_path) == list(where)
 
 
 def test_the_cache_is_keyed_by_content_not_by_time_and_size(tmp_path: Path) -> None:

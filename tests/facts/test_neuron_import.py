@@ -101,15 +101,19 @@ def test_a_changed_checkout_is_reported(checkout: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "where", "message"),
     [
-        ("2674.18956433", "fast", ":3:99: Throughput (inference/second):", "expected a number above zero, received 'fast'"),
-        ("2674.18956433", "-3", ":3:99: Throughput (inference/second):", "expected a number above zero, received '-3'"),
-        ("2674.18956433", "nan", ":3:99: Throughput (inference/second):", "expected a number above zero, received 'nan'"),
+        ("2674.18956433", "fast", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received 'fast'"),
+        ("2674.18956433", "-3", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received '-3'"),
+        ("2674.18956433", "nan", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received 'nan'"),
+        ("2674.18956433", "1e-300", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received '1e-300'"),
+        ("2674.18956433", "2_674.5", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received '2_674.5'"),
+        ("2674.18956433", "٢٦٧٤", ":3:99: Throughput (inference/second):", "expected a number from 1e-06 written with the digits 0-9, received '٢٦٧٤'"),
         ("Inf2.xlarge,Raw Output (AutoModel),2674", "Inf9.xlarge,Raw Output (AutoModel),2674", ":3:", "expected an Inf2 or Trn1 instance type"),
         (",2.27.0,Data Parallel,8,128", ",2.27.0,Data Parallel,eight,128", ":3:", "Batch Size: expected a whole number from 1, received 'eight'"),
+        (",2.27.0,Data Parallel,8,128", ",2.27.0,Data Parallel,٨,128", ":3:", "Batch Size: expected a whole number from 1, received '٨'"),
         (",2.27.0,Data Parallel,8,128", ",2.27,0,Data Parallel,8,128", ":3:1: (file):", "expected 16 fields as in the header, found 17"),
         ("bert-base-uncased,", ",", ":3:1: Model:", "the cell is empty; expected a value"),
     ],
-    ids=["text", "negative", "nan", "instance", "batch", "fields", "empty"],
+    ids=["text", "negative", "nan", "tiny", "underscore", "arabic-indic", "instance", "batch", "batch-arabic-indic", "fields", "empty"],
 )
 def test_a_malformed_row_is_refused_with_its_file_and_line(checkout: Path, tmp_path: Path, old: str, new: str, where: str, message: str) -> None:
     encoder = checkout / ENCODER
@@ -148,7 +152,7 @@ def test_the_command_reports_and_refuses(checkout: Path, tmp_path: Path) -> None
     assert out.splitlines()[-1].endswith(f"wrote 10 rows, 6 hourly rates from aws-neuron/aws-neuron-sdk at {COMMIT[:12]}")
     (checkout / ENCODER).write_text((checkout / ENCODER).read_text(encoding="utf-8").replace("2674.18956433", "fast"), encoding="utf-8")
     code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output), "--commit", COMMIT)
-    assert code == 1 and "expected a number above zero, received 'fast'" in err and err.rstrip().endswith("nothing was written")
+    assert code == 1 and "received 'fast'" in err and err.rstrip().endswith("nothing was written")
     with pytest.raises(SystemExit):
         _run("import-benchmarks", str(checkout), "--commit", "abc")
 

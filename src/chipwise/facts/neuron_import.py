@@ -23,9 +23,9 @@ from typing import Any
 import yaml
 
 from chipwise.errors import FactsError, Location, Problem, display_path
-from chipwise.facts.benchmarks import DOCS_BASE, INSTANCE, REPOSITORY, Category, Optimized
+from chipwise.facts.benchmarks import DOCS_BASE, INSTANCE, REPOSITORY, SMALLEST_MEASUREMENT, Category, Optimized
 from chipwise.facts.source import read_bytes
-from chipwise.facts.spec import refuse_value
+from chipwise.facts.spec import PLAIN_DECIMAL, refuse_value
 
 BENCHMARKS_DIR = Path("about-neuron") / "benchmarks"
 FAMILIES = ("inf2", "trn1")
@@ -186,17 +186,14 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
         reading.refuse(relative, line, column, heading, refusal)
         return None
     if name in WHOLE:
-        if not re.fullmatch(r"[1-9]\d{0,8}", text):
+        if not re.fullmatch(r"[1-9][0-9]{0,8}", text):
             reading.refuse(relative, line, column, heading, f"expected a whole number from 1, received {text!r}")
             return None
         return int(text)
     if name in POSITIVE:
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or number <= 0 or number > 1e12:
-            reading.refuse(relative, line, column, heading, f"expected a number above zero, received {text!r}")
+        number = float(text) if PLAIN_DECIMAL.fullmatch(text) else math.nan
+        if not math.isfinite(number) or number < SMALLEST_MEASUREMENT or number > 1e12:
+            reading.refuse(relative, line, column, heading, f"expected a number from {SMALLEST_MEASUREMENT:g} written with the digits 0-9, received {text!r}")
             return None
         return number
     if name == "instance":
@@ -204,7 +201,7 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
             reading.refuse(relative, line, column, heading, f"expected an Inf2 or Trn1 instance type like Inf2.xlarge, received {text!r}")
             return None
         return text.lower()
-    if name == "neuron_version" and not re.fullmatch(r"\d+(\.\d+)+", text):
+    if name == "neuron_version" and not re.fullmatch(r"[0-9]+(\.[0-9]+)+", text):
         reading.refuse(relative, line, column, heading, f"expected a Neuron version like 2.25.0, received {text!r}")
         return None
     if len(text) > 200:
