@@ -51,6 +51,7 @@ BROKEN_FILES = {
         "3:12: meta.version: expected a version like \"2026.11.26\" (a real date), or \"2026.11.26.2\" for a same-day revision, "
         "received '٢٠٢٦.11.26'"
     ],
+    "glossary-unknown-fact": ["103:5: glossary.Inf2.definition: unknown fact 'inf2.chips_mx'; did you mean 'inf2.chips_max'?"],
     "deep-nesting": ["2:70: (file): lists and mappings nest more than 64 deep here; a facts file needs far fewer levels"],
     "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
     "quote-contradicts-value": ["26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"],
@@ -84,6 +85,15 @@ def test_broken_file_is_refused_with_located_messages(name: str) -> None:
 
 def test_every_file_in_the_corpus_has_expectations() -> None:
     assert {path.stem for path in BROKEN.glob("*.yml")} == set(BROKEN_FILES)
+
+
+def test_a_glossary_definition_expands_its_fact_references_as_other_texts_do(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    old = "    definition: EC2 instances with Inferentia2 chips."
+    assert old in text
+    path = tmp_path / "glossary.yml"
+    path.write_text(text.replace(old, "    definition: EC2 instances with {inf2.chips_max} (Inferentia2)."), encoding="utf-8")
+    assert chipwise.load_facts(path).glossary["Inf2"] == "EC2 instances with up to 12 chips (Inferentia2)."
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
