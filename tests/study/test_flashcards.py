@@ -62,7 +62,8 @@ def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp
             FACTS_FILE.read_text(encoding="utf-8")
             .replace("value: 2.3\n", "value: 2.4\n", 1)
             .replace("up to 2.3x higher", "up to 2.4x higher")
-            .replace(f'version: "{facts.meta.version}"', 'version: "2099.1.1"'),
+            # The same day's last revision: newer, and (unlike a future date) accepted by the loader.
+            .replace(f'version: "{facts.meta.version}"', f'version: "{".".join(facts.meta.version.split(".")[:3])}.999"'),
             encoding="utf-8",
         )
         updated = tmp_path / "updated.apkg"
