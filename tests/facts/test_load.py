@@ -250,8 +250,8 @@ def test_special_files_get_one_line(tmp_path: Path) -> None:
     assert problems_of(Path("/dev/zero")) == ["1:1: (file): is not a regular file (a FIFO, socket or device); expected a YAML file"]
     assert problems_of(tmp_path) == ["1:1: (file): is a folder, expected a YAML file"]
     big = tmp_path / "big.yml"
-    big.write_bytes(b"#" * (16 * 1024 * 1024 + 1))
-    assert problems_of(big) == ["1:1: (file): the file has 16,777,217 bytes; a facts file may have at most 16,777,216"]
+    big.write_bytes(b"#" * (4 * 1024 * 1024 + 1))
+    assert problems_of(big) == ["1:1: (file): the file has 4,194,305 bytes; a facts file may have at most 4,194,304"]
 
 
 @pytest.mark.parametrize(

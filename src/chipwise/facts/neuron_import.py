@@ -319,14 +319,17 @@ def read_checkout(root: Path, commit: str, today: datetime.date) -> dict[str, An
                 continue
             files[relative] = dict(pages.get(path.name, {}))
     by_id: dict[str, dict[str, Any]] = {}
+    next_copy: dict[str, int] = {}  # per base id, the copy number to try next: linear in repeated rows
     for kind, row in rows:
         if row["instance"] not in rates:
             known = ", ".join(rates) or "none"
             reading.refuse(row["file"], row["line"], 1, "Inst. Type", f"no hourly rate for {row['instance']!r} in the price files ({known})")
             continue
-        identifier, copy = row_id(row, kind), 2
+        base = identifier = row_id(row, kind)
+        copy = next_copy.get(base, 2)
         while identifier in by_id:
-            identifier, copy = f"{row_id(row, kind)}-{copy}", copy + 1
+            identifier, copy = f"{base}-{copy}", copy + 1
+        next_copy[base] = copy
         by_id[identifier] = {key: row[key] for key in ORDER if key in row}
     if reading.problems:
         raise ImportRefused(reading.problems)

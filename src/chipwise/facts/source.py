@@ -109,9 +109,10 @@ def _deeper_than(root: yaml.Node | None, limit: int) -> bool:
     return False
 
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""The largest facts file read (16 MiB; the real one is about 100 kB, and a hundred times its facts still
-fit). Larger files are refused unread."""
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest facts file read: 4 MiB, about thirty-five times the real file (about 116 kB). `chipwise check`
+on a file just under it takes about 3 s of CPU and 200 MB (benchmarks/import_scale.py); at 16 MiB it took 17 s
+and 670 MB. Larger files are refused unread."""
 
 
 def read_bytes(path: Path, shown_path: str) -> bytes:
