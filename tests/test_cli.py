@@ -152,6 +152,28 @@ def test_check_names_a_missing_file() -> None:
     assert (result.returncode, result.stderr) == (1, "facts/nope.yml:1:1: (file): no such file\n1 problem in facts/nope.yml\n")
 
 
+def _symlink_loop(folder: Path, name: str) -> Path:
+    (folder / f"{name}.other").symlink_to(folder / name)
+    (folder / name).symlink_to(folder / f"{name}.other")
+    return folder / name
+
+
+def test_check_refuses_a_symlink_loop_as_the_facts_file_in_one_located_line(tmp_path: Path) -> None:
+    # Once a RuntimeError from resolving the path for display.
+    loop = _symlink_loop(tmp_path, "facts.yml")
+    result = run("check", str(loop))
+    assert (result.returncode, result.stderr) == (1, f"{loop}:1:1: (file): cannot read: Too many levels of symbolic links\n1 problem in {loop}\n")
+
+
+def test_check_refuses_a_symlink_loop_as_the_benchmark_rows_file(tmp_path: Path) -> None:
+    (tmp_path / "facts.yml").write_bytes((ROOT / "facts" / "aws-ml-chips.yml").read_bytes())
+    (tmp_path / "aws-ml-chips.benchmarks.yml").unlink()
+    loop = _symlink_loop(tmp_path, "aws-ml-chips.benchmarks.yml")
+    result = run("check", str(tmp_path / "facts.yml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{loop}:1:1: (file): cannot read: Too many levels of symbolic links\n"), result.stderr
+
+
 def test_environment_variable_replaces_the_facts_file() -> None:
     result = run("recommend", "--workload", "inference", "--json", env={"CHIPWISE_FACTS": str(FIXTURES / "minimal.yml")})
     assert result.returncode == 0, result.stderr
@@ -197,7 +219,7 @@ def test_stale_lists_nothing_today_and_everything_years_later_but_always_exits_0
     assert all(entry["age_days"] > 30 for entry in report["stale"])
 
 
-@pytest.mark.parametrize("days", ["-1", "soon", "99999"])
+@pytest.mark.parametrize("days", ["-1", "soon", "99999", "1_0", "١٠", " 10"])
 def test_stale_refuses_a_bad_day_count(days: str) -> None:
     result = run("stale", "--days", days)
     assert result.returncode == 2 and "--days: expected" in result.stderr and result.stdout == ""

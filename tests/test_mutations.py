@@ -8,6 +8,7 @@ traceback; an accepted file must render every macro call on every page and every
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import random
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import pytest
 
 from chipwise import cli
@@ -60,6 +62,14 @@ PAYLOADS = [
     "&anchor value",
     "*anchor",
     "!!python/object:os.system ls",
+    '"a `tick` and a lone ` backtick"',
+    '"ends with a backslash \\\\"',
+    '"`\\\\`"',
+    "[" * 80 + "]" * 80,
+    "١٢",
+    '"٢٠٢٦.11.26"',
+    "1_000",
+    "0x10",
 ]
 _VALUE_LINE = re.compile(r"^(\s+(?:- )?[A-Za-z0-9_.\"-]+: )(\S.*)$")
 _KEY_LINE = re.compile(r"^(\s*)([a-z0-9_.-]+):\s*$")
@@ -127,11 +137,22 @@ def render_everything(facts: Facts) -> None:
     namespace = {name: getattr(macros, name) for name in MACRO_NAMES}
     for page in sorted((ROOT / "docs").rglob("*.md")):
         for call in re.findall(r"\{\{(.*?)\}\}", page.read_text(encoding="utf-8"), re.DOTALL):
-            eval(call.strip(), {"__builtins__": {}}, namespace)
+            _refuse_unrendered_links(str(eval(call.strip(), {"__builtins__": {}}, namespace)), call)
     render.abbreviations(facts)
     for path, content in site_files.generated_files(facts).items():
         if path.endswith(".json"):
             json.loads(content, parse_constant=_refuse_constant)
+
+
+_MARKDOWN = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"])
+
+
+def _refuse_unrendered_links(output: str, call: str) -> None:
+    """A macro's Markdown renders every link it makes: a backtick or backslash in a tooltip once left
+    `[25%](sources.md#... "... <code>...` on the page, or stopped the build."""
+    page = _MARKDOWN.reset().convert(output)
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert not re.search(r"\]\([^)\s]*sources(?:\.md|/)#", visible), (call, visible[:400])
 
 
 def _check(path: Path) -> tuple[int, str, str]:
@@ -197,3 +218,30 @@ def test_deleting_any_referenced_fact_is_refused_with_located_messages(tmp_path:
         *messages, summary = err.strip().split("\n")
         assert _SUMMARY.match(summary) and all(_LOCATED.match(message) for message in messages), (fact_id, err)
         assert any(fact_id in message for message in messages), (fact_id, err)
+
+
+# Text fields, a number and a date the fuzz above may not draw: each gets every new payload in turn.
+TARGETED_LINES = [r"^    title: ", r"^    baseline: ", r"^    label: ", r"^    definition: ", r"^    quote: ", r"^    value: 12$", r"^    verified: "]
+TARGETED_PAYLOADS = PAYLOADS[-8:]
+
+
+@pytest.mark.parametrize("payload", TARGETED_PAYLOADS)
+def test_backticks_backslashes_deep_nesting_and_unicode_digits_are_refused_or_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
+    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
+    for pattern in TARGETED_LINES:
+        index = next(number for number, line in enumerate(lines) if re.match(pattern, line))
+        match = _VALUE_LINE.match(lines[index])
+        assert match is not None, lines[index]
+        path = tmp_path / "targeted.yml"
+        path.write_text("\n".join([*lines[:index], match.group(1) + payload, *lines[index + 1 :]]), encoding="utf-8")
+        with _time_limit(SECONDS_PER_FILE):
+            code, _, err = _check(path)
+        what = (pattern, payload, err)
+        assert code in (0, 1), what
+        if code == 1:
+            *messages, summary = err.strip().split("\n")
+            assert messages and _SUMMARY.match(summary) and all(_LOCATED.match(message) for message in messages), what
+        else:
+            render_everything(load_facts(path, for_site=True))

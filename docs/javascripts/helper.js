@@ -85,8 +85,12 @@
         var refused = [];
         params.forEach(function (value, name) {
           if (sizing && SIZING_FIELDS.indexOf(name) >= 0) {
-            if (name === "precision" && !sizing.precision.values[value]) {
+            // Own keys only ("constructor" is on every object) and plain ASCII decimals only: a number
+            // field silently empties itself on NaN, Infinity, 0x10 or Arabic-Indic digits.
+            if (name === "precision" && !Object.prototype.hasOwnProperty.call(sizing.precision.values, value)) {
               refused.push("the link's precision “" + value + "” is not one of: " + Object.keys(sizing.precision.values).join(", "));
+            } else if (name !== "precision" && !/^[0-9]+(\.[0-9]+)?$/.test(value)) {
+              refused.push("the link's " + name + "=“" + value + "” is not a number written with the digits 0-9");
             } else {
               field(name).value = value;
             }

@@ -22,12 +22,23 @@
   var current = [];
   var missed = [];
 
+  // The stored progress, kept only as far as it has the shape save() writes: a mapping of question ids to
+  // {right: true|false}. Anything else there ("abc", true, 5, [] or another page's data) counts as no
+  // progress, and the next save replaces it. No prototype, so an id such as "constructor" is just an id.
   function load() {
+    var stored = null;
+    var progress = Object.create(null);
     try {
-      return JSON.parse(window.localStorage.getItem(STORE) || "{}") || {};
+      stored = JSON.parse(window.localStorage.getItem(STORE) || "{}");
     } catch (error) {
-      return {};
+      /* unreadable, or storage is off: no progress */
     }
+    if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return progress;
+    Object.keys(stored).forEach(function (id) {
+      var entry = stored[id];
+      if (entry !== null && typeof entry === "object" && typeof entry.right === "boolean") progress[id] = { right: entry.right };
+    });
+    return progress;
   }
 
   function save(progress) {

@@ -216,11 +216,10 @@ def _import_benchmarks(checkout: Path, commit: str | None, output: Path | None) 
 
 
 def _days(text: str) -> int:
-    """--days: a whole number of days from 0 to 36,500."""
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of days, received {text!r}") from None
+    """--days: a whole number of days from 0 to 36,500, in the digits 0-9 (int() would also take '1_0' or '١٠')."""
+    if not re.fullmatch(r"[0-9]+", text, re.ASCII):
+        raise argparse.ArgumentTypeError(f"expected a whole number of days (digits 0-9), received {text!r}")
+    days = int(text)
     if not 0 <= days <= 36_500:
         raise argparse.ArgumentTypeError(f"expected a number of days from 0 to 36500, received {days}")
     return days

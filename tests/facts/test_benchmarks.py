@@ -71,12 +71,18 @@ def _check(path: Path) -> tuple[int, str, str]:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("    throughput: 2674.18956433\n", "    throughput: -2674.18956433\n", "throughput: expected a number above zero, received the number -2674.18956433"),
+        ("    throughput: 2674.18956433\n", "    throughput: -2674.18956433\n", "throughput: expected a number from 1e-06, received the number -2674.18956433"),
+        ("    throughput: 2674.18956433\n", "    throughput: 1.0e-300\n", "throughput: expected a number from 1e-06, received the number 1.0e-300"),
+        (
+            "    throughput: 2674.18956433\n",
+            "    throughput: 2_674.5\n",
+            "throughput: expected a number written with the digits 0-9 (no underscores, hex, octal or base-60), received '2_674.5'",
+        ),
         ("    batch_size: 8\n", "    batch_size: eight\n", "batch_size: expected a whole number from 1, received the text 'eight'"),
         ("    instance: inf2.xlarge\n", "    instance: inf2.mega\n", "instance: expected an instance type like inf2.xlarge, received 'inf2.mega'"),
         ("    neuron_version: 2.27.0\n", "    neuron_versoin: 2.27.0\n", "unknown key 'neuron_versoin'; did you mean 'neuron_version'?"),
     ],
-    ids=["negative", "text", "instance", "typo"],
+    ids=["negative", "tiny", "underscore", "text", "instance", "typo"],
 )
 def test_a_broken_rows_file_is_refused_with_messages_located_in_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str) -> None:
     monkeypatch.chdir(tmp_path)

@@ -42,6 +42,17 @@ BROKEN_FILES = {
     ],
     "malformed-date": ["27:15: facts.inf2.chips_max.verified: expected a date written YYYY-MM-DD, received the malformed value '2026-13-45'"],
     "future-date": ["27:15: facts.inf2.chips_max.verified: the date 2999-01-01 is in the future; use the day the fact was checked"],
+    "ancient-date": ["27:15: facts.inf2.chips_max.verified: the date 0001-01-01 is before 2000-01-01; no source about AWS's ML chips is that old"],
+    "far-version": ["3:12: meta.version: the version's date 9999-12-31 is in the future; use the day of the release"],
+    "underscore-number": [
+        "21:12: facts.inf2.chips_max.value: expected a number written with the digits 0-9 (no underscores, hex, octal or base-60), received '1_2'"
+    ],
+    "unicode-digits": [
+        "3:12: meta.version: expected a version like \"2026.11.26\" (a real date), or \"2026.11.26.2\" for a same-day revision, "
+        "received '٢٠٢٦.11.26'"
+    ],
+    "glossary-unknown-fact": ["103:5: glossary.Inf2.definition: unknown fact 'inf2.chips_mx'; did you mean 'inf2.chips_max'?"],
+    "deep-nesting": ["2:70: (file): lists and mappings nest more than 64 deep here; a facts file needs far fewer levels"],
     "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
     "quote-contradicts-value": ["26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"],
     "rule-unknown-fact": ["147:15: decision.tables.chip.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
@@ -74,6 +85,15 @@ def test_broken_file_is_refused_with_located_messages(name: str) -> None:
 
 def test_every_file_in_the_corpus_has_expectations() -> None:
     assert {path.stem for path in BROKEN.glob("*.yml")} == set(BROKEN_FILES)
+
+
+def test_a_glossary_definition_expands_its_fact_references_as_other_texts_do(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    old = "    definition: EC2 instances with Inferentia2 chips."
+    assert old in text
+    path = tmp_path / "glossary.yml"
+    path.write_text(text.replace(old, "    definition: EC2 instances with {inf2.chips_max} (Inferentia2)."), encoding="utf-8")
+    assert chipwise.load_facts(path).glossary["Inf2"] == "EC2 instances with up to 12 chips (Inferentia2)."
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -176,6 +196,23 @@ def test_facts_file_validates_against_its_json_schema() -> None:
         jsonschema.validate(broken, json_schema())
 
 
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [(("meta", "version"), "٢٠٢٦.11.26"), (("meta", "version"), "1999.12.31"), (("facts", "inf2.chips_max", "verified"), "0001-01-01")],
+    ids=["arabic-indic-version", "ancient-version", "ancient-date"],
+)
+def test_the_json_schema_refuses_the_digits_and_days_the_loader_refuses(where: tuple[str, ...], value: str) -> None:
+    data = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
+    *parents, key = where
+    entry = data
+    for parent in parents:
+        entry = entry[parent]
+    entry[key] = value
+    with pytest.raises(jsonschema.ValidationError) as refused:
+        jsonschema.validate(data, json_schema())
+    assert list(refused.value.absolute_path) == list(where)
+
+
 def test_the_cache_is_keyed_by_content_not_by_time_and_size(tmp_path: Path) -> None:
     """`cp -p` of a same-size file keeps size and mtime; the facts must change anyway."""
     first = FACTS_FILE.read_text(encoding="utf-8")
@@ -213,8 +250,8 @@ def test_special_files_get_one_line(tmp_path: Path) -> None:
     assert problems_of(Path("/dev/zero")) == ["1:1: (file): is not a regular file (a FIFO, socket or device); expected a YAML file"]
     assert problems_of(tmp_path) == ["1:1: (file): is a folder, expected a YAML file"]
     big = tmp_path / "big.yml"
-    big.write_bytes(b"#" * (16 * 1024 * 1024 + 1))
-    assert problems_of(big) == ["1:1: (file): the file has 16,777,217 bytes; a facts file may have at most 16,777,216"]
+    big.write_bytes(b"#" * (4 * 1024 * 1024 + 1))
+    assert problems_of(big) == ["1:1: (file): the file has 4,194,305 bytes; a facts file may have at most 4,194,304"]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPa
     assert fast == checked
 
 
-@pytest.mark.parametrize("name", ["duplicate-key", "python-tag", "unquoted-yes-key", "yaml-syntax-error", "alias-bomb"])
+@pytest.mark.parametrize("name", ["duplicate-key", "python-tag", "unquoted-yes-key", "yaml-syntax-error", "alias-bomb", "deep-nesting"])
 def test_broken_files_give_the_same_problems_on_both_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     def problems() -> list[str]:
         with pytest.raises(chipwise.FactsError) as caught:
@@ -40,3 +40,32 @@ def test_broken_files_give_the_same_problems_on_both_paths(monkeypatch: pytest.M
 def test_text_that_may_hold_an_alias_takes_the_checked_path() -> None:
     assert yaml_source._compose_fast("a: &x 1\nb: *x\n") is None
     assert yaml_source._compose_fast("a: 1\nb: text with a * star\n") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("meta: " + "[" * 1000 + "]" * 1000 + "\n", ":1:70: (file): "),
+        ("".join(" " * depth + "k:\n" for depth in range(1000)) + " " * 1000 + "k: 1\n", ":65:65: (file): "),
+        ("meta: " + "{a: " * 1000 + "1" + "}" * 1000 + "\n", ":1:"),
+    ],
+    ids=["flow-lists", "block-mappings", "flow-mappings"],
+)
+def test_nesting_a_thousand_deep_is_refused_with_a_location_on_both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, where: str) -> None:
+    # Once a RecursionError from the composer (and from every recursive walk after it).
+    path = tmp_path / "deep.yml"
+    path.write_text(text, encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(chipwise.FactsError) as caught:
+            load_uncached(path)
+        [problem] = [str(problem) for problem in caught.value.problems]
+        assert problem.startswith(f"{path}{where}") and problem.endswith("lists and mappings nest more than 64 deep here; a facts file needs far fewer levels")
+        monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yml"
+    path.write_text("meta: " + "[" * 63 + "]" * 63 + "\n", encoding="utf-8")
+    with pytest.raises(chipwise.FactsError) as caught:
+        load_uncached(path)
+    assert "meta: expected a mapping, received a list" in str(caught.value)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from chipwise.facts.model import Facts
+import dataclasses
+import html
+import re
+
+from chipwise.facts.model import Facts, Quote
 from chipwise.render import escape
 from chipwise.render import markdown as render
 
@@ -53,3 +57,26 @@ def test_abbreviations_cover_the_glossary(facts: Facts) -> None:
     lines = render.abbreviations(facts).splitlines()
     assert len(lines) == len(facts.glossary)
     assert "*[NeuronCore]: " + facts.glossary["NeuronCore"] in lines
+
+
+
+def _as_html(markdown_text: str) -> str:
+    import markdown
+
+    return markdown.markdown(markdown_text, extensions=["abbr", "attr_list", "md_in_html", "tables", "pymdownx.superfences"])
+
+
+def test_a_backtick_or_backslash_in_a_link_title_reads_as_written(facts: Facts) -> None:
+    # A raw backtick in the tooltip opened a code span across the link (or broke the build); a
+    # backslash before the closing quote escaped it.
+    fact = facts.fact("inf1.cost_vs_comparable")
+    assert isinstance(fact.evidence, Quote)
+    source = dataclasses.replace(fact.evidence.source, title="a `b c\\")
+    hostile = dataclasses.replace(fact, baseline="than `GPUs", evidence=dataclasses.replace(fact.evidence, source=source))
+    page = _as_html(render.fact_phrase(hostile, render.Links()) + " " + escape.markdown("and `code` \\"))
+    assert "<code>" not in page
+    assert page.count("<a ") == 1
+    title = re.search(r'title="([^"]*)"', page)
+    assert title is not None
+    assert html.unescape(title.group(1)).endswith("than `GPUs (source: a `b c\\)")
+    assert "than `GPUs</p>" not in page and "than `GPUs and `code` \\</p>" in html.unescape(page)

@@ -63,6 +63,17 @@ def test_a_bad_facts_file_fails_the_build_with_located_messages_and_writes_no_si
     assert not site.exists()
 
 
+def test_a_facts_file_nested_a_thousand_deep_fails_the_build_with_a_located_message(tmp_path: Path) -> None:
+    # Once a RecursionError traceback from the YAML composer.
+    broken = tmp_path / "deep.yml"
+    broken.write_text("meta: " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", broken)
+    assert result.returncode != 0
+    assert "deep.yml:1:70: (file): lists and mappings nest more than 64 deep here" in result.stderr
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_facts_file_missing_what_the_site_needs_fails_with_one_located_message(tmp_path: Path) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8")
     start = text.index("  note.training_cost_reduction:\n")

@@ -1,8 +1,10 @@
 """Text is data: markup and script placed in every kind of facts-file text is shown as text.
 
-One facts file, with a payload in a glossary definition, a rule reason, a fact label and note, a
-fact-check topic, an outcome title, an exam situation and a quote, passes `chipwise check` and builds.
-No page, embed, SVG or generated file then carries a live tag, handler or javascript: link.
+One facts file, with a payload in a glossary definition, a rule reason, a fact label, note and baseline,
+a fact-check topic, an outcome title, an exam situation, a quote and a source title, passes `chipwise
+check` and builds with --strict. No page, embed, SVG or generated file then carries a live tag, handler or
+javascript: link, and no Markdown is left unrendered (a backtick or backslash in a link's tooltip once broke
+the link or the build).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from chipwise import cli
-from tests.support import FACTS_FILE, build_site, copy_rows_file
+from tests.support import FACTS_FILE, build_site, copy_rows_file, visible_text
 
-PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))"
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) `tick \\"
 # Each: (the line as it stands, the key whose value gets the payload appended).
 PLACES = [
     ("    definition: AWS's custom chip for machine-learning inference (serving predictions); powers Inf1 (legacy) and Inf2.", "definition"),
@@ -28,6 +30,8 @@ PLACES = [
     ("    - situation: Making predictions in production", "situation"),
     ('    note: AWS\'s own wording in the post title has no "up to"; copies of AWS text elsewhere add it.', "note"),
     ('    quote: "Legacy hardware: Inf1 instances use NeuronCore v1 architecture."', "quote"),
+    ("    title: Amazon EC2 Inf1 Architecture", "title"),
+    ("    baseline: than comparable inference-optimized Amazon EC2 instances (AWS blog, 2023)", "baseline"),
 ]
 LIVE_MARKUP = re.compile(r"<script>alert|<img src=x|href=\"?javascript:|href='javascript:", re.IGNORECASE)
 
@@ -79,6 +83,16 @@ def test_the_payload_reads_as_text(hostile_site: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in comparison
     sources = (hostile_site / "sources" / "index.html").read_text(encoding="utf-8")
     assert "[x](javascript:alert(3))" in re.sub(r"<[^>]+>", "", sources).replace("&lt;", "<").replace("&gt;", ">")
+
+
+def test_no_page_shows_unrendered_markdown_links(hostile_site: Path) -> None:
+    offenders = []
+    for path in hostile_site.rglob("*.html"):
+        if re.search(r"\]\((?:\.\./)*sources\.md#", visible_text(path.read_text(encoding="utf-8"))):
+            offenders.append(str(path.relative_to(hostile_site)))
+    assert offenders == []
+    sources = visible_text((hostile_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    assert "Amazon EC2 Inf1 Architecture " + PAYLOAD in sources
 
 
 def test_anki_fields_are_escaped(hostile_site: Path) -> None:

@@ -3,11 +3,12 @@ an updated deck updates its cards in place."""
 
 from __future__ import annotations
 
+import html
 import sqlite3
 import zipfile
 from pathlib import Path
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportCsvRequest
 
 import chipwise
 from chipwise.facts.model import Facts
@@ -61,7 +62,8 @@ def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp
             FACTS_FILE.read_text(encoding="utf-8")
             .replace("value: 2.3\n", "value: 2.4\n", 1)
             .replace("up to 2.3x higher", "up to 2.4x higher")
-            .replace(f'version: "{facts.meta.version}"', 'version: "2099.1.1"'),
+            # The same day's last revision: newer, and (unlike a future date) accepted by the loader.
+            .replace(f'version: "{facts.meta.version}"', f'version: "{".".join(facts.meta.version.split(".")[:3])}.999"'),
             encoding="utf-8",
         )
         updated = tmp_path / "updated.apkg"
@@ -76,6 +78,27 @@ def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp
 
 
 def test_tsv_has_one_card_a_line_with_three_tab_separated_fields(facts: Facts) -> None:
-    lines = flashcards.tsv(facts).splitlines()
+    header, lines = flashcards.tsv(facts).splitlines()[:3], flashcards.tsv(facts).splitlines()[3:]
+    assert header == ["#separator:tab", "#html:false", "#tags column:3"]
     assert len(lines) == len(flashcards.cards(facts))
     assert all(len(line.split("\t")) == 3 for line in lines)
+
+
+def test_anki_imports_the_tsv_as_plain_text_so_markup_reads_as_written(tmp_path: Path) -> None:
+    # Without "#html:false" Anki's importer sees a tag, treats the file as HTML and keeps <img onerror> live.
+    deck = [
+        flashcards.Card("a", "latency <b>under</b> 5 ms", "<img src=x onerror=alert(1)> & more", "a source", ("chipwise", "spec")),
+        flashcards.Card("b", "plain", "text", "another source", ("chipwise",)),
+    ]
+    (tmp_path / "cards.tsv").write_text(flashcards.tsv_of(deck), encoding="utf-8")
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        metadata = collection.get_csv_metadata(str(tmp_path / "cards.tsv"), None)
+        assert len(collection.import_csv(ImportCsvRequest(path=str(tmp_path / "cards.tsv"), metadata=metadata)).log.new) == 2
+        notes = {collection.get_note(note_id).fields[0]: collection.get_note(note_id) for note_id in collection.find_notes("")}
+    finally:
+        collection.close()
+    front, back = notes["latency &lt;b&gt;under&lt;/b&gt; 5 ms"].fields
+    assert html.unescape(front) == "latency <b>under</b> 5 ms"
+    assert "<" not in back and html.unescape(back) == "<img src=x onerror=alert(1)> & more — a source"
+    assert sorted(notes["latency &lt;b&gt;under&lt;/b&gt; 5 ms"].tags) == ["chipwise", "spec"]

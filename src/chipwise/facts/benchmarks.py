@@ -199,27 +199,32 @@ class Benchmarks:
 # --- The sibling file's shape -----------------------------------------------------------------------
 
 
+SMALLEST_MEASUREMENT = 1e-6
+"""No throughput, latency or hourly rate AWS publishes comes near this; a smaller one is a typo, such as 1e-300
+(whose costs, divided by it, would overflow)."""
+
+
 class Number(Spec):
-    """A number above zero (or an integer from 1, with `whole`)."""
+    """A number from SMALLEST_MEASUREMENT (or an integer from 1, with `whole`)."""
 
     def __init__(self, whole: bool = False) -> None:
         self.whole = whole
 
     @property
     def description(self) -> str:  # type: ignore[override]
-        return "a whole number from 1" if self.whole else "a number above zero"
+        return "a whole number from 1" if self.whole else f"a number from {SMALLEST_MEASUREMENT:g}"
 
     def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
         value = self._scalar(node, walk, key_path)
         if value is INVALID:
             return value
         kinds = (int,) if self.whole else (int, float)
-        if isinstance(value, bool) or not isinstance(value, kinds) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, kinds) or value < (1 if self.whole else SMALLEST_MEASUREMENT):
             return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": 1} if self.whole else {"type": "number", "exclusiveMinimum": 0}
+        return {"type": "integer", "minimum": 1} if self.whole else {"type": "number", "minimum": SMALLEST_MEASUREMENT}
 
 
 _text = Text()
@@ -261,7 +266,7 @@ ROW = Record(
         "throughput": Field(Number(), doc="Units a second, as AWS measured."),
         "latency_p50_ms": Field(Number()),
         "latency_p99_ms": Field(Number()),
-        "neuron_version": Field(Text(pattern=r"\d+(\.\d+)+", hint="a Neuron version like 2.25.0")),
+        "neuron_version": Field(Text(pattern=r"[0-9]+(\.[0-9]+)+", hint="a Neuron version like 2.25.0")),
         "sequence_length": Field(_line, required=False),
         "input_length": Field(_line, required=False),
         "output_length": Field(_line, required=False),

@@ -260,7 +260,7 @@ class _Builder:
             fact_checks=frozen_map(fact_checks),
             study_note=study_note,
             exam=exam,
-            glossary=frozen_map({term: entry["definition"] for term, entry in raw["glossary"].items()}),
+            glossary=frozen_map({term: self.text(f"glossary.{term}.definition", entry["definition"]) for term, entry in raw["glossary"].items()}),
             decision=decision,
             topics=frozen_map(raw.get("topics", {})),
             spec_labels=frozen_map(raw.get("spec_labels", {})),

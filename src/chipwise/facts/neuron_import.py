@@ -23,9 +23,9 @@ from typing import Any
 import yaml
 
 from chipwise.errors import FactsError, Location, Problem, display_path
-from chipwise.facts.benchmarks import DOCS_BASE, INSTANCE, REPOSITORY, Category, Optimized
+from chipwise.facts.benchmarks import DOCS_BASE, INSTANCE, REPOSITORY, SMALLEST_MEASUREMENT, Category, Optimized
 from chipwise.facts.source import read_bytes
-from chipwise.facts.spec import refuse_value
+from chipwise.facts.spec import PLAIN_DECIMAL, refuse_value
 
 BENCHMARKS_DIR = Path("about-neuron") / "benchmarks"
 FAMILIES = ("inf2", "trn1")
@@ -128,11 +128,23 @@ def row_id(row: dict[str, Any], kind: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(str(part) for part in parts).lower()).strip("-")
 
 
+class _UnreadableRecord(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
 def _cells(text: str) -> Iterable[tuple[int, list[str], list[int]]]:
-    """(line number, cells, 1-based column of each cell) for each record of a CSV text."""
+    """(line number, cells, 1-based column of each cell) for each record of a CSV text; _UnreadableRecord
+    for one the csv module refuses (a cell over its field size limit, or a NUL)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     lines = text.splitlines()
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _UnreadableRecord(reader.line_num, f"cannot read the record: {error}") from None
         number = reader.line_num
         source = lines[number - 1] if number - 1 < len(lines) else ""
         columns, position = [], 0
@@ -141,6 +153,15 @@ def _cells(text: str) -> Iterable[tuple[int, list[str], list[int]]]:
             columns.append((found if found >= 0 else position) + 1)
             position = (found if found >= 0 else position) + len(cell)
         yield number, cells, columns
+
+
+def _records(reading: _Reading, relative: str, text: str) -> list[tuple[int, list[str], list[int]]] | None:
+    """Every record of a CSV text, or None with a located problem when one cannot be read."""
+    try:
+        return list(_cells(text))
+    except _UnreadableRecord as unreadable:
+        reading.refuse(relative, unreadable.line, 1, "", unreadable.message)
+        return None
 
 
 def _read_text(reading: _Reading, relative: str) -> str | None:
@@ -165,17 +186,14 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
         reading.refuse(relative, line, column, heading, refusal)
         return None
     if name in WHOLE:
-        if not re.fullmatch(r"[1-9]\d{0,8}", text):
+        if not re.fullmatch(r"[1-9][0-9]{0,8}", text):
             reading.refuse(relative, line, column, heading, f"expected a whole number from 1, received {text!r}")
             return None
         return int(text)
     if name in POSITIVE:
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or number <= 0 or number > 1e12:
-            reading.refuse(relative, line, column, heading, f"expected a number above zero, received {text!r}")
+        number = float(text) if PLAIN_DECIMAL.fullmatch(text) else math.nan
+        if not math.isfinite(number) or number < SMALLEST_MEASUREMENT or number > 1e12:
+            reading.refuse(relative, line, column, heading, f"expected a number from {SMALLEST_MEASUREMENT:g} written with the digits 0-9, received {text!r}")
             return None
         return number
     if name == "instance":
@@ -183,7 +201,7 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
             reading.refuse(relative, line, column, heading, f"expected an Inf2 or Trn1 instance type like Inf2.xlarge, received {text!r}")
             return None
         return text.lower()
-    if name == "neuron_version" and not re.fullmatch(r"\d+(\.\d+)+", text):
+    if name == "neuron_version" and not re.fullmatch(r"[0-9]+(\.[0-9]+)+", text):
         reading.refuse(relative, line, column, heading, f"expected a Neuron version like 2.25.0, received {text!r}")
         return None
     if len(text) > 200:
@@ -194,9 +212,9 @@ def _value(reading: _Reading, relative: str, line: int, column: int, heading: st
 
 def _read_table(reading: _Reading, relative: str, optimized: str, kind: str) -> list[dict[str, Any]]:
     text = _read_text(reading, relative)
-    if text is None:
+    records = None if text is None else _records(reading, relative, text)
+    if records is None:
         return []
-    records = list(_cells(text))
     if not records:
         reading.refuse(relative, 1, 1, "", "the file is empty; expected a header row")
         return []
@@ -237,9 +255,9 @@ def _read_table(reading: _Reading, relative: str, optimized: str, kind: str) -> 
 
 def _read_rates(reading: _Reading, relative: str) -> dict[str, dict[str, Any]]:
     text = _read_text(reading, relative)
-    if text is None:
+    records = None if text is None else _records(reading, relative, text)
+    if records is None:
         return {}
-    records = list(_cells(text))
     header = [heading.strip() for heading in records[0][1]] if records else []
     if header != ["Inst. Type", RATE_COLUMN]:
         reading.refuse(relative, 1, 1, "", f"expected the headings 'Inst. Type,{RATE_COLUMN}', received {','.join(header)!r}")
@@ -301,14 +319,17 @@ def read_checkout(root: Path, commit: str, today: datetime.date) -> dict[str, An
                 continue
             files[relative] = dict(pages.get(path.name, {}))
     by_id: dict[str, dict[str, Any]] = {}
+    next_copy: dict[str, int] = {}  # per base id, the copy number to try next: linear in repeated rows
     for kind, row in rows:
         if row["instance"] not in rates:
             known = ", ".join(rates) or "none"
             reading.refuse(row["file"], row["line"], 1, "Inst. Type", f"no hourly rate for {row['instance']!r} in the price files ({known})")
             continue
-        identifier, copy = row_id(row, kind), 2
+        base = identifier = row_id(row, kind)
+        copy = next_copy.get(base, 2)
         while identifier in by_id:
-            identifier, copy = f"{row_id(row, kind)}-{copy}", copy + 1
+            identifier, copy = f"{base}-{copy}", copy + 1
+        next_copy[base] = copy
         by_id[identifier] = {key: row[key] for key in ORDER if key in row}
     if reading.problems:
         raise ImportRefused(reading.problems)
@@ -366,7 +387,10 @@ def import_benchmarks(root: Path, output: Path, commit: str | None = None, today
     report = changes(old, new)
     if not report and old is not None:
         return [f"{display_path(output)}: no changes ({len(new['rows'])} rows, {len(new['rates'])} hourly rates, commit {commit[:12]})"]
-    output.write_text(dump(new), encoding="utf-8")
+    try:
+        output.write_text(dump(new), encoding="utf-8")
+    except OSError as error:
+        raise ImportRefused([Problem(display_path(output), Location(1, 1), "", f"cannot write: {error.strerror or error}")]) from None
     return [*report, f"{display_path(output)}: wrote {len(new['rows'])} rows, {len(new['rates'])} hourly rates from {REPOSITORY} at {commit[:12]}"]
 
 
@@ -375,6 +399,6 @@ def _old_content(output: Path) -> dict[str, Any] | None:
         return None
     try:
         loaded = yaml.safe_load(output.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+    except (yaml.YAMLError, UnicodeDecodeError, OSError, RecursionError):
         return None
     return loaded if isinstance(loaded, dict) else None

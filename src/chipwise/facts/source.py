@@ -17,8 +17,13 @@ import yaml
 from chipwise.errors import FactsError, Location, Problem
 
 
-class _AliasRefused(Exception):
-    """Stops composing at the first alias, before any expansion (an alias bomb costs nothing)."""
+class _Refused(Exception):
+    """Stops composing at the first alias, before any expansion (an alias bomb costs nothing), or at the
+    first node nested deeper than MAX_DEPTH (deep nesting would exhaust Python's recursion limit)."""
+
+
+MAX_DEPTH = 64
+"""The deepest nesting of lists and mappings read (the real file nests six deep)."""
 
 
 _STANDARD_TAGS = {
@@ -34,8 +39,14 @@ class _NodeLoader(yaml.SafeLoader):
         super().__init__(text)
         self.path = path
         self.problems: list[Problem] = []
+        self.depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.depth >= MAX_DEPTH and self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            message = f"lists and mappings nest more than {MAX_DEPTH} deep here; a facts file needs far fewer levels"
+            self.problems.append(Problem(self.path, location_of(mark), "", message))
+            raise _Refused()
         if self.check_event(yaml.AliasEvent):
             event = self.get_event()  # type: ignore[no-untyped-call]
             self.problems.append(
@@ -47,8 +58,12 @@ class _NodeLoader(yaml.SafeLoader):
                     "write the value out, or cite a fact as {fact.id} in text",
                 )
             )
-            raise _AliasRefused()
-        return super().compose_node(parent, index)
+            raise _Refused()
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def location_of(mark: yaml.Mark | None) -> Location:
@@ -64,7 +79,8 @@ _ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s*,\]}]", re.MULTILINE)
 
 
 def _compose_fast(text: str) -> yaml.Node | None:
-    """The node tree from libyaml, or None when libyaml is missing, the text may hold aliases, or it fails."""
+    """The node tree from libyaml, or None when libyaml is missing, the text may hold aliases, nests too
+    deep, or it fails: the Python loader then reports the problem with its location."""
     if not yaml.__with_libyaml__ or _ALIAS_HINT.search(text):
         return None
     try:
@@ -72,16 +88,31 @@ def _compose_fast(text: str) -> yaml.Node | None:
     except yaml.YAMLError:
         return None
     try:
-        return loader.get_single_node()
-    except yaml.YAMLError:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
         return None
     finally:
         loader.dispose()
+    return None if _deeper_than(root, MAX_DEPTH) else root
 
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""The largest facts file read (16 MiB; the real one is about 100 kB, and a hundred times its facts still
-fit). Larger files are refused unread."""
+def _deeper_than(root: yaml.Node | None, limit: int) -> bool:
+    """Whether lists and mappings nest more than `limit` deep (walked without recursion)."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            if depth >= limit:
+                return True
+            children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest facts file read: 4 MiB, about thirty-five times the real file (about 116 kB). `chipwise check`
+on a file just under it takes about 3 s of CPU and 200 MB (benchmarks/import_scale.py); at 16 MiB it took 17 s
+and 670 MB. Larger files are refused unread."""
 
 
 def read_bytes(path: Path, shown_path: str) -> bytes:
@@ -142,7 +173,7 @@ def _compose_checked(text: str, shown_path: str) -> yaml.Node | None:
         raise FactsError([Problem(shown_path, Location(1, 1), "", f"invalid YAML: {error}")]) from None
     try:
         root = loader.get_single_node()
-    except _AliasRefused:
+    except _Refused:
         raise FactsError(loader.problems) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -106,8 +106,16 @@ class Spec:
         refusal = refuse_value(value)
         if refusal:
             return walk.problem(node, key_path, refusal)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not PLAIN_DECIMAL.fullmatch(node.value):
+            message = f"expected a number written with the digits 0-9 (no underscores, hex, octal or base-60), received {_shown(node.value)}"
+            return walk.problem(node, key_path, message)
         return value
 
+
+PLAIN_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
+"""A number as the loader, the importer and the command line accept it: ASCII digits, no '_', '0x' or ':'."""
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+"""No date in the facts file can be earlier (AWS announced its first ML chip, Inferentia, in 2018)."""
 
 LARGEST_NUMBER = 10**15
 """No figure in the facts file comes near this; a larger number is a typo (and would overflow floats)."""
@@ -117,7 +125,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def _shown(text: str) -> str:
     """The text quoted for a message, with control characters and surrogates made visible, and cut short."""
-    shown = repr(text.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace"))
+    shown = repr(text)  # repr escapes control characters and lone surrogates, and keeps printable letters and digits
     return shown if len(shown) <= 160 else shown[:157] + "...'"
 
 
@@ -156,7 +164,7 @@ class Text(Spec):
             return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}{quote_hint}")
         if not value.strip():
             return walk.problem(node, key_path, f"expected {self.description}, received an empty text")
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self.pattern and not re.fullmatch(self.pattern, value, re.ASCII):
             return walk.problem(node, key_path, f"expected {self.description}, received {value!r}")
         return value.strip()
 
@@ -222,17 +230,29 @@ class Version(Spec):
         value = Text().check(node, walk, key_path)
         if value is INVALID:
             return value
-        match = re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\.[1-9]\d{0,2})?", value)
+        match = re.fullmatch(r"([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})(?:\.[1-9][0-9]{0,2})?", value)
         try:
             if match is None:
                 raise ValueError
-            datetime.date(*(int(part) for part in match.groups()))
+            day = datetime.date(*(int(part) for part in match.groups()))
         except ValueError:
             return walk.problem(node, key_path, f"expected {self.description}, received {_shown(value)}")
+        refusal = refuse_day(day, "use the day of the release")
+        if refusal:
+            return walk.problem(node, key_path, f"the version's {refusal}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}\.\d{1,2}\.\d{1,2}(\.[1-9]\d{0,2})?$", "description": self.description}
+        return {"type": "string", "pattern": r"^2[0-9]{3}\.[0-9]{1,2}\.[0-9]{1,2}(\.[1-9][0-9]{0,2})?$", "description": self.description}
+
+
+def refuse_day(day: datetime.date, advice: str = "use the day the fact was checked") -> str:
+    """Why a day cannot be a facts-file date ('' when it can): before EARLIEST_DAY, or in the future."""
+    if day < EARLIEST_DAY:
+        return f"date {day.isoformat()} is before {EARLIEST_DAY.isoformat()}; no source about AWS's ML chips is that old"
+    if day > datetime.date.today():
+        return f"date {day.isoformat()} is in the future; {advice}"
+    return ""
 
 
 class Date(Spec):
@@ -244,12 +264,13 @@ class Date(Spec):
             return value
         if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
             return walk.problem(node, key_path, f"expected {self.description}, received {describe(node)}")
-        if value > datetime.date.today():
-            return walk.problem(node, key_path, f"the date {value.isoformat()} is in the future; use the day the fact was checked")
+        refusal = refuse_day(value)
+        if refusal:
+            return walk.problem(node, key_path, f"the {refusal}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": "^2[0-9]{3}-[0-9]{2}-[0-9]{2}$"}
 
 
 class Scalar(Spec):
@@ -411,7 +432,7 @@ class MapOf(Spec):
         for key, key_node, value_node in _mapping_pairs(node, walk, key_path):
             child_path = f"{key_path}.{key}"
             walk.locations[child_path] = location_of(key_node.start_mark)
-            if not re.fullmatch(self.key_pattern, key):
+            if not re.fullmatch(self.key_pattern, key, re.ASCII):
                 walk.problem(key_node, child_path, f"expected {self.key_hint} as the key, received {key!r}")
                 valid = False
                 continue

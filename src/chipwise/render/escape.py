@@ -33,10 +33,15 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_LINK_TITLE_ACTIVE = {"[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"}
+
+
 def attribute(text: str) -> str:
-    """Text for a double-quoted HTML attribute value. Square brackets become entities too, so the
-    value survives being inside a Markdown link title."""
-    return html.escape(" ".join(text.split()), quote=True).replace("[", "&#91;").replace("]", "&#93;")
+    """Text for a double-quoted HTML attribute value. Square brackets, backticks and backslashes become
+    entities too, so the value survives being a Markdown link title: a backtick there would open a code
+    span across the link, and a backslash would escape the closing quote or vanish."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
+    return "".join(_LINK_TITLE_ACTIVE.get(character, character) for character in escaped)
 
 
 def link_target(url: str) -> str:

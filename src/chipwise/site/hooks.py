@@ -11,22 +11,36 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from chipwise.exports import files as site_files
-from chipwise.site import page_html
-from chipwise.site.macros import load_for_build
+from chipwise.facts.load import default_facts_path
+from chipwise.site import macros, page_html
+
+
+def on_startup(command: str, **_: Any) -> None:
+    macros.serving(command == "serve")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """`mkdocs serve` rebuilds when the facts file changes, wherever CHIPWISE_FACTS points."""
-    facts = load_for_build()
-    watched = str(facts.path.resolve())
+    facts = macros.facts_for_build(config)
+    watched = str((facts.path if facts is not None else default_facts_path()).resolve())
     if watched not in config.watch:
         config.watch.append(watched)
     return config
+
+
+@event_priority(100)  # before mkdocs-macros, which would otherwise run the page's macros without facts
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """While `mkdocs serve` has a broken facts file, every page shows its problems (and reloads when fixed)."""
+    problems = macros.build_problems(config)
+    if not problems:
+        return markdown
+    return page_html.problems_page(problems)
 
 
 def on_page_content(html: str, **_: Any) -> str:
@@ -60,7 +74,9 @@ def on_post_template(output_content: str, **_: Any) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
-    facts = load_for_build()
+    facts = macros.facts_for_build(config)
+    if facts is None:
+        return files
     for path, content in site_files.generated_files(facts).items():
         files.append(File.generated(config, path, content=content))
     return files

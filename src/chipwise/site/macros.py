@@ -25,6 +25,8 @@ own site sets `extra: {chipwise_own_site: true}`, so numbers link to its sources
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,10 @@ from chipwise.rules import decide
 from chipwise.site import benchmark_results
 from chipwise.study import flashcards, practice
 
+# Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
+# one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
+log = logging.getLogger("chipwise.site")
+
 SITE_URL_SETTING = "chipwise_site_url"
 OWN_SITE_SETTING = "chipwise_own_site"
 
@@ -55,6 +61,55 @@ def load_for_build() -> Facts:
         return load_facts(for_site=True)
     except FactsError as error:
         raise PluginError(f"chipwise: the facts file has problems:\n{error.report()}") from None
+
+
+@dataclass
+class _Build:
+    """The build in progress: its configuration (a new object for every build, `mkdocs serve`'s rebuilds
+    included), its facts, or the report of why they could not be read."""
+
+    conf: Any = None
+    facts: Facts | None = None
+    problems: str = ""
+    failures: int = 0
+    serving: bool = False
+
+
+_build = _Build()
+
+
+def serving(yes: bool) -> None:
+    """`mkdocs serve` (hooks.on_startup): a broken facts file then builds pages that say so, instead of
+    stopping the build and leaving the browser on the last good page."""
+    _build.serving = yes
+
+
+def facts_for_build(conf: Any) -> Facts | None:
+    """The facts of the build whose configuration is `conf`, read once and shared by the macros and hooks.
+
+    A broken file stops the build (`mkdocs build`), or, while serving, gives None and `build_problems()`.
+    Each failed build's message is distinct (it counts the failures): MkDocs' log filter drops a message
+    it has printed before, so a second save with the same mistake would otherwise print nothing."""
+    if _build.conf is conf:
+        if _build.facts is None and not _build.serving:
+            raise PluginError(_build.problems)
+        return _build.facts
+    _build.conf, _build.facts, _build.problems = conf, None, ""
+    try:
+        _build.facts = load_for_build()
+    except PluginError as error:
+        _build.failures += 1
+        again = f" (failed build {_build.failures} of this process)" if _build.failures > 1 else ""
+        _build.problems = str(error).replace("chipwise: the facts file has problems:", f"chipwise: the facts file has problems{again}:", 1)
+        if not _build.serving:
+            raise PluginError(_build.problems) from None
+        log.error(_build.problems)
+    return _build.facts
+
+
+def build_problems(conf: Any) -> str:
+    """Why this build (while serving) has no facts; empty when it has them."""
+    return _build.problems if _build.conf is conf else ""
 
 
 def _source_path(page: Any) -> str:
@@ -284,7 +339,9 @@ def check_pages(facts: Facts, docs_dir: Path, *, own_site: bool) -> None:
 
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the facts once for this build and register the macros."""
-    facts = load_for_build()
+    facts = facts_for_build(env.conf)
+    if facts is None:
+        return  # serving a broken file: hooks.on_page_markdown shows its problems on every page
     check_pages(facts, Path(env.conf["docs_dir"]), own_site=bool((env.conf.get("extra") or {}).get(OWN_SITE_SETTING, False)))
     macros = SiteMacros(env, facts)
     for name in MACRO_NAMES:
@@ -301,4 +358,6 @@ def on_post_page_macros(env: Any) -> None:
         return
     if not any(str(extension).split(".")[-1] == "abbr" for extension in env.conf.get("markdown_extensions") or []):
         return
-    env.markdown += "\n\n" + render.abbreviations(load_for_build()) + "\n"
+    facts = facts_for_build(env.conf)
+    if facts is not None:
+        env.markdown += "\n\n" + render.abbreviations(facts) + "\n"

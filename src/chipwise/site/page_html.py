@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 TABLE_CLASS = "chipwise-table"
@@ -48,3 +49,13 @@ def strip_style_comments(html: str) -> str:
     models it), so the longest pages paint a round trip sooner without them.
     """
     return _STYLE_ELEMENT.sub(lambda match: match.group(1) + _CSS_COMMENT.sub("", match.group(2)) + match.group(3), html)
+
+
+def problems_page(problems: str) -> str:
+    """A page's Markdown while `mkdocs serve` has a broken facts file: the located problems, as `chipwise check`
+    prints them. The page reloads by itself once the file is fixed."""
+    return (
+        "# The facts file has problems\n\n"
+        "<p>The site cannot be built until they are fixed; this page reloads when you save the file.</p>\n\n"
+        f'<pre class="chipwise-problems"><code>{html.escape(problems)}</code></pre>\n'
+    )

@@ -1,4 +1,4 @@
-"""Flashcards from the facts: an Anki package (.apkg) and a TSV that Anki and Quizlet import.
+"""Flashcards from the facts: an Anki package (.apkg) and a TSV of plain text that Anki and Quizlet import.
 
 Note ids (guids) come from fact ids and never change, so importing an updated deck updates its cards
 in place instead of adding duplicates. genanki is imported only when a package is built.
@@ -12,6 +12,7 @@ import html
 import io
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,14 +69,23 @@ def question_cards(facts: Facts) -> list[Card]:
     return result
 
 
+# Anki's text import reads these headers. Without "#html:false" it guesses HTML from the first lines
+# and keeps a tag such as <img onerror=...> live; with it, every field is plain text, as in the facts file.
+TSV_HEADER = "#separator:tab\n#html:false\n#tags column:3\n"
+
+
 def _tsv_field(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
 def tsv(facts: Facts) -> str:
-    """Front, back (with its source), tags: one card a line. Anki and Quizlet both import it."""
-    return "".join(
-        f"{_tsv_field(card.front)}\t{_tsv_field(card.back + ' — ' + card.source)}\t{' '.join(card.tags)}\n" for card in cards(facts)
+    """Anki's import headers, then front, back (with its source), tags: one card a line."""
+    return tsv_of(cards(facts))
+
+
+def tsv_of(deck: Sequence[Card]) -> str:
+    return TSV_HEADER + "".join(
+        f"{_tsv_field(card.front)}\t{_tsv_field(card.back + ' — ' + card.source)}\t{' '.join(card.tags)}\n" for card in deck
     )
 
 
