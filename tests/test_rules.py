@@ -310,7 +310,9 @@ def test_a_model_too_large_for_one_instance_says_so_and_points_beyond(facts: Fac
     ("given", "message"),
     [
         ({"params_billion": -5}, "params_billion must be a number from 0.001 to 100000 (billions of parameters); received -5"),
-        ({"params_billion": "many"}, "params_billion must be a number from 0.001 to 100000 (billions of parameters); received 'many'"),
+        ({"params_billion": "many"}, "params_billion must be a number from 0.001 to 100000 (billions of parameters), written with the digits 0-9"),
+        ({"params_billion": "1_000"}, "params_billion must be a number from 0.001 to 100000 (billions of parameters), written with the digits 0-9"),
+        ({"params_billion": "\u0667"}, "params_billion must be a number from 0.001 to 100000 (billions of parameters), written with the digits 0-9"),
         ({"params_billion": float("inf")}, "params_billion must be a number from 0.001 to 100000"),
         ({"params_billion": 7, "precision": "fp4"}, "precision must be one of: fp32, bf16, fp8, int8; received 'fp4'"),
         ({"params_billion": 7, "headroom_percent": 5000}, "headroom_percent must be a number from 0 to 1000"),

@@ -20,6 +20,7 @@ from typing import Any
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
 from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Family, InstanceSize, Outcome, Reason, Rule, Sizing, frozen_map
 from chipwise.facts.ranges import representative
+from chipwise.facts.spec import PLAIN_DECIMAL
 
 __all__ = [
     "Decision", "FamilySize", "Finding", "InvalidInput", "Step",
@@ -296,6 +297,8 @@ def _bounded_number(name: str, value: object, minimum: float, maximum: float, un
     allowed = f"{name} must be a number from {minimum:g} to {maximum:g} ({unit})"
     if isinstance(value, bool):
         raise InvalidInput(f"{allowed}; received {value!r}")
+    if isinstance(value, str) and not PLAIN_DECIMAL.fullmatch(value.strip()):
+        raise InvalidInput(f"{allowed}, written with the digits 0-9; received {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
