@@ -14,10 +14,10 @@ from chipwise.errors import InvalidInput
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations, decide
 
-# The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6 (8 × 22,888 MiB),
+# The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6e (8 × 45,776 MiB),
 # the largest Inf2 (384 GiB) and a trn2.48xlarge (1,536 GiB).
-MEMORY = ("[0..6]", "(6..178.8125]", "(178.8125..384]", "(384..1536]", "(1536..10000000]")
-SMALL, G6_SIZE, INF2_SIZE, TRN2_SIZE, HUGE = MEMORY
+MEMORY = ("[0..6]", "(6..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
+SMALL, G6E_SIZE, INF2_SIZE, TRN2_SIZE, HUGE = MEMORY
 TRAINS = ("training", "fine-tuning")
 REQUESTS = ("steady", "intermittent", "queued", "dataset")
 INSTANCE_SERVING = {"steady": "real-time", "queued": "asynchronous", "dataset": "batch-transform"}
@@ -76,7 +76,7 @@ def test_golden_table_covers_every_combination(facts: Facts) -> None:
         ({"workload": "inference", "params_billion": 405}, "A SageMaker real-time endpoint on Trn2 (AWS Trainium2), trn2.48xlarge"),
         ({"workload": "inference", "model": "classical", "requests": "intermittent"}, "SageMaker Serverless Inference on CPU compute that SageMaker manages"),
         ({"workload": "inference", "model": "classical", "requests": "dataset"}, "A SageMaker batch transform job on Graviton CPU instances (C7g)"),
-        ({"workload": "inference", "model": "nvidia-only", "params_billion": 70}, "A SageMaker real-time endpoint on G6 (NVIDIA L4 GPUs), g6.48xlarge"),
+        ({"workload": "inference", "model": "nvidia-only", "params_billion": 70}, "A SageMaker real-time endpoint on G6 or G6e (NVIDIA L4 or L40S GPUs), g6.48xlarge"),
     ],
 )
 def test_the_title_names_what_serves_it_what_it_runs_on_and_the_smallest_size(facts: Facts, inputs: dict[str, object], title: str) -> None:

@@ -62,14 +62,14 @@ def test_the_real_table_cuts_memory_at_serverless_inferences_limit(facts: chipwi
     memory = next(item for item in facts.decision.inputs if item.name == "memory_gib")
     limit = float(facts.fact("sagemaker.serverless_memory_max").value) / 1024
     assert memory.value_names[0] == f"[0..{limit:g}]"
-    assert memory.value_names[1:] == ("(6..178.8125]", "(178.8125..384]", "(384..1536]", "(1536..10000000]")
-    assert [value.label for value in memory.values][:2] == ["at most 6 GiB", "(6..178.81] GiB"]
+    assert memory.value_names[1:] == ("(6..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
+    assert [value.label for value in memory.values][:2] == ["at most 6 GiB", "(6..357.62] GiB"]
 
 
 def test_a_bound_may_be_an_instance_sizes_accelerator_memory(facts: chipwise.Facts) -> None:
-    """'<= {g6.48xlarge}': the largest G6's 8 × 22,888 MiB, in GiB, from its sourced row."""
+    """'<= {g6e.48xlarge}': the largest G6e's 8 × 45,776 MiB, in GiB, from its sourced row."""
     rule = next(rule for rule in facts.decision.rules if rule.id == "serve-nvidia")
-    assert rule.ranges["memory_gib"].high == pytest.approx(8 * 22888 / 1024)
+    assert rule.ranges["memory_gib"].high == pytest.approx(8 * 45776 / 1024)
 
 
 def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
