@@ -76,7 +76,10 @@ def test_golden_table_covers_every_combination(facts: Facts) -> None:
         ({"workload": "inference", "params_billion": 405}, "A SageMaker real-time endpoint on Trn2 (AWS Trainium2), trn2.48xlarge"),
         ({"workload": "inference", "model": "classical", "requests": "intermittent"}, "SageMaker Serverless Inference on CPU compute that SageMaker manages"),
         ({"workload": "inference", "model": "classical", "requests": "dataset"}, "A SageMaker batch transform job on Graviton CPU instances (C7g)"),
-        ({"workload": "inference", "model": "nvidia-only", "params_billion": 70}, "A SageMaker real-time endpoint on G6 or G6e (NVIDIA L4 or L40S GPUs), g6.48xlarge"),
+        (
+            {"workload": "inference", "model": "nvidia-only", "params_billion": 70},
+            "A SageMaker real-time endpoint on G6 or G6e (NVIDIA L4 or L40S GPUs), g6.48xlarge",
+        ),
     ],
 )
 def test_the_title_names_what_serves_it_what_it_runs_on_and_the_smallest_size(facts: Facts, inputs: dict[str, object], title: str) -> None:
