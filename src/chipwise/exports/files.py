@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise.exports import benchmarks_api, questions
+from chipwise.exports import benchmarks_api, decisions_schema, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.model import Facts
@@ -32,6 +32,7 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         MERMAID_PATH: flowchart.mermaid_source(facts.decision),
         "api/facts.json": _json(exports.facts_json(facts)),
         "api/decisions.json": _json(exports.decisions_json(facts)),
+        decisions_schema.SCHEMA_PATH: _json({**decisions_schema.json_schema(), "version": facts.meta.version}),
         "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
         benchmarks_api.JSON_PATH: _json(benchmarks_api.benchmarks_json(facts)),
         benchmarks_api.SCHEMA_PATH: _json({**benchmarks_api.json_schema(), "version": facts.meta.version}),
