@@ -168,8 +168,8 @@ class SiteMacros:
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
-            f'<figure class="chipwise-flow-figure"><figcaption class="chipwise-flow-step">{index}. {escape.html_text(table.question)}</figcaption>'
-            f"{flowchart.flowchart_svg(table, hrefs)}</figure>"
+            f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></p>'
+            f"{flowchart.flowchart_svg(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
         return f'<div class="chipwise-flow-figures">{figures}</div>'

@@ -24,7 +24,7 @@ def test_helper_names_a_precision_that_is_an_object_prototype_name(browser: Brow
         message = page.locator(".chipwise-helper__message")
         message.wait_for(state="visible")
         assert f"the link's precision “{precision}” is not one of: " in message.inner_text()
-        page.locator(".chipwise-helper__answer a[data-rule]").wait_for()
+        page.locator(".chipwise-helper__answer a[data-rule]").first.wait_for()
         assert log.page_errors == [] and log.console_errors == []
     finally:
         page.context.close()
