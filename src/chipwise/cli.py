@@ -13,6 +13,7 @@ from typing import Any
 
 from chipwise import recommend
 from chipwise.errors import FactsError, InvalidInput
+from chipwise.exports import dmn
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts import neuron_import
@@ -20,7 +21,7 @@ from chipwise.facts.benchmarks import named_file
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
 from chipwise.facts.load import default_facts_path, load_facts
-from chipwise.facts.model import DecisionGraph
+from chipwise.facts.model import DecisionGraph, Facts
 from chipwise.page_references import docs_problems
 from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
 
@@ -127,6 +128,9 @@ def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
     importer.add_argument("--commit", type=_commit, help="the checkout's commit, when PATH is not a git checkout (40 hex digits)")
     importer.add_argument("--output", type=Path, help="the rows file to update (default: the one the facts file names)")
 
+    export_dmn = commands.add_parser("export-dmn", help="write the decision graph as a DMN 1.3 document (api/decisions.dmn)")
+    export_dmn.add_argument("--output", type=Path, help="the file to write (default: standard output)")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -157,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write("".join(f"wrote {path}\n" for path in written))
             return 0
         loaded = load_facts()
+        if arguments.command == "export-dmn":
+            return _export_dmn(loaded, arguments.output)
         if arguments.command == "recommend":
             given = {name.removeprefix("input_"): value for name, value in vars(arguments).items() if name.startswith("input_")}
             current, messages = replace_deprecated(loaded.decision, given)
@@ -199,6 +205,16 @@ def _commit(text: str) -> str:
     if not re.fullmatch(r"[0-9a-f]{40}", text):
         raise argparse.ArgumentTypeError(f"expected a full commit hash (40 hex digits, lower case), received {text!r}")
     return text
+
+
+def _export_dmn(loaded: Facts, output: Path | None) -> int:
+    document = dmn.dmn_xml(loaded)
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.write_text(document, encoding="utf-8")
+        sys.stdout.write(f"wrote {output}\n")
+    return 0
 
 
 def _import_benchmarks(checkout: Path, commit: str | None, output: Path | None) -> int:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise.exports import benchmarks_api, decisions_schema, questions
+from chipwise.exports import benchmarks_api, decisions_schema, dmn, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.model import Facts
@@ -33,6 +33,7 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         "api/facts.json": _json(exports.facts_json(facts)),
         "api/decisions.json": _json(exports.decisions_json(facts)),
         decisions_schema.SCHEMA_PATH: _json({**decisions_schema.json_schema(), "version": facts.meta.version}),
+        dmn.PATH: dmn.dmn_xml(facts),
         "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
         benchmarks_api.JSON_PATH: _json(benchmarks_api.benchmarks_json(facts)),
         benchmarks_api.SCHEMA_PATH: _json({**benchmarks_api.json_schema(), "version": facts.meta.version}),

@@ -617,6 +617,7 @@ class _Builder:
         ok = True
         when = {}
         ranges = {}
+        range_texts = {}
         for name, values in entry["when"].items():
             if name not in by_name:
                 self.unknown(f"{where}.when.{name}", "input this table reads", name, by_name)
@@ -629,6 +630,7 @@ class _Builder:
                     ok = False
                 else:
                     ranges[name] = interval
+                    range_texts[name] = str(values)
                 continue
             if isinstance(values, str):
                 self.problem(f"{where}.when.{name}", f"{name} is an enumerated input: list its values, like [{by_name[name].value_names[0]}]")
@@ -660,7 +662,14 @@ class _Builder:
             reasons.append(Reason(text=text, template=reason["text"], facts=facts, sources=unique_sources))
         if not ok:
             return None
-        return Rule(id=rule_id, when=frozen_map(when), outcome=outcomes[entry["then"]], reasons=tuple(reasons), ranges=frozen_map(ranges))
+        return Rule(
+            id=rule_id,
+            when=frozen_map(when),
+            outcome=outcomes[entry["then"]],
+            reasons=tuple(reasons),
+            ranges=frozen_map(ranges),
+            range_texts=frozen_map(range_texts),
+        )
 
     def _decision_input(self, name: str, entry: dict[str, Any]) -> DecisionInput | None:
         """An enumerated input (values) or a numeric one (number); its pieces are cut once every rule is read."""

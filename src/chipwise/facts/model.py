@@ -426,6 +426,8 @@ class Rule:
     reasons: tuple[Reason, ...]
     ranges: Mapping[str, Interval] = field(default_factory=lambda: MappingProxyType({}))
     """Numeric input name -> the range this rule tests, as written (its values above are the pieces inside it)."""
+    range_texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Numeric input name -> the range as the facts file writes it, with its {fact.id} or {size} bounds."""
 
     def matches(self, inputs: Mapping[str, str]) -> bool:
         return all(inputs[name] in values for name, values in self.when.items())
