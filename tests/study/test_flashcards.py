@@ -102,3 +102,15 @@ def test_anki_imports_the_tsv_as_plain_text_so_markup_reads_as_written(tmp_path:
     assert html.unescape(front) == "latency <b>under</b> 5 ms"
     assert "<" not in back and html.unescape(back) == "<img src=x onerror=alert(1)> & more — a source"
     assert sorted(notes["latency &lt;b&gt;under&lt;/b&gt; 5 ms"].tags) == ["chipwise", "spec"]
+
+
+def test_every_answer_of_the_decision_graph_has_a_card_citing_its_sources(facts: Facts) -> None:
+    by_id = {card.id: card for card in flashcards.cards(facts)}
+    outcomes = [outcome for table in facts.decision.tables for outcome in table.outcomes.values()]
+    assert len(outcomes) == 12
+    for outcome in outcomes:
+        card = by_id[f"outcome:{outcome.id}"]
+        assert outcome.title in card.front and "{" not in card.back
+        assert card.source.startswith("https://"), outcome.id
+    assert "SageMaker Asynchronous Inference" in by_id["outcome:asynchronous"].front
+    assert "up to 1 GB" in by_id["outcome:asynchronous"].back

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chipwise.facts.model import Derivation, Facts, expand
+from chipwise.facts.model import PLACEHOLDER, Derivation, Facts, expand
 from chipwise.memo import per_object
 from chipwise.study import practice
 from chipwise.study.practice import LETTERS, answer_text
@@ -36,7 +36,7 @@ class Card:
 
 
 def cards(facts: Facts) -> list[Card]:
-    """One card per fact, plus one per exam rule and per fact check."""
+    """One card per fact, plus one per exam rule, per answer of the decision graph and per fact check."""
     result = []
     for fact in facts.facts.values():
         if isinstance(fact.evidence, Derivation):
@@ -47,11 +47,25 @@ def cards(facts: Facts) -> list[Card]:
     for rule in facts.exam.rule:
         result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
                            "AIF-C01 exam rule", ("chipwise", "aif-c01", "exam-rule")))
+    result.extend(outcome_cards(facts))
     for check in facts.fact_checks.values():
         result.append(Card(f"check:{check.id}", f"Exam notes say: “{check.note_says}” What does AWS say?",
                            f"{check.verdict}: {check.explanation}", f"{check.source.title}, {check.source.url}",
                            ("chipwise", "fact-check", check.verdict)))
     result.extend(question_cards(facts))
+    return result
+
+
+def outcome_cards(facts: Facts) -> list[Card]:
+    """One card per answer of each decision table: what the AWS product is for, with the facts that say so."""
+    text = functools.partial(expand, show=lambda fact_id: facts.fact(fact_id).phrase)
+    result = []
+    for table in facts.decision.tables:
+        for outcome in table.outcomes.values():
+            cited = (facts.fact(fact_id).source for fact_id in PLACEHOLDER.findall(outcome.why_not))
+            sources = sorted({source.url for source in cited if source is not None})
+            result.append(Card(f"outcome:{outcome.id}", f"{table.question} {outcome.title}: when is it the answer?", text(outcome.why_not),
+                               ", ".join(sources), ("chipwise", "decision", table.id)))
     return result
 
 
