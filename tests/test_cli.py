@@ -255,3 +255,14 @@ def test_recommend_refuses_a_bad_model_size_naming_the_range(value: str) -> None
     result = run("recommend", "--workload", "inference", "--params-billion", value)
     assert result.returncode == 2 and result.stdout == ""
     assert "params_billion must be a number from 0.001 to 100000 (billions of parameters)" in result.stderr
+
+
+def test_export_dmn_writes_the_same_document_the_site_publishes(facts: Facts, tmp_path: Path) -> None:
+    from chipwise.exports import dmn
+
+    printed = run("export-dmn")
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == dmn.dmn_xml(facts)
+    written = run("export-dmn", "--output", str(tmp_path / "graph.dmn"))
+    assert (written.returncode, written.stdout) == (0, f"wrote {tmp_path / 'graph.dmn'}\n")
+    assert (tmp_path / "graph.dmn").read_text(encoding="utf-8") == printed.stdout

@@ -60,3 +60,32 @@ def test_practice_starts_from_no_progress_whatever_storage_holds_and_then_saves(
         assert log.page_errors == [] and log.console_errors == []
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("row=constructor&traffic=1000&limit=100", None),
+        ("row=__proto__&traffic=NaN&limit=Infinity", "enter a number"),
+        ("row=%3Cscript%3Ealert(1)%3C%2Fscript%3E&traffic=0x10", "enter a number"),
+        ("bill=1e999&requests=-1", "Monthly GPU bill: enter"),
+        ("bill=%D9%A7&requests=1000", "Monthly GPU bill: enter a number"),
+        ("bill=30000&requests=toString", "Requests a day: enter a number"),
+    ],
+)
+def test_calculator_names_a_link_value_it_cannot_use_or_keeps_its_default(browser: Browser, site_url: str, query: str, message: str | None) -> None:
+    """Every hostile address state either shows a named message or leaves the field at its default, without a page error."""
+    page, log = open_page(browser, site_url + "calculator/?" + query)
+    try:
+        if message is None:
+            page.wait_for_function("() => document.querySelector('.chipwise-sizer__result output')?.textContent.trim() !== ''")
+            assert page.locator(".chipwise-sizer__message").is_hidden()
+            assert page.locator(".chipwise-sizer select").input_value() != "constructor"
+            assert "$" in " ".join(page.locator(".chipwise-sizer__result output").all_inner_texts())
+        else:
+            shown = page.locator(".chipwise-calculator__message:visible, .chipwise-sizer__message:visible").first
+            shown.wait_for(state="visible")
+            assert message in shown.inner_text()
+        assert log.page_errors == [] and log.console_errors == []
+    finally:
+        page.context.close()
