@@ -59,7 +59,7 @@ def make_twin(destination: Path) -> Path:
     from mkdocs.plugins import BasePlugin
 
     from chipwise.exports.files import write_generated_files
-    from chipwise.facts.load import load_facts
+    from chipwise.guide.load import load_facts
 
     captured: dict[str, str] = {}
 
@@ -176,7 +176,7 @@ class Server:
 
 def shown(facts_file: Path) -> str:
     """What the watched page shows for the watched fact, as the facts file at `facts_file` gives it."""
-    from chipwise.facts.load import load_facts
+    from chipwise.guide.load import load_facts
 
     return load_facts(facts_file).fact(WATCHED_FACT).short
 
@@ -247,7 +247,7 @@ def facts_load_time(repeats: int = 30) -> float:
     code = (
         "import statistics, time\n"
         "from chipwise.facts import benchmarks\n"
-        "from chipwise.facts.load import _load_uncached, default_facts_path\n"
+        "from chipwise.guide.load import _load_uncached, default_facts_path\n"
         "path = default_facts_path(); times = []\n"
         "def load():\n"
         "    benchmarks._read.clear(); _load_uncached(path, str(path), path.read_bytes(), True)\n"

@@ -31,8 +31,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from chipwise.facts.load import load_facts  # noqa: E402
-from chipwise.rules import verify_graph  # noqa: E402
+from chipwise.decision.verify import verify_graph  # noqa: E402
+from chipwise.guide.load import load_facts  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "decision_scale.json"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import settings
 
 import chipwise
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE, copy_rows_file
 
 # No wall-clock limit in a unit test: Hypothesis's default 200 ms deadline fails a correct example on a busy

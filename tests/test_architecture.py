@@ -15,18 +15,18 @@ PACKAGE = ROOT / "src" / "chipwise"
 LAYERS = [
     {"chipwise.errors", "chipwise.vocabulary", "chipwise.memo"},
     {"chipwise.facts"},
-    {"chipwise.rules"},
-    {"chipwise.facts.load", "chipwise.facts.practice"},
+    {"chipwise.decision"},
+    {"chipwise.guide"},
     {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports"},
     {"chipwise.site", "chipwise.cli", "chipwise", "chipwise.__main__"},
 ]
-"""Lower layers never import higher ones. The loader stands above rules: it verifies each table it builds
-with rules.verify (and decides the practice section's stated inputs), and rules, which reads only the model, never imports it."""
-# render shows study's questions and calculator; exports writes render's flowchart and study's cards; the loader builds the
-# practice section with facts.practice; the page check knows the practice topics a question page may name.
+"""Lower layers never import higher ones, and no package imports a package of a higher layer: the fact model
+(chipwise.facts) stands below the decision model (chipwise.decision), which stands below the guide
+(chipwise.guide: the whole file as one object, and the loader that builds it and verifies the graph)."""
+# render shows study's questions and calculator; exports writes render's flowchart and study's cards; the page
+# check knows the practice topics a question page may name.
 WITHIN_LAYER = {("chipwise.page_references", "chipwise.study"),
-                ("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study"),
-                ("chipwise.facts.load", "chipwise.facts.practice")}
+                ("chipwise.render", "chipwise.study"), ("chipwise.exports", "chipwise.render"), ("chipwise.exports", "chipwise.study")}
 
 
 def module_name(path: Path) -> str:
@@ -84,9 +84,23 @@ def test_packages_in_one_layer_import_each_other_one_way_only() -> None:
         (package_of(module), package_of(imported))
         for module, imported_modules in GRAPH.items()
         for imported in imported_modules
-        if imported in GRAPH and layer_of(imported) == layer_of(module) and package_of(imported) != package_of(module) and layer_of(module) == 3
+        if imported in GRAPH and layer_of(imported) == layer_of(module) and package_of(imported) != package_of(module) and layer_of(module) == 4
     }
     assert sideways <= WITHIN_LAYER
+
+
+def test_no_package_loop_between_the_fact_model_the_decision_model_and_the_guide() -> None:
+    """chipwise.facts imports neither chipwise.decision nor chipwise.guide; chipwise.decision never imports chipwise.guide."""
+    upward = {
+        (package_of(module), package_of(imported))
+        for module, imported_modules in GRAPH.items()
+        for imported in imported_modules
+        if imported in GRAPH and package_of(module) in {"chipwise.facts", "chipwise.decision"}
+        and package_of(imported) in {"chipwise.decision", "chipwise.guide"} and package_of(imported) != package_of(module)
+    }
+    assert upward == set()
+    assert any(name.startswith("chipwise.decision") for name in GRAPH["chipwise.guide.load"]), "the loader builds the graph"
+    assert not any(name.startswith("chipwise.decision") for name in GRAPH["chipwise.facts.model"])
 
 
 def test_there_are_no_import_cycles() -> None:

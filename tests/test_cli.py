@@ -12,8 +12,8 @@ import pytest
 
 import chipwise
 from chipwise.cli import main
-from chipwise.facts.model import Facts
-from chipwise.rules import combinations
+from chipwise.decision.engine import combinations
+from chipwise.guide.model import Facts
 from tests.support import BROKEN, FIXTURES, ROOT
 
 

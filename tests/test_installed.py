@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from tests.support import ROOT, page_text, visible_text
 
 pytestmark = pytest.mark.slow

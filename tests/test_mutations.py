@@ -21,8 +21,8 @@ import pytest
 
 from chipwise import cli
 from chipwise.exports import files as site_files
-from chipwise.facts.load import load_facts
-from chipwise.facts.model import Facts
+from chipwise.guide.load import load_facts
+from chipwise.guide.model import Facts
 from chipwise.render import markdown as render
 from chipwise.site.macros import MACRO_NAMES, SiteMacros
 from tests.support import FACTS_FILE, ROOT
@@ -187,7 +187,7 @@ def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Pat
 
 def _referenced_fact_ids(facts: Facts) -> list[str]:
     """Every fact id that the code (the contract), a page's macro call or the decision table relies on."""
-    from chipwise.facts.contract import FactId
+    from chipwise.guide.contract import FactId
 
     ids = {member.value for member in FactId}
     for page in (ROOT / "docs").rglob("*.md"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.page_references import MACROS, docs_problems, page_problems
 from chipwise.site.macros import MACRO_NAMES
 from tests.support import ROOT

@@ -1,6 +1,6 @@
 // chipwise decision helper: shows the engine's answer for the chosen inputs, from api/decisions.json
 // (computed at build time by the Python engine for every combination, table by table through the decision
-// graph), and sizes the model the way chipwise.rules does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
+// graph), and sizes the model the way chipwise.decision.engine does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
 // trains counts its training state per parameter. The choice lives in the URL.
 (function () {
   "use strict";
@@ -203,7 +203,7 @@
           return names.concat(numeric).every(function (name) { return candidate.inputs[name] === inputs[name]; });
         });
         // The title names what serves it and what it runs on, and, for a given size, the smallest that fits
-        // (as chipwise.rules.Decision.title does).
+        // (as chipwise.decision.engine.Decision.title does).
         var fitting = size ? decision.instance_families.map(function (familyId) { return sizeFamily(familyId, size.memory).size; })
           .filter(function (name) { return name; })[0] : null;
         var heading = element("p", null, { "class": "chipwise-helper__title" });

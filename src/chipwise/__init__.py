@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import warnings
 
+from chipwise.decision.engine import Decision, decide, replace_deprecated
 from chipwise.errors import FactsError, InvalidInput, Problem
-from chipwise.facts.load import default_facts_path, load_facts
-from chipwise.facts.model import Facts
-from chipwise.rules import Decision, decide, replace_deprecated
+from chipwise.guide.load import default_facts_path, load_facts
+from chipwise.guide.model import Facts
 
 __all__ = ["Decision", "Facts", "FactsError", "InvalidInput", "Problem", "default_facts_path", "load_facts", "recommend"]
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import recommend
+from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
+from chipwise.decision.model import DecisionGraph
 from chipwise.errors import FactsError, InvalidInput
 from chipwise.exports import dmn
 from chipwise.exports import files as site_files
@@ -19,11 +21,10 @@ from chipwise.exports import json_api as exports
 from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
 from chipwise.facts.file_spec import json_schema
-from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
-from chipwise.facts.load import default_facts_path, load_facts
-from chipwise.facts.model import DecisionGraph, Facts
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
+from chipwise.guide.load import default_facts_path, load_facts
+from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
-from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
 
 
 class _Parser(argparse.ArgumentParser):

@@ -13,8 +13,8 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from chipwise.errors import Location, Problem, unknown_message
-from chipwise.facts.model import Facts
 from chipwise.facts.units import repeated_unit
+from chipwise.guide.model import Facts
 from chipwise.study.practice import Topic
 
 _CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)

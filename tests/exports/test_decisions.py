@@ -7,9 +7,9 @@ import json
 
 import jsonschema
 
+from chipwise.decision.engine import combinations, decide
 from chipwise.exports import decisions_schema, files
-from chipwise.facts.model import Facts
-from chipwise.rules import combinations, decide
+from chipwise.guide.model import Facts
 
 
 def test_decisions_json_matches_its_schema_and_the_engine(facts: Facts) -> None:

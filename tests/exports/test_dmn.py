@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from chipwise.decision.engine import decide
+from chipwise.decision.ranges import representative
 from chipwise.exports import dmn, files
-from chipwise.facts.model import Facts
-from chipwise.facts.ranges import representative
-from chipwise.rules import decide
+from chipwise.guide.model import Facts
 from tests.support import ROOT
 
 DMN_TOOLS = ROOT / "tests" / "dmn"

@@ -8,7 +8,7 @@ import json
 import jsonschema
 
 from chipwise.exports import files, questions
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import practice
 
 

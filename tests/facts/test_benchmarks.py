@@ -14,8 +14,8 @@ import pytest
 
 from chipwise import cli
 from chipwise.facts.benchmarks import Category, named_file
-from chipwise.facts.load import load_facts
-from chipwise.facts.model import Facts
+from chipwise.guide.load import load_facts
+from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE
 
 ROWS_FILE = FACTS_FILE.parent / "aws-ml-chips.benchmarks.yml"

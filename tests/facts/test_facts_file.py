@@ -10,7 +10,7 @@ import pytest
 import chipwise
 from chipwise.errors import FactsError
 from chipwise.facts.file_spec import is_aws_url
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.vocabulary import Authority, Kind, Status
 from tests.support import FACTS_FILE
 

@@ -9,8 +9,8 @@ import pytest
 import chipwise
 from chipwise.exports import json_api as exports
 from chipwise.facts import source as yaml_source
-from chipwise.facts.load import _load_uncached
-from chipwise.facts.model import Facts
+from chipwise.guide.load import _load_uncached
+from chipwise.guide.model import Facts
 from tests.support import BROKEN, FACTS_FILE
 
 

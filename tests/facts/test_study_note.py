@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from tests.support import SEED_NOTE
 
 SEED_HEADINGS = {

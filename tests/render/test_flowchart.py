@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-from chipwise.facts.model import Facts, Interval
+from chipwise.decision.engine import combinations, decide
+from chipwise.decision.model import Interval
+from chipwise.guide.model import Facts
 from chipwise.render import flowchart
-from chipwise.rules import combinations, decide
 
 
 def walk(node: flowchart.Node, inputs: dict[str, str]) -> str:

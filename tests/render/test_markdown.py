@@ -6,7 +6,8 @@ import dataclasses
 import html
 import re
 
-from chipwise.facts.model import Facts, Quote
+from chipwise.facts.model import Quote
+from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.render import markdown as render
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chipwise.exports import files as site_files
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.render import flowchart
 from chipwise.render import practice as render_practice
 from chipwise.render.markdown import check_anchor

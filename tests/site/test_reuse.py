@@ -15,7 +15,7 @@ import yaml
 
 from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE, PAGES, ROOT, build_site, page_text, visible_text
 
 EXAMPLE = ROOT / "examples" / "guide"

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.utils import DuplicateFilter
 
-from chipwise.facts import load as facts_load
+from chipwise.guide import load as facts_load
 from chipwise.site import macros
 from tests.support import ROOT, copy_rows_file
 

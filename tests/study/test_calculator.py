@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.render.study import money
 from chipwise.study import calculator
 

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import CalculatorInputError, round_half_up
 

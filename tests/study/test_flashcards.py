@@ -11,7 +11,7 @@ from pathlib import Path
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportCsvRequest
 
 import chipwise
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import flashcards
 from tests.support import FACTS_FILE
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.facts.model import PLACEHOLDER, Facts, Scenario
+from chipwise.decision.engine import combinations, decide
+from chipwise.facts.model import PLACEHOLDER, Scenario
 from chipwise.facts.units import quote_states
-from chipwise.rules import combinations, decide
+from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
 from tests.support import FACTS_FILE

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from anki.collection import Collection
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import flashcards, practice
 from tests.study.test_flashcards import import_package
 

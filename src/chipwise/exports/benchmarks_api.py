@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import PRICE_CAVEAT, row_anchor
 from chipwise.study.calculator import round_half_up
 

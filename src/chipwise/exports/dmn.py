@@ -10,7 +10,9 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from chipwise.facts.model import PLACEHOLDER, DecisionGraph, DecisionInput, DecisionTable, Facts, Interval, Rule
+from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Rule
+from chipwise.facts.model import PLACEHOLDER
+from chipwise.guide.model import Facts
 
 PATH = "api/decisions.dmn"
 MODEL = "https://www.omg.org/spec/DMN/20191111/MODEL/"

@@ -9,7 +9,7 @@ from typing import Any
 from chipwise.exports import benchmarks_api, decisions_schema, dmn, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import flowchart
 from chipwise.study import flashcards

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from chipwise.decision.engine import HEADROOM_MAXIMUM, combinations, decide
+from chipwise.decision.model import DecisionInput
 from chipwise.errors import display_path
-from chipwise.facts.model import DecisionInput, Fact, Facts
-from chipwise.rules import HEADROOM_MAXIMUM, combinations, decide
+from chipwise.facts.model import Fact
+from chipwise.guide.model import Facts
 
 
 def shown_path(facts: Facts) -> str:
@@ -125,7 +127,7 @@ def _benchmark_links(facts: Facts) -> dict[str, Any]:
 
 
 def _sizing_json(facts: Facts) -> dict[str, Any] | None:
-    """What the decision helper needs to size a model exactly as chipwise.rules does."""
+    """What the decision helper needs to size a model exactly as chipwise.decision.engine does."""
     sizing = facts.decision.sizing
     if sizing is None:
         return None

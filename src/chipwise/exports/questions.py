@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chipwise.facts.model import Facts, expand
+from chipwise.facts.model import expand
+from chipwise.guide.model import Facts
 from chipwise.study.practice import Question, QuestionType, Topic, all_questions
 
 SCHEMA_ID = "api/questions.schema.json"

@@ -11,9 +11,9 @@ import html
 import textwrap
 from dataclasses import dataclass
 
-from chipwise.facts.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Outcome, Rule
+from chipwise.decision.engine import combinations
+from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Outcome, Rule
 from chipwise.memo import per_object
-from chipwise.rules import combinations
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chipwise.facts.contract import FactId
+from chipwise.decision.model import DecisionTable, Rule
 from chipwise.facts.file_spec import is_aws_url
-from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
-from chipwise.facts.model import PLACEHOLDER, DecisionTable, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
+from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
+from chipwise.guide.contract import FactId
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
+from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.vocabulary import Verdict
 

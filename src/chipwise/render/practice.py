@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chipwise.facts.model import PLACEHOLDER, Facts
+from chipwise.facts.model import PLACEHOLDER
+from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.render.markdown import Links, markdown_table
 from chipwise.study.practice import Coverage, Question, QuestionType, Topic, answer_text

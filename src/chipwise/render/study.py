@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
+from chipwise.decision.engine import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.facts.model import Facts
 from chipwise.facts.units import number_text
+from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import escape
 from chipwise.render.markdown import Links, decision_inputs
-from chipwise.rules import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
 from chipwise.study import calculator, deployment_cost
 
 

@@ -32,18 +32,18 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
 from chipwise.facts.benchmarks import Benchmarks
-from chipwise.facts.freshness import build_day
-from chipwise.facts.load import load_facts
-from chipwise.facts.model import Facts
+from chipwise.guide.freshness import build_day
+from chipwise.guide.load import load_facts
+from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import escape, flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
-from chipwise.rules import decide
 from chipwise.site import benchmark_results
 from chipwise.study import flashcards, practice
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chipwise.facts.contract import FactId
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.facts.model import Facts
+from chipwise.guide.contract import FactId
+from chipwise.guide.model import Facts
 
 COST_CUT_FACT = FactId.NOTE_COST_REDUCTION
 THROUGHPUT_FACT = FactId.NOTE_THROUGHPUT

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chipwise.facts.model import PLACEHOLDER, Derivation, Facts, expand
+from chipwise.facts.model import PLACEHOLDER, Derivation, expand
+from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.study import practice
 from chipwise.study.practice import LETTERS, answer_text

@@ -13,12 +13,13 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from chipwise.facts.contract import DERIVED as WORKED_EXAMPLE_STEPS
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Facts, Scenario, frozen_map
-from chipwise.facts.practice import OPTIONS_PER_QUESTION
+from chipwise.decision.engine import Decision, combinations, decide
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
+from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
+from chipwise.guide.model import Facts
+from chipwise.guide.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
-from chipwise.rules import Decision, combinations, decide
 from chipwise.vocabulary import Accelerator, Kind, Scope
 
 RESPONSES_PER_MULTIPLE_RESPONSE = 5

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import sizing_fields
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up

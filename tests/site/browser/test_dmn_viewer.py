@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Route
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from tests.support import ROOT
 
 pytestmark = pytest.mark.browser

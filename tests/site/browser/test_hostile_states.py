@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import Browser
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import practice
 from tests.site.browser.support import open_page
 from tests.site.browser.test_practice import _answer, _result, _start

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from chipwise.facts.model import Facts
+from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
 from tests.site.browser.support import open_page

@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
-from chipwise.facts.model import Facts
-from chipwise.facts.ranges import representative
+from chipwise.decision.engine import combinations, decide
+from chipwise.decision.ranges import representative
 from chipwise.facts.units import number_text
+from chipwise.guide.model import Facts
 from chipwise.render.study import money
-from chipwise.rules import combinations, decide
 from chipwise.study import calculator
 from tests.site.browser.support import open_page
 

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import chipwise
+from chipwise.decision.engine import combinations, decide
 from chipwise.errors import InvalidInput
-from chipwise.facts.model import Facts
-from chipwise.rules import combinations, decide
+from chipwise.guide.model import Facts
 
 # The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6e (8 × 45,776 MiB),
 # the largest Inf2 (384 GiB) and a trn2.48xlarge (1,536 GiB).

@@ -16,8 +16,8 @@ import yaml
 import chipwise
 from chipwise.errors import FactsError
 from chipwise.facts.file_spec import json_schema
-from chipwise.facts.load import ENVIRONMENT_VARIABLE, default_facts_path
-from chipwise.facts.model import Facts
+from chipwise.guide.load import ENVIRONMENT_VARIABLE, default_facts_path
+from chipwise.guide.model import Facts
 from tests.support import BROKEN, FACTS_FILE, FIXTURES, HAND_TYPED
 
 VERSION_LINE = re.search(r'version: "[^"]+"', FACTS_FILE.read_text(encoding="utf-8"))[0]

@@ -10,49 +10,51 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from chipwise import rules
+from chipwise.decision import ranges
+from chipwise.decision.model import (
+    DecisionGraph,
+    DecisionInput,
+    DecisionTable,
+    DeprecatedInput,
+    InputValue,
+    Interval,
+    NumericRange,
+    Outcome,
+    Precision,
+    Reason,
+    Rule,
+    Sizing,
+    TrainingMemory,
+)
+from chipwise.decision.verify import verify_graph
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
-from chipwise.facts import contract, ranges
 from chipwise.facts.benchmarks import Benchmarks, digest_of, read_benchmarks
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
     PLACEHOLDER,
     CheckedCopy,
-    DecisionGraph,
-    DecisionInput,
-    DecisionTable,
-    DeprecatedInput,
     Derivation,
     Exam,
     ExamMapping,
     ExamRule,
     Fact,
     FactCheck,
-    Facts,
     Family,
-    InputValue,
     InstanceSize,
-    Interval,
-    Meta,
-    NumericRange,
-    Outcome,
-    Precision,
     Quote,
-    Reason,
-    Rule,
-    Sizing,
     Source,
     StudyNoteLine,
-    TrainingMemory,
     frozen_map,
     gbps_from_mbps,
     total_memory,
 )
-from chipwise.facts.practice import build_practice
 from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import Walk
 from chipwise.facts.units import UNITS, repeated_unit
+from chipwise.guide import contract
+from chipwise.guide.model import Facts, Meta
+from chipwise.guide.practice import build_practice
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
 ENVIRONMENT_VARIABLE = "CHIPWISE_FACTS"
@@ -79,7 +81,7 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     """The validated facts from `path` (default: see default_facts_path); FactsError lists every problem.
 
     With `for_site`, the file must also give everything the site's code reads by id
-    (chipwise.facts.contract): `chipwise check` and the site build load it so, and a file they accept
+    (chipwise.guide.contract): `chipwise check` and the site build load it so, and a file they accept
     builds every page. A file is read and verified once per content: later calls with the same bytes
     return the same frozen object.
     """
@@ -525,7 +527,7 @@ class _Builder:
         deprecated = self._build_deprecated_inputs(raw.get("deprecated_inputs", {}), inputs)
         graph = DecisionGraph(inputs=inputs, tables=tuple(built_tables), sizing=sizing, deprecated=frozen_map(deprecated))
         if complete:
-            for finding in rules.verify_graph(graph):
+            for finding in verify_graph(graph):
                 self.problem(finding.key_path, finding.message)
         return graph
 

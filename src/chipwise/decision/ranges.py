@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 
-from chipwise.facts.model import Interval, NumericRange
+from chipwise.decision.model import Interval, NumericRange
 
 _COMPARISON = re.compile(r"^\s*(<=|>=|<|>)\s*(\S+)\s*$")
 _BETWEEN = re.compile(r"^\s*([\[(])\s*([^.\s]+(?:\.\d+)?|\{[^}]+\})\s*\.\.\s*([^\s\])]+)\s*([\])])\s*$")

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from chipwise import rules
-from chipwise.facts.model import CaseQuestion, CaseStudy, DecisionGraph, Fact, Practice, Scenario, frozen_map
+from chipwise.decision.engine import InvalidInput, decide
+from chipwise.decision.model import DecisionGraph
+from chipwise.decision.verify import verify_graph
+from chipwise.facts.model import CaseQuestion, CaseStudy, Fact, Practice, Scenario, frozen_map
 
 OPTIONS_PER_QUESTION = 4
 """A multiple-choice question: one right response and three distractors."""
@@ -31,7 +33,7 @@ class Reporter(Protocol):
 
 
 def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, builder: Reporter) -> Practice:
-    decidable = not rules.verify_graph(graph)
+    decidable = not verify_graph(graph)
     scenarios = []
     for scenario_id, entry in raw.get("scenarios", {}).items():
         where = f"practice.scenarios.{scenario_id}"
@@ -46,8 +48,8 @@ def _states(where: str, states: Mapping[str, str], graph: DecisionGraph, builder
     """The stated inputs, once the engine accepts them."""
     if decidable:
         try:
-            rules.decide(graph, **states)
-        except rules.InvalidInput as error:
+            decide(graph, **states)
+        except InvalidInput as error:
             builder.problem(where, str(error))
     return frozen_map(states)
 

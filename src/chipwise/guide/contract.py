@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chipwise.facts.model import DecisionGraph, Fact, Family, Source
+from chipwise.decision.model import DecisionGraph
+from chipwise.facts.model import Fact, Family, Source
 
 
 class FactId(StrEnum):
@@ -83,7 +84,7 @@ def breaches(
     for fact_id in FactId:
         fact = facts.get(fact_id)
         if fact is None:
-            yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.facts.contract.FactId.{fact_id.name}); add it back")
+            yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.guide.contract.FactId.{fact_id.name}); add it back")
         elif fact_id in NUMBERS and not fact.is_number:
             yield Breach(f"facts.{fact_id.value}.value", f"the calculator computes with {fact_id.value!r}: it must be a number")
         elif fact_id in DERIVED and fact.derivation is None:

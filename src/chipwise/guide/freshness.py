@@ -10,7 +10,8 @@ import datetime
 import os
 from dataclasses import dataclass
 
-from chipwise.facts.model import Fact, Facts
+from chipwise.facts.model import Fact
+from chipwise.guide.model import Facts
 
 DEFAULT_STALE_DAYS = 180
 """A fact not compared with its source for this many days is listed by `chipwise stale`."""

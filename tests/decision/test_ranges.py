@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import chipwise
+from chipwise.decision.model import Interval, NumericRange
+from chipwise.decision.ranges import parse, piece_name, pieces
 from chipwise.errors import FactsError
-from chipwise.facts.model import Interval, NumericRange
-from chipwise.facts.ranges import parse, piece_name, pieces
 from tests.support import FACTS_FILE
 
 
