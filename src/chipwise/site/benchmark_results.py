@@ -81,15 +81,16 @@ def build_speed_table(results: dict[str, Any] | None) -> str:
 
 
 def decision_scale_table(results: dict[str, Any] | None) -> str:
-    """The verifier on a generated table, and `chipwise check` on 1×, 10× and 100× the facts."""
+    """The verifier on a generated graph (and how it grows with rules), and `chipwise check` on 1×, 10× and 100× the facts."""
     if results is None:
         return "*Not measured yet: run `.venv/bin/python benchmarks/decision_scale.py`.*"
     verifier = results["verifier"]
+    tables = f"{verifier['tables']} tables × " if "tables" in verifier else ""
     verify_row = markdown_table(
-        ("Table", "Value combinations it stands for", "Verify (median)", "Target", "A broken copy"),
+        ("Graph", "Value combinations it stands for", "Verify (median)", "Target", "A broken copy"),
         [
             (
-                f"{verifier['inputs']} inputs ({verifier['enumerated_inputs']} enumerated, {verifier['numeric_inputs']} numeric), "
+                f"{tables}{verifier['inputs']} inputs ({verifier['enumerated_inputs']} enumerated, {verifier['numeric_inputs']} numeric), "
                 f"{verifier['rules']} rules",
                 f"{verifier['value_combinations']:,}",
                 f"**{verifier['verify_median_s']} s**",
@@ -112,8 +113,14 @@ def decision_scale_table(results: dict[str, Any] | None) -> str:
             for row in results["check"]
         ],
     )
+    growth = ""
+    if verifier.get("verify_by_rules"):
+        growth = "\n\n" + markdown_table(
+            ("Rules per table", "Verify the graph (median)"),
+            [(f"{row['rules_per_table']:,}", f"{row['verify_median_s']} s") for row in verifier["verify_by_rules"]],
+        )
     return (
-        f"{verify_row}\n\n{check_rows}\n\nMeasured {results['date']} on {results['machine']}. "
+        f"{verify_row}{growth}\n\n{check_rows}\n\nMeasured {results['date']} on {results['machine']}. "
         f"Rerun: `{results['command']}`."
     )
 
