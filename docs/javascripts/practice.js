@@ -3,11 +3,15 @@
 // each with its answer (in its data-answer) and explanations; their text is fetched at the reader's first
 // interaction with the page and parsed only when needed, so loading the page costs almost nothing and
 // practice still works offline afterwards. Progress is kept in localStorage; the form lists every
-// question's id, so progress is counted before anything is fetched. Without this script the topic pages
-// list every question with its answer and explanations.
+// question's id, so progress is counted before anything is fetched. Each attempt shows a choice question's
+// options in an order of its own (seeded by the attempt, so the review shows the order answered); a case
+// study is never split by a topic set; links inside a question open in a new tab, so the set stays. Without
+// this script the topic pages list every question with its answer and explanations.
 (function () {
   "use strict";
   var STORE = "chipwise-practice";
+  var ATTEMPTS = "chipwise-practice-attempts";
+  var CHOICE_TYPES = ["multiple-choice", "case-study", "multiple-response"];
   var LETTERS = "ABCDEFGH";
   var form = document.querySelector(".chipwise-practice");
   var finish = document.querySelector(".chipwise-practice__finish");
@@ -19,6 +23,7 @@
   var result = finish.querySelector(".chipwise-practice__result");
   var progressLine = form.querySelector(".chipwise-practice__progress");
   var retryButton = form.querySelector('[data-action="retry"]');
+  var submitButton = finish.querySelector('[data-action="submit"]');
   var current = [];
   var missed = [];
 
@@ -49,7 +54,15 @@
     }
   }
 
+  // The questions answered wrong at their last try, as stored: what "Practise my wrong answers" brings back,
+  // after a reload too.
+  function storedMisses() {
+    var progress = load();
+    return ids.filter(function (id) { return progress[id] && !progress[id].right; });
+  }
+
   function showProgress() {
+    retryButton.disabled = !storedMisses().length;
     var progress = load();
     var known = ids.filter(function (id) { return progress[id]; });
     var right = known.filter(function (id) { return progress[id].right; });
@@ -63,7 +76,11 @@
   function questionsOf(url, text) {
     var page = new DOMParser().parseFromString(text, "text/html");
     return Array.prototype.map.call(page.querySelectorAll(".chipwise-q"), function (section) {
-      section.querySelectorAll("a[href]").forEach(function (link) { link.setAttribute("href", new URL(link.getAttribute("href"), url).href); });
+      section.querySelectorAll("a[href]").forEach(function (link) {
+        link.setAttribute("href", new URL(link.getAttribute("href"), url).href);
+        link.target = "_blank";
+        link.rel = "noopener";
+      });
       return document.adoptNode(section);
     });
   }
@@ -161,9 +178,13 @@
     var type = q.dataset.type;
     if (type === "ordering") {
       var positions = options(q).map(function (item) { return item.querySelector("select").value; });
+      // Each position once: two items at the same position leave the order incomplete, not answered.
       var order = [];
-      positions.forEach(function (position, index) { if (position !== "") order[Number(position)] = index; });
-      return positions.length === order.filter(function (x) { return x !== undefined; }).length ? order : null;
+      positions.forEach(function (position) { if (position !== "") order[Number(position)] = Number(position); });
+      if (positions.indexOf("") !== -1 || order.filter(function (x) { return x !== undefined; }).length !== positions.length) return null;
+      var byPosition = [];
+      options(q).forEach(function (item, index) { byPosition[Number(item.querySelector("select").value)] = Number(item.dataset.option); });
+      return byPosition;
     }
     if (type === "matching") {
       var chosen = Array.prototype.map.call(q.querySelectorAll(".chipwise-q__prompts select"), function (s) { return s.value; });
@@ -187,13 +208,79 @@
   function clear(q) {
     q.querySelectorAll("input").forEach(function (input) { input.checked = false; input.disabled = false; });
     q.querySelectorAll("select").forEach(function (s) { s.value = ""; s.disabled = false; });
-    var verdict = q.querySelector(".chipwise-q__verdict");
-    if (verdict) verdict.remove();
+    q.querySelectorAll(".chipwise-q__verdict, .chipwise-q__mark").forEach(function (element) { element.remove(); });
+    q.querySelectorAll(".chipwise-q__option--picked, .chipwise-q__option--key").forEach(function (item) {
+      item.classList.remove("chipwise-q__option--picked", "chipwise-q__option--key");
+    });
     q.classList.remove("chipwise-q--right", "chipwise-q--wrong");
+  }
+
+  // A small seeded generator (mulberry32) and a string hash (FNV-1a): the same attempt gives the same order.
+  function seeded(seed) {
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function hash(text) {
+    var value = 2166136261;
+    for (var index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 16777619);
+    return value >>> 0;
+  }
+
+  function nextAttempt() {
+    var attempt = 1;
+    try {
+      attempt = (Number(window.localStorage.getItem(ATTEMPTS)) || 0) + 1;
+      window.localStorage.setItem(ATTEMPTS, String(attempt));
+    } catch (error) {
+      attempt = Math.floor(Math.random() * 1e9);
+    }
+    return attempt;
+  }
+
+  // A choice question's options in this attempt's order; the answer line names the letters as shown.
+  function shuffle(q, attempt) {
+    if (CHOICE_TYPES.indexOf(q.dataset.type) === -1) return;
+    var list = q.querySelector(".chipwise-q__options");
+    var items = options(q).sort(function (a, b) { return Number(a.dataset.option) - Number(b.dataset.option); });
+    var random = seeded(hash(q.dataset.id + ":" + attempt));
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var swap = items[i]; items[i] = items[j]; items[j] = swap;
+    }
+    items.forEach(function (item) { list.appendChild(item); });
+    var key = answerOf(q);
+    var letters = items.map(function (item, position) { return key.indexOf(Number(item.dataset.option)) !== -1 ? LETTERS[position] : null; })
+      .filter(function (letter) { return letter; });
+    q.querySelector(".chipwise-q__answer strong").textContent = "Answer: " + letters.join(", ");
+  }
+
+  // In review, the reader's pick and the key are marked in words, each explanation set apart from its option.
+  function mark(q) {
+    if (CHOICE_TYPES.indexOf(q.dataset.type) === -1) return;
+    var key = answerOf(q);
+    options(q).forEach(function (item) {
+      var picked = item.querySelector("input").checked;
+      var right = key.indexOf(Number(item.dataset.option)) !== -1;
+      if (!picked && !right) return;
+      var label = document.createElement("strong");
+      label.className = "chipwise-q__mark";
+      label.textContent = picked && right ? "Your answer, right" : picked ? "Your answer" : "The right answer";
+      if (picked) item.classList.add("chipwise-q__option--picked");
+      if (right) item.classList.add("chipwise-q__option--key");
+      item.querySelector("label").after(label);
+    });
   }
 
   function start(chosen) {
     current = questions.filter(function (q) { return chosen.indexOf(q.dataset.id) !== -1; });
+    var attempt = nextAttempt();
+    form.dataset.attempt = String(attempt);
+    delete finish.dataset.warned;
+    submitButton.disabled = false;
     document.body.classList.add("chipwise-practising");
     questions.forEach(function (q) {
       var chosen = current.indexOf(q) !== -1;
@@ -201,6 +288,7 @@
       if (!chosen) return;
       equip(q);
       clear(q);
+      shuffle(q, attempt);
       reveal(q, false);
       // Numbered through the set; the topic page numbers it through that page.
       q.querySelector("h3").firstChild.textContent = "Question " + (current.indexOf(q) + 1) + " of " + current.length + " ";
@@ -215,7 +303,13 @@
     var set = form.elements.set.value;
     var every = questions.map(function (q) { return q.dataset.id; });
     if (set === "type") return questions.filter(function (q) { return q.dataset.type === form.elements.type.value; }).map(function (q) { return q.dataset.id; });
-    if (set === "topic") return questions.filter(function (q) { return q.dataset.topic === form.elements.topic.value; }).map(function (q) { return q.dataset.id; });
+    if (set === "topic") {
+      // A case study comes whole: its questions all stand on the same scenario.
+      var inTopic = questions.filter(function (q) { return q.dataset.topic === form.elements.topic.value; });
+      var cases = inTopic.map(function (q) { return q.dataset.case; }).filter(function (id) { return id; });
+      return questions.filter(function (q) { return inTopic.indexOf(q) !== -1 || (q.dataset.case && cases.indexOf(q.dataset.case) !== -1); })
+        .map(function (q) { return q.dataset.id; });
+    }
     if (set === "random") {
       var count = Math.max(1, Math.min(every.length, Math.floor(Number(form.elements.count.value)) || 1));
       for (var i = every.length - 1; i > 0; i--) {
@@ -228,10 +322,22 @@
   }
 
   function submit() {
+    if (submitButton.disabled) return;
+    var unanswered = current.filter(function (q) { return response(q) === null; });
+    if (unanswered.length && !finish.dataset.warned) {
+      // Warn once: a second Submit scores them as wrong.
+      finish.dataset.warned = "yes";
+      var numbers = unanswered.map(function (q) { return current.indexOf(q) + 1; });
+      result.textContent = (unanswered.length === 1 ? "Question " + numbers[0] + " is" : "Questions " + numbers.join(", ") + " are") +
+        " not answered yet (an ordering needs each position once). Answer them, or choose Submit answers again to score them as wrong.";
+      result.focus();
+      return;
+    }
     var progress = load();
     var right = 0;
     missed = [];
     current.forEach(function (q) {
+      q.querySelectorAll(".chipwise-q__verdict, .chipwise-q__mark").forEach(function (element) { element.remove(); });
       var ok = isRight(q, response(q));
       if (ok) right++; else missed.push(q.dataset.id);
       progress[q.dataset.id] = { right: ok };
@@ -240,14 +346,15 @@
       verdict.className = "chipwise-q__verdict";
       verdict.textContent = ok ? "Right." : "Not right: the answer is " + q.querySelector(".chipwise-q__answer").textContent.replace("Answer: ", "") + ".";
       q.querySelector(".chipwise-q__stem").after(verdict);
+      mark(q);
       q.querySelectorAll("input, select").forEach(function (element) { element.disabled = true; });
       reveal(q, true);
     });
+    submitButton.disabled = true;
     save(progress);
     var percent = current.length ? Math.round((100 * right) / current.length) : 0;
     result.textContent = "You scored " + right + " of " + current.length + " (" + percent + "%)." +
       (missed.length ? " Review the explanations below each question, or retry the " + missed.length + " you missed." : " Every answer is right.");
-    retryButton.disabled = !missed.length;
     showProgress();
     result.focus();
   }
@@ -267,11 +374,17 @@
       progressLine.textContent = "The questions could not be loaded from the topic pages (offline?). Try Start practice again.";
     });
   });
-  retryButton.addEventListener("click", function () { start(missed.slice()); });
+  retryButton.addEventListener("click", function () {
+    var again = missed.length ? missed.slice() : storedMisses();
+    if (!again.length) return;
+    fetchQuestions().then(function () { start(again); }, function () {
+      progressLine.textContent = "The questions could not be loaded from the topic pages (offline?). Try again.";
+    });
+  });
   form.querySelector('[data-action="reset"]').addEventListener("click", function () {
     try { window.localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
     showProgress();
   });
-  finish.querySelector('[data-action="submit"]').addEventListener("click", submit);
+  submitButton.addEventListener("click", submit);
   showProgress();
 })();

@@ -33,7 +33,8 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     qid = escape.attribute(question.id)
     parts = [
         f'<section class="chipwise-q" id="q-{qid}" data-id="{qid}" data-type="{question.type.value}" data-topic="{question.topic.value}" '
-        f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
+        + (f'data-case="{escape.attribute(question.case.id)}" ' if question.case else "")
+        + f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
         f'<h3 id="q-{qid}-title" tabindex="-1">Question {number} <small class="chipwise-q__type">{escape.html_text(question.type.label)}'
         f" · {escape.html_text(question.topic.label)}</small></h3>",
     ]
@@ -114,7 +115,7 @@ def practice_mode(questions: Sequence[Question]) -> str:
         f'<p><label>Type <select name="type">{types}</select></label> <label>Topic <select name="topic">{topics}</select></label> '
         f'<label>How many at random <input type="number" name="count" min="1" max="{len(questions)}" value="10"></label></p>'
         '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
-        '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Retry the ones I missed</button> '
+        '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Practise my wrong answers</button> '
         '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
         "</fieldset>"
         '<p class="chipwise-practice__progress" aria-live="polite">'

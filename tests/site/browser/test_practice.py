@@ -116,7 +116,10 @@ def test_choosing_a_set_by_type_topic_or_at_random(browser: Browser, site_url: s
         page.check('input[name="set"][value="topic"]')
         page.select_option('select[name="topic"]', "exam-notes")
         _start(page)
-        assert page.locator("section.chipwise-q:visible").count() == sum(q.topic.value == "exam-notes" for q in questions)
+        in_topic = [q for q in questions if q.topic.value == "exam-notes"]
+        cases = {q.case.id for q in in_topic if q.case is not None}
+        whole = [q for q in questions if q in in_topic or (q.case is not None and q.case.id in cases)]
+        assert page.locator("section.chipwise-q:visible").count() == len(whole)
         page.check('input[name="set"][value="random"]')
         page.fill('input[name="count"]', "3")
         _start(page)
@@ -145,9 +148,12 @@ def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str,
                 page.keyboard.press("Tab")
                 if page.evaluate("document.activeElement.name") == f"answer-{question.id}":
                     break
-            for _ in range(question.answer[0]):
+            radios = page.locator(f'section[data-id="{question.id}"] input[type="radio"]')
+            shown_order = radios.evaluate_all("inputs => inputs.map(input => Number(input.value))")
+            position = shown_order.index(question.answer[0])
+            for _ in range(position):
                 page.keyboard.press("ArrowDown")
-            if question.answer[0] == 0:
+            if position == 0:
                 page.keyboard.press("Space")
         while page.evaluate("document.activeElement.dataset.action") != "submit":
             page.keyboard.press("Tab")
@@ -165,6 +171,8 @@ def test_axe_finds_nothing_in_practice_mode(browser: Browser, site_url: str, fac
         if state == "review":
             _start(page)
             _result(page)
+            page.click('[data-action="submit"]')  # unanswered: the first Submit warns, the second scores
+            page.locator(".chipwise-q__mark").first.wait_for()
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
     finally:
@@ -201,5 +209,131 @@ def test_without_javascript_the_topic_pages_show_every_question_with_its_answer_
             answers += page.locator(".chipwise-q__answer:visible").count()
             explanations += page.locator(".chipwise-q__why:visible").count()
         assert (sections, answers, explanations) == (len(questions), len(questions), sum(len(q.options) for q in questions))
+    finally:
+        page.context.close()
+
+
+def test_a_second_submit_adds_no_second_verdict_and_unanswered_questions_are_warned_of_first(
+    browser: Browser, site_url: str, facts: Facts
+) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "multiple-choice")
+        _start(page)
+        shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
+        for question in shown[1:]:
+            _answer(page, question)
+        warning = _result(page)
+        assert warning.startswith("Question 1 is not answered yet") and "Submit answers again" in warning
+        assert page.locator(".chipwise-q__verdict").count() == 0, "nothing is scored before the reader confirms"
+        assert _result(page).startswith(f"You scored {len(shown) - 1} of {len(shown)}")
+        assert page.locator(".chipwise-q__verdict").count() == len(shown)
+        page.locator('[data-action="submit"]').evaluate("button => button.click()")  # disabled: no second verdict
+        assert page.locator(".chipwise-q__verdict").count() == len(shown)
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_an_ordering_with_a_position_used_twice_is_not_an_answer(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "ordering")
+        _start(page)
+        question = next(q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING)
+        section = page.locator(f'section[data-id="{question.id}"]')
+        for select in section.locator("li[data-option] select").all():
+            select.select_option("0")
+        assert "not answered yet" in _result(page)
+    finally:
+        page.context.close()
+
+
+def test_review_marks_the_pick_and_the_key_and_sets_each_explanation_apart(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        question = next(q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE)
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "multiple-choice")
+        _start(page)
+        _answer(page, question, right=False)
+        _result(page)
+        _result(page)
+        section = page.locator(f'section[data-id="{question.id}"]')
+        key = section.locator(f'li[data-option="{question.answer[0]}"]')
+        assert "chipwise-q__option--key" in str(key.get_attribute("class"))
+        assert key.locator(".chipwise-q__mark").inner_text() == "The right answer"
+        assert section.locator(".chipwise-q__option--picked .chipwise-q__mark").inner_text() == "Your answer"
+        why = key.locator(".chipwise-q__why")
+        assert why.evaluate("element => getComputedStyle(element).display") == "block"
+    finally:
+        page.context.close()
+
+
+def test_options_change_order_between_attempts_and_the_answer_line_follows(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        page.evaluate("localStorage.clear()")
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "multiple-choice")
+        shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
+        orders = []
+        for _ in range(2):
+            _start(page)
+            read = "items => items.map(item => item.dataset.option)"
+            orders.append([page.locator(f'section[data-id="{q.id}"] li[data-option]').evaluate_all(read) for q in shown])
+            for question in shown:
+                section = page.locator(f'section[data-id="{question.id}"]')
+                position = orders[-1][shown.index(question)].index(str(question.answer[0]))
+                assert section.locator(".chipwise-q__answer").inner_text() == f"Answer: {'ABCDEFGH'[position]}"
+        assert orders[0] != orders[1]
+        for question in shown:
+            _answer(page, question)
+        assert _result(page).startswith(f"You scored {len(shown)} of {len(shown)} (100%)")
+    finally:
+        page.context.close()
+
+
+def test_wrong_answers_can_be_practised_again_after_a_reload(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        page.evaluate("localStorage.clear()")
+        page.check('input[name="set"][value="type"]')
+        page.select_option('select[name="type"]', "ordering")
+        orderings = [q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING]
+        question = orderings[0]
+        _start(page)
+        for each in orderings:
+            _answer(page, each, right=each is not question)
+        assert _result(page).startswith(f"You scored {len(orderings) - 1} of {len(orderings)}")
+        page.reload()
+        retry = page.locator('[data-action="retry"]')
+        assert retry.inner_text() == "Practise my wrong answers" and retry.is_enabled()
+        retry.click()
+        page.wait_for_selector("body.chipwise-practising")
+        assert page.locator("section.chipwise-q:visible").count() == 1
+        assert page.locator(f'section[data-id="{question.id}"]').is_visible()
+    finally:
+        page.context.close()
+
+
+def test_a_topic_set_keeps_a_case_study_whole_and_links_open_in_a_new_tab(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "quiz/")
+    try:
+        questions = practice.all_questions(facts)
+        cases = {q.case.id for q in questions if q.case is not None and q.topic.value == "choosing"}
+        assert cases
+        page.check('input[name="set"][value="topic"]')
+        page.select_option('select[name="topic"]', "choosing")
+        _start(page)
+        visible = set(page.locator("section.chipwise-q:visible").evaluate_all("sections => sections.map(section => section.dataset.id)"))
+        for question in questions:
+            if question.case is not None and question.case.id in cases:
+                assert question.id in visible, question.id
+        links = page.locator("section.chipwise-q:visible a[href]")
+        assert links.count() > 0
+        assert set(links.evaluate_all("links => links.map(link => link.target)")) == {"_blank"}
     finally:
         page.context.close()
