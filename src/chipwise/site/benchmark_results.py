@@ -81,7 +81,7 @@ def build_speed_table(results: dict[str, Any] | None) -> str:
 
 
 def decision_scale_table(results: dict[str, Any] | None) -> str:
-    """The verifier on a generated graph (and how it grows with rules), and `chipwise check` on 1×, 10× and 100× the facts."""
+    """The verifier on a generated graph (and how it grows with rules), and `chipwise check` on the facts repeated."""
     if results is None:
         return "*Not measured yet: run `.venv/bin/python benchmarks/decision_scale.py`.*"
     verifier = results["verifier"]
