@@ -184,7 +184,7 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
     parts = [
         f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
         f'aria-labelledby="chipwise-flow-title-{table.id}" aria-describedby="chipwise-flow-desc-{table.id}" '
-        f'xmlns="http://www.w3.org/2000/svg" style="max-width:{width:.0f}px">',
+        f'xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" style="max-width:{width:.0f}px">',
         f'<title id="chipwise-flow-title-{table.id}">{html.escape(title)}</title>',
         f'<desc id="chipwise-flow-desc-{table.id}">{html.escape(description)}</desc>',
         f"<style>{FLOWCHART_STYLE}</style>",
@@ -222,6 +222,21 @@ def describe_tree(node: Node, depth: int = 0) -> str:
         return f"{node.rule.outcome.title}, rule {node.rule.id}"
     branches = "; ".join(f"{' or '.join(labels)}: {describe_tree(child, depth + 1)}" for labels, child in node.branches)
     return f"{node.input.question} {branches}" if depth == 0 else f"({node.input.question} {branches})"
+
+
+def flowchart_outline(table: DecisionTable, rule_href: dict[str, str]) -> str:
+    """The same tree as nested lists: each question, its answers, and the outcome each leads to (linked to its
+    rule). It fits a phone's width, where the drawing would be too wide to read."""
+    return f'<div class="chipwise-flow-outline">{_outline(build_tree(table), rule_href)}</div>'
+
+
+def _outline(node: Node, rule_href: dict[str, str]) -> str:
+    if isinstance(node, Leaf):
+        title = html.escape(node.rule.outcome.title)
+        href = rule_href.get(node.rule.id, "")
+        return f'<a href="{html.escape(href)}">{title}</a>' if href else title
+    answers = "".join(f"<li>{html.escape(' or '.join(labels))} → {_outline(child, rule_href)}</li>" for labels, child in node.branches)
+    return f"<strong>{html.escape(node.input.question)}</strong><ul>{answers}</ul>"
 
 
 # --- Mermaid ------------------------------------------------------------------------------------

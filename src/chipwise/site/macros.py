@@ -169,10 +169,11 @@ class SiteMacros:
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></p>'
-            f"{flowchart.flowchart_svg(table, hrefs)}</div>"
+            f"{flowchart.flowchart_svg(table, hrefs)}{flowchart.flowchart_outline(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
-        return f'<div class="chipwise-flow-figures">{figures}</div>'
+        cue = '<p class="chipwise-flow-cue">Each flowchart is drawn at its own size: scroll it sideways to follow every branch.</p>'
+        return f'<div class="chipwise-flow-figures">{cue}{figures}</div>'
 
     def recommend(self, **inputs: str) -> str:
         """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
