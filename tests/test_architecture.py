@@ -17,7 +17,7 @@ LAYERS = [
     {"chipwise.facts"},
     {"chipwise.rules"},
     {"chipwise.facts.load", "chipwise.facts.practice"},
-    {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports"},
+    {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports", "chipwise.reverify"},
     {"chipwise.site", "chipwise.cli", "chipwise", "chipwise.__main__"},
 ]
 """Lower layers never import higher ones. The loader stands above rules: it verifies each table it builds

@@ -22,6 +22,8 @@ from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, bu
 from chipwise.facts.load import default_facts_path, load_facts
 from chipwise.facts.model import DecisionGraph
 from chipwise.page_references import docs_problems
+from chipwise.reverify import check as reverify
+from chipwise.reverify.clones import Clone, CloneError, parse_repo_option
 from chipwise.rules import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
 
 
@@ -127,6 +129,15 @@ def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
     importer.add_argument("--commit", type=_commit, help="the checkout's commit, when PATH is not a git checkout (40 hex digits)")
     importer.add_argument("--output", type=Path, help="the rows file to update (default: the one the facts file names)")
 
+    verify = commands.add_parser("verify", help="re-verify each quote in its source's recorded copy, and report drift in today's copy")
+    verify.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
+    verify.add_argument(
+        "--repo", action="append", default=[], metavar="OWNER/NAME=PATH", help="a local clone (working copy or bare) of a repository sources name; repeatable"
+    )
+    verify.add_argument("--at", metavar="REF", help="compare with this commit, branch or tag of each clone (default: its newest commit, HEAD)")
+    verify.add_argument("--pages", type=Path, metavar="DIR", help="a folder of saved web pages for the sources whose copy is a stored page")
+    verify.add_argument("--json", action="store_true", help="print JSON")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -150,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "schema":
             _print(json_schema(), as_json=True)
             return 0
+        if arguments.command == "verify":
+            return _verify(arguments.path, arguments.repo, arguments.at, arguments.pages, arguments.json)
         if arguments.command == "import-benchmarks":
             return _import_benchmarks(arguments.checkout, arguments.commit, arguments.output)
         if arguments.command == "site-files":
@@ -193,6 +206,27 @@ def _check(path: Path | None) -> int:
         f"{len(loaded.decision.tables)} decision tables, {len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
     return 0
+
+
+def _verify(path: Path | None, repos: list[str], at: str | None, pages: Path | None, as_json: bool) -> int:
+    """Exit 1 when a quote is not in its recorded copy; drift is listed and exits 0. A clone that cannot be
+    read as given is one line on stderr."""
+    loaded = load_facts(path)
+    try:
+        clones: dict[str, Clone] = {}
+        for option in repos:
+            name, folder = parse_repo_option(option)
+            if name in clones:
+                raise CloneError(f"--repo {name} is given twice ({clones[name].path} and {folder})")
+            clones[name] = Clone.open(name, folder)
+        if pages is not None and not pages.is_dir():
+            raise CloneError(f"--pages {pages}: not a folder of saved pages")
+        report = reverify.verify(loaded, clones, build_day(), at, pages)
+    except CloneError as error:
+        sys.stderr.write(f"chipwise: error: {error}\n")
+        return 1
+    _print(report.as_json() if as_json else report.as_text(), as_json)
+    return report.exit_code
 
 
 def _commit(text: str) -> str:
