@@ -17,6 +17,7 @@ from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
+from chipwise.facts.changes import changelog_markdown
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
 from chipwise.facts.load import default_facts_path, load_facts
@@ -138,6 +139,8 @@ def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
     verify.add_argument("--pages", type=Path, metavar="DIR", help="a folder of saved web pages for the sources whose copy is a stored page")
     verify.add_argument("--json", action="store_true", help="print JSON")
 
+    commands.add_parser("changelog", help="print facts/CHANGELOG.md, generated from the changes file the facts file names")
+
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -170,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write("".join(f"wrote {path}\n" for path in written))
             return 0
         loaded = load_facts()
+        if arguments.command == "changelog":
+            name = loaded.changes_path.name if loaded.changes_path is not None else "the changes file"
+            sys.stdout.write(changelog_markdown(loaded.changes, name))
+            return 0
         if arguments.command == "recommend":
             given = {name.removeprefix("input_"): value for name, value in vars(arguments).items() if name.startswith("input_")}
             current, messages = replace_deprecated(loaded.decision, given)

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from chipwise.errors import resolve
 from chipwise.facts.benchmarks import Benchmarks
+from chipwise.facts.changes import Release
 from chipwise.facts.units import UNITS, number_text
 from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
 
@@ -530,6 +531,9 @@ class Facts:
     """Exam-style scenarios and case studies, the practice questions' stems."""
     benchmarks: Benchmarks | None = None
     """AWS's published benchmark rows, from the sibling file the facts file names; None when it names none."""
+    changes: tuple[Release, ...] = ()
+    """The releases of the facts file, newest first, from the sibling changes file; () when it names none."""
+    changes_path: Path | None = None
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")
