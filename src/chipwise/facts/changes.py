@@ -170,8 +170,9 @@ def check_releases(releases: tuple[Release, ...], walk: Walk, version: str, fact
         if release.date != version_day(release.version):
             day = version_day(release.version).isoformat()
             problem(f"{where}.date", f"expected {day}, the day of version {release.version}, received {release.date.isoformat()}")
-        if index and version_key(release.version) >= version_key(releases[index - 1].version):
-            problem(f"{where}.version", f"expected a version older than {releases[index - 1].version} (releases are newest first), received {release.version!r}")
+        newer = releases[index - 1].version if index else None
+        if newer is not None and version_key(release.version) >= version_key(newer):
+            problem(f"{where}.version", f"expected a version older than {newer} (releases are newest first), received {release.version!r}")
     known = set(fact_ids)
     gone = {change.fact for release in releases for change in release.changes if change.field is ChangedField.REMOVED}
     gone |= {str(change.before) for release in releases for change in release.changes if change.field is ChangedField.ID}
