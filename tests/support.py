@@ -37,6 +37,7 @@ PAGES = [
     "glossary/index.html",
     "fact-check/index.html",
     "sources/index.html",
+    "changes/index.html",
     "embed/index.html",
     "quality/index.html",
     "performance/index.html",
