@@ -197,6 +197,7 @@ def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
     facts_copy.write_text(original_facts, encoding="utf-8")
     rows_file = named_file(FACTS_FILE)  # the facts file names its rows file relative to itself
     shutil.copy(rows_file, work / rows_file.name)
+    shutil.copy(FACTS_FILE.parent / "aws-ml-chips.changes.yml", work / "aws-ml-chips.changes.yml")  # and its changes file
     before = shown(facts_copy)
     twin_page = twin / "docs" / "inferentia.md"
     original_page = twin_page.read_text(encoding="utf-8")

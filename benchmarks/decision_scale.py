@@ -108,6 +108,7 @@ def facts_file_with(decision: dict[str, object], folder: Path) -> Path:
     data = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
     data["decision"] = decision
     data.pop("benchmarks", None)
+    data.pop("changes", None)
     data.pop("practice", None)
     for key in ("study_note",):
         for line in data[key]:

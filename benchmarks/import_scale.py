@@ -72,6 +72,7 @@ def padded_facts(size: int, folder: Path) -> Path:
     path = folder / "padded.yml"
     path.write_text(head + "\nfacts:\n" + "".join(padding) + rest, encoding="utf-8")
     shutil.copy(FACTS_FILE.parent / "aws-ml-chips.benchmarks.yml", folder / "aws-ml-chips.benchmarks.yml")
+    shutil.copy(FACTS_FILE.parent / "aws-ml-chips.changes.yml", folder / "aws-ml-chips.changes.yml")
     return path
 
 

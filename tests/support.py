@@ -37,6 +37,7 @@ PAGES = [
     "glossary/index.html",
     "fact-check/index.html",
     "sources/index.html",
+    "changes/index.html",
     "embed/index.html",
     "quality/index.html",
     "performance/index.html",
@@ -83,8 +84,10 @@ def visible_text(page_html: str) -> str:
 
 
 ROWS_FILE = ROOT / "facts" / "aws-ml-chips.benchmarks.yml"
+CHANGES_FILE = ROOT / "facts" / "aws-ml-chips.changes.yml"
 
 
 def copy_rows_file(folder: Path) -> None:
-    """Copy the benchmark rows file the facts file names into `folder`, so a facts file written there loads."""
+    """Copy the data files the facts file names (benchmark rows, changes) into `folder`, so a facts file written there loads."""
     (folder / ROWS_FILE.name).write_bytes(ROWS_FILE.read_bytes())
+    (folder / CHANGES_FILE.name).write_bytes(CHANGES_FILE.read_bytes())

@@ -17,7 +17,7 @@ LAYERS = [
     {"chipwise.facts"},
     {"chipwise.decision"},
     {"chipwise.guide"},
-    {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports"},
+    {"chipwise.page_references", "chipwise.study", "chipwise.render", "chipwise.exports", "chipwise.reverify"},
     {"chipwise.site", "chipwise.cli", "chipwise", "chipwise.__main__"},
 ]
 """Lower layers never import higher ones, and no package imports a package of a higher layer: the fact model

@@ -93,7 +93,7 @@ def _locked(folder: Path) -> list[str]:
 def test_the_sdist_and_the_wheel_carry_the_facts_file_and_every_file_it_names(dist: Path) -> None:
     with zipfile.ZipFile(next(dist.glob("chipwise-*.whl"))) as wheel:
         data = {name for name in wheel.namelist() if name.startswith("chipwise/data/")}
-    assert data == {"chipwise/data/aws-ml-chips.yml", "chipwise/data/aws-ml-chips.benchmarks.yml"}
+    assert data == {"chipwise/data/aws-ml-chips.yml", "chipwise/data/aws-ml-chips.benchmarks.yml", "chipwise/data/aws-ml-chips.changes.yml"}
     with tarfile.open(next(dist.glob("chipwise-*.tar.gz"))) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {"facts/aws-ml-chips.yml", "facts/aws-ml-chips.benchmarks.yml", "pyproject.toml", "README.md"} <= names

@@ -20,11 +20,14 @@ from chipwise.exports import files as site_files
 from chipwise.exports import json_api as exports
 from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
+from chipwise.facts.changes import changelog_markdown
 from chipwise.facts.file_spec import json_schema
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
+from chipwise.reverify import check as reverify
+from chipwise.reverify.clones import Clone, CloneError, parse_repo_option
 
 
 class _Parser(argparse.ArgumentParser):
@@ -131,6 +134,16 @@ def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
 
     export_dmn = commands.add_parser("export-dmn", help="write the decision graph as a DMN 1.3 document (api/decisions.dmn)")
     export_dmn.add_argument("--output", type=Path, help="the file to write (default: standard output)")
+    verify = commands.add_parser("verify", help="re-verify each quote in its source's recorded copy, and report drift in today's copy")
+    verify.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
+    verify.add_argument(
+        "--repo", action="append", default=[], metavar="OWNER/NAME=PATH", help="a local clone (working copy or bare) of a repository sources name; repeatable"
+    )
+    verify.add_argument("--at", metavar="REF", help="compare with this commit, branch or tag of each clone (default: its newest commit, HEAD)")
+    verify.add_argument("--pages", type=Path, metavar="DIR", help="a folder of saved web pages for the sources whose copy is a stored page")
+    verify.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("changelog", help="print facts/CHANGELOG.md, generated from the changes file the facts file names")
 
     facts = commands.add_parser("facts", help="print the validated facts")
     facts.add_argument("--json", action="store_true", help="print JSON")
@@ -155,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "schema":
             _print(json_schema(), as_json=True)
             return 0
+        if arguments.command == "verify":
+            return _verify(arguments.path, arguments.repo, arguments.at, arguments.pages, arguments.json)
         if arguments.command == "import-benchmarks":
             return _import_benchmarks(arguments.checkout, arguments.commit, arguments.output)
         if arguments.command == "site-files":
@@ -164,6 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         loaded = load_facts()
         if arguments.command == "export-dmn":
             return _export_dmn(loaded, arguments.output)
+        if arguments.command == "changelog":
+            name = loaded.changes_path.name if loaded.changes_path is not None else "the changes file"
+            sys.stdout.write(changelog_markdown(loaded.changes, name))
+            return 0
         if arguments.command == "recommend":
             given = {name.removeprefix("input_"): value for name, value in vars(arguments).items() if name.startswith("input_")}
             current, messages = replace_deprecated(loaded.decision, given)
@@ -200,6 +219,27 @@ def _check(path: Path | None) -> int:
         f"{len(loaded.decision.tables)} decision tables, {len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
     return 0
+
+
+def _verify(path: Path | None, repos: list[str], at: str | None, pages: Path | None, as_json: bool) -> int:
+    """Exit 1 when a quote is not in its recorded copy; drift is listed and exits 0. A clone that cannot be
+    read as given is one line on stderr."""
+    loaded = load_facts(path)
+    try:
+        clones: dict[str, Clone] = {}
+        for option in repos:
+            name, folder = parse_repo_option(option)
+            if name in clones:
+                raise CloneError(f"--repo {name} is given twice ({clones[name].path} and {folder})")
+            clones[name] = Clone.open(name, folder)
+        if pages is not None and not pages.is_dir():
+            raise CloneError(f"--pages {pages}: not a folder of saved pages")
+        report = reverify.verify(loaded, clones, build_day(), at, pages)
+    except CloneError as error:
+        sys.stderr.write(f"chipwise: error: {error}\n")
+        return 1
+    _print(report.as_json() if as_json else report.as_text(), as_json)
+    return report.exit_code
 
 
 def _commit(text: str) -> str:

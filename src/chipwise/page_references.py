@@ -105,6 +105,7 @@ MACROS: dict[str, FactsCheck] = {
             "decision_flowchart",
             "study_note",
             "fact_entries",
+            "changes",
             "source_list",
             "exam_rule",
             "memory_trick",

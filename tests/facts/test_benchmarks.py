@@ -16,7 +16,7 @@ from chipwise import cli
 from chipwise.facts.benchmarks import Category, named_file
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
-from tests.support import FACTS_FILE
+from tests.support import CHANGES_FILE, FACTS_FILE, copy_rows_file
 
 ROWS_FILE = FACTS_FILE.parent / "aws-ml-chips.benchmarks.yml"
 
@@ -87,6 +87,7 @@ def _check(path: Path) -> tuple[int, str, str]:
 def test_a_broken_rows_file_is_refused_with_messages_located_in_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(FACTS_FILE, tmp_path / FACTS_FILE.name)
+    shutil.copy(CHANGES_FILE, tmp_path / CHANGES_FILE.name)
     text = ROWS_FILE.read_text(encoding="utf-8")
     start = text.index("  inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128:\n")
     assert old in text[start:]
@@ -103,6 +104,7 @@ def test_a_broken_rows_file_is_refused_with_messages_located_in_it(tmp_path: Pat
 def test_a_missing_rows_file_is_a_located_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(FACTS_FILE, tmp_path / FACTS_FILE.name)
+    shutil.copy(CHANGES_FILE, tmp_path / CHANGES_FILE.name)
     (tmp_path / ROWS_FILE.name).unlink()
     code, _, err = _check(tmp_path / FACTS_FILE.name)
     assert code == 1 and err.startswith(f"{ROWS_FILE.name}:1:1: (file): no such file"), err
@@ -110,7 +112,8 @@ def test_a_missing_rows_file_is_a_located_problem(tmp_path: Path, monkeypatch: p
 
 def test_a_changed_rows_file_is_read_again(tmp_path: Path) -> None:
     shutil.copy(FACTS_FILE, tmp_path / FACTS_FILE.name)
-    shutil.copy(ROWS_FILE, tmp_path / ROWS_FILE.name)
+    shutil.copy(CHANGES_FILE, tmp_path / CHANGES_FILE.name)
+    copy_rows_file(tmp_path)
     first = load_facts(tmp_path / FACTS_FILE.name)
     assert first.benchmarks is not None
     rows = tmp_path / ROWS_FILE.name
@@ -121,7 +124,7 @@ def test_a_changed_rows_file_is_read_again(tmp_path: Path) -> None:
 
 def test_the_rows_are_read_once_per_content_whatever_facts_file_names_them(tmp_path: Path) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8")
-    shutil.copy(ROWS_FILE, tmp_path / ROWS_FILE.name)
+    copy_rows_file(tmp_path)
     (tmp_path / "one.yml").write_text(text, encoding="utf-8")
     (tmp_path / "two.yml").write_text(text.replace("  exam: AIF-C01\n", "  exam: AIF-C01 \n", 1), encoding="utf-8")
     one, two = load_facts(tmp_path / "one.yml"), load_facts(tmp_path / "two.yml")
@@ -132,4 +135,5 @@ def test_the_rows_are_read_once_per_content_whatever_facts_file_names_them(tmp_p
 def test_a_facts_file_without_rows_loads_with_none(tmp_path: Path) -> None:
     text = FACTS_FILE.read_text(encoding="utf-8").replace("benchmarks: aws-ml-chips.benchmarks.yml\n", "")
     (tmp_path / "facts.yml").write_text(text, encoding="utf-8")
+    shutil.copy(CHANGES_FILE, tmp_path / CHANGES_FILE.name)
     assert load_facts(tmp_path / "facts.yml").benchmarks is None

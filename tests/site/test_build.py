@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from chipwise.render import flowchart
 from chipwise.render import practice as render_practice
 from chipwise.render.markdown import check_anchor
 from chipwise.study import practice
-from tests.support import PAGES, page_text, visible_text
+from tests.support import PAGES, ROOT, page_text, visible_text
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -132,7 +133,11 @@ def test_glossary_terms_have_tooltips(built_site: Path, facts: Facts) -> None:
 
 
 def test_generated_files_are_published(built_site: Path, facts: Facts) -> None:
-    for path, content in site_files.generated_files(facts).items():
+    # The build gives the feed the site's address (mkdocs.yml: CHIPWISE_SITE_URL, else the local server's).
+    default = re.search(r'site_url: !ENV \[CHIPWISE_SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert default is not None
+    site_url = os.environ.get("CHIPWISE_SITE_URL", default.group(1))
+    for path, content in site_files.generated_files(facts, site_url).items():
         published = built_site / path
         assert (published.read_bytes() if isinstance(content, bytes) else published.read_text(encoding="utf-8")) == content
     assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == flowchart.mermaid_source(facts.decision)

@@ -13,7 +13,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 import chipwise
 from chipwise.guide.model import Facts
 from chipwise.study import flashcards
-from tests.support import FACTS_FILE
+from tests.support import CHANGES_FILE, FACTS_FILE
 
 
 def import_package(collection: Collection, package: Path) -> tuple[int, int, int]:
@@ -66,6 +66,12 @@ def test_anki_imports_the_deck_twice_without_duplicates_and_updates_in_place(tmp
             .replace(f'version: "{facts.meta.version}"', f'version: "{".".join(facts.meta.version.split(".")[:3])}.999"'),
             encoding="utf-8",
         )
+        # A new version needs its release in the changes file the facts file names.
+        changes = CHANGES_FILE.read_text(encoding="utf-8")
+        revision = f'{".".join(facts.meta.version.split(".")[:3])}.999'
+        first = changes.index("  - version:")
+        release = f'  - version: "{revision}"\n    date: {facts.changes[0].date.isoformat()}\n    summary: A test release.\n'
+        (tmp_path / CHANGES_FILE.name).write_text(changes[:first] + release + changes[first:], encoding="utf-8")
         updated = tmp_path / "updated.apkg"
         updated.write_bytes(flashcards.apkg(chipwise.load_facts(edited)))
         new, changed, _ = import_package(collection, updated)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise.exports import benchmarks_api, decisions_schema, dmn, questions
+from chipwise.exports import benchmarks_api, changes_api, decisions_schema, dmn, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.guide.model import Facts
@@ -24,8 +24,8 @@ def _json(data: Any) -> str:
 
 
 @per_object
-def generated_files(facts: Facts) -> dict[str, str | bytes]:
-    """Site path -> content."""
+def generated_files(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
+    """Site path -> content. `site_url` makes the feed's links absolute."""
     return {
         ANKI_PATH: flashcards.apkg(facts),
         TSV_PATH: flashcards.tsv(facts),
@@ -39,6 +39,9 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         benchmarks_api.SCHEMA_PATH: _json({**benchmarks_api.json_schema(), "version": facts.meta.version}),
         "api/questions.json": _json(questions.questions_json(facts)),
         "api/questions.schema.json": _json(questions.json_schema()),
+        changes_api.JSON_PATH: _json(changes_api.changes_json(facts)),
+        changes_api.SCHEMA_PATH: _json({**changes_api.json_schema(), "version": facts.meta.version}),
+        changes_api.FEED_PATH: changes_api.atom_feed(facts, site_url),
     }
 
 
@@ -46,13 +49,13 @@ class SiteDirError(ValueError):
     """The place given for the generated files is not a folder that can take them."""
 
 
-def write_generated_files(facts: Facts, site_dir: Path) -> list[Path]:
+def write_generated_files(facts: Facts, site_dir: Path, site_url: str = "") -> list[Path]:
     """Write the generated files into a site built without chipwise's MkDocs hook (a Zensical build)."""
     if not site_dir.is_dir():
         problem = "does not exist" if not site_dir.exists() else "is not a folder"
         raise SiteDirError(f"{site_dir} {problem}: give the folder of a built site, such as site/ after zensical build")
     written = []
-    for relative, content in generated_files(facts).items():
+    for relative, content in generated_files(facts, site_url).items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -539,6 +539,11 @@ FACTS_FILE = Record(
             required=False,
             doc="AWS's published benchmark rows: a sibling file written by `chipwise import-benchmarks`, checked like this one.",
         ),
+        "changes": Field(
+            Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml", hint="a YAML file name beside the facts file, like aws-ml-chips.changes.yml"),
+            required=False,
+            doc="The changelog as data: a sibling file of releases (version, date, summary, notes, per-fact changes), checked with this one.",
+        ),
     },
     name="the facts file",
 )

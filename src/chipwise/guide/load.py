@@ -29,6 +29,7 @@ from chipwise.decision.model import (
 from chipwise.decision.verify import verify_graph
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
 from chipwise.facts.benchmarks import Benchmarks, digest_of, read_benchmarks
+from chipwise.facts.changes import Release, check_releases, read_changes, size_id
 from chipwise.facts.file_spec import FACTS_FILE
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.model import (
@@ -75,6 +76,8 @@ def default_facts_path() -> Path:
 
 
 _cache: dict[tuple[str, str, bool], Facts] = {}
+_changes_digest: dict[tuple[str, str, bool], str | None] = {}
+"""The changes file's digest when its facts were cached: an edited changes file is read again."""
 
 
 def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = False) -> Facts:
@@ -90,11 +93,18 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     data = read_bytes(facts_path, shown)
     key = (str(facts_path.resolve()), hashlib.sha256(data).hexdigest(), for_site)
     cached = _cache.get(key)
-    if cached is not None and (cached.benchmarks is None or digest_of(cached.benchmarks.path) == cached.benchmarks.digest):
+    if (
+        cached is not None
+        and (cached.benchmarks is None or digest_of(cached.benchmarks.path) == cached.benchmarks.digest)
+        and (cached.changes_path is None or digest_of(cached.changes_path) == _changes_digest.get(key))
+    ):
         return cached
     facts = _load_uncached(facts_path, shown, data, for_site)
     _cache.clear()
+    _changes_digest.clear()
     _cache[key] = facts
+    if facts.changes_path is not None:
+        _changes_digest[key] = digest_of(facts.changes_path)
     return facts
 
 
@@ -268,6 +278,8 @@ class _Builder:
             spec_labels=frozen_map(raw.get("spec_labels", {})),
             practice=build_practice(raw.get("practice", {}), decision, self),
             benchmarks=self._build_benchmarks(raw.get("benchmarks")),
+            changes=self._build_changes(raw.get("changes"), raw["meta"]["version"], families),
+            changes_path=self.path.parent / raw["changes"] if raw.get("changes") else None,
         )
 
     def _build_benchmarks(self, name: str | None) -> Benchmarks | None:
@@ -280,6 +292,19 @@ class _Builder:
         except FactsError as error:
             self.walk.problems.extend(error.problems)
             return None
+
+    def _build_changes(self, name: str | None, version: str, families: Mapping[str, Family]) -> tuple[Release, ...]:
+        """The sibling changes file's releases, cross-checked with the facts; its problems located in that file."""
+        if name is None:
+            return ()
+        path = self.path.parent / name
+        read = read_changes(path, display_path(path), self.walk.problems)
+        if read is None:
+            return ()
+        releases, walk = read
+        sizes = [size_id(size.name) for family in families.values() for size in family.sizes]
+        self.walk.problems.extend(check_releases(releases, walk, version, [*self.facts, *self.refused, *sizes], self.sources))
+        return releases
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
         for fact_id, entry in entries.items():

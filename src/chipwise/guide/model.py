@@ -10,6 +10,7 @@ from pathlib import Path
 from chipwise.decision.model import DecisionGraph
 from chipwise.errors import resolve
 from chipwise.facts.benchmarks import Benchmarks
+from chipwise.facts.changes import Release
 from chipwise.facts.model import Exam, Fact, FactCheck, Family, Practice, Source, StudyNoteLine
 
 
@@ -44,6 +45,9 @@ class Facts:
     """Exam-style scenarios and case studies, the practice questions' stems."""
     benchmarks: Benchmarks | None = None
     """AWS's published benchmark rows, from the sibling file the facts file names; None when it names none."""
+    changes: tuple[Release, ...] = ()
+    """The releases of the facts file, newest first, from the sibling changes file; () when it names none."""
+    changes_path: Path | None = None
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chipwise.decision.model import DecisionTable, Rule
+from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
@@ -333,6 +334,7 @@ def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
 def fact_entries(facts: Facts, today: datetime.date) -> str:
     """Every fact with its anchor, value, kind, scope, verified date and age, and source quote (or arithmetic)."""
     sections = []
+    changed = last_changed(facts.changes)
     for topic, group in facts_by_topic(facts).items():
         entries = [f"### {escape.markdown(topic)}"]
         for fact in group:
@@ -343,13 +345,20 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
             note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
             age = age_text(age_days(fact, today))
-            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} ({age}) · id {fact.id}"
+            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} ({age}){_last_change(changed.get(fact.id))} · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
             )
         sections.append("\n\n".join(entries))
     return "\n\n".join(sections)
+
+
+def _last_change(release: Release | None) -> str:
+    """' · last changed in 2026.12.2' (the newest release that changed the fact); '' for a fact no release changed."""
+    if release is None:
+        return ""
+    return f" · last changed in {escape.html_text(release.version)}"
 
 
 def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_STALE_DAYS) -> str:

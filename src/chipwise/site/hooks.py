@@ -77,6 +77,6 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     facts = macros.facts_for_build(config)
     if facts is None:
         return files
-    for path, content in site_files.generated_files(facts).items():
+    for path, content in site_files.generated_files(facts, str(config.site_url or "")).items():
         files.append(File.generated(config, path, content=content))
     return files

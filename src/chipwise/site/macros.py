@@ -40,6 +40,7 @@ from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import changes as render_changes
 from chipwise.render import escape, flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
@@ -189,6 +190,9 @@ class SiteMacros:
 
     def fact_entries(self) -> str:
         return render.fact_entries(self.facts, build_day())
+
+    def changes(self) -> str:
+        return render_changes.changes_page(self.facts, self.links())
 
     def freshness(self) -> str:
         """The oldest comparison with a source, and how many facts are due for another look."""

@@ -39,12 +39,13 @@ class Card:
 def cards(facts: Facts) -> list[Card]:
     """One card per fact, plus one per exam rule, per answer of the decision graph and per fact check."""
     result = []
+    changed = changed_tags(facts)
     for fact in facts.facts.values():
         if isinstance(fact.evidence, Derivation):
             source = f"Computed: {fact.evidence.arithmetic}"
         else:
             source = f"{fact.evidence.source.title}, {fact.evidence.source.url} (verified {fact.verified.isoformat()})"
-        result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind)))
+        result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind, *changed.get(fact.id, ()))))
     for rule in facts.exam.rule:
         result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
                            "AIF-C01 exam rule", ("chipwise", "aif-c01", "exam-rule")))
@@ -68,6 +69,15 @@ def outcome_cards(facts: Facts) -> list[Card]:
             result.append(Card(f"outcome:{outcome.id}", f"{table.question} {outcome.title}: when is it the answer?", text(outcome.why_not),
                                ", ".join(sources), ("chipwise", "decision", table.id)))
     return result
+
+
+def changed_tags(facts: Facts) -> dict[str, tuple[str, ...]]:
+    """Fact id -> a tag per release that changed it ('changed-2026.12.2'), so a learner can review just those."""
+    tags: dict[str, tuple[str, ...]] = {}
+    for release in facts.changes:
+        for fact_id in dict.fromkeys(change.fact for change in release.changes):
+            tags[fact_id] = (*tags.get(fact_id, ()), release.tag)
+    return tags
 
 
 def question_cards(facts: Facts) -> list[Card]:
