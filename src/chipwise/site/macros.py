@@ -169,11 +169,11 @@ class SiteMacros:
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
-            f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></p>'
+            f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
             f"{flowchart.flowchart_svg(table, hrefs)}{flowchart.flowchart_outline(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
-        cue = '<p class="chipwise-flow-cue">Each flowchart is drawn at its own size: scroll it sideways to follow every branch.</p>'
+        cue = '<div class="chipwise-flow-cue">Each flowchart is drawn at its own size: scroll it sideways to follow every branch.</div>'
         return f'<div class="chipwise-flow-figures">{cue}{figures}</div>'
 
     def recommend(self, **inputs: str) -> str:
