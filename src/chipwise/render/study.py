@@ -150,7 +150,7 @@ def exam_note_calculator(facts: Facts, links: Links) -> str:
         f"<li>Inferentia estimate: {field('gpu_monthly')} × (100% − {field('cut')}%) = <strong>{field('inferentia_monthly')}</strong> a month</li>"
         f"<li>Saving: <strong>{field('monthly_saving')}</strong> a month, {field('yearly_saving')} a year</li>"
         f"<li>Cost per million requests: {field('gpu_per_million')} on GPUs, {field('inferentia_per_million')} on Inferentia</li>"
-        f"<li>Chips needed: {field('chip_share_percent')} of the GPU count, if each chip handles "
+        f"<li>Chips needed: {field('chip_share_percent')} of the GPU chips, if each chip handles "
         f'<a href="{links.fact_url(speed)}">{html.escape(speed.short)}</a> more requests</li>'
         "</ul>"
     )
