@@ -35,6 +35,25 @@ def test_trainium3_and_the_ultraservers_are_covered(facts: Facts) -> None:
     assert "Trn3" in next(rule.instances for rule in facts.exam.rule if rule.answer == "AWS Trainium")
 
 
+def test_trn3_shows_both_ultraserver_configurations_and_its_switch(facts: Facts) -> None:
+    specs = facts.families["trn3"].specs
+    assert [fact.value for fact in specs["chips"]] == [64, 144]
+    assert [fact.id for fact in specs["memory"]] == ["trn3.gen1_memory", "trn3.gen2_memory"]
+    assert facts.fact("trn3.interconnect").value == "NeuronSwitch-v1"
+    assert "NeuronSwitch-v1" in facts.fact("trn3.interconnect").quote
+    assert facts.fact("trn3.availability").value == "trn3 instances and UltraServers"
+    for term in ("UltraServer", "Trn3", "NeuronLink"):
+        assert "only" not in facts.glossary[term], term
+    assert all("only" not in size.note for size in facts.families["trn3"].sizes)
+
+
+def test_trn1_is_listed_for_training_and_inference(facts: Facts) -> None:
+    assert facts.families["trn1"].role == "Training and inference"
+    assert facts.fact("trn1.purpose").value == "Training and inference"
+    assert "Trn1" in facts.fact("neuron.inference_instances").value
+    assert "for training;" not in facts.glossary["Trn1"]
+
+
 def test_trainium_serves_inference_as_aws_says_beside_the_exam_rule(facts: Facts) -> None:
     assert facts.fact("trn2.purpose").value == "training and inference"
     assert facts.fact("trn3.purpose").value == "training and inference"
