@@ -54,6 +54,15 @@ def test_trn1_is_listed_for_training_and_inference(facts: Facts) -> None:
     assert "for training;" not in facts.glossary["Trn1"]
 
 
+def test_each_neuron_framework_path_names_the_chips_it_runs_on(facts: Facts) -> None:
+    assert "Trn2/Trn3" in facts.fact("neuron.pytorch_path_by_chip").value
+    assert "Inf2/Trn1" in facts.fact("neuron.pytorch_path_by_chip").value
+    assert "trn2" in facts.fact("neuron.torchneuron_instances").value
+    assert facts.fact("neuron.xla_inference_trn_end").value == facts.fact("neuron.nxdi_trn_end").value == "Neuron 2.34"
+    assert facts.fact("inf1.support").value == "no longer supported"
+    assert facts.fact("inf1.last_driver").value == "2.24"
+
+
 def test_trainium_serves_inference_as_aws_says_beside_the_exam_rule(facts: Facts) -> None:
     assert facts.fact("trn2.purpose").value == "training and inference"
     assert facts.fact("trn3.purpose").value == "training and inference"
