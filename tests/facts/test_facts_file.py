@@ -169,10 +169,20 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "    same_point_as: [purpose, training-chips]",
             "fact_checks.exam-rule.same_point_as[1]: unknown other fact check 'training-chips'; did you mean 'training-chip'?",
         ),
+        (
+            "  neuron.benchmarks_archived:\n",
+            "  neuron.benchmarks_gone:\n",
+            "facts: the benchmark rows are shown with what AWS says of its benchmark pages: add the fact 'neuron.benchmarks_archived'",
+        ),
+        (
+            "      chips: [trn3.gen1_chips, trn3.gen2_chips]",
+            "      chips: [trn3.gen1_chips, trn3.gen3_chips]",
+            "families.trn3.specs.chips[1]: unknown fact 'trn3.gen3_chips'",
+        ),
     ],
     ids=[
         "doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy", "outcome-explained-without-a-fact",
-        "same-point-as-unknown-check",
+        "same-point-as-unknown-check", "benchmarks-without-awss-archive-statement", "spec-list-names-an-unknown-fact",
     ],
 )
 def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -249,7 +249,9 @@ class _Builder:
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
-            for breach in contract.breaches(self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {})):
+            for breach in contract.breaches(
+                self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {}), has_benchmarks=bool(raw.get("benchmarks"))
+            ):
                 self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
