@@ -48,6 +48,7 @@ function chipwiseSizing(data, requests, limit, constants) {
     throughput: grouped(round(throughput, 2), 2),
     instance: data.instance,
     rate: dollars(rate, 3),
+    rate_basis: data.rateBasis,
     p99: grouped(round(p99, 2), 2),
     latency_name: data.latencyName,
     limit: grouped(round(limit, 2), 2),

@@ -176,6 +176,10 @@
         });
         line.appendChild(document.createTextNode(" (throughput, latency and cost per 1M inferences)."));
         answer.appendChild(line);
+        // AWS's own statement that those pages are archived, with its date, read from decisions.json.
+        if (data.benchmarks_archived) {
+          answer.appendChild(element("p", data.benchmarks_archived, { "class": "chipwise-helper__benchmarks-archived" }));
+        }
       }
 
       function show() {

@@ -35,6 +35,34 @@ def test_trainium3_and_the_ultraservers_are_covered(facts: Facts) -> None:
     assert "Trn3" in next(rule.instances for rule in facts.exam.rule if rule.answer == "AWS Trainium")
 
 
+def test_trn3_shows_both_ultraserver_configurations_and_its_switch(facts: Facts) -> None:
+    specs = facts.families["trn3"].specs
+    assert [fact.value for fact in specs["chips"]] == [64, 144]
+    assert [fact.id for fact in specs["memory"]] == ["trn3.gen1_memory", "trn3.gen2_memory"]
+    assert facts.fact("trn3.interconnect").value == "NeuronSwitch-v1"
+    assert "NeuronSwitch-v1" in facts.fact("trn3.interconnect").quote
+    assert facts.fact("trn3.availability").value == "trn3 instances and UltraServers"
+    for term in ("UltraServer", "Trn3", "NeuronLink"):
+        assert "only" not in facts.glossary[term], term
+    assert all("only" not in size.note for size in facts.families["trn3"].sizes)
+
+
+def test_trn1_is_listed_for_training_and_inference(facts: Facts) -> None:
+    assert facts.families["trn1"].role == "Training and inference"
+    assert facts.fact("trn1.purpose").value == "Training and inference"
+    assert "Trn1" in facts.fact("neuron.inference_instances").value
+    assert "for training;" not in facts.glossary["Trn1"]
+
+
+def test_each_neuron_framework_path_names_the_chips_it_runs_on(facts: Facts) -> None:
+    assert "Trn2/Trn3" in facts.fact("neuron.pytorch_path_by_chip").value
+    assert "Inf2/Trn1" in facts.fact("neuron.pytorch_path_by_chip").value
+    assert "trn2" in facts.fact("neuron.torchneuron_instances").value
+    assert facts.fact("neuron.xla_inference_trn_end").value == facts.fact("neuron.nxdi_trn_end").value == "Neuron 2.34"
+    assert facts.fact("inf1.support").value == "no longer supported"
+    assert facts.fact("inf1.last_driver").value == "2.24"
+
+
 def test_trainium_serves_inference_as_aws_says_beside_the_exam_rule(facts: Facts) -> None:
     assert facts.fact("trn2.purpose").value == "training and inference"
     assert facts.fact("trn3.purpose").value == "training and inference"
@@ -141,10 +169,20 @@ def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
             "    same_point_as: [purpose, training-chips]",
             "fact_checks.exam-rule.same_point_as[1]: unknown other fact check 'training-chips'; did you mean 'training-chip'?",
         ),
+        (
+            "  neuron.benchmarks_archived:\n",
+            "  neuron.benchmarks_gone:\n",
+            "facts: the benchmark rows are shown with what AWS says of its benchmark pages: add the fact 'neuron.benchmarks_archived'",
+        ),
+        (
+            "      chips: [trn3.gen1_chips, trn3.gen2_chips]",
+            "      chips: [trn3.gen1_chips, trn3.gen3_chips]",
+            "families.trn3.specs.chips[1]: unknown fact 'trn3.gen3_chips'",
+        ),
     ],
     ids=[
         "doubled-unit", "aws-source-off-aws", "aws-claim-from-third-party", "partial-checked-copy", "outcome-explained-without-a-fact",
-        "same-point-as-unknown-check",
+        "same-point-as-unknown-check", "benchmarks-without-awss-archive-statement", "spec-list-names-an-unknown-fact",
     ],
 )
 def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -149,7 +149,9 @@ def test_official_side_of_each_simplified_claim(facts: Facts) -> None:
     assert verdicts["footprint"] == "unsourced"
     assert verdicts["training-cost"] == "qualified"
     assert verdicts["footprint-domain"] == "mis-attributed"
-    assert facts.fact("inf2.throughput_vs_inf1").baseline == "than Inferentia (Inf1)"
+    inf2 = facts.fact("inf2.throughput_vs_inf1")
+    assert (inf2.qualifier, inf2.baseline) == ("up to", "than Inf1 instances")
+    assert "up to 4x higher throughput" in inf2.quote
 
 
 def test_facts_file_comes_from_the_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

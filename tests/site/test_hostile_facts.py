@@ -28,7 +28,7 @@ PLACES = [
     ("    topic: What Inferentia is for", "topic"),
     ("          title: Trn2 (AWS Trainium2)", "title"),
     ("    - situation: Making predictions in production", "situation"),
-    ('    note: AWS\'s own wording in the post title has no "up to"; copies of AWS text elsewhere add it.', "note"),
+    ("    note: A release heading and its first sub-heading, joined.", "note"),
     ('    quote: "Legacy hardware: Inf1 instances use NeuronCore v1 architecture."', "quote"),
     ("    title: Amazon EC2 Inf1 Architecture", "title"),
     ("    baseline: than comparable inference-optimized Amazon EC2 instances (AWS blog, 2023)", "baseline"),

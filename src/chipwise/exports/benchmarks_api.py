@@ -6,7 +6,7 @@ from typing import Any
 
 from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks
 from chipwise.guide.model import Facts
-from chipwise.render.benchmarks import PRICE_CAVEAT, row_anchor
+from chipwise.render.benchmarks import PRICE_CAVEAT, archived_sentence, archived_status_facts, row_anchor
 from chipwise.study.calculator import round_half_up
 
 JSON_PATH = "api/benchmarks.json"
@@ -48,8 +48,9 @@ def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
         "latency_measures": row.category.latency_name,
         "neuron_version": row.neuron_version,
         "usd_per_hour": row.rate.usd_per_hour,
+        "rate_basis": row.rate.basis,
         "cost_per_million": round_half_up(row.cost_per_million, 3),
-        "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page},
+        "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page_source(benchmarks.commit)},
     }
 
 
@@ -57,8 +58,21 @@ def benchmarks_json(facts: Facts) -> dict[str, Any]:
     benchmarks = facts.benchmarks
     if benchmarks is None:
         return {"version": facts.meta.version, "rows": [], "rates": {}, "note": "this facts file includes no benchmark rows"}
+    status = archived_status_facts(facts)
+    archived = (
+        {
+            "statement": status[0].quote,
+            "date_modified": str(status[1].value),
+            "url": status[0].source.url if status[0].source else None,
+            "verified": status[0].verified.isoformat(),
+            "note": archived_sentence(*status),
+        }
+        if status
+        else None
+    )
     return {
         "version": facts.meta.version,
+        "archived": archived,
         "repository": benchmarks.repository,
         "commit": benchmarks.commit,
         "imported": benchmarks.imported.isoformat(),
@@ -119,10 +133,19 @@ def json_schema() -> dict[str, Any]:
         "latency_measures": _TEXT,
         "neuron_version": _TEXT,
         "usd_per_hour": _number(),
+        "rate_basis": {**_TEXT, "description": "AWS's name for the hourly rate, from its price file (an RI-Effective rate is not On-Demand)"},
         "cost_per_million": {**_number(), "description": COST_FORMULA + ", rounded to 0.001"},
         "source": {
             "type": "object",
-            "properties": {"file": _TEXT, "line": _WHOLE, "url": {"type": "string", "format": "uri"}, "page": {"type": ["string", "null"]}},
+            "properties": {
+                "file": _TEXT,
+                "line": _WHOLE,
+                "url": {"type": "string", "format": "uri"},
+                "page": {
+                    "type": ["string", "null"],
+                    "description": "the page's source at the commit the rows were read at; AWS has since archived the live page",
+                },
+            },
             "required": ["file", "line", "url", "page"],
             "additionalProperties": False,
         },
@@ -134,6 +157,18 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "version": _TEXT,
+            "archived": {
+                "description": "AWS's statement that its benchmark pages are archived, its page's date and source; null when the facts file gives none",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "properties": {"statement": _TEXT, "date_modified": _TEXT, "url": {"type": ["string", "null"]}, "verified": _TEXT, "note": _TEXT},
+                        "required": ["statement", "date_modified", "url", "verified", "note"],
+                        "additionalProperties": False,
+                    },
+                ],
+            },
             "repository": _TEXT,
             "commit": {"type": "string", "pattern": "^[0-9a-f]{40}$"},
             "imported": {"type": "string", "format": "date"},

@@ -102,6 +102,7 @@ def json_schema() -> dict[str, Any]:
             },
             "sizing": {"type": ["object", "null"]},
             "benchmarks": {"type": "object"},
+            "benchmarks_archived": {"type": ["string", "null"], "description": "What AWS says of its benchmark pages, with its date"},
             "decisions": {"type": "array", "items": decision, "minItems": 1},
             "facts": {"type": "object", "additionalProperties": _closed({"short": _TEXT, "anchor": _TEXT})},
         },

@@ -9,6 +9,7 @@ from chipwise.decision.model import DecisionInput
 from chipwise.errors import display_path
 from chipwise.facts.model import Fact
 from chipwise.guide.model import Facts
+from chipwise.render.benchmarks import archived_sentence, archived_status_facts
 
 
 def shown_path(facts: Facts) -> str:
@@ -87,6 +88,7 @@ def decisions_json(facts: Facts) -> dict[str, Any]:
         "deprecated": {old.name: {"input": old.input_name, "values": dict(old.values)} for old in graph.deprecated.values()},
         "sizing": _sizing_json(facts),
         "benchmarks": _benchmark_links(facts),
+        "benchmarks_archived": _benchmarks_archived(facts),
         "decisions": [decide(graph, **inputs).as_json() for inputs in combinations(graph)],
         "facts": {
             fact.id: {"short": fact.short, "anchor": fact.anchor}
@@ -124,6 +126,12 @@ def _benchmark_links(facts: Facts) -> dict[str, Any]:
     for row in facts.benchmarks.rows.values():
         counts[row.family] = counts.get(row.family, 0) + 1
     return {family: {"rows": count, "anchor": f"benchmarks/#family-{family}"} for family, count in sorted(counts.items())}
+
+
+def _benchmarks_archived(facts: Facts) -> str | None:
+    """AWS's statement that its benchmark pages are archived, with the page's date: the helper shows it beside the rows."""
+    status = archived_status_facts(facts) if facts.benchmarks is not None else None
+    return archived_sentence(*status) if status else None
 
 
 def _sizing_json(facts: Facts) -> dict[str, Any] | None:

@@ -89,13 +89,21 @@ class DataFile:
         anchor = f"?plain=1#L{line}" if line is not None else ""
         return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.path}{anchor}"
 
+    def page_source(self, commit: str) -> str | None:
+        """The page's own source file at the commit the rows were read at: AWS has since archived the live page
+        and moved it, so the documentation URL the import recorded no longer shows it."""
+        if not self.page or not self.page.startswith(DOCS_BASE):
+            return None
+        return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.page.removeprefix(DOCS_BASE).removesuffix('.html')}.rst"
+
 
 @dataclass(frozen=True)
 class HourlyRate:
     instance: str
     usd_per_hour: float
     basis: str
-    """AWS's name for the rate, the price file's column heading: 'RI-Effective hourly rate'."""
+    """AWS's name for the rate, the price file's column heading: 'RI-Effective hourly rate'. It travels with the rate
+    wherever the rate is shown, since an RI-Effective (Reserved Instances) rate is not an On-Demand price."""
     file: DataFile
     line: int
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, Record, Scalar, Text, Url, Version, Walk
+from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, OneOrList, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.vocabulary import Accelerator, Authority, Kind, Qualifier, Scope, Status, Verdict
 
@@ -196,7 +196,10 @@ FAMILY = Record(
         "accelerator": Field(Choice(Accelerator.values())),
         "role": Field(Text()),
         "status": Field(Choice(Status.values())),
-        "specs": Field(MapOf(_fact_ref, r"[a-z_]+", "a spec name")),
+        "specs": Field(
+            MapOf(OneOrList(_fact_ref), r"[a-z_]+", "a spec name"),
+            doc="Spec name -> the fact it shows, or a list of facts the cell shows joined by 'or' (Gen1 or Gen2).",
+        ),
         "beyond_one_instance": Field(
             Text(),
             required=False,

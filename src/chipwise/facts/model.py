@@ -136,7 +136,8 @@ class Family:
     accelerator: Accelerator
     role: str
     status: Status
-    specs: Mapping[str, Fact]
+    specs: Mapping[str, tuple[Fact, ...]]
+    """Spec name -> the facts its cell shows: one, or several read as alternatives (Gen1 or Gen2)."""
     sizes: tuple[InstanceSize, ...] = ()
     """Smallest first: by accelerator memory, then accelerators, then vCPUs."""
     beyond_one_instance: str = ""

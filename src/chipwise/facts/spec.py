@@ -319,6 +319,25 @@ class ListOf(Spec):
 
 
 @dataclass
+class OneOrList(Spec):
+    """One item, or a non-empty list of them: a table cell that names one fact or several (Gen1 or Gen2)."""
+
+    item: Spec
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"{self.item.description}, or a list of them"
+
+    def check(self, node: yaml.Node, walk: Walk, key_path: str) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return ListOf(self.item, allow_empty=False).check(node, walk, key_path)
+        return self.item.check(node, walk, key_path)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.item.json_schema(), ListOf(self.item, allow_empty=False).json_schema()]}
+
+
+@dataclass
 class ListOrText(Spec):
     """A list of texts, or one text: rule conditions list enumerated values or give one numeric range."""
 

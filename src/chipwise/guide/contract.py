@@ -30,6 +30,8 @@ class FactId(StrEnum):
     EXAMPLE_MONTHLY_SAVINGS = "example.monthly_savings"
     EXAMPLE_YEARLY_SAVINGS = "example.yearly_savings"
     EXAMPLE_CHIP_SHARE = "example.chip_share"
+    BENCHMARKS_ARCHIVED = "neuron.benchmarks_archived"
+    BENCHMARKS_ARCHIVED_ON = "neuron.benchmarks_archived_on"
 
 
 NUMBERS = frozenset(
@@ -52,6 +54,10 @@ DERIVED = (
 )
 """The worked example's steps, in order: each must be computed by a formula, so its arithmetic shows."""
 
+BENCHMARK_STATUS = (FactId.BENCHMARKS_ARCHIVED, FactId.BENCHMARKS_ARCHIVED_ON)
+"""What AWS now says of its benchmark pages, and its date: shown wherever the rows are, so a file that includes
+benchmark rows needs them (a file without rows does not)."""
+
 EXAMPLE_SCENARIO_INPUTS: Mapping[str, str] = {"workload": "inference", "model": "deep-learning", "requests": "steady"}
 """The study note's scenario (an LLM serving 10 million requests a day) as decision inputs."""
 
@@ -69,6 +75,7 @@ def breaches(
     families: Mapping[str, Family],
     topics: Mapping[str, str],
     spec_labels: Mapping[str, str],
+    has_benchmarks: bool = False,
 ) -> Iterator[Breach]:
     """Everything the site needs that the file does not give, each with the key path to fix."""
     for prefix in sorted({fact_id.split(".", 1)[0] for fact_id in facts}):
@@ -83,7 +90,10 @@ def breaches(
             yield Breach(f"sources.{source.id}", "the site shows which copy of each source was read: add checked_copy (url, or repository, path and commit)")
     for fact_id in FactId:
         fact = facts.get(fact_id)
-        if fact is None:
+        if fact is None and fact_id in BENCHMARK_STATUS:
+            if has_benchmarks:
+                yield Breach("facts", f"the benchmark rows are shown with what AWS says of its benchmark pages: add the fact {fact_id.value!r}")
+        elif fact is None:
             yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.guide.contract.FactId.{fact_id.name}); add it back")
         elif fact_id in NUMBERS and not fact.is_number:
             yield Breach(f"facts.{fact_id.value}.value", f"the calculator computes with {fact_id.value!r}: it must be a number")

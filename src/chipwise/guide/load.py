@@ -261,7 +261,9 @@ class _Builder:
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
-            for breach in contract.breaches(self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {})):
+            for breach in contract.breaches(
+                self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {}), has_benchmarks=bool(raw.get("benchmarks"))
+            ):
                 self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
@@ -438,11 +440,13 @@ class _Builder:
         for family_id, entry in entries.items():
             where = f"families.{family_id}.specs"
             specs = {}
-            for spec, fact_id in entry["specs"].items():
-                if fact_id in self.facts:
-                    specs[spec] = self.facts[fact_id]
-                else:
-                    self.unknown_fact(f"{where}.{spec}", fact_id)
+            for spec, named in entry["specs"].items():
+                fact_ids = [named] if isinstance(named, str) else named
+                for index, fact_id in enumerate(fact_ids):
+                    if fact_id not in self.facts:
+                        self.unknown_fact(f"{where}.{spec}" + (f"[{index}]" if isinstance(named, list) else ""), fact_id)
+                if all(fact_id in self.facts for fact_id in fact_ids):
+                    specs[spec] = tuple(self.facts[fact_id] for fact_id in fact_ids)
             beyond = entry.get("beyond_one_instance", "")
             families[family_id] = Family(
                 id=family_id,

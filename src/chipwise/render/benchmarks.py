@@ -7,7 +7,10 @@ import html
 from collections.abc import Iterable
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
+from chipwise.facts.model import Fact
 from chipwise.facts.units import number_text
+from chipwise.guide.contract import FactId
+from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
@@ -15,9 +18,45 @@ from chipwise.study.calculator import round_half_up
 FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
 PRICE_CAVEAT = (
     "Prices change, and differ by AWS Region and by how you buy (On-Demand, Savings Plans, Reserved "
-    "Instances). These are the rates AWS used on its performance pages; check current prices on the "
-    "Amazon EC2 pricing page for your Region before you decide."
+    "Instances). These are the rates AWS used on its performance pages, which its price files name "
+    "“RI-Effective hourly rate”: an effective rate for Reserved Instances, not an On-Demand price. Check "
+    "current prices on the Amazon EC2 pricing page for your Region before you decide."
 )
+
+
+def archived_status_facts(facts: Facts) -> tuple[Fact, Fact] | None:
+    """What AWS now says of its benchmark pages and the page's date; None when the file holds neither (a file
+    with benchmark rows must hold both: chipwise.facts.contract checks it)."""
+    archived = facts.facts.get(FactId.BENCHMARKS_ARCHIVED)
+    dated = facts.facts.get(FactId.BENCHMARKS_ARCHIVED_ON)
+    return (archived, dated) if archived is not None and dated is not None else None
+
+
+def archived_title(dated: Fact) -> str:
+    return f"AWS has archived these benchmark pages (page modified {dated.value})"
+
+
+def archived_sentence(archived: Fact, dated: Fact) -> str:
+    """The statement as one plain sentence, for JSON and the decision helper: AWS's words with their date."""
+    return f"{archived_title(dated)}: “{archived.quote}”"
+
+
+def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
+    """AWS's own statement that the rows' pages are archived, with its date and source: shown wherever rows are."""
+    source = archived.source
+    cited = (
+        f'<a href="{escape.attribute(source.url)}">{escape.html_text(source.title)}</a>, {escape.html_text(source.publisher)}; '
+        if source is not None
+        else ""
+    )
+    return (
+        '<div class="admonition warning chipwise-bench-archived">'
+        f'<p class="admonition-title">{escape.html_text(archived_title(dated))}</p>'
+        f"<p>“{escape.html_text(archived.quote)}” ({cited}"
+        f'<a href="{escape.attribute(fact_url)}">the fact and its copy</a>)</p>'
+        "<p>The rows here were read from AWS's data files before that: they are what AWS measured then, with the "
+        "Neuron version each row names, not a measure of today's Neuron stack.</p></div>"
+    )
 
 
 ABOVE_LIMIT = "above your limit: more instances do not lower it; choose a row optimized for latency"
@@ -76,6 +115,7 @@ def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
         "throughput": grouped(round_half_up(row.throughput, 2), 2),
         "instance": row.instance,
         "rate": dollars(row.rate.usd_per_hour, 3),
+        "rate_basis": row.rate.basis,
         "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
         "latency_name": row.category.latency_name,
         "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
@@ -94,8 +134,9 @@ def formulas() -> str:
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
-def sources(benchmarks: Benchmarks) -> str:
-    """Where the rows and rates come from: repository, commit, each file and the page that shows it."""
+def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
+    """Where the rows and rates come from: repository, commit, each file and the page that showed it there (its
+    source at that commit; AWS has since archived the live page, listed at `archive_url`)."""
     commit = benchmarks.commit
     dated = (
         f"AWS dates the rates: {escape.html_text(benchmarks.rates_dated)}."
@@ -111,9 +152,11 @@ def sources(benchmarks: Benchmarks) -> str:
     for data_file in benchmarks.files.values():
         name = html.escape(data_file.path.rsplit("/", 1)[-1])
         link = f'<a href="{escape.attribute(data_file.link(commit))}"><code>{name}</code></a>'
-        if data_file.page:
+        page_source = data_file.page_source(commit)
+        if data_file.page and page_source:
             updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
-            shown = f'shown on <a href="{escape.attribute(data_file.page)}">{html.escape(_page_title(data_file.page))}</a>{updated}'
+            archived = f'; AWS has since archived the page (<a href="{escape.attribute(archive_url)}">its archive</a>)' if archive_url else ""
+            shown = f'shown at this commit on <a href="{escape.attribute(page_source)}">{html.escape(_page_title(data_file.page))}</a>{updated}{archived}'
         else:
             shown = "no page of the Neuron documentation shows this file at this commit; the file itself is the source"
         files.append(f"<li>{link}: {shown}</li>")
@@ -121,7 +164,7 @@ def sources(benchmarks: Benchmarks) -> str:
         f'<p>Read from <a href="https://github.com/{escape.attribute(benchmarks.repository)}/tree/{escape.attribute(commit)}/about-neuron/benchmarks">'
         f"{html.escape(benchmarks.repository)}</a> at commit <code>{html.escape(commit[:12])}</code>, imported "
         f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
-        f"<p>Hourly rates: {dated}</p>\n<ul>{rates}</ul>\n"
+        f"<p>Hourly rates, each with AWS's name for it: {dated}</p>\n<ul>{rates}</ul>\n"
         f'<p class="chipwise-caveat"><strong>Prices change.</strong> {html.escape(PRICE_CAVEAT)}</p>\n'
         f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
     )
@@ -165,7 +208,7 @@ def _cell(label: str, content: str) -> str:
     return f'<td data-label="{escape.attribute(label)}">{content}</td>'
 
 
-def table(benchmarks: Benchmarks, family: str) -> str:
+def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -> str:
     """One family's rows, one table; each row's id is `row-<id>`, its data attributes feed the filters."""
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
@@ -178,8 +221,11 @@ def table(benchmarks: Benchmarks, family: str) -> str:
             latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
         about = f"{html.escape(row.category.label)} · for {row.optimized.value}"
         source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
-        if row.file.page:
-            source += f', <a href="{escape.attribute(row.file.page)}">page</a>'
+        page_source = row.file.page_source(benchmarks.commit)
+        if page_source:
+            source += f', <a href="{escape.attribute(page_source)}">page at this commit</a>'
+        if archive_url:
+            source += f', <a href="{escape.attribute(archive_url)}">archived</a>'
         attributes = " ".join(
             f'data-{name}="{escape.attribute(value)}"'
             for name, value in (
@@ -199,7 +245,11 @@ def table(benchmarks: Benchmarks, family: str) -> str:
             + _cell("Data types", escape.html_text(row.data_types))
             + _cell("Throughput", f"{number_text(row.throughput)} {_plural(row.unit)}/s")
             + _cell("P50 / P99", latency)
-            + _cell("Cost per 1M", f"{dollars(cost, 3)} per 1M {_plural(row.unit)}")
+            + _cell(
+                "Cost per 1M",
+                f"{dollars(cost, 3)} per 1M {_plural(row.unit)}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
+                f"{escape.html_text(row.rate.basis)}</small>",
+            )
             + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>{escape.html_text(row.framework)}</small>")
             + _cell("Source", source)
             + "</tr>"

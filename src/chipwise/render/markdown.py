@@ -152,10 +152,10 @@ def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
 
 
 def _spec_cell(family: Family, spec: str, links: Links) -> str:
-    fact = family.specs.get(spec)
-    if fact is None:
+    facts = family.specs.get(spec)
+    if not facts:
         return "—"
-    return fact_link(fact, links, fact.formatted if not fact.qualifier else None)
+    return " or ".join(fact_link(fact, links, fact.formatted if not fact.qualifier else None) for fact in facts)
 
 
 def comparison_table(facts: Facts, links: Links) -> str:
@@ -176,7 +176,7 @@ def comparison_table(facts: Facts, links: Links) -> str:
                 "instances": escape.markdown(", ".join(family.name for family in families)),
                 "chips": escape.markdown(", ".join(family.chip for family in families)),
                 "cores": escape.markdown(
-                    ", ".join(f"{family.name}: {family.specs['neuroncore'].value}" for family in families if "neuroncore" in family.specs)
+                    ", ".join(f"{family.name}: {family.specs['neuroncore'][0].value}" for family in families if "neuroncore" in family.specs)
                 ),
                 "trick": escape.markdown(f"{chip_name.removeprefix('AWS ')} → {word}") if word else "",
             }

@@ -73,6 +73,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         data = {
             "throughput": repr(row.throughput),
             "rate": repr(row.rate.usd_per_hour),
+            "rate-basis": row.rate.basis,
             "units": str(row.units_per_request),
             "unit": row.unit + "s",
             "p99": repr(row.latency_p99_ms),
@@ -105,7 +106,8 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         f"<strong>{out('units_per_second')}</strong> {out('unit')} a second</li>"
         f"<li>Latency: the row's P99 {out('latency_name')} is {out('p99')} ms, {out('latency_verdict')} ({out('limit')} ms)</li>"
         f"<li>Instances needed: ⌈{out('units_per_second')} ÷ {out('throughput')} measured on one {out('instance')}⌉ = <strong>{out('instances')}</strong></li>"
-        f"<li>Monthly cost: {out('instances')} × {out('rate')} an hour × {deployment_cost.HOURS_PER_MONTH} hours = <strong>{out('monthly')}</strong></li>"
+        f"<li>Monthly cost: {out('instances')} × {out('rate')} an hour ({out('rate_basis')}) × {deployment_cost.HOURS_PER_MONTH} hours = "
+        f"<strong>{out('monthly')}</strong></li>"
         f"<li>Cost per 1M {out('unit')} at your traffic: <strong>{out('at_traffic')}</strong>; at full use, AWS's own figure: "
         f"(1,000,000 ÷ {out('throughput')}) × ({out('rate')} ÷ 3,600) = {out('full_use')}</li>"
         "</ul>"
@@ -150,7 +152,7 @@ def exam_note_calculator(facts: Facts, links: Links) -> str:
         f"<li>Inferentia estimate: {field('gpu_monthly')} × (100% − {field('cut')}%) = <strong>{field('inferentia_monthly')}</strong> a month</li>"
         f"<li>Saving: <strong>{field('monthly_saving')}</strong> a month, {field('yearly_saving')} a year</li>"
         f"<li>Cost per million requests: {field('gpu_per_million')} on GPUs, {field('inferentia_per_million')} on Inferentia</li>"
-        f"<li>Chips needed: {field('chip_share_percent')} of the GPU count, if each chip handles "
+        f"<li>Chips needed: {field('chip_share_percent')} of the GPU chips, if each chip handles "
         f'<a href="{links.fact_url(speed)}">{html.escape(speed.short)}</a> more requests</li>'
         "</ul>"
     )

@@ -271,13 +271,29 @@ class SiteMacros:
 
     def benchmark_table(self, family: str) -> str:
         """One instance family's published rows; each row's anchor is row-<id>."""
-        return render_benchmarks.table(self._benchmarks(), family)
+        return render_benchmarks.table(self._benchmarks(), family, self._archive_url())
 
     def benchmark_filters(self) -> str:
         return render_benchmarks.filters(self._benchmarks())
 
     def benchmark_sources(self) -> str:
-        return render_benchmarks.sources(self._benchmarks())
+        return render_benchmarks.sources(self._benchmarks(), self._archive_url())
+
+    def benchmark_status(self) -> str:
+        """AWS's statement that its benchmark pages are archived, with the page's date and source."""
+        self._benchmarks()
+        status = render_benchmarks.archived_status_facts(self.facts)
+        if status is None:
+            raise PluginError(
+                "chipwise: the benchmark rows are shown with what AWS says of its benchmark pages; the facts file lacks neuron.benchmarks_archived"
+            )
+        archived, dated = status
+        return render_benchmarks.archived_status(archived, dated, self.links().fact_url(archived))
+
+    def _archive_url(self) -> str | None:
+        status = render_benchmarks.archived_status_facts(self.facts)
+        source = status[0].source if status else None
+        return source.url if source else None
 
     def benchmark_formulas(self) -> str:
         return render_benchmarks.formulas()

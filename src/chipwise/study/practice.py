@@ -404,12 +404,12 @@ def chips_question(facts: Facts) -> Question | None:
     pairs = []
     for family in facts.families.values():
         if family.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM):
-            chips = family.specs.get("chips")
-            cited = f" It carries {{{chips.id}}}." if chips else ""
+            chips = family.specs.get("chips", ())
+            cited = " It carries " + " or ".join(f"{{{fact.id}}}" for fact in chips) + "." if chips else ""
             option = Option(
                 f"{family.name}, for {_sentence(family.role)}",
                 f"Matches {family.chip}: {family.name} instances use it ({family.status.label}).{cited}",
-                (chips.id,) if chips else (),
+                tuple(fact.id for fact in chips),
             )
             pairs.append((family.chip, option))
     if not LEAST_PROMPTS <= len(pairs) <= MOST_PROMPTS or len({option.text for _, option in pairs}) != len(pairs):
