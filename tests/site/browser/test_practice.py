@@ -45,6 +45,13 @@ def _result(page: Page) -> str:
     return page.locator(".chipwise-practice__result").inner_text()
 
 
+def _choose_type(page: Page, facts: Facts, kind: QuestionType) -> list[Question]:
+    """Choose the set of one question type; its questions, in the bank's order."""
+    page.check('input[name="set"][value="type"]')
+    page.select_option('select[name="type"]', kind.value)
+    return [q for q in practice.all_questions(facts) if q.type is kind]
+
+
 def _answer_every_question_right(page: Page, questions: list[Question]) -> None:
     """Start the whole set, answer every question right, submit: the score is 100%."""
     _start(page)
@@ -218,10 +225,8 @@ def test_a_second_submit_adds_no_second_verdict_and_unanswered_questions_are_war
 ) -> None:
     page, log = open_page(browser, site_url + "quiz/")
     try:
-        page.check('input[name="set"][value="type"]')
-        page.select_option('select[name="type"]', "multiple-choice")
+        shown = _choose_type(page, facts, QuestionType.MULTIPLE_CHOICE)
         _start(page)
-        shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
         for question in shown[1:]:
             _answer(page, question)
         warning = _result(page)
@@ -239,10 +244,8 @@ def test_a_second_submit_adds_no_second_verdict_and_unanswered_questions_are_war
 def test_an_ordering_with_a_position_used_twice_is_not_an_answer(browser: Browser, site_url: str, facts: Facts) -> None:
     page, _ = open_page(browser, site_url + "quiz/")
     try:
-        page.check('input[name="set"][value="type"]')
-        page.select_option('select[name="type"]', "ordering")
+        question = _choose_type(page, facts, QuestionType.ORDERING)[0]
         _start(page)
-        question = next(q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING)
         section = page.locator(f'section[data-id="{question.id}"]')
         for select in section.locator("li[data-option] select").all():
             select.select_option("0")
@@ -254,9 +257,7 @@ def test_an_ordering_with_a_position_used_twice_is_not_an_answer(browser: Browse
 def test_review_marks_the_pick_and_the_key_and_sets_each_explanation_apart(browser: Browser, site_url: str, facts: Facts) -> None:
     page, _ = open_page(browser, site_url + "quiz/")
     try:
-        question = next(q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE)
-        page.check('input[name="set"][value="type"]')
-        page.select_option('select[name="type"]', "multiple-choice")
+        question = _choose_type(page, facts, QuestionType.MULTIPLE_CHOICE)[0]
         _start(page)
         _answer(page, question, right=False)
         _result(page)
@@ -276,9 +277,7 @@ def test_options_change_order_between_attempts_and_the_answer_line_follows(brows
     page, _ = open_page(browser, site_url + "quiz/")
     try:
         page.evaluate("localStorage.clear()")
-        page.check('input[name="set"][value="type"]')
-        page.select_option('select[name="type"]', "multiple-choice")
-        shown = [q for q in practice.all_questions(facts) if q.type is QuestionType.MULTIPLE_CHOICE]
+        shown = _choose_type(page, facts, QuestionType.MULTIPLE_CHOICE)
         orders = []
         for _ in range(2):
             _start(page)
@@ -300,9 +299,7 @@ def test_wrong_answers_can_be_practised_again_after_a_reload(browser: Browser, s
     page, _ = open_page(browser, site_url + "quiz/")
     try:
         page.evaluate("localStorage.clear()")
-        page.check('input[name="set"][value="type"]')
-        page.select_option('select[name="type"]', "ordering")
-        orderings = [q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING]
+        orderings = _choose_type(page, facts, QuestionType.ORDERING)
         question = orderings[0]
         _start(page)
         for each in orderings:

@@ -72,25 +72,24 @@ def test_decision_helper_matches_the_engine_for_every_combination(browser: Brows
         page.context.close()
 
 
-def test_decision_helper_reads_a_shared_link(browser: Browser, site_url: str, facts: Facts) -> None:
-    page, _ = open_page(browser, site_url + "helper/?workload=inference&model=classical&requests=dataset")
+@pytest.mark.parametrize(
+    ("query", "inputs"),
+    [
+        ("workload=inference&model=classical&requests=dataset", {"model": "classical", "requests": "dataset"}),
+        # The previous release's neuron= and traffic= keep working for this release: they map onto model= and requests=.
+        ("workload=fine-tuning&neuron=no&traffic=low", {"workload": "fine-tuning", "model": "nvidia-only", "requests": "intermittent"}),
+    ],
+)
+def test_decision_helper_reads_a_shared_link(browser: Browser, site_url: str, facts: Facts, query: str, inputs: dict[str, str]) -> None:
+    page, log = open_page(browser, site_url + "helper/?" + query)
     try:
         title, rules, _ = _helper_answer(page)
-        decision = decide(facts.decision, workload="inference", model="classical", requests="dataset")
+        decision = decide(facts.decision, **{"workload": "inference", **inputs})
         assert (title, rules) == (decision.title, [step.rule.id for step in decision.steps])
-    finally:
-        page.context.close()
-
-
-def test_decision_helper_reads_a_link_of_the_previous_release(browser: Browser, site_url: str, facts: Facts) -> None:
-    """neuron= and traffic= links keep working for this release: they map onto model= and requests=."""
-    page, log = open_page(browser, site_url + "helper/?workload=fine-tuning&neuron=no&traffic=low")
-    try:
-        title, rules, _ = _helper_answer(page)
-        decision = decide(facts.decision, workload="fine-tuning", model="nvidia-only", requests="intermittent")
-        assert (title, rules) == (decision.title, [step.rule.id for step in decision.steps])
-        assert page.locator('.chipwise-helper input[name="model"][value="nvidia-only"]').is_checked()
-        assert "model=nvidia-only" in page.url and "neuron=" not in page.url
+        for name, value in inputs.items():
+            assert page.locator(f'.chipwise-helper input[name="{name}"][value="{value}"]').is_checked()
+            assert f"{name}={value}" in page.url
+        assert "neuron=" not in page.url and "traffic=" not in page.url
         assert log.problems() == []
     finally:
         page.context.close()
