@@ -53,6 +53,7 @@ def test_practice_starts_from_no_progress_whatever_storage_holds_and_then_saves(
         question = practice.all_questions(facts)[0]
         _start(page)
         _answer(page, question)
+        _result(page)  # the others are unanswered: the first Submit warns of them, the second scores
         _result(page)
         saved = json.loads(page.evaluate("() => localStorage.getItem('chipwise-practice')"))
         assert isinstance(saved, dict) and saved[question.id] == {"right": True}
