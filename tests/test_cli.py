@@ -12,6 +12,7 @@ import pytest
 
 import chipwise
 from chipwise.cli import main
+from chipwise.exports import files
 from chipwise.facts.model import Facts
 from chipwise.rules import combinations
 from tests.support import BROKEN, FIXTURES, ROOT
@@ -193,6 +194,7 @@ def test_facts_json_lists_every_fact(facts: Facts) -> None:
     data = json.loads(result.stdout)
     assert set(data["facts"]) == set(facts.facts)
     assert data["facts"]["example.inferentia_monthly_cost"]["formatted"] == facts.fact("example.inferentia_monthly_cost").formatted
+    assert data == json.loads(files.generated_files(facts)["api/facts.json"])  # what the site publishes, checked copies included
 
 
 def test_facts_text_lists_every_fact(facts: Facts) -> None:

@@ -44,15 +44,17 @@ def test_example_guide_builds_strictly_with_the_tables_and_flowchart(tmp_path: P
 
 def test_open_data_is_published_and_valid(built_site: Path, facts: Facts) -> None:
     api = built_site / "api"
-    schema = json.loads((api / "facts.schema.json").read_text(encoding="utf-8"))
+    file_schema = json.loads((api / "facts-file.schema.json").read_text(encoding="utf-8"))
     raw = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(raw, schema)
+    jsonschema.Draft202012Validator.check_schema(file_schema)
+    jsonschema.validate(raw, file_schema)
     decisions = json.loads((api / "decisions.json").read_text(encoding="utf-8"))
     assert decisions == json.loads(json.dumps(exports.decisions_json(facts)))
     published_facts = json.loads((api / "facts.json").read_text(encoding="utf-8"))
     assert set(published_facts["facts"]) == set(facts.facts)
-    for document in (schema, decisions, published_facts):
+    facts_schema = json.loads((api / "facts.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(facts_schema, format_checker=jsonschema.FormatChecker()).validate(published_facts)
+    for document in (file_schema, facts_schema, decisions, published_facts):
         assert document["version"] == facts.meta.version
 
 

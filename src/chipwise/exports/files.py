@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise.exports import benchmarks_api, decisions_schema, dmn, questions
+from chipwise.exports import benchmarks_api, decisions_schema, dmn, facts_schema, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.facts.model import Facts
@@ -17,6 +17,15 @@ from chipwise.study import flashcards
 MERMAID_PATH = "downloads/decision-flowchart.mmd"
 ANKI_PATH = "downloads/chipwise.apkg"
 TSV_PATH = "downloads/chipwise-flashcards.tsv"
+FACTS_FILE_SCHEMA_PATH = "api/facts-file.schema.json"
+"""The facts file's own schema (the editor's, facts/facts.schema.json), published for other guides' files."""
+SCHEMAS = {
+    "api/facts.json": facts_schema.SCHEMA_PATH,
+    "api/decisions.json": decisions_schema.SCHEMA_PATH,
+    benchmarks_api.JSON_PATH: benchmarks_api.SCHEMA_PATH,
+    "api/questions.json": "api/questions.schema.json",
+}
+"""Each published JSON file -> the published schema that describes it (tests validate one against the other)."""
 
 
 def _json(data: Any) -> str:
@@ -34,7 +43,8 @@ def generated_files(facts: Facts) -> dict[str, str | bytes]:
         "api/decisions.json": _json(exports.decisions_json(facts)),
         decisions_schema.SCHEMA_PATH: _json({**decisions_schema.json_schema(), "version": facts.meta.version}),
         dmn.PATH: dmn.dmn_xml(facts),
-        "api/facts.schema.json": _json({**json_schema(), "version": facts.meta.version}),
+        facts_schema.SCHEMA_PATH: _json({**facts_schema.json_schema(), "version": facts.meta.version}),
+        FACTS_FILE_SCHEMA_PATH: _json({**json_schema(), "version": facts.meta.version}),
         benchmarks_api.JSON_PATH: _json(benchmarks_api.benchmarks_json(facts)),
         benchmarks_api.SCHEMA_PATH: _json({**benchmarks_api.json_schema(), "version": facts.meta.version}),
         "api/questions.json": _json(questions.questions_json(facts)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chipwise.errors import display_path
-from chipwise.facts.model import DecisionInput, Fact, Facts
+from chipwise.facts.model import CheckedCopy, DecisionInput, Fact, Facts, Source
 from chipwise.rules import HEADROOM_MAXIMUM, combinations, decide
 
 
@@ -54,12 +54,20 @@ def facts_json(facts: Facts) -> dict[str, Any]:
             }
             for check in facts.fact_checks.values()
         },
-        "sources": {
-            source.id: {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority}
-            for source in facts.sources.values()
-        },
+        "sources": {source.id: source_json(source) for source in facts.sources.values()},
         "glossary": dict(facts.glossary),
     }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """A source as the Sources page shows it: title, publisher, address, authority and the copy that was read."""
+    copy = None if source.checked_copy is None else checked_copy_json(source.checked_copy)
+    return {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority, "checked_copy": copy}
+
+
+def checked_copy_json(copy: CheckedCopy) -> dict[str, Any]:
+    fields = {"url": copy.url, "repository": copy.repository, "path": copy.path, "commit": copy.commit, "note": copy.note}
+    return {**{key: value for key, value in fields.items() if value}, "link": copy.link, "description": copy.description}
 
 
 def decisions_json(facts: Facts) -> dict[str, Any]:
