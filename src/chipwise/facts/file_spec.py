@@ -236,10 +236,29 @@ STUDY_NOTE_LINE = Record(
     name="a study-note line",
 )
 
+_EXAM_CHIP = Choice((Accelerator.INFERENTIA.value, Accelerator.TRAINIUM.value))
+
 EXAM = Record(
     {
-        "rule": Field(ListOf(Record({"situation": Field(Text()), "answer": Field(Text()), "instances": Field(Text())}), allow_empty=False)),
-        "memory_trick": Field(ListOf(Record({"chip": Field(Text()), "word": Field(Text())}), allow_empty=False)),
+        "rule": Field(
+            ListOf(
+                Record(
+                    {
+                        "situation": Field(Text()),
+                        "answer": Field(Text(), doc="As the exam puts it; shown only."),
+                        "instances": Field(Text()),
+                        "accelerator": Field(_EXAM_CHIP, doc="The chip the answer names: the comparison table's column."),
+                    }
+                ),
+                allow_empty=False,
+            )
+        ),
+        "memory_trick": Field(
+            ListOf(
+                Record({"accelerator": Field(_EXAM_CHIP, doc="The chip the trick is for."), "chip": Field(Text()), "word": Field(Text())}),
+                allow_empty=False,
+            )
+        ),
         "when_to_use_inferentia": Field(ListOf(Text(), allow_empty=False)),
         "key_numbers": Field(ListOf(_fact_ref, allow_empty=False)),
         "mapping": Field(

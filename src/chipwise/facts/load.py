@@ -34,6 +34,7 @@ from chipwise.facts.model import (
     InputValue,
     InstanceSize,
     Interval,
+    MemoryTrick,
     Meta,
     NumericRange,
     Outcome,
@@ -249,7 +250,7 @@ class _Builder:
         study_note = self._build_study_note(raw["study_note"], fact_checks, decision)
         exam = self._build_exam(raw["exam"])
         if self.for_site:
-            for breach in contract.breaches(self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {})):
+            for breach in contract.breaches(self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {}), exam):
                 self.problem(breach.key_path, breach.message)
         return Facts(
             path=self.path,
@@ -483,8 +484,8 @@ class _Builder:
 
     def _build_exam(self, entry: dict[str, Any]) -> Exam:
         return Exam(
-            rule=tuple(ExamRule(**item) for item in entry["rule"]),
-            memory_trick=tuple((item["chip"], item["word"]) for item in entry["memory_trick"]),
+            rule=tuple(ExamRule(**{**item, "accelerator": Accelerator.of(item["accelerator"])}) for item in entry["rule"]),
+            memory_trick=tuple(MemoryTrick(**{**item, "accelerator": Accelerator.of(item["accelerator"])}) for item in entry["memory_trick"]),
             when_to_use_inferentia=tuple(
                 self.checked_template(f"exam.when_to_use_inferentia[{index}]", text) for index, text in enumerate(entry["when_to_use_inferentia"])
             ),

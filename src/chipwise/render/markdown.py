@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chipwise.facts.contract import FactId
+from chipwise.facts.contract import COMPARED, FactId, SpecKey
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.facts.model import PLACEHOLDER, DecisionTable, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
@@ -156,26 +156,25 @@ def _spec_cell(family: Family, spec: str, links: Links) -> str:
 
 
 def comparison_table(facts: Facts, links: Links) -> str:
-    """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick."""
-    by_accelerator = {
-        accelerator: [family for family in facts.families.values() if family.accelerator == accelerator] for accelerator in ("inferentia", "trainium")
-    }
-    rule_for = {rule.answer: rule for rule in facts.exam.rule}
-    trick = dict(facts.exam.memory_trick)
+    """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick.
+
+    Exam rules, memory tricks and families join on their accelerator; the loader's contract guarantees one of each per column.
+    """
+    rule_for = {rule.accelerator: rule for rule in facts.exam.rule}
+    trick_for = {trick.accelerator: trick for trick in facts.exam.memory_trick}
     columns = []
-    for accelerator, chip_name in (("inferentia", "AWS Inferentia"), ("trainium", "AWS Trainium")):
-        families = by_accelerator[accelerator]
-        exam_rule = rule_for.get(chip_name)
-        word = trick.get(chip_name.removeprefix("AWS "), "")
+    for accelerator in COMPARED:
+        families = [family for family in facts.families.values() if family.accelerator == accelerator]
+        exam_rule, trick = rule_for.get(accelerator), trick_for.get(accelerator)
         columns.append(
             {
                 "purpose": escape.markdown(exam_rule.situation) if exam_rule else "",
                 "instances": escape.markdown(", ".join(family.name for family in families)),
                 "chips": escape.markdown(", ".join(family.chip for family in families)),
                 "cores": escape.markdown(
-                    ", ".join(f"{family.name}: {family.specs['neuroncore'].value}" for family in families if "neuroncore" in family.specs)
+                    ", ".join(f"{family.name}: {family.specs[SpecKey.NEURONCORE].value}" for family in families if SpecKey.NEURONCORE in family.specs)
                 ),
-                "trick": escape.markdown(f"{chip_name.removeprefix('AWS ')} → {word}") if word else "",
+                "trick": escape.markdown(f"{trick.chip} → {trick.word}") if trick else "",
             }
         )
     cost_claims = [
@@ -195,7 +194,7 @@ def comparison_table(facts: Facts, links: Links) -> str:
         ["As exam notes put it", *note_claims],
         ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
     ]
-    return markdown_table(("Topic", "**AWS Inferentia**", "**AWS Trainium**"), rows)
+    return markdown_table(("Topic", *(f"**{accelerator.label}**" for accelerator in COMPARED)), rows)
 
 
 def exam_rule_table(facts: Facts) -> str:
@@ -206,7 +205,7 @@ def exam_rule_table(facts: Facts) -> str:
 
 
 def memory_trick(facts: Facts) -> str:
-    return " ".join(f"**{escape.markdown(chip)}** → **{escape.markdown(word)}**." for chip, word in facts.exam.memory_trick)
+    return " ".join(f"**{escape.markdown(trick.chip)}** → **{escape.markdown(trick.word)}**." for trick in facts.exam.memory_trick)
 
 
 def when_to_use_inferentia(facts: Facts, links: Links) -> str:

@@ -45,7 +45,7 @@ def cards(facts: Facts) -> list[Card]:
             source = f"{fact.evidence.source.title}, {fact.evidence.source.url} (verified {fact.verified.isoformat()})"
         result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind)))
     for rule in facts.exam.rule:
-        result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
+        result.append(Card(f"rule:{rule.accelerator}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
                            "AIF-C01 exam rule", ("chipwise", "aif-c01", "exam-rule")))
     result.extend(outcome_cards(facts))
     for check in facts.fact_checks.values():
