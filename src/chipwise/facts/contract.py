@@ -112,13 +112,17 @@ def breaches(
 
 def _comparison_breaches(families: Mapping[str, Family], spec_labels: Mapping[str, str], exam: Exam) -> Iterator[Breach]:
     """The comparison table joins exam rules, memory tricks and families on their accelerator, and reads specs by key."""
-    for key, items, row in (("rule", exam.rule, "Use it for"), ("memory_trick", exam.memory_trick, "Memory trick")):
+    chips: tuple[tuple[str, str, list[Accelerator]], ...] = (
+        ("rule", "Use it for", [rule.accelerator for rule in exam.rule]),
+        ("memory_trick", "Memory trick", [trick.accelerator for trick in exam.memory_trick]),
+    )
+    for key, row, accelerators in chips:
         seen: set[Accelerator] = set()
-        for index, item in enumerate(items):
-            if item.accelerator in seen:
-                message = f"the comparison table's {row!r} row takes one entry per chip: {item.accelerator.value!r} has one already"
+        for index, accelerator in enumerate(accelerators):
+            if accelerator in seen:
+                message = f"the comparison table's {row!r} row takes one entry per chip: {accelerator.value!r} has one already"
                 yield Breach(f"exam.{key}[{index}].accelerator", message)
-            seen.add(item.accelerator)
+            seen.add(accelerator)
         for accelerator in COMPARED:
             if accelerator not in seen:
                 yield Breach(f"exam.{key}", f"the comparison table's {row!r} row needs an entry with accelerator: {accelerator.value}; add one")
