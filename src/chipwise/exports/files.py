@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from chipwise import disk_cache
 from chipwise.exports import benchmarks_api, decisions_schema, dmn, facts_schema, questions
 from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
+from chipwise.facts.load import content_digest
 from chipwise.facts.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import flowchart
@@ -32,9 +34,37 @@ def _json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n"
 
 
-@per_object
+_GENERATED = "generated-files"
+"""The disk cache's name for the generated files, keyed by the facts' content digest."""
+_by_content: dict[str, dict[str, str | bytes]] = {}
+
+
 def generated_files(facts: Facts) -> dict[str, str | bytes]:
-    """Site path -> content."""
+    """Site path -> content, made once per content of the facts: a build, each `mkdocs serve` reload and (with
+    the site's disk cache) each new process whose facts file, rows file and chipwise are unchanged reuse them."""
+    digest = content_digest(facts)
+    if digest is None:
+        return _generate(facts)
+    found = _by_content.get(digest)
+    if found is None:
+        found = _stored(digest)
+        if found is None:
+            found = _generate(facts)
+            disk_cache.store(_GENERATED, digest, found)
+        _by_content.clear()
+        _by_content[digest] = found
+    return found
+
+
+def _stored(digest: str) -> dict[str, str | bytes] | None:
+    value = disk_cache.load(_GENERATED, digest)
+    if isinstance(value, dict) and all(isinstance(key, str) and isinstance(content, str | bytes) for key, content in value.items()):
+        return value
+    return None
+
+
+@per_object
+def _generate(facts: Facts) -> dict[str, str | bytes]:
     return {
         ANKI_PATH: flashcards.apkg(facts),
         TSV_PATH: flashcards.tsv(facts),

@@ -97,6 +97,18 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     return facts
 
 
+def content_digest(facts: Facts) -> str | None:
+    """What the loader built `facts` from (the file's place and bytes, its rows file's bytes, how it was loaded),
+    as a digest that names its content across processes; None for an object the loader did not build (a test's
+    dataclasses.replace) or no longer holds."""
+    for (resolved, digest, for_site), cached in _cache.items():
+        if cached is facts:
+            rows = facts.benchmarks.digest if facts.benchmarks is not None else ""
+            parts = (resolved, display_path(facts.path), digest, str(for_site), rows)
+            return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return None
+
+
 _MEMORY_IN_GIB = {"GiB": 1.0, "MB": 1 / 1024, "GB": 1e9 / 2**30}
 """How many GiB one unit is: a bound written as a fact converts to a GiB input (6,144 MB is 6 GiB)."""
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from chipwise import disk_cache
 from chipwise.errors import FactsError
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.freshness import build_day
@@ -95,6 +96,7 @@ def facts_for_build(conf: Any) -> Facts | None:
             raise PluginError(_build.problems)
         return _build.facts
     _build.conf, _build.facts, _build.problems = conf, None, ""
+    disk_cache.use(Path(conf["config_file_path"]).parent / ".cache" / "chipwise" if conf.get("config_file_path") else None)
     try:
         _build.facts = load_for_build()
     except PluginError as error:
