@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from chipwise import disk_cache
+from chipwise.errors import FactsError
 from chipwise.exports import files
-from chipwise.facts import benchmarks
+from chipwise.facts import benchmarks, load
 from chipwise.facts.load import load_facts
 from chipwise.facts.model import Facts
+from tests.support import FACTS_FILE, copy_rows_file
 
 
 @pytest.fixture
@@ -30,6 +32,7 @@ def _fresh_process() -> None:
     """What a new process starts with: no result kept in memory."""
     files._by_content.clear()
     benchmarks._read.clear()
+    load._cache.clear()
 
 
 def test_generated_files_and_rows_come_back_from_disk_as_computed(cache: Path, facts: Facts) -> None:
@@ -38,7 +41,7 @@ def test_generated_files_and_rows_come_back_from_disk_as_computed(cache: Path, f
     _fresh_process()
     loaded = load_facts(facts.path, for_site=True)
     assert files.generated_files(loaded) == computed
-    assert sorted(path.parent.name for path in cache.rglob("*.pickle")) == ["benchmark-rows", "generated-files"]
+    assert sorted(path.parent.name for path in cache.rglob("*.pickle")) == ["benchmark-rows", "facts-file", "generated-files"]
     _fresh_process()
     again = load_facts(facts.path, for_site=True)
     assert files.generated_files(again) == computed
@@ -60,3 +63,31 @@ def test_nothing_is_kept_unless_a_build_turns_the_cache_on(tmp_path: Path, facts
     _fresh_process()
     files.generated_files(load_facts(facts.path, for_site=True))
     assert disk_cache.load("generated-files", "anything") is None
+
+
+def _uncached(path: Path) -> Facts:
+    disk_cache.use(None)
+    _fresh_process()
+    return load_facts(path, for_site=True)
+
+
+def test_the_facts_file_comes_back_from_disk_as_checked(cache: Path, facts: Facts) -> None:
+    _fresh_process()
+    first = load_facts(facts.path, for_site=True)
+    assert len(list(cache.glob("facts-file/*.pickle"))) == 1
+    _fresh_process()
+    assert load_facts(facts.path, for_site=True) == first == _uncached(facts.path)
+
+
+def test_a_problem_found_after_the_check_is_still_located(cache: Path, tmp_path: Path) -> None:
+    """The file passes the shape check (so its checked data is kept) but names an unknown fact: every load
+    reads the file again to say where."""
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace("key_numbers: [note.throughput,", "key_numbers: [note.thruput,", 1), encoding="utf-8")
+    copy_rows_file(tmp_path)
+    for _ in range(2):
+        _fresh_process()
+        with pytest.raises(FactsError) as refused:
+            load_facts(path, for_site=True)
+        assert [(problem.key_path, problem.location.line > 1) for problem in refused.value.problems] == [("exam.key_numbers[0]", True)]

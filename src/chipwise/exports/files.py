@@ -82,6 +82,11 @@ def _generate(facts: Facts) -> dict[str, str | bytes]:
     }
 
 
+def deck_size(facts: Facts) -> int:
+    """How many cards the published decks hold: the TSV's rows (one a card, no field spans lines)."""
+    return str(generated_files(facts)[TSV_PATH]).count("\n") - flashcards.TSV_HEADER.count("\n")
+
+
 class SiteDirError(ValueError):
     """The place given for the generated files is not a folder that can take them."""
 

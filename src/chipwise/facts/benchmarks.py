@@ -329,10 +329,10 @@ def _read_uncached(path: Path, shown: str, data: bytes, digest: str) -> Benchmar
     raw = BENCHMARKS_FILE.check(read_nodes(data, shown), walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
+    disk_cache.store(_CHECKED, digest, raw)
     benchmarks = _build(path, digest, raw, walk)
     if walk.problems:
         raise FactsError(walk.problems)
-    disk_cache.store(_CHECKED, digest, raw)
     return benchmarks
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from chipwise import rules
+from chipwise import disk_cache, rules
 from chipwise.errors import FactsError, Problem, display_path, unknown_message
 from chipwise.facts import contract, ranges
 from chipwise.facts.benchmarks import Benchmarks, digest_of, read_benchmarks
@@ -164,12 +164,28 @@ def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], tables: list[Decision
     return tuple(result_inputs), result_tables
 
 
+_CHECKED = "facts-file"
+"""The disk cache's name for a facts file's checked data (plain values and dates), keyed by the file's bytes."""
+
+
 def _load_uncached(path: Path, shown: str, data: bytes, for_site: bool) -> Facts:
+    digest = hashlib.sha256(data).hexdigest()
+    checked = disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
+    if isinstance(checked, dict):
+        replayed = Walk(shown)
+        try:
+            facts = _Builder(path, replayed, checked, for_site=for_site).build()
+        except FactsError:
+            pass  # problems are located with the file's lines: read it below
+        else:
+            if not replayed.problems:
+                return facts
     root = read_nodes(data, shown)
     walk = Walk(shown)
     raw = FACTS_FILE.check(root, walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
+    disk_cache.store(_CHECKED, digest, raw)
     builder = _Builder(path, walk, raw, for_site=for_site)
     facts = builder.build()
     if walk.problems:

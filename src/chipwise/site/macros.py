@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError
+from chipwise.exports import files as site_files
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.freshness import build_day
 from chipwise.facts.load import load_facts
@@ -46,7 +47,7 @@ from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
 from chipwise.rules import decide
 from chipwise.site import benchmark_results
-from chipwise.study import flashcards, practice
+from chipwise.study import practice
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
 # one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
@@ -253,7 +254,7 @@ class SiteMacros:
         return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
     def flashcard_count(self) -> str:
-        return str(len(flashcards.cards(self.facts)))
+        return str(site_files.deck_size(self.facts))
 
     def decision_helper(self) -> str:
         return render_study.decision_helper(self.facts, self.links())
