@@ -91,3 +91,14 @@ def test_a_problem_found_after_the_check_is_still_located(cache: Path, tmp_path:
         with pytest.raises(FactsError) as refused:
             load_facts(path, for_site=True)
         assert [(problem.key_path, problem.location.line > 1) for problem in refused.value.problems] == [("exam.key_numbers[0]", True)]
+
+
+def test_a_remembered_text_is_computed_once_per_key(cache: Path) -> None:
+    calls: list[str] = []
+
+    def compute() -> str:
+        calls.append("computed")
+        return "<svg/>"
+
+    assert [disk_cache.remembered_text("flowcharts", key, compute) for key in ("a", "a", "b")] == ["<svg/>"] * 3
+    assert calls == ["computed", "computed"]

@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,13 @@ def store(kind: str, key: str, value: Any) -> None:
         os.replace(temporary.name, path)
     except OSError:
         return
+
+
+def remembered_text(kind: str, key: str, compute: Callable[[], str]) -> str:
+    """The text kept for (kind, key), or compute()'s, kept for next time."""
+    found = load(kind, key)
+    if isinstance(found, str):
+        return found
+    text = compute()
+    store(kind, key, text)
+    return text

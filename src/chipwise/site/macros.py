@@ -37,7 +37,7 @@ from chipwise.errors import FactsError
 from chipwise.exports import files as site_files
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.freshness import build_day
-from chipwise.facts.load import load_facts
+from chipwise.facts.load import content_digest, load_facts
 from chipwise.facts.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
@@ -166,9 +166,16 @@ class SiteMacros:
         return render.decision_inputs(self.facts)
 
     def decision_flowchart(self) -> str:
-        """One flowchart per table of the decision graph, in the order they decide."""
+        """One flowchart per table of the decision graph, in the order they decide (laying out the trees is the
+        costliest macro: a site build keeps the result on disk by the facts' content and the rules' links)."""
         links = self.links()
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
+        digest = content_digest(self.facts)
+        if digest is None:
+            return self._flowcharts(hrefs)
+        return disk_cache.remembered_text("flowcharts", f"{digest}\0{sorted(hrefs.items())}", lambda: self._flowcharts(hrefs))
+
+    def _flowcharts(self, hrefs: dict[str, str]) -> str:
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><p class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></p>'
