@@ -107,6 +107,8 @@ MACROS: dict[str, FactsCheck] = {
             "fact_entries",
             "source_list",
             "exam_rule",
+            "exam_code",
+            "exam_name",
             "memory_trick",
             "when_to_use_inferentia",
             "exam_mapping",

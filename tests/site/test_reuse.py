@@ -31,7 +31,8 @@ def test_example_guide_builds_strictly_with_the_tables_and_flowchart(tmp_path: P
     assert not [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     page = page_text(site, "chips/index.html")
     text = visible_text(page)
-    assert "AWS chips for AIF-C01" in text  # the guide's own macro
+    assert f"AWS chips for {facts.meta.exam}" in text  # chipwise's exam_code()
+    assert "Read each number with its source" in text  # the guide's own macro
     assert facts.fact("inf2.chips_max").short in text
     assert facts.fact("trn2.cost_to_train").phrase in text
     for fact in facts.exam.key_numbers:

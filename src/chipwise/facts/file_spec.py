@@ -172,7 +172,7 @@ FACT = FactRecord(
         "source": Field(_id_ref, doc="A source id."),
         "quote": Field(Text(), doc="The source's words, verbatim; numbers must match the value."),
         "verified": Field(Date(), doc="The day the fact was checked against the source."),
-        "scope": Field(Choice(Scope.values()), doc="In scope for AIF-C01, or beyond the exam."),
+        "scope": Field(Choice(Scope.values()), doc="In scope for the exam the file names (meta.exam), or beyond it."),
         "note": Field(Text(), required=False, doc="A caveat shown with the fact."),
     },
     name="a fact (label, value, unit, kind, source, quote, verified, scope)",

@@ -17,7 +17,7 @@ from chipwise.facts.freshness import DEFAULT_STALE_DAYS, age_days, age_text, sta
 from chipwise.facts.model import PLACEHOLDER, DecisionTable, Derivation, Fact, FactCheck, Facts, Family, Rule, Source
 from chipwise.facts.units import number_text
 from chipwise.render import escape
-from chipwise.vocabulary import Verdict
+from chipwise.vocabulary import Scope, Verdict
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -327,6 +327,11 @@ def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
     return groups
 
 
+def scope_text(fact: Fact, facts: Facts) -> str:
+    """'AIF-C01' (the exam the file names) or 'beyond the exam'."""
+    return escape.markdown(facts.meta.exam) if fact.scope is Scope.AIF_C01 else fact.scope.label
+
+
 def fact_entries(facts: Facts, today: datetime.date) -> str:
     """Every fact with its anchor, value, kind, scope, verified date and age, and source quote (or arithmetic)."""
     sections = []
@@ -340,7 +345,7 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
             note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
             age = age_text(age_days(fact, today))
-            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} ({age}) · id {fact.id}"
+            meta = f"{fact.kind.label} · {scope_text(fact, facts)} · verified {fact.verified.isoformat()} ({age}) · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
@@ -384,7 +389,7 @@ def checked_copy_cell(source: Source) -> str:
 
 
 def exam_mapping_table(facts: Facts, links: Links) -> str:
-    """Where each topic sits in AIF-C01: domain and task, the domain's weight, and the objective's wording."""
+    """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
 
     def number(fact: Fact) -> str:
         return fact_link(fact, links, fact.formatted)
@@ -398,7 +403,7 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
         )
         for row in facts.exam.mapping
     ]
-    return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (and whose wording)"), rows)
+    return markdown_table(("Topic", f"Where in {escape.markdown(facts.meta.exam)}", "Domain weight", "Objective (and whose wording)"), rows)
 
 
 def exam_numbers_table(facts: Facts, links: Links) -> str:

@@ -128,6 +128,14 @@ class SiteMacros:
         self.env = env
         self.facts = facts
 
+    def exam_code(self) -> str:
+        """The exam the site prepares for, as the facts file names it (meta.exam): 'AIF-C01'."""
+        return escape.markdown(self.facts.meta.exam)
+
+    def exam_name(self) -> str:
+        """The exam's full name (meta.exam_name)."""
+        return escape.markdown(self.facts.meta.exam_name)
+
     def links(self) -> render.Links:
         extra = self.env.conf.get("extra") or {}
         absolute = extra.get(SITE_URL_SETTING, "")
@@ -356,6 +364,14 @@ def define_env(env: Any) -> None:
     macros = SiteMacros(env, facts)
     for name in MACRO_NAMES:
         env.macro(getattr(macros, name), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """A page's description (front matter, which mkdocs-macros does not render) may call macros too, such as
+    {{ exam_code() }}: Material writes it into the page's meta description."""
+    description = env.page.meta.get("description") if env.page is not None else None
+    if isinstance(description, str) and "{{" in description:
+        env.page.meta["description"] = env.env.from_string(description).render(**env.variables)
 
 
 def on_post_page_macros(env: Any) -> None:
