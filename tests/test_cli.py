@@ -76,6 +76,36 @@ def test_recommend_explains_for_a_person() -> None:
 
 
 @pytest.mark.parametrize(
+    ("arguments", "shown", "absent"),
+    [
+        pytest.param(
+            ["--workload", "inference", "--memory-gib", "8"],
+            ["  What will the hardware do? Inference\n", "  How much accelerator memory does the model need? 8 GiB\n"],
+            ["Memory needed", "Smallest size", "memory_gib", ".."],
+            id="memory-given",
+        ),
+        pytest.param(
+            ["--workload", "training", "--params-billion", "7"],
+            ["  How much accelerator memory does the model need? 156.5 GiB, computed from the model's size (below)\n", "Memory needed: 7 billion"],
+            ["memory_gib", "..", "1e+07"],
+            id="size-given",
+        ),
+        pytest.param(
+            ["--workload", "training"],
+            ["  What kind of model is it? A deep-learning model in PyTorch or JAX (the default)\n"],
+            ["accelerator memory", "Memory needed", "Smallest size", "GiB"],
+            id="nothing-sized",
+        ),
+    ],
+)
+def test_recommend_gives_its_inputs_in_words_and_sizes_only_a_given_size(arguments: list[str], shown: list[str], absent: list[str]) -> None:
+    result = run("recommend", *arguments)
+    assert result.returncode == 0, result.stderr
+    assert [text for text in shown if text not in result.stdout] == []
+    assert [text for text in absent if text in result.stdout] == []
+
+
+@pytest.mark.parametrize(
     ("old", "new", "message"),
     [
         (["--neuron", "yes"], ["--model", "deep-learning"], "chipwise: deprecated: neuron=yes is now model=deep-learning; neuron goes in the next release\n"),
