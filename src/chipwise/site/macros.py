@@ -370,6 +370,8 @@ def on_pre_page_macros(env: Any) -> None:
     """A page's description (front matter, which mkdocs-macros does not render) may call macros too, such as
     {{ exam_code() }}: Material writes it into the page's meta description."""
     description = env.page.meta.get("description") if env.page is not None else None
+    if facts_for_build(env.conf) is None:
+        return  # serving a broken file: the macros are not registered, and the page shows the problems
     if isinstance(description, str) and "{{" in description:
         env.page.meta["description"] = env.env.from_string(description).render(**env.variables)
 
