@@ -7,7 +7,11 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -15,36 +19,36 @@ BROKEN = ROOT / "tests" / "broken_facts"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 SEED_NOTE = ROOT / "facts" / "seed" / "inferentia-study-note.txt"
 
-PAGES = [
-    "index.html",
-    "inferentia/index.html",
-    "trainium/index.html",
-    "inferentia-vs-trainium/index.html",
-    "choosing/index.html",
-    "helper/index.html",
-    "worked-example/index.html",
-    "calculator/index.html",
-    "benchmarks/index.html",
-    "cheat-sheet/index.html",
-    "quiz/index.html",
-    "quiz/choosing/index.html",
-    "quiz/claims/index.html",
-    "quiz/exam-notes/index.html",
-    "quiz/exam-guide/index.html",
-    "quiz/generations/index.html",
-    "quiz/worked-example/index.html",
-    "flashcards/index.html",
-    "glossary/index.html",
-    "fact-check/index.html",
-    "sources/index.html",
-    "changes/index.html",
-    "embed/index.html",
-    "quality/index.html",
-    "performance/index.html",
-    "embed/key-numbers/index.html",
-    "embed/comparison/index.html",
-    "embed/flowchart/index.html",
-]
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: its tags (!ENV) read as their arguments."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _nav_files(items: list[Any]) -> Iterator[str]:
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            yield value
+
+
+def _built_path(source: str) -> str:
+    """docs/quiz/choosing.md -> quiz/choosing/index.html, as MkDocs' directory URLs build it."""
+    stem = source.removesuffix(".md")
+    return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
+
+
+def site_pages() -> list[str]:
+    """Every page the site builds: mkdocs.yml's navigation in order, then the embeds (reached from the Embed page)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    embeds = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs" / "embed").glob("*.md"))
+    return [_built_path(source) for source in [*_nav_files(config["nav"]), *embeds]]
+
+
+PAGES = site_pages()
 
 
 def build_site(destination: Path, facts_file: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

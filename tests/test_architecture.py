@@ -13,7 +13,7 @@ from tests.support import ROOT
 
 PACKAGE = ROOT / "src" / "chipwise"
 LAYERS = [
-    {"chipwise.errors", "chipwise.vocabulary", "chipwise.memo"},
+    {"chipwise.errors", "chipwise.vocabulary", "chipwise.memo", "chipwise.disk_cache"},
     {"chipwise.facts"},
     {"chipwise.decision"},
     {"chipwise.guide"},

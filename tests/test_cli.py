@@ -13,6 +13,7 @@ import pytest
 import chipwise
 from chipwise.cli import main
 from chipwise.decision.engine import combinations
+from chipwise.exports import files
 from chipwise.guide.model import Facts
 from tests.support import BROKEN, FIXTURES, ROOT
 
@@ -72,6 +73,36 @@ def test_recommend_explains_for_a_person() -> None:
     assert "On which hardware? Trn2 (AWS Trainium2) (table hardware, rule train-deep-learning)" in result.stdout
     assert "up to 50% cost-to-train savings" in result.stdout
     assert "memory_gib" not in result.stdout and "0 billion" not in result.stdout, "no size given: no sizing in the answer"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "shown", "absent"),
+    [
+        pytest.param(
+            ["--workload", "inference", "--memory-gib", "8"],
+            ["  What will the hardware do? Inference\n", "  How much accelerator memory does the model need? 8 GiB\n"],
+            ["Memory needed", "Smallest size", "memory_gib", ".."],
+            id="memory-given",
+        ),
+        pytest.param(
+            ["--workload", "training", "--params-billion", "7"],
+            ["  How much accelerator memory does the model need? 156.5 GiB, computed from the model's size (below)\n", "Memory needed: 7 billion"],
+            ["memory_gib", "..", "1e+07"],
+            id="size-given",
+        ),
+        pytest.param(
+            ["--workload", "training"],
+            ["  What kind of model is it? A deep-learning model in PyTorch or JAX (the default)\n"],
+            ["accelerator memory", "Memory needed", "Smallest size", "GiB"],
+            id="nothing-sized",
+        ),
+    ],
+)
+def test_recommend_gives_its_inputs_in_words_and_sizes_only_a_given_size(arguments: list[str], shown: list[str], absent: list[str]) -> None:
+    result = run("recommend", *arguments)
+    assert result.returncode == 0, result.stderr
+    assert [text for text in shown if text not in result.stdout] == []
+    assert [text for text in absent if text in result.stdout] == []
 
 
 @pytest.mark.parametrize(
@@ -193,6 +224,7 @@ def test_facts_json_lists_every_fact(facts: Facts) -> None:
     data = json.loads(result.stdout)
     assert set(data["facts"]) == set(facts.facts)
     assert data["facts"]["example.inferentia_monthly_cost"]["formatted"] == facts.fact("example.inferentia_monthly_cost").formatted
+    assert data == json.loads(files.generated_files(facts)["api/facts.json"])  # what the site publishes, checked copies included
 
 
 def test_facts_text_lists_every_fact(facts: Facts) -> None:

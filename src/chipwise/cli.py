@@ -6,14 +6,14 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from chipwise import recommend
 from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
-from chipwise.decision.model import DecisionGraph
+from chipwise.decision.model import DecisionGraph, DecisionInput
 from chipwise.errors import FactsError, InvalidInput
 from chipwise.exports import dmn
 from chipwise.exports import files as site_files
@@ -68,7 +68,8 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph 
                 f"--{item.name.replace('_', '-')}",
                 dest=f"input_{item.name}",
                 metavar="NUMBER",
-                help=f"{item.question} A number from {item.numeric.minimum:g} to {item.numeric.maximum:g} {item.numeric.unit}{computed}",
+                help=f"{item.question} A number from {_plain_number(item.numeric.minimum)} to {_plain_number(item.numeric.maximum)} "
+                f"{item.numeric.unit}{computed}",
             )
             if "_" in item.name:  # the input's own spelling is accepted too, but help shows one spelling per option
                 command.add_argument(f"--{item.name}", dest=f"input_{item.name}", metavar="NUMBER", help=argparse.SUPPRESS)
@@ -90,7 +91,7 @@ def _add_decision_inputs(command: argparse.ArgumentParser, table: DecisionGraph 
         f"--{SIZING_PARAMETERS.replace('_', '-')}",
         dest=f"input_{SIZING_PARAMETERS}",
         metavar="BILLIONS",
-        help=f"{sizing.parameters_question} From {sizing.parameters_minimum:g} to {sizing.parameters_maximum:g}; sizes each recommended family",
+        help=f"{sizing.parameters_question} From {sizing.parameters_minimum:g} to {_plain_number(sizing.parameters_maximum)}; sizes each recommended family",
     )
     command.add_argument(
         f"--{SIZING_PRECISION}",
@@ -188,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             current, messages = replace_deprecated(loaded.decision, given)
             sys.stderr.write("".join(f"chipwise: {message}\n" for message in messages))
             decision = recommend(facts=loaded, **current)
-            _print(decision.as_json() if arguments.json else _explain(decision, loaded.decision), arguments.json)
+            _print(decision.as_json() if arguments.json else _explain(decision, loaded.decision, current), arguments.json)
         else:
             _print(exports.facts_json(loaded) if arguments.json else exports.facts_text(loaded), arguments.json)
     except FactsError as error:
@@ -323,15 +324,33 @@ def _print(output: Any, as_json: bool) -> None:
     sys.stdout.write(text + "\n")
 
 
-def _explain(decision: Decision, graph: DecisionGraph) -> str:
-    """The recommendation, the inputs in words, then each table: its question, the rule that fired and why."""
-    inputs = []
+def _answer_in_words(decision: Decision, item: DecisionInput, was_given: bool) -> str:
+    """'Inference', 'A deep-learning model in PyTorch or JAX (the default)', '156.5 GiB, computed from the model's
+    size (below)'; '' for a number neither given nor computed."""
+    if item.numeric is None:
+        label = next(value.label for value in item.values if value.name == decision.inputs[item.name])
+        return label if was_given else f"{label} (the default)"
+    number = decision.numbers.get(item.name)
+    if item.numeric.computed and decision.memory_needed_gib is not None:
+        return f"{_plain_number(decision.memory_needed_gib)} {item.numeric.unit}, computed from the model's size (below)"
+    if was_given and number is not None:
+        return f"{_plain_number(number)} {item.numeric.unit}"
+    return ""
+
+
+def _plain_number(number: float) -> str:
+    """12, 156.5, 10,000,000: at most one decimal, thousands grouped, no exponent."""
+    return f"{number:,.1f}".removesuffix(".0")
+
+
+def _explain(decision: Decision, graph: DecisionGraph, given: Mapping[str, object]) -> str:
+    """The recommendation, the inputs in words (each question and its answer), then each table: its question,
+    the rule that fired and why; the sizing only when a model's size was given."""
+    lines = [f"Recommendation: {decision.title}", "Inputs:"]
     for item in graph.inputs:
-        value = next(value for value in item.values if value.name == decision.inputs[item.name])
-        if item.numeric is not None and decision.memory_needed_gib is None and item.numeric.computed:
-            continue  # not given: the rules read its default
-        inputs.append(f"{item.name}: {value.label}")
-    lines = [f"Recommendation: {decision.title}", f"Inputs: {'; '.join(inputs)}"]
+        answer = _answer_in_words(decision, item, given.get(item.name) is not None)
+        if answer:
+            lines.append(f"  {item.question} {answer}")
     if decision.outcome.families:
         lines.append(f"Instance families, in order of preference: {', '.join(family.name for family in decision.outcome.families)}")
     for step in decision.steps:

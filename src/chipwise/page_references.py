@@ -108,6 +108,8 @@ MACROS: dict[str, FactsCheck] = {
             "changes",
             "source_list",
             "exam_rule",
+            "exam_code",
+            "exam_name",
             "memory_trick",
             "when_to_use_inferentia",
             "exam_mapping",

@@ -50,7 +50,8 @@ class Kind(Vocabulary):
 
 
 class Scope(Vocabulary):
-    AIF_C01 = "aif-c01", "AIF-C01"
+    AIF_C01 = "aif-c01", "in the exam"
+    """In scope for the exam the facts file names (meta.exam); renderers show meta.exam."""
     BEYOND_EXAM = "beyond-exam", "beyond the exam"
 
 

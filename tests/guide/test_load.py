@@ -18,13 +18,13 @@ from chipwise.errors import FactsError
 from chipwise.facts.file_spec import json_schema
 from chipwise.guide.load import ENVIRONMENT_VARIABLE, default_facts_path
 from chipwise.guide.model import Facts
-from tests.support import BROKEN, FACTS_FILE, FIXTURES, HAND_TYPED
+from tests.support import BROKEN, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file
 
 VERSION_LINE = re.search(r'version: "[^"]+"', FACTS_FILE.read_text(encoding="utf-8"))[0]
 
 # file in tests/broken_facts/ -> every problem it must report, as "LINE:COL: key.path: message"
 BROKEN_FILES = {
-    "yaml-syntax-error": ["101:9: (file): invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence)"],
+    "yaml-syntax-error": ["103:9: (file): invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence)"],
     "tab-indentation": ["42:1: (file): indentation uses a tab; YAML needs spaces"],
     "duplicate-key": ["22:5: facts.inf2.chips_max.value: duplicate key 'value'; it is already set on line 21"],
     "unknown-key": [
@@ -51,19 +51,19 @@ BROKEN_FILES = {
         "3:12: meta.version: expected a version like \"2026.11.26\" (a real date), or \"2026.11.26.2\" for a same-day revision, "
         "received '٢٠٢٦.11.26'"
     ],
-    "glossary-unknown-fact": ["103:5: glossary.Inf2.definition: unknown fact 'inf2.chips_mx'; did you mean 'inf2.chips_max'?"],
+    "glossary-unknown-fact": ["105:5: glossary.Inf2.definition: unknown fact 'inf2.chips_mx'; did you mean 'inf2.chips_max'?"],
     "deep-nesting": ["2:70: (file): lists and mappings nest more than 64 deep here; a facts file needs far fewer levels"],
     "unknown-source": ["25:5: facts.inf2.chips_max.source: unknown source 'neuron-inf2-arch-page'; did you mean 'neuron-inf2-arch'?"],
     "quote-contradicts-value": ["26:5: facts.inf2.chips_max.quote: the quote does not contain the value 16; copy the source's words exactly, or fix the value"],
-    "rule-unknown-fact": ["147:15: decision.tables.chip.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
-    "rule-unknown-outcome": ["145:11: decision.tables.chip.rules.train.then: unknown outcome 'trainum'; did you mean 'trainium'?"],
-    "decision-gap": ["141:7: decision.tables.chip.rules: gap: no rule decides workload=inference, neuron=no"],
+    "rule-unknown-fact": ["149:15: decision.tables.chip.rules.train.reasons[0].text: unknown fact 'trn1.cost_to_trian'; did you mean 'trn1.cost_to_train'?"],
+    "rule-unknown-outcome": ["147:11: decision.tables.chip.rules.train.then: unknown outcome 'trainum'; did you mean 'trainium'?"],
+    "decision-gap": ["143:7: decision.tables.chip.rules: gap: no rule decides workload=inference, neuron=no"],
     "decision-overlap": [
-        "149:11: decision.tables.chip.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training (hit policy UNIQUE allows one)",
+        "151:11: decision.tables.chip.rules.infer.when: overlap: rules 'train' and 'infer' both decide workload=training (hit policy UNIQUE allows one)",
     ],
-    "decision-unreachable-rule": ["155:11: decision.tables.chip.rules.never.when: rule 'never' is unreachable: it decides no combination of inputs"],
+    "decision-unreachable-rule": ["157:11: decision.tables.chip.rules.never.when: rule 'never' is unreachable: it decides no combination of inputs"],
     "derived-wrong-inputs": ["54:5: derived.example.savings.inputs: formula 'percent_of' takes inputs amount, percent; missing: percent; unexpected: share"],
-    "unquoted-yes-key": ["119:9: decision.inputs.neuron.values: keys must be text, received the boolean true (written 'yes') (quote it: \"yes\")"],
+    "unquoted-yes-key": ["121:9: decision.inputs.neuron.values: keys must be text, received the boolean true (written 'yes') (quote it: \"yes\")"],
     "python-tag": ["21:12: (file): the tag !!python/object/apply:os.system is not allowed in a facts file; write a plain value"],
     "alias-bomb": ["2:8: (file): aliases are not allowed in a facts file (found *a); write the value out, or cite a fact as {fact.id} in text"],
     "not-utf8": ["42:26: (file): the file is not UTF-8 text (byte 0xfb cannot be decoded); save it as UTF-8"],
@@ -283,3 +283,44 @@ def test_values_no_real_fact_can_have_are_refused(tmp_path: Path, old: str, new:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     problems = problems_of(path)
     assert any(message in problem for problem in problems), problems
+
+
+EXAM_RULE = "      instances: Inf2 (Inf1 is legacy)\n      accelerator: inferentia\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            EXAM_RULE,
+            "      instances: Inf2 (Inf1 is legacy)\n",
+            "exam.rule[0].accelerator: missing required key 'accelerator' in exam.rule[0]",
+            id="rule-without-accelerator",
+        ),
+        pytest.param(
+            EXAM_RULE,
+            "      instances: Inf2 (Inf1 is legacy)\n      accelerator: inferentai\n",
+            "exam.rule[0].accelerator: expected one of: inferentia, trainium; received 'inferentai'; did you mean 'inferentia'?",
+            id="misspelt-accelerator",
+        ),
+        pytest.param(
+            EXAM_RULE,
+            "      instances: Inf2 (Inf1 is legacy)\n      accelerator: trainium\n",
+            "exam.rule[1].accelerator: the comparison table's 'Use it for' row takes one entry per chip: 'trainium' has one already",
+            id="two-rules-for-one-chip",
+        ),
+        pytest.param(
+            "  neuroncore: NeuronCore generation\n", "", "spec_labels: the comparison table reads the spec 'neuroncore'", id="spec-label-gone"
+        ),
+    ],
+)
+def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, old: str, new: str, message: str) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    copy_rows_file(tmp_path)
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path, for_site=True)
+    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems

@@ -81,3 +81,18 @@ def test_a_backtick_or_backslash_in_a_link_title_reads_as_written(facts: Facts) 
     assert title is not None
     assert html.unescape(title.group(1)).endswith("than `GPUs (source: a `b c\\)")
     assert "than `GPUs</p>" not in page and "than `GPUs and `code` \\</p>" in html.unescape(page)
+
+
+def test_comparison_table_joins_on_the_accelerator_not_the_answers_wording(facts: Facts) -> None:
+    """exam.rule[].answer is shown only: reworded, the "Use it for" row still fills both columns."""
+    reworded = dataclasses.replace(
+        facts,
+        exam=dataclasses.replace(
+            facts.exam,
+            rule=tuple(dataclasses.replace(rule, answer=f"{rule.accelerator.label.removeprefix('AWS ')} chips") for rule in facts.exam.rule),
+        ),
+    )
+    table = render.comparison_table(reworded, render.Links())
+    row = next(line for line in table.splitlines() if line.startswith("| Use it for |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells == ["Use it for", "Making predictions in production", "Training a model"]

@@ -148,3 +148,9 @@ def test_no_third_party_assets(built_site: Path) -> None:
         text = page_text(built_site, page)
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
         assert not re.search(r'<script[^>]+src="https?://', text), page
+
+
+def test_the_pages_tested_are_every_page_the_site_builds(built_site: Path) -> None:
+    """tests.support.PAGES comes from mkdocs.yml's navigation and the embeds: a new page is tested without a list to edit."""
+    built = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html") if path.name != "404.html"}
+    assert built == set(PAGES)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE, ROOT, build_site, page_text, visible_text
 
 
@@ -39,7 +40,7 @@ NOTE_COST = [
 
 def test_a_changed_fact_changes_every_page_that_shows_it(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = build_site(site, edited_facts(tmp_path, INF2_CHIPS + NOTE_COST))
+    result = build_site(site, edited_facts(tmp_path, [*INF2_CHIPS, *NOTE_COST, ("  exam: AIF-C01\n", "  exam: AIF-C99\n")]))
     assert result.returncode == 0, result.stderr
     for page in ("inferentia/index.html", "inferentia-vs-trainium/index.html", "sources/index.html"):
         text = visible_text(page_text(site, page))
@@ -50,6 +51,16 @@ def test_a_changed_fact_changes_every_page_that_shows_it(tmp_path: Path) -> None
     assert "$9,000" not in worked
     home = visible_text(page_text(site, "index.html"))
     assert "up to 60%" in home and "up to 70% cost reduction" not in home
+    # meta.exam names the exam wherever the site's pages and code name it (text, descriptions, the sources' scope)
+    assert "(AIF-C99)" in home and "For AIF-C99, one rule is enough" in visible_text(page_text(site, "choosing/index.html"))
+    assert '<meta name="description" content="AIF-C99-style practice' in page_text(site, "quiz/index.html")
+    assert "spec · AIF-C99 · verified" in visible_text(page_text(site, "sources/index.html"))
+
+
+def test_no_page_names_the_exam_by_hand(facts: Facts) -> None:
+    """Pages call {{ exam_code() }} (meta.exam) and {{ exam_name() }}; the facts file is the one place that names the exam."""
+    typed = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "docs").rglob("*.md")) if facts.meta.exam in path.read_text(encoding="utf-8")]
+    assert typed == []
 
 
 def test_a_bad_facts_file_fails_the_build_with_located_messages_and_writes_no_site(tmp_path: Path) -> None:

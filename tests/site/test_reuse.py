@@ -31,7 +31,8 @@ def test_example_guide_builds_strictly_with_the_tables_and_flowchart(tmp_path: P
     assert not [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     page = page_text(site, "chips/index.html")
     text = visible_text(page)
-    assert "AWS chips for AIF-C01" in text  # the guide's own macro
+    assert f"AWS chips for {facts.meta.exam}" in text  # chipwise's exam_code()
+    assert "Read each number with its source" in text  # the guide's own macro
     assert facts.fact("inf2.chips_max").short in text
     assert facts.fact("trn2.cost_to_train").phrase in text
     for fact in facts.exam.key_numbers:
@@ -44,15 +45,17 @@ def test_example_guide_builds_strictly_with_the_tables_and_flowchart(tmp_path: P
 
 def test_open_data_is_published_and_valid(built_site: Path, facts: Facts) -> None:
     api = built_site / "api"
-    schema = json.loads((api / "facts.schema.json").read_text(encoding="utf-8"))
+    file_schema = json.loads((api / "facts-file.schema.json").read_text(encoding="utf-8"))
     raw = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(raw, schema)
+    jsonschema.Draft202012Validator.check_schema(file_schema)
+    jsonschema.validate(raw, file_schema)
     decisions = json.loads((api / "decisions.json").read_text(encoding="utf-8"))
     assert decisions == json.loads(json.dumps(exports.decisions_json(facts)))
     published_facts = json.loads((api / "facts.json").read_text(encoding="utf-8"))
     assert set(published_facts["facts"]) == set(facts.facts)
-    for document in (schema, decisions, published_facts):
+    facts_schema = json.loads((api / "facts.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(facts_schema, format_checker=jsonschema.FormatChecker()).validate(published_facts)
+    for document in (file_schema, facts_schema, decisions, published_facts):
         assert document["version"] == facts.meta.version
 
 

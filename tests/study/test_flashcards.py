@@ -11,6 +11,7 @@ from pathlib import Path
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportCsvRequest
 
 import chipwise
+from chipwise.exports import files
 from chipwise.guide.model import Facts
 from chipwise.study import flashcards
 from tests.support import CHANGES_FILE, FACTS_FILE
@@ -120,3 +121,7 @@ def test_every_answer_of_the_decision_graph_has_a_card_citing_its_sources(facts:
         assert card.source.startswith("https://"), outcome.id
     assert "SageMaker Asynchronous Inference" in by_id["outcome:asynchronous"].front
     assert "up to 1 GB" in by_id["outcome:asynchronous"].back
+
+
+def test_the_deck_size_the_site_shows_is_the_number_of_cards(facts: Facts) -> None:
+    assert files.deck_size(facts) == len(flashcards.cards(facts))

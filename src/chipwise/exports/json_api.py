@@ -7,7 +7,7 @@ from typing import Any
 from chipwise.decision.engine import HEADROOM_MAXIMUM, combinations, decide
 from chipwise.decision.model import DecisionInput
 from chipwise.errors import display_path
-from chipwise.facts.model import Fact
+from chipwise.facts.model import CheckedCopy, Fact, Source
 from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import archived_sentence, archived_status_facts
 
@@ -57,12 +57,20 @@ def facts_json(facts: Facts) -> dict[str, Any]:
             }
             for check in facts.fact_checks.values()
         },
-        "sources": {
-            source.id: {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority}
-            for source in facts.sources.values()
-        },
+        "sources": {source.id: source_json(source) for source in facts.sources.values()},
         "glossary": dict(facts.glossary),
     }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """A source as the Sources page shows it: title, publisher, address, authority and the copy that was read."""
+    copy = None if source.checked_copy is None else checked_copy_json(source.checked_copy)
+    return {"title": source.title, "publisher": source.publisher, "url": source.url, "authority": source.authority, "checked_copy": copy}
+
+
+def checked_copy_json(copy: CheckedCopy) -> dict[str, Any]:
+    fields = {"url": copy.url, "repository": copy.repository, "path": copy.path, "commit": copy.commit, "note": copy.note}
+    return {**{key: value for key, value in fields.items() if value}, "link": copy.link, "description": copy.description}
 
 
 def decisions_json(facts: Facts) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def json_schema() -> dict[str, Any]:
         "required": ["id", "type", "topic", "stem", "options", "answer", "explanations", "option_facts", "facts"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
-            "type": {"enum": [kind.value for kind in QuestionType], "description": "The AIF-C01 exam guide's question types."},
+            "type": {"enum": [kind.value for kind in QuestionType], "description": "The exam guide's question types."},
             "topic": {"enum": [topic.value for topic in Topic]},
             "stem": {"type": "string"},
             "options": {**_STRINGS, "minItems": 3},

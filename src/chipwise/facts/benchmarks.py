@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from chipwise import disk_cache
 from chipwise.errors import FactsError, Location, Problem, resolve
 from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import INVALID, Choice, Date, Field, MapOf, Record, Spec, Text, Url, Walk, describe
@@ -324,16 +325,35 @@ def read_benchmarks(path: Path, shown: str) -> Benchmarks:
     return benchmarks
 
 
+_CHECKED = "benchmark-rows"
+"""The disk cache's name for a rows file's checked data (plain values and dates), keyed by the file's bytes."""
+
+
 def _read_uncached(path: Path, shown: str, data: bytes, digest: str) -> Benchmarks:
-    root = read_nodes(data, shown)
+    cached = _from_checked(path, shown, digest, disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")})))
+    if cached is not None:
+        return cached
     walk = Walk(shown)
-    raw = BENCHMARKS_FILE.check(root, walk, "")
+    raw = BENCHMARKS_FILE.check(read_nodes(data, shown), walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
+    disk_cache.store(_CHECKED, digest, raw)
     benchmarks = _build(path, digest, raw, walk)
     if walk.problems:
         raise FactsError(walk.problems)
     return benchmarks
+
+
+def _from_checked(path: Path, shown: str, digest: str, raw: Any) -> Benchmarks | None:
+    """The rows from data this code checked before (the same bytes), or None to read and check the file."""
+    if not isinstance(raw, dict):
+        return None
+    walk = Walk(shown)
+    try:
+        benchmarks = _build(path, digest, raw, walk)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return None if walk.problems else benchmarks
 
 
 def digest_of(path: Path) -> str | None:

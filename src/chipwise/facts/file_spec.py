@@ -172,7 +172,7 @@ FACT = FactRecord(
         "source": Field(_id_ref, doc="A source id."),
         "quote": Field(Text(), doc="The source's words, verbatim; numbers must match the value."),
         "verified": Field(Date(), doc="The day the fact was checked against the source."),
-        "scope": Field(Choice(Scope.values()), doc="In scope for AIF-C01, or beyond the exam."),
+        "scope": Field(Choice(Scope.values()), doc="In scope for the exam the file names (meta.exam), or beyond it."),
         "note": Field(Text(), required=False, doc="A caveat shown with the fact."),
     },
     name="a fact (label, value, unit, kind, source, quote, verified, scope)",
@@ -239,10 +239,29 @@ STUDY_NOTE_LINE = Record(
     name="a study-note line",
 )
 
+_EXAM_CHIP = Choice((Accelerator.INFERENTIA.value, Accelerator.TRAINIUM.value))
+
 EXAM = Record(
     {
-        "rule": Field(ListOf(Record({"situation": Field(Text()), "answer": Field(Text()), "instances": Field(Text())}), allow_empty=False)),
-        "memory_trick": Field(ListOf(Record({"chip": Field(Text()), "word": Field(Text())}), allow_empty=False)),
+        "rule": Field(
+            ListOf(
+                Record(
+                    {
+                        "situation": Field(Text()),
+                        "answer": Field(Text(), doc="As the exam puts it; shown only."),
+                        "instances": Field(Text()),
+                        "accelerator": Field(_EXAM_CHIP, doc="The chip the answer names: the comparison table's column."),
+                    }
+                ),
+                allow_empty=False,
+            )
+        ),
+        "memory_trick": Field(
+            ListOf(
+                Record({"accelerator": Field(_EXAM_CHIP, doc="The chip the trick is for."), "chip": Field(Text()), "word": Field(Text())}),
+                allow_empty=False,
+            )
+        ),
         "when_to_use_inferentia": Field(ListOf(Text(), allow_empty=False)),
         "key_numbers": Field(ListOf(_fact_ref, allow_empty=False)),
         "mapping": Field(

@@ -177,6 +177,15 @@ class ExamRule:
     situation: str
     answer: str
     instances: str
+    accelerator: Accelerator
+    """What the code joins on (the comparison table's column); `answer` is only shown."""
+
+
+@dataclass(frozen=True)
+class MemoryTrick:
+    accelerator: Accelerator
+    chip: str
+    word: str
 
 
 @dataclass(frozen=True)
@@ -193,7 +202,7 @@ class ExamMapping:
 @dataclass(frozen=True)
 class Exam:
     rule: tuple[ExamRule, ...]
-    memory_trick: tuple[tuple[str, str], ...]
+    memory_trick: tuple[MemoryTrick, ...]
     when_to_use_inferentia: tuple[str, ...]
     """Templates: they may cite facts as {fact.id}."""
     key_numbers: tuple[Fact, ...]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chipwise.decision.model import DecisionGraph
-from chipwise.facts.model import Fact, Family, Source
+from chipwise.facts.model import Exam, Fact, Family, Source
+from chipwise.vocabulary import Accelerator
 
 
 class FactId(StrEnum):
@@ -58,6 +59,16 @@ BENCHMARK_STATUS = (FactId.BENCHMARKS_ARCHIVED, FactId.BENCHMARKS_ARCHIVED_ON)
 """What AWS now says of its benchmark pages, and its date: shown wherever the rows are, so a file that includes
 benchmark rows needs them (a file without rows does not)."""
 
+
+class SpecKey(StrEnum):
+    """Every family spec the code reads by key (the keys themselves are the file's, under spec_labels)."""
+
+    NEURONCORE = "neuroncore"
+
+
+COMPARED = (Accelerator.INFERENTIA, Accelerator.TRAINIUM)
+"""The comparison table's columns: each needs one exam rule, one memory trick, and every family on it a NeuronCore generation."""
+
 EXAMPLE_SCENARIO_INPUTS: Mapping[str, str] = {"workload": "inference", "model": "deep-learning", "requests": "steady"}
 """The study note's scenario (an LLM serving 10 million requests a day) as decision inputs."""
 
@@ -75,9 +86,11 @@ def breaches(
     families: Mapping[str, Family],
     topics: Mapping[str, str],
     spec_labels: Mapping[str, str],
+    exam: Exam,
     has_benchmarks: bool = False,
 ) -> Iterator[Breach]:
     """Everything the site needs that the file does not give, each with the key path to fix."""
+    yield from _comparison_breaches(families, spec_labels, exam)
     for prefix in sorted({fact_id.split(".", 1)[0] for fact_id in facts}):
         if prefix not in topics:
             yield Breach("topics", f"the Sources page groups facts by id prefix: add a heading for {prefix!r} under topics")
@@ -107,3 +120,27 @@ def breaches(
             yield Breach("decision.inputs", f"the worked-example question decides with the input {name!r}; the inputs are: {', '.join(names)}")
         elif value not in table.input(name).value_names:
             yield Breach(f"decision.inputs.{name}.values", f"the worked-example question decides with {name}={value!r}; add that value")
+
+
+def _comparison_breaches(families: Mapping[str, Family], spec_labels: Mapping[str, str], exam: Exam) -> Iterator[Breach]:
+    """The comparison table joins exam rules, memory tricks and families on their accelerator, and reads specs by key."""
+    chips: tuple[tuple[str, str, list[Accelerator]], ...] = (
+        ("rule", "Use it for", [rule.accelerator for rule in exam.rule]),
+        ("memory_trick", "Memory trick", [trick.accelerator for trick in exam.memory_trick]),
+    )
+    for key, row, accelerators in chips:
+        seen: set[Accelerator] = set()
+        for index, accelerator in enumerate(accelerators):
+            if accelerator in seen:
+                message = f"the comparison table's {row!r} row takes one entry per chip: {accelerator.value!r} has one already"
+                yield Breach(f"exam.{key}[{index}].accelerator", message)
+            seen.add(accelerator)
+        for accelerator in COMPARED:
+            if accelerator not in seen:
+                yield Breach(f"exam.{key}", f"the comparison table's {row!r} row needs an entry with accelerator: {accelerator.value}; add one")
+    for spec in SpecKey:
+        if spec not in spec_labels:
+            yield Breach("spec_labels", f"the comparison table reads the spec {spec.value!r} (chipwise.facts.contract.SpecKey.{spec.name}); add its row label")
+        for family in families.values():
+            if family.accelerator in COMPARED and spec not in family.specs:
+                yield Breach(f"families.{family.id}.specs", f"the comparison table shows {spec.value!r} for every {family.accelerator.label} family; add it")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from chipwise import disk_cache
 from chipwise.decision import ranges
 from chipwise.decision.model import (
     DecisionGraph,
@@ -43,6 +44,7 @@ from chipwise.facts.model import (
     FactCheck,
     Family,
     InstanceSize,
+    MemoryTrick,
     Quote,
     Source,
     StudyNoteLine,
@@ -108,6 +110,18 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     return facts
 
 
+def content_digest(facts: Facts) -> str | None:
+    """What the loader built `facts` from (the file's place and bytes, its rows file's bytes, how it was loaded),
+    as a digest that names its content across processes; None for an object the loader did not build (a test's
+    dataclasses.replace) or no longer holds."""
+    for (resolved, digest, for_site), cached in _cache.items():
+        if cached is facts:
+            rows = facts.benchmarks.digest if facts.benchmarks is not None else ""
+            parts = (resolved, display_path(facts.path), digest, str(for_site), rows)
+            return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return None
+
+
 _MEMORY_IN_GIB = {"GiB": 1.0, "MB": 1 / 1024, "GB": 1e9 / 2**30}
 """How many GiB one unit is: a bound written as a fact converts to a GiB input (6,144 MB is 6 GiB)."""
 
@@ -163,12 +177,28 @@ def _cut_numeric_ranges(inputs: tuple[DecisionInput, ...], tables: list[Decision
     return tuple(result_inputs), result_tables
 
 
+_CHECKED = "facts-file"
+"""The disk cache's name for a facts file's checked data (plain values and dates), keyed by the file's bytes."""
+
+
 def _load_uncached(path: Path, shown: str, data: bytes, for_site: bool) -> Facts:
+    digest = hashlib.sha256(data).hexdigest()
+    checked = disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
+    if isinstance(checked, dict):
+        replayed = Walk(shown)
+        try:
+            facts = _Builder(path, replayed, checked, for_site=for_site).build()
+        except FactsError:
+            pass  # problems are located with the file's lines: read it below
+        else:
+            if not replayed.problems:
+                return facts
     root = read_nodes(data, shown)
     walk = Walk(shown)
     raw = FACTS_FILE.check(root, walk, "")
     if walk.problems:
         raise FactsError(walk.problems)
+    disk_cache.store(_CHECKED, digest, raw)
     builder = _Builder(path, walk, raw, for_site=for_site)
     facts = builder.build()
     if walk.problems:
@@ -262,7 +292,14 @@ class _Builder:
         exam = self._build_exam(raw["exam"])
         if self.for_site:
             for breach in contract.breaches(
-                self.facts, decision, self.sources, families, raw.get("topics", {}), raw.get("spec_labels", {}), has_benchmarks=bool(raw.get("benchmarks"))
+                self.facts,
+                decision,
+                self.sources,
+                families,
+                raw.get("topics", {}),
+                raw.get("spec_labels", {}),
+                exam,
+                has_benchmarks=bool(raw.get("benchmarks")),
             ):
                 self.problem(breach.key_path, breach.message)
         return Facts(
@@ -514,8 +551,8 @@ class _Builder:
 
     def _build_exam(self, entry: dict[str, Any]) -> Exam:
         return Exam(
-            rule=tuple(ExamRule(**item) for item in entry["rule"]),
-            memory_trick=tuple((item["chip"], item["word"]) for item in entry["memory_trick"]),
+            rule=tuple(ExamRule(**{**item, "accelerator": Accelerator.of(item["accelerator"])}) for item in entry["rule"]),
+            memory_trick=tuple(MemoryTrick(**{**item, "accelerator": Accelerator.of(item["accelerator"])}) for item in entry["memory_trick"]),
             when_to_use_inferentia=tuple(
                 self.checked_template(f"exam.when_to_use_inferentia[{index}]", text) for index, text in enumerate(entry["when_to_use_inferentia"])
             ),

@@ -33,7 +33,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-_LINK_TITLE_ACTIVE = {"[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"}
+_LINK_TITLE_ACTIVE = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"})
 
 
 def attribute(text: str) -> str:
@@ -41,7 +41,7 @@ def attribute(text: str) -> str:
     entities too, so the value survives being a Markdown link title: a backtick there would open a code
     span across the link, and a backslash would escape the closing quote or vanish."""
     escaped = html.escape(" ".join(text.split()), quote=True)
-    return "".join(_LINK_TITLE_ACTIVE.get(character, character) for character in escaped)
+    return escaped.translate(_LINK_TITLE_ACTIVE)
 
 
 def link_target(url: str) -> str:

@@ -16,11 +16,11 @@ from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import FactId
+from chipwise.guide.contract import COMPARED, FactId, SpecKey
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.vocabulary import Verdict
+from chipwise.vocabulary import Scope, Verdict
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -159,26 +159,25 @@ def _spec_cell(family: Family, spec: str, links: Links) -> str:
 
 
 def comparison_table(facts: Facts, links: Links) -> str:
-    """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick."""
-    by_accelerator = {
-        accelerator: [family for family in facts.families.values() if family.accelerator == accelerator] for accelerator in ("inferentia", "trainium")
-    }
-    rule_for = {rule.answer: rule for rule in facts.exam.rule}
-    trick = dict(facts.exam.memory_trick)
+    """Inferentia against Trainium: purpose, instances, cores, the headline claims and the memory trick.
+
+    Exam rules, memory tricks and families join on their accelerator; the loader's contract guarantees one of each per column.
+    """
+    rule_for = {rule.accelerator: rule for rule in facts.exam.rule}
+    trick_for = {trick.accelerator: trick for trick in facts.exam.memory_trick}
     columns = []
-    for accelerator, chip_name in (("inferentia", "AWS Inferentia"), ("trainium", "AWS Trainium")):
-        families = by_accelerator[accelerator]
-        exam_rule = rule_for.get(chip_name)
-        word = trick.get(chip_name.removeprefix("AWS "), "")
+    for accelerator in COMPARED:
+        families = [family for family in facts.families.values() if family.accelerator == accelerator]
+        exam_rule, trick = rule_for.get(accelerator), trick_for.get(accelerator)
         columns.append(
             {
                 "purpose": escape.markdown(exam_rule.situation) if exam_rule else "",
                 "instances": escape.markdown(", ".join(family.name for family in families)),
                 "chips": escape.markdown(", ".join(family.chip for family in families)),
                 "cores": escape.markdown(
-                    ", ".join(f"{family.name}: {family.specs['neuroncore'][0].value}" for family in families if "neuroncore" in family.specs)
+                    ", ".join(f"{family.name}: {family.specs[SpecKey.NEURONCORE][0].value}" for family in families if SpecKey.NEURONCORE in family.specs)
                 ),
-                "trick": escape.markdown(f"{chip_name.removeprefix('AWS ')} → {word}") if word else "",
+                "trick": escape.markdown(f"{trick.chip} → {trick.word}") if trick else "",
             }
         )
     cost_claims = [
@@ -198,7 +197,7 @@ def comparison_table(facts: Facts, links: Links) -> str:
         ["As exam notes put it", *note_claims],
         ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
     ]
-    return markdown_table(("Topic", "**AWS Inferentia**", "**AWS Trainium**"), rows)
+    return markdown_table(("Topic", *(f"**{accelerator.label}**" for accelerator in COMPARED)), rows)
 
 
 def exam_rule_table(facts: Facts) -> str:
@@ -209,7 +208,7 @@ def exam_rule_table(facts: Facts) -> str:
 
 
 def memory_trick(facts: Facts) -> str:
-    return " ".join(f"**{escape.markdown(chip)}** → **{escape.markdown(word)}**." for chip, word in facts.exam.memory_trick)
+    return " ".join(f"**{escape.markdown(trick.chip)}** → **{escape.markdown(trick.word)}**." for trick in facts.exam.memory_trick)
 
 
 def when_to_use_inferentia(facts: Facts, links: Links) -> str:
@@ -331,6 +330,11 @@ def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
     return groups
 
 
+def scope_text(fact: Fact, facts: Facts) -> str:
+    """'AIF-C01' (the exam the file names) or 'beyond the exam'."""
+    return escape.markdown(facts.meta.exam) if fact.scope is Scope.AIF_C01 else fact.scope.label
+
+
 def fact_entries(facts: Facts, today: datetime.date) -> str:
     """Every fact with its anchor, value, kind, scope, verified date and age, and source quote (or arithmetic)."""
     sections = []
@@ -345,7 +349,8 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
             note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
             age = age_text(age_days(fact, today))
-            meta = f"{fact.kind.label} · {fact.scope.label} · verified {fact.verified.isoformat()} ({age}){_last_change(changed.get(fact.id))} · id {fact.id}"
+            last = _last_change(changed.get(fact.id))
+            meta = f"{fact.kind.label} · {scope_text(fact, facts)} · verified {fact.verified.isoformat()} ({age}){last} · id {fact.id}"
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
@@ -396,7 +401,7 @@ def checked_copy_cell(source: Source) -> str:
 
 
 def exam_mapping_table(facts: Facts, links: Links) -> str:
-    """Where each topic sits in AIF-C01: domain and task, the domain's weight, and the objective's wording."""
+    """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
 
     def number(fact: Fact) -> str:
         return fact_link(fact, links, fact.formatted)
@@ -410,7 +415,7 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
         )
         for row in facts.exam.mapping
     ]
-    return markdown_table(("Topic", "Where in AIF-C01", "Domain weight", "Objective (and whose wording)"), rows)
+    return markdown_table(("Topic", f"Where in {escape.markdown(facts.meta.exam)}", "Domain weight", "Objective (and whose wording)"), rows)
 
 
 def exam_numbers_table(facts: Facts, links: Links) -> str:

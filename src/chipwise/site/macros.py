@@ -32,11 +32,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from chipwise import disk_cache
 from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
+from chipwise.exports import files as site_files
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.guide.freshness import build_day
-from chipwise.guide.load import load_facts
+from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
@@ -46,7 +48,7 @@ from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
 from chipwise.site import benchmark_results
-from chipwise.study import flashcards, practice
+from chipwise.study import practice
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
 # one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
@@ -96,6 +98,7 @@ def facts_for_build(conf: Any) -> Facts | None:
             raise PluginError(_build.problems)
         return _build.facts
     _build.conf, _build.facts, _build.problems = conf, None, ""
+    disk_cache.use(Path(conf["config_file_path"]).parent / ".cache" / "chipwise" if conf.get("config_file_path") else None)
     try:
         _build.facts = load_for_build()
     except PluginError as error:
@@ -125,6 +128,14 @@ class SiteMacros:
     def __init__(self, env: Any, facts: Facts) -> None:
         self.env = env
         self.facts = facts
+
+    def exam_code(self) -> str:
+        """The exam the site prepares for, as the facts file names it (meta.exam): 'AIF-C01'."""
+        return escape.markdown(self.facts.meta.exam)
+
+    def exam_name(self) -> str:
+        """The exam's full name (meta.exam_name)."""
+        return escape.markdown(self.facts.meta.exam_name)
 
     def links(self) -> render.Links:
         extra = self.env.conf.get("extra") or {}
@@ -164,9 +175,16 @@ class SiteMacros:
         return render.decision_inputs(self.facts)
 
     def decision_flowchart(self) -> str:
-        """One flowchart per table of the decision graph, in the order they decide."""
+        """One flowchart per table of the decision graph, in the order they decide (laying out the trees is the
+        costliest macro: a site build keeps the result on disk by the facts' content and the rules' links)."""
         links = self.links()
         hrefs = {rule.id: links.rule_url(rule) for rule in self.facts.decision.rules}
+        digest = content_digest(self.facts)
+        if digest is None:
+            return self._flowcharts(hrefs)
+        return disk_cache.remembered_text("flowcharts", f"{digest}\0{sorted(hrefs.items())}", lambda: self._flowcharts(hrefs))
+
+    def _flowcharts(self, hrefs: dict[str, str]) -> str:
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
@@ -256,7 +274,7 @@ class SiteMacros:
         return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
     def flashcard_count(self) -> str:
-        return str(len(flashcards.cards(self.facts)))
+        return str(site_files.deck_size(self.facts))
 
     def decision_helper(self) -> str:
         return render_study.decision_helper(self.facts, self.links())
@@ -367,6 +385,16 @@ def define_env(env: Any) -> None:
     macros = SiteMacros(env, facts)
     for name in MACRO_NAMES:
         env.macro(getattr(macros, name), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """A page's description (front matter, which mkdocs-macros does not render) may call macros too, such as
+    {{ exam_code() }}: Material writes it into the page's meta description."""
+    description = env.page.meta.get("description") if env.page is not None else None
+    if facts_for_build(env.conf) is None:
+        return  # serving a broken file: the macros are not registered, and the page shows the problems
+    if isinstance(description, str) and "{{" in description:
+        env.page.meta["description"] = env.env.from_string(description).render(**env.variables)
 
 
 def on_post_page_macros(env: Any) -> None:

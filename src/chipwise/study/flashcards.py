@@ -47,8 +47,8 @@ def cards(facts: Facts) -> list[Card]:
             source = f"{fact.evidence.source.title}, {fact.evidence.source.url} (verified {fact.verified.isoformat()})"
         result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind, *changed.get(fact.id, ()))))
     for rule in facts.exam.rule:
-        result.append(Card(f"rule:{rule.answer}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
-                           "AIF-C01 exam rule", ("chipwise", "aif-c01", "exam-rule")))
+        result.append(Card(f"rule:{rule.accelerator}", f"{rule.situation}: which chip?", f"{rule.answer} ({rule.instances})",
+                           f"{facts.meta.exam} exam rule", ("chipwise", facts.meta.exam.lower(), "exam-rule")))
     result.extend(outcome_cards(facts))
     for check in facts.fact_checks.values():
         result.append(Card(f"check:{check.id}", f"Exam notes say: “{check.note_says}” What does AWS say?",

@@ -520,7 +520,7 @@ def exam_guide_question(facts: Facts) -> Question | None:
     if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
         return None
     words = COUNT_WORDS[len(right)]
-    stem = f"An AIF-C01 candidate wants to know where the exam guide covers two topics. Which {words} statements are correct? (Select {words}.)"
+    stem = f"An {facts.meta.exam} candidate wants to know where the exam guide covers two topics. Which {words} statements are correct? (Select {words}.)"
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
 
 
