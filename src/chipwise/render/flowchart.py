@@ -107,6 +107,12 @@ COLUMN = 210
 ROW = 150
 LINE_HEIGHT = 17
 CHARS_PER_LINE = 24
+LABEL_OFFSET = 8
+"""How far an answer's label stands beside its edge."""
+LABEL_GAP = 8
+"""How far above the box it leads to an answer's last line sits."""
+LABEL_MARGIN = 150
+"""Room on each side for the labels of the outermost answers."""
 
 
 @dataclass
@@ -177,8 +183,8 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
     tree = build_tree(table)
     placed: list[_Placed] = []
     edges: list[tuple[_Placed, _Placed, str]] = []
-    _layout(tree, 0, 0, placed, edges, rule_href)
-    width = len(leaves(tree)) * COLUMN
+    _layout(tree, 0, LABEL_MARGIN, placed, edges, rule_href)
+    width = len(leaves(tree)) * COLUMN + 2 * LABEL_MARGIN
     height = max(p.y + _box_height(p.lines) for p in placed) + 10
     description = describe_tree(tree)
     parts = [
@@ -194,10 +200,13 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
         x2, y2 = child.x, child.y
         middle = (y1 + y2) / 2
         parts.append(f'<path class="chipwise-flow__edge" d="M{x1:.0f},{y1:.0f} C{x1:.0f},{middle:.0f} {x2:.0f},{middle:.0f} {x2:.0f},{y2:.0f}"/>')
+        # The answer sits just above the box it leads to, on the side away from the parent, where its edge
+        # comes down vertically: no edge crosses a label, and siblings' labels keep a column each.
         label_lines = textwrap.wrap(label, CHARS_PER_LINE)
+        x, anchor = (x2 - LABEL_OFFSET, "end") if x2 < x1 else (x2 + LABEL_OFFSET, "start")
         for index, line in enumerate(label_lines):
-            y = middle - (len(label_lines) - 1) * LINE_HEIGHT / 2 + index * LINE_HEIGHT
-            parts.append(f'<text class="chipwise-flow__label" x="{(x1 + x2) / 2:.0f}" y="{y:.0f}" text-anchor="middle">{html.escape(line)}</text>')
+            y = y2 - LABEL_GAP - (len(label_lines) - 1 - index) * LINE_HEIGHT
+            parts.append(f'<text class="chipwise-flow__label" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}">{html.escape(line)}</text>')
     for box in placed:
         box_height = _box_height(box.lines)
         shape = (
