@@ -32,3 +32,22 @@ def test_scenario_questions_carry_the_inputs_their_stems_state(facts: Facts) -> 
     published = {entry["id"]: entry for entry in questions.questions_json(facts)["questions"]}
     for scenario in facts.practice.scenarios:
         assert published[f"scenario-{scenario.id}"]["inputs"] == dict(scenario.states)
+
+
+def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_that_would_make_it_right(facts: Facts) -> None:
+    from chipwise.decision.engine import decide
+
+    published = json.loads(files.generated_files(facts)["api/questions.json"])
+    scenarios = [entry for entry in published["questions"] if "inputs" in entry]
+    assert scenarios
+    for entry in scenarios:
+        assert entry["set"] == "exam-style"
+        for index, case in enumerate(entry["option_answers"]):
+            if index in entry["answer"]:
+                assert case is None
+                continue
+            neighbour = decide(facts.decision, **case)
+            assert entry["options"][index] == " on ".join(outcome.title for outcome in neighbour.outcomes), entry["id"]
+            assert entry["explanations"][index].startswith("Wrong. It would be the answer if “"), entry["id"]
+    drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
+    assert drills == {"worked-example", "generations", "exam-notes"}

@@ -24,6 +24,7 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         "id": question.id,
         "type": question.type.value,
         "topic": question.topic.value,
+        "set": question.topic.practice_set,
         "stem": _text(question.stem, facts),
         "options": [option.text for option in question.options],
         "answer": list(question.answer),
@@ -31,6 +32,8 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         "option_facts": [list(option.facts) for option in question.options],
         "facts": list(question.facts),
     }
+    if any(option.answers is not None for option in question.options):
+        entry["option_answers"] = [dict(option.answers) if option.answers is not None else None for option in question.options]
     if question.prompts:
         entry["prompts"] = list(question.prompts)
     if question.case is not None:
@@ -61,11 +64,12 @@ def json_schema() -> dict[str, Any]:
     question = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "type", "topic", "stem", "options", "answer", "explanations", "option_facts", "facts"],
+        "required": ["id", "type", "topic", "set", "stem", "options", "answer", "explanations", "option_facts", "facts"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
             "type": {"enum": [kind.value for kind in QuestionType], "description": "The exam guide's question types."},
             "topic": {"enum": [topic.value for topic in Topic]},
+            "set": {"enum": ["exam-style", "drill"], "description": "exam-style items, or drills (arithmetic, launch order, the notes' claims)."},
             "stem": {"type": "string"},
             "options": {**_STRINGS, "minItems": 3},
             "answer": {
@@ -77,6 +81,11 @@ def json_schema() -> dict[str, Any]:
             },
             "explanations": {**_STRINGS, "description": "Why each option (same index) is right or wrong."},
             "option_facts": {"type": "array", "items": _STRINGS, "description": "The fact ids that decide each option."},
+            "option_answers": {
+                "type": "array",
+                "items": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+                "description": "Scenario questions: for each wrong option, the neighbouring case (decision inputs) it is the engine's answer to.",
+            },
             "facts": {**_STRINGS, "description": "Every fact id the question cites (keys of api/facts.json)."},
             "prompts": {**_STRINGS, "description": "Matching only."},
             "case_study": {

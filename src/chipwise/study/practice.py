@@ -58,6 +58,14 @@ class Topic(StrEnum):
     def label(self) -> str:
         return TOPIC_LABELS[self]
 
+    @property
+    def practice_set(self) -> str:
+        """'exam-style' for questions like the exam's; 'drill' for arithmetic, launch order and the notes' claims."""
+        return "drill" if self in DRILL_TOPICS else "exam-style"
+
+
+DRILL_TOPICS = frozenset({"worked-example", "generations", "exam-notes"})
+"""Topics whose questions drill a skill rather than practise an exam item."""
 
 TOPIC_LABELS = {
     Topic.CHOOSING: "Choosing a chip",
@@ -76,6 +84,8 @@ class Option:
     text: str
     explanation: str
     facts: tuple[str, ...] = ()
+    answers: Mapping[str, str] | None = None
+    """A scenario's wrong option: the case (decision inputs) it is the engine's answer to."""
 
 
 @dataclass(frozen=True)
@@ -150,10 +160,19 @@ def _option_text(decision: Decision) -> str:
     return " on ".join(outcome.title for outcome in decision.outcomes)
 
 
-def _wrong_option(decision: Decision, neighbour: Decision) -> Option:
-    """The engine's answer to a neighbouring case, explained by what its first differing outcome is for."""
+def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str]) -> Option:
+    """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
+    where the stem states it, what the stem says instead) and what its first differing outcome is for."""
     differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
-    return Option(_option_text(neighbour), f"Wrong. {differing.why_not}")
+    changed = []
+    for item in facts.decision.inputs:
+        ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
+        if ours != theirs:
+            labels = {value.name: value.label for value in item.values}
+            instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
+            changed.append(f"“{item.question}” were answered “{labels[theirs]}”{instead}")
+    condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
+    return Option(_option_text(neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
@@ -171,22 +190,31 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
     return found
 
 
-def decided_options(facts: Facts, question_id: str, decision: Decision) -> tuple[list[Option], list[Option]]:
+def decided_options(facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str]) -> tuple[list[Option], list[Option]]:
     """The engine's answer and three answers to neighbouring cases, each with its explanation."""
     right = _right_option(decision)
     by_text: dict[str, Option] = {}
     for neighbour in neighbours(facts, decision):
         if _option_text(neighbour) != right.text:
-            by_text.setdefault(_option_text(neighbour), _wrong_option(decision, neighbour))
+            by_text.setdefault(_option_text(neighbour), _wrong_option(facts, decision, neighbour, _stated_inputs(facts, stated)))
     if len(by_text) < OPTIONS_PER_QUESTION - 1:
         # Few neighbours differ (training asks only the model's kind): the other answers for this workload.
         for inputs in combinations(facts.decision):
             if inputs["workload"] == decision.inputs["workload"]:
                 other = decide(facts.decision, **inputs)
                 if _option_text(other) != right.text:
-                    by_text.setdefault(_option_text(other), _wrong_option(decision, other))
+                    by_text.setdefault(_option_text(other), _wrong_option(facts, decision, other, _stated_inputs(facts, stated)))
     wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
     return [right], wrong
+
+
+def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
+    """The inputs a stem states: those it names, and the memory need when it gives the model's size."""
+    sizing = facts.decision.sizing
+    names = set(states)
+    if sizing is not None and "params_billion" in states:
+        names.add(sizing.input_name)
+    return names
 
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
@@ -197,7 +225,7 @@ def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
-    right, wrong = decided_options(facts, question_id, decision)
+    right, wrong = decided_options(facts, question_id, decision, scenario.states)
     return _choice(
         question_id,
         right,
@@ -216,7 +244,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
         question_id = f"case-{case.id}-{number}"
         if part.states is not None:
             decision = decide(facts.decision, **part.states)
-            right, wrong = decided_options(facts, question_id, decision)
+            right, wrong = decided_options(facts, question_id, decision, part.states)
             questions.append(
                 _choice(
                     question_id,
