@@ -7,7 +7,6 @@ import contextlib
 import datetime
 import io
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -206,13 +205,13 @@ def test_a_symlink_loop_as_the_output_is_refused_in_one_located_line(checkout: P
     assert err.splitlines()[0] == f"{tmp_path / 'rows.yml'}:1:1: (file): cannot write: Too many levels of symbolic links"
 
 
-def test_repeated_rows_get_ids_of_their_own_in_linear_time(checkout: Path) -> None:
-    # Each copy's id search once restarted at "-2": 8,000 copies of one row took two minutes (3,000: about 15 s).
+def test_repeated_rows_get_ids_of_their_own(checkout: Path) -> None:
+    # Each copy's id search once restarted at "-2", which was quadratic in copies. The speed is measured where a
+    # busy machine cannot fail a correct run: benchmarks/import_scale.py prints rows against seconds (its small
+    # mode runs in tests/test_benchmark_scripts.py).
     encoder = checkout / ENCODER
     header, first, *_ = encoder.read_text(encoding="utf-8").splitlines()
     encoder.write_text("\n".join([header, *[first] * 3000]) + "\n", encoding="utf-8")
-    started = time.perf_counter()
     rows = read_checkout(checkout, COMMIT, DAY)["rows"]
-    assert time.perf_counter() - started < 3
     base = "inf2-xlarge-encoder-throughput-albert-base-v2-b8-s128"
     assert {base, f"{base}-2", f"{base}-3000"} <= set(rows) and f"{base}-3001" not in rows
