@@ -12,6 +12,7 @@ from chipwise.exports import json_api as exports
 from chipwise.facts.file_spec import json_schema
 from chipwise.guide.load import content_digest
 from chipwise.guide.model import Facts
+from chipwise.memo import per_object
 from chipwise.render import flowchart
 from chipwise.study import flashcards
 
@@ -65,6 +66,7 @@ def _stored(key: str) -> dict[str, str | bytes] | None:
     return None
 
 
+@per_object
 def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
     return {
         ANKI_PATH: flashcards.apkg(facts),
