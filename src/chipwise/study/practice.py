@@ -193,17 +193,21 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
 def decided_options(facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str]) -> tuple[list[Option], list[Option]]:
     """The engine's answer and three answers to neighbouring cases, each with its explanation."""
     right = _right_option(decision)
+    named = _stated_inputs(facts, stated)
     by_text: dict[str, Option] = {}
+
+    def offer(candidate: Decision) -> None:
+        text = _option_text(candidate)
+        if text != right.text and text not in by_text:
+            by_text[text] = _wrong_option(facts, decision, candidate, named)
+
     for neighbour in neighbours(facts, decision):
-        if _option_text(neighbour) != right.text:
-            by_text.setdefault(_option_text(neighbour), _wrong_option(facts, decision, neighbour, _stated_inputs(facts, stated)))
+        offer(neighbour)
     if len(by_text) < OPTIONS_PER_QUESTION - 1:
         # Few neighbours differ (training asks only the model's kind): the other answers for this workload.
         for inputs in combinations(facts.decision):
             if inputs["workload"] == decision.inputs["workload"]:
-                other = decide(facts.decision, **inputs)
-                if _option_text(other) != right.text:
-                    by_text.setdefault(_option_text(other), _wrong_option(facts, decision, other, _stated_inputs(facts, stated)))
+                offer(decide(facts.decision, **inputs))
     wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
     return [right], wrong
 
