@@ -147,14 +147,14 @@
         };
       }
 
-      function showSizing(decision, size) {
+      function showSizing(decision, size, sizes) {
         var block = element("div", null, { "class": "chipwise-helper__sizes", "data-memory-gib": size.memory.toFixed(2) });
         block.appendChild(element("p", "Memory needed: " + plain(size.parameters) + " billion parameters × " + plain(size.bytes) +
           " bytes (" + size.label + ") = " + gib(size.held) + " GiB " + (size.trains ? "to train" : "of weights") + "; + " +
           plain(size.headroom) + "% headroom = " + gib(size.memory) + " GiB"));
         var list = element("ul");
-        decision.instance_families.forEach(function (familyId) {
-          var sized = sizeFamily(familyId, size.memory);
+        decision.instance_families.forEach(function (familyId, index) {
+          var sized = sizes[index];
           list.appendChild(element("li", sized.reason, { "data-family": familyId, "data-size": sized.size || "" }));
         });
         block.appendChild(list);
@@ -208,8 +208,9 @@
         });
         // The title names what serves it and what it runs on, and, for a given size, the smallest that fits
         // (as chipwise.decision.engine.Decision.title does).
-        var fitting = size ? decision.instance_families.map(function (familyId) { return sizeFamily(familyId, size.memory).size; })
-          .filter(function (name) { return name; })[0] : null;
+        // Each family sized once: the title names the first that fits, the sizing block lists them all.
+        var sizes = size ? decision.instance_families.map(function (familyId) { return sizeFamily(familyId, size.memory); }) : [];
+        var fitting = sizes.map(function (sized) { return sized.size; }).filter(function (name) { return name; })[0];
         var heading = element("p", null, { "class": "chipwise-helper__title" });
         heading.appendChild(element("strong", decision.title + (fitting ? ", " + fitting : "")));
         if (decision.family_names.length) {
@@ -239,7 +240,7 @@
         });
         answer.appendChild(list);
         showBenchmarks(decision);
-        if (size) showSizing(decision, size);
+        if (size) showSizing(decision, size, sizes);
       }
 
       readUrl();
