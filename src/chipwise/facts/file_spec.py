@@ -14,6 +14,8 @@ from chipwise.vocabulary import Accelerator, Authority, Kind, Qualifier, Scope, 
 
 ID = r"[a-z0-9][a-z0-9-]*"
 FACT_ID = r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*"
+READ_NAME = r"[a-z0-9][a-z0-9_-]*"
+"""What a decision table reads, and what its rules test: an input name or an earlier table's id."""
 FACT_ID_HINT = "a fact id like inf2.chips_max"
 
 
@@ -367,7 +369,7 @@ DECISION = Record(
                         "question": Field(Text(), doc="The question this table answers: 'How is it served?'."),
                         "hit_policy": Field(Choice(("UNIQUE",)), doc="Exactly one rule decides each combination."),
                         "reads": Field(
-                            ListOf(Text(pattern=r"[a-z0-9][a-z0-9_-]*", hint="an input name or a table id"), allow_empty=False),
+                            ListOf(Text(pattern=READ_NAME, hint="an input name or a table id"), allow_empty=False),
                             doc="What the table decides from: the practitioner's inputs and earlier tables (their outcome ids are its values).",
                         ),
                         "outcomes": Field(
@@ -397,7 +399,7 @@ DECISION = Record(
                                         "when": Field(
                                             MapOf(
                                                 ListOrText(hint="a list of values (enumerated input) or a range like '<= 6' (numeric input)"),
-                                                r"[a-z0-9][a-z0-9_-]*",
+                                                READ_NAME,
                                                 "an input name or a table id",
                                             )
                                         ),
