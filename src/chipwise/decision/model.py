@@ -245,6 +245,3 @@ class DecisionGraph:
     def outcomes(self) -> Mapping[str, Outcome]:
         """Every outcome of every table, by id (ids are unique across the graph)."""
         return MappingProxyType({outcome.id: outcome for table in self.tables for outcome in table.outcomes.values()})
-
-    def table_of(self, rule: Rule) -> DecisionTable:
-        return next(table for table in self.tables if rule in table.rules)
