@@ -1,5 +1,6 @@
 """The hooks' page-level work: an embed's canonical URL is its full page's, and a wrong name stops the
-build with the page's name; a finished page keeps Material's script tag as Material wrote it."""
+build with the page's name; a finished page keeps Material's script tag as Material wrote it; the 404 page
+of a build without a subpath finds its root in the browser."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chipwise.site.hooks import on_page_context, on_post_page
+from chipwise.site.hooks import on_page_context, on_post_page, on_post_template
 
 SITE_URL = "https://example.org/chipwise/"
 
@@ -55,3 +56,40 @@ def test_a_finished_page_keeps_materials_script_tag_and_loses_style_comments(con
     bundle = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
     html = f"<head><style>/* ours */ p {{ color: red; }}</style></head><body><p>text</p>{bundle}</body>"
     assert on_post_page(html, page=_page("quiz.md", config)) == f"<head><style> p {{ color: red; }}</style></head><body><p>text</p>{bundle}</body>"
+
+
+NOT_FOUND_PAGE = (
+    '<head><meta charset="utf-8"><link rel="stylesheet" href="/assets/main.css">'
+    '<script>__md_scope=new URL("/",location)</script></head>'
+    '<body><a href="/.">home</a><a href="/quiz/">quiz</a><a href="https://example.org/x">out</a>'
+    '<script id="__config" type="application/json">{"base": "/", "search": "/assets/search.js"}</script>'
+    '<script src="/assets/bundle.js"></script></body>'
+)
+
+
+def _config_with(site_url: str, tmp_path: Path) -> MkDocsConfig:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "test", "site_url": site_url, "docs_dir": str(tmp_path)})
+    return config
+
+
+def test_the_404_page_of_a_build_without_a_subpath_finds_its_root_in_the_browser(tmp_path: Path) -> None:
+    page = on_post_template(NOT_FOUND_PAGE, template_name="404.html", config=_config_with("http://127.0.0.1:8000/", tmp_path))
+    assert '<meta charset="utf-8"><script>(function(){var folder=location.pathname' in page
+    assert 'document.write("<link rel=\\"stylesheet\\" href=\\"assets/main.css\\">")' in page
+    assert 'document.write("<script src=\\"assets/bundle.js\\"><\\/script>")' in page
+    assert '<a href=".">home</a><a href="quiz/">quiz</a><a href="https://example.org/x">out</a>' in page
+    assert '{"base": ".", "search": "assets/search.js"}' in page
+    assert '__md_scope=new URL(".",document.baseURI)' in page
+    assert 'href="/' not in page and 'src="/' not in page
+
+
+def test_the_404_page_of_a_build_with_a_subpath_is_left_as_mkdocs_wrote_it(tmp_path: Path) -> None:
+    built = NOT_FOUND_PAGE.replace('"/', '"/chipwise/')
+    assert on_post_template(built, template_name="404.html", config=_config_with("https://example.org/chipwise/", tmp_path)) == built
+
+
+def test_a_404_page_whose_markup_material_changed_stops_the_build(tmp_path: Path) -> None:
+    changed = NOT_FOUND_PAGE.replace('__md_scope=new URL("/",location)', "__md_scope=somewhere_else")
+    with pytest.raises(PluginError, match=r"404.html: Material's markup changed; not found: \['__md_scope=new URL"):
+        on_post_template(changed, template_name="404.html", config=_config_with("http://127.0.0.1:8000/", tmp_path))

@@ -8,6 +8,7 @@ see them: the flowchart's Mermaid source and the open-data API.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -68,9 +69,16 @@ def on_post_page(output: str, **_: Any) -> str:
     return page_html.strip_style_comments(output)
 
 
-def on_post_template(output_content: str, **_: Any) -> str:
-    """The theme's own pages (404.html) are finished the same way as the content pages."""
-    return page_html.strip_style_comments(output_content)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **_: Any) -> str:
+    """The theme's own pages (404.html) are finished the same way as the content pages; a build whose address
+    has no path gets a 404 page that finds the site's root in the browser, so it works under any subpath."""
+    output = page_html.strip_style_comments(output_content)
+    if template_name == "404.html" and urlsplit(str(config.site_url or "")).path in ("", "/"):
+        try:
+            output = page_html.find_root_in_browser(output)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+    return output
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 TABLE_CLASS = "chipwise-table"
@@ -59,3 +60,63 @@ def problems_page(problems: str) -> str:
         "<p>The site cannot be built until they are fixed; this page reloads when you save the file.</p>\n\n"
         f'<pre class="chipwise-problems"><code>{html.escape(problems)}</code></pre>\n'
     )
+
+
+# The 404 page of a build whose address has no path (the default build, or a site at a host's root).
+# MkDocs writes that page's URLs from the host's root ("/assets/..."), since a 404 page is served at any
+# depth and cannot link relatively. Served under a subpath (a GitHub Pages project site built without
+# CHIPWISE_SITE_URL), every asset and link would miss. So the page finds the site's root in the reader's
+# browser: the nearest folder above the missing address that holds this very 404.html is the root, a
+# <base> element names it, and the page's URLs are written relative to it. The elements that fetch (styles,
+# icon, scripts) are written by script once the <base> is in place: as markup, the browser's preload scanner
+# would fetch them against the missing address before the root is known.
+_FETCHING_ELEMENT = re.compile(r'<link rel="(?:stylesheet|icon)" href="[^"]*">|<script src="[^"]*"></script>')
+_ROOT_ABSOLUTE_URL = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_CHARSET = '<meta charset="utf-8">'
+_FIND_ROOT = (
+    "<script>(function(){"
+    'var folder=location.pathname.replace(/[^/]*$/,""),root="/";'
+    "for(;;){var probe=new XMLHttpRequest();"
+    'try{probe.open("HEAD",folder+"404.html",false);probe.send();}catch(error){break}'
+    "if(probe.status===200){root=folder;break}"
+    'if(folder==="/")break;folder=folder.replace(/[^/]*\\/$/,"")}'
+    'var base=document.createElement("base");base.href=root;document.head.appendChild(base)'
+    "})()</script>"
+)
+_MATERIAL_SCOPE = '__md_scope=new URL("/",location)'
+_CONFIG_ELEMENT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# Material reads its base and search worker from the config, resolved against the page's address; resolve
+# them against the <base> instead, before Material's bundle runs.
+_RESOLVE_CONFIG = (
+    '<script>(function(element){var config=JSON.parse(element.textContent);'
+    "config.base=new URL(config.base,document.baseURI).href;config.search=new URL(config.search,document.baseURI).href;"
+    'element.textContent=JSON.stringify(config)})(document.getElementById("__config"))</script>'
+)
+
+
+def find_root_in_browser(page: str) -> str:
+    """The 404 page, made to work at any depth under any subpath (see above).
+
+    Raises ValueError if Material's markup no longer has the pieces this relies on, so a theme upgrade that
+    moves them fails the build instead of shipping a broken 404 page.
+    """
+    missing = [piece for piece in (_CHARSET, _MATERIAL_SCOPE) if piece not in page]
+    if missing or not _CONFIG_ELEMENT.search(page):
+        raise ValueError(f"404.html: Material's markup changed; not found: {missing or ['the __config element']}")
+    page = page.replace(_CHARSET, _CHARSET + _FIND_ROOT, 1)
+    page = page.replace(_MATERIAL_SCOPE, '__md_scope=new URL(".",document.baseURI)', 1)
+    page = _ROOT_ABSOLUTE_URL.sub(r"\1", page)
+    page = _FETCHING_ELEMENT.sub(_written_by_script, page)
+
+    def relative_config(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        for key in ("base", "search"):
+            config[key] = config[key].removeprefix("/") or "."
+        return match.group(1) + json.dumps(config) + match.group(3) + _RESOLVE_CONFIG
+
+    return _CONFIG_ELEMENT.sub(relative_config, page, count=1)
+
+
+def _written_by_script(element: re.Match[str]) -> str:
+    markup = json.dumps(element.group(0)).replace("</", "<\\/")
+    return f"<script>document.write({markup})</script>"

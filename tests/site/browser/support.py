@@ -29,12 +29,26 @@ CHROMIUM_ARGS = [
 
 
 class SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under SUBPATH, as a GitHub Pages project site is served."""
+    """Serves the site only under SUBPATH, as a GitHub Pages project site is served: a missing address under
+    SUBPATH gets the site's 404.html with status 404."""
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(SUBPATH):
             return str(Path(self.directory) / "__outside_the_subpath__")
         return super().translate_path("/" + path[len(SUBPATH) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found_page = Path(self.directory) / "404.html"
+        if code != 404 or not self.path.startswith(SUBPATH) or not not_found_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -37,6 +37,31 @@ def test_page_loads_cleanly_offline(browser: Browser, site_url: str, path: str) 
         page.context.close()
 
 
+@pytest.mark.parametrize("missing", ["no-such-page/", "quiz/no/such/page", "a/b/c/d/e.html"])
+def test_404_page_works_at_any_depth_under_the_subpath(browser: Browser, site_url: str, missing: str) -> None:
+    """The default build (no site address with a path) served as a project site: its 404 page finds its root."""
+    page, log = open_page(browser, site_url + missing)
+    try:
+        # The missing page itself answers 404, and so do the probes for 404.html in the folders between it and
+        # the root; nothing else may fail.
+        folders_between = missing.rstrip("/").count("/") + (1 if missing.endswith("/") else 0)
+        probes = {f"HTTP 404: {site_url}{missing.rsplit('/', depth)[0]}/404.html" for depth in range(1, folders_between + 1)}
+        assert set(log.failed_requests) == {f"HTTP 404: {site_url}{missing}"} | probes
+        assert log.console_errors == ["console error: Failed to load resource: the server responded with a status of 404 (Not Found)"] * (1 + len(probes))
+        assert log.page_errors == [] and log.foreign_requests == []
+        assert "404" in page.locator("article").inner_text()
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "Material's stylesheet applied"
+        assert page.evaluate("document.querySelector('a.md-header__button.md-logo').href") == site_url
+        assert page.evaluate("document.querySelector('.md-nav__link[href]').href").startswith(site_url)
+        # Material's script ran from the root too: its search opens and finds a page.
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").press_sequentially("Trainium")
+        page.locator(".md-search-result__item").first.wait_for()
+        assert page.evaluate("document.querySelector('.md-search-result__item a').href").startswith(site_url)
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", URLS, ids=lambda path: path or "home")
 def test_axe_finds_no_violations(browser: Browser, site_url: str, path: str, scheme: str) -> None:
