@@ -215,6 +215,11 @@ class TrainingRow:
     def stack(self) -> str:
         return f"torch-neuronx {self.torch_neuronx_version}, {self.data_type}"
 
+    @property
+    def family(self) -> str:
+        """'trn1' for 'trn1.32xlarge/trn1n.32xlarge': the family of the first instance type AWS names."""
+        return self.instances.split(".", 1)[0].lower()
+
 
 COST_FORMULA = "cost per 1M = (1,000,000 ÷ throughput a second) × (hourly rate ÷ 3,600)"
 
