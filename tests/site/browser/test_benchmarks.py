@@ -98,11 +98,12 @@ def test_the_benchmarks_page_filters_and_sorts(browser: Browser, site_url: str, 
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "benchmarks/")
     try:
-        rows = page.locator("table.chipwise-bench tbody tr")
+        rows = page.locator("table.chipwise-bench[data-family] tbody tr")
         assert rows.count() == len(facts.benchmarks.rows)
         page.select_option('.chipwise-bench-filters select[name="model"]', "bert-base-uncased")
         wanted = [row for row in facts.benchmarks.rows.values() if row.model == "bert-base-uncased"]
-        assert page.locator("table.chipwise-bench tbody tr:not([hidden])").count() == len(wanted)
+        assert page.locator("table.chipwise-bench[data-family] tbody tr:not([hidden])").count() == len(wanted)
+        assert page.locator("table.chipwise-bench-training tbody tr:not([hidden])").count() == len(facts.benchmarks.training), "filters leave the training rows alone"
         page.select_option('.chipwise-bench-filters select[name="sort"]', "cost")
         inf2 = [row for row in wanted if row.family == "inf2"]
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
@@ -199,6 +200,26 @@ def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Brow
             rate.fill(hostile)
             assert page.locator(".chipwise-sizer__message").inner_text().startswith(message), hostile
             assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == "—"
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_benchmarks_page_shows_training_rows_apart_and_says_where_the_current_stack_is(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, log = open_page(browser, site_url + "benchmarks/")
+    try:
+        training = page.locator("table.chipwise-bench-training tbody tr")
+        assert training.count() == len(facts.benchmarks.training)
+        seventy = page.locator("table.chipwise-bench-training tr", has_text="Llama-3.1-70B pre-training")
+        assert "32 × trn1.32xlarge/trn1n.32xlarge" in seventy.inner_text() and "sequences/s" in seventy.inner_text()
+        assert page.locator("table.chipwise-bench:not(.chipwise-bench-training) tr", has_text="pre-training").count() == 0
+        unshown = [row for row in facts.benchmarks.rows.values() if not row.shown_on_page]
+        assert page.locator("tr[data-shown=no]").count() == len(unshown) > 0
+        assert page.locator("tr[data-shown=no] .chipwise-bench-unshown").count() == len(unshown)
+        current = page.locator("h2#figures-for-the-current-neuron-stack + p")
+        assert str(facts.fact("neuron.benchmarks_current").value) in current.inner_text()
+        assert "imports none" in current.inner_text()
         assert log.problems() == []
     finally:
         page.context.close()
