@@ -10,6 +10,8 @@ import jsonschema
 from chipwise.exports import files
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render.markdown import Links
+from chipwise.render.study import cost_calculator
 
 
 def test_benchmarks_json_carries_awss_archive_statement_and_each_rates_basis(facts: Facts) -> None:
@@ -82,3 +84,15 @@ def test_a_published_row_without_its_stack_or_page_fails_the_schema(facts: Facts
             continue
         raise AssertionError(f"the schema accepts a row without {key}")
     jsonschema.validate(published, schema)
+
+
+def test_the_calculators_row_choice_names_the_stack_and_whether_an_aws_page_showed_the_row(facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    form = cost_calculator(facts, Links(""))
+    llama = facts.benchmarks.rows["inf2-48xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp24"]
+    bert = facts.benchmarks.rows["inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128"]
+    assert "measured with Transformers NeuronX, FP16, autocast Matmult-BF16, weights int8" in render_benchmarks.row_label(llama)
+    assert render_benchmarks.row_label(llama).endswith(render_benchmarks.NOT_SHOWN)
+    assert render_benchmarks.row_label(bert).endswith("shown on AWS's Inf2 Inference Performance page")
+    for row in (llama, bert):
+        assert f">{render_benchmarks.row_label(row)}</option>" in form
