@@ -4,7 +4,7 @@
   "use strict";
   var form = document.querySelector(".chipwise-bench-filters");
   if (!form) return;
-  var tables = Array.prototype.slice.call(document.querySelectorAll("table.chipwise-bench tbody"));
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.chipwise-bench[data-family] tbody"));
   var count = form.querySelector(".chipwise-bench-count");
   var filters = ["model", "task", "instance", "dtype"];
   tables.forEach(function (body) {

@@ -1,6 +1,6 @@
 // chipwise cost calculator: the same arithmetic as chipwise/study/deployment_cost.py (the calculator on AWS's published
 // rows) and chipwise/study/calculator.py (the exam's simplification); browser tests compare them. Both forms
-// keep their inputs in the page address (?row=&traffic=&limit= and ?bill=&requests=), so a result can be shared.
+// keep their inputs in the page address (?row=&traffic=&limit=&rate= and ?bill=&requests=), so a result can be shared.
 
 // The page address: read once when the page opens, rewritten by each form as it changes.
 var chipwiseAddress = {
@@ -21,13 +21,15 @@ var chipwiseAddress = {
   }
 };
 
-// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields.
-function chipwiseSizing(data, requests, limit, constants) {
+// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields;
+// `ownRate`, when given, is the reader's hourly rate in place of AWS's for the row.
+function chipwiseSizing(data, requests, limit, constants, ownRate) {
   function round(value, digits) { var scale = Math.pow(10, digits); return Math.floor(value * scale + 0.5) / scale; }
   function grouped(value, digits) { return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits }); }
   function dollars(value, digits) { return "$" + value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }); }
   var throughput = Number(data.throughput);
-  var rate = Number(data.rate);
+  var awsRate = Number(data.rate);
+  var rate = ownRate === undefined ? awsRate : ownRate;
   var units = Number(data.units);
   var p99 = Number(data.p99);
   var unitsPerSecond = requests * units / constants.secondsPerDay;
@@ -48,7 +50,7 @@ function chipwiseSizing(data, requests, limit, constants) {
     throughput: grouped(round(throughput, 2), 2),
     instance: data.instance,
     rate: dollars(rate, 3),
-    rate_basis: data.rateBasis,
+    rate_basis: rate === awsRate ? data.rateBasis : "your rate; AWS used " + dollars(awsRate, 3) + ", its " + data.rateBasis,
     p99: grouped(round(p99, 2), 2),
     latency_name: data.latencyName,
     limit: grouped(round(limit, 2), 2),
@@ -65,7 +67,7 @@ function chipwiseSizing(data, requests, limit, constants) {
   "use strict";
   var form = document.querySelector(".chipwise-sizer");
   if (!form) return;
-  var names = ["row", "traffic", "limit"];
+  var names = ["row", "traffic", "limit", "rate"];
   var constants = {
     secondsPerDay: Number(form.dataset.secondsPerDay),
     hoursPerMonth: Number(form.dataset.hoursPerMonth),
@@ -73,7 +75,7 @@ function chipwiseSizing(data, requests, limit, constants) {
   };
   var largest = Number(form.dataset.largestInput);
   var message = form.querySelector(".chipwise-sizer__message");
-  var outputs = document.querySelectorAll(".chipwise-sizer__result output");
+  var outputs = document.querySelectorAll(".chipwise-sizer__result output, .chipwise-sizer__basis output");
 
   function read(input) {
     var label = input.dataset.label;
@@ -89,9 +91,10 @@ function chipwiseSizing(data, requests, limit, constants) {
   function update() {
     var traffic = read(form.elements.traffic);
     var limit = read(form.elements.limit);
-    var problem = traffic.error || limit.error;
+    var rate = read(form.elements.rate);
+    var problem = traffic.error || limit.error || rate.error;
     if (problem) {
-      message.textContent = problem + " The result is cleared until both fields hold a valid number.";
+      message.textContent = problem + " The result is cleared until every field holds a valid number.";
       message.hidden = false;
       outputs.forEach(function (output) { output.textContent = "—"; });
       return;
@@ -99,12 +102,16 @@ function chipwiseSizing(data, requests, limit, constants) {
     message.hidden = true;
     message.textContent = "";
     var option = form.elements.row.selectedOptions[0];
-    var fields = chipwiseSizing(option.dataset, traffic.value, limit.value, constants);
+    var fields = chipwiseSizing(option.dataset, traffic.value, limit.value, constants, rate.value);
     outputs.forEach(function (output) { output.textContent = fields[output.dataset.sizerField]; });
     chipwiseAddress.write(form, names);
   }
 
+  // Choosing another row puts AWS's rate for its instance in the rate field (the reader may then change it).
+  function awsRate() { form.elements.rate.value = form.elements.row.selectedOptions[0].dataset.rate; }
+  form.elements.row.addEventListener("change", awsRate);
   chipwiseAddress.read(form, names);
+  if (!new URLSearchParams(location.search).has("rate")) awsRate();
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });

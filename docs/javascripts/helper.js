@@ -161,20 +161,32 @@
         answer.appendChild(block);
       }
 
-      // AWS's measured throughput, latency and cost for the recommended families, where AWS publishes rows.
+      // Whether the answer trains: the workloads decisions.json's sizing names as training (as
+      // chipwise.decision.model.Sizing.trains reads them).
+      function trains(decision) {
+        var training = data.sizing && data.sizing.training;
+        return Boolean(training && training.values.indexOf(decision.inputs[training.input]) >= 0);
+      }
+
+      // AWS's measured rows for the recommended families, where AWS publishes them: training rows for an answer that
+      // trains, inference rows (throughput, latency and cost per 1M inferences) otherwise, never the other kind.
       function showBenchmarks(decision) {
-        var measured = decision.instance_families.filter(function (familyId) { return data.benchmarks && data.benchmarks[familyId]; });
+        var training = trains(decision);
+        var links = (data.benchmarks && data.benchmarks[training ? "training" : "inference"]) || {};
+        var measured = decision.instance_families.filter(function (familyId) { return links[familyId]; });
         if (!measured.length) return;
-        var line = element("p", "Measured by AWS: ", { "class": "chipwise-helper__benchmarks" });
+        var line = element("p", "Measured by AWS: ", { "class": "chipwise-helper__benchmarks", "data-kind": training ? "training" : "inference" });
         measured.forEach(function (familyId, index) {
-          var entry = data.benchmarks[familyId];
+          var entry = links[familyId];
           if (index) line.appendChild(document.createTextNode(", "));
           var name = decision.family_names[decision.instance_families.indexOf(familyId)];
-          line.appendChild(element("a", entry.rows + " benchmark rows for " + name, {
+          line.appendChild(element("a", entry.rows + (training ? " training rows for " : " benchmark rows for ") + name, {
             href: form.dataset.site + entry.anchor, "data-family": familyId
           }));
         });
-        line.appendChild(document.createTextNode(" (throughput, latency and cost per 1M inferences)."));
+        line.appendChild(document.createTextNode(training
+          ? " (training sequences a second over a cluster of instances)."
+          : " (throughput, latency and cost per 1M inferences)."));
         answer.appendChild(line);
         // AWS's own statement that those pages are archived, with its date, read from decisions.json.
         if (data.benchmarks_archived) {

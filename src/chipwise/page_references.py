@@ -94,7 +94,7 @@ MACROS: dict[str, FactsCheck] = {
     "quiz": _ids("question topic", lambda facts: [topic.value for topic in Topic]),
     "benchmark_table": _benchmark_families,
     "benchmark_count": _benchmark_families,
-    **{name: _needs_benchmarks for name in ("benchmark_filters", "benchmark_sources", "benchmark_status")},
+    **{name: _needs_benchmarks for name in ("benchmark_filters", "benchmark_sources", "benchmark_status", "benchmark_training_table", "benchmark_superseded")},
     **{
         name: _nothing
         for name in [

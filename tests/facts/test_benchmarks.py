@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from chipwise import cli
-from chipwise.facts.benchmarks import Category, named_file
+from chipwise.errors import FactsError
+from chipwise.facts.benchmarks import Category, named_file, read_benchmarks
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
 from tests.support import CHANGES_FILE, FACTS_FILE, copy_rows_file
@@ -26,7 +27,12 @@ def test_the_facts_file_names_the_rows_file_and_it_holds_the_imported_rows(facts
     benchmarks = facts.benchmarks
     assert benchmarks is not None
     assert benchmarks.repository == "aws-neuron/aws-neuron-sdk" and len(benchmarks.commit) == 40
-    assert len(benchmarks.rows) == 222
+    assert (len(benchmarks.rows), len(benchmarks.superseded), len(benchmarks.training)) == (180, 42, 6)
+    shown = {row.id for row in benchmarks.rows.values() if row.shown_on_page}
+    assert len(shown) == 90 and all(not row.shown_on_page for row in benchmarks.rows.values() if row.category is Category.DECODER)
+    assert {row.framework for row in benchmarks.rows.values() if row.category is Category.DECODER} == {"Transformers NeuronX"}
+    seventy = [row for row in benchmarks.training.values() if row.model.startswith("Llama-3.1-70B")]
+    assert [(row.nodes, row.throughput, row.instances) for row in seventy] == [(32, 7.94, "trn1.32xlarge/trn1n.32xlarge")]
     families = {row.family for row in benchmarks.rows.values()}
     assert families == {"inf2", "trn1"}
     assert {row.category for row in benchmarks.rows.values()} == set(Category)
@@ -137,3 +143,24 @@ def test_a_facts_file_without_rows_loads_with_none(tmp_path: Path) -> None:
     (tmp_path / "facts.yml").write_text(text, encoding="utf-8")
     shutil.copy(CHANGES_FILE, tmp_path / CHANGES_FILE.name)
     assert load_facts(tmp_path / "facts.yml").benchmarks is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "\n    shown_on_page: about-neuron/benchmarks/inf2/inf2-performance.rst\n",
+            "\n",
+            "shown_on_page: expected 'about-neuron/benchmarks/inf2/inf2-performance.rst'",
+        ),
+        ("superseded:\n", "superseded:\n  not-a-row: also-not-a-row\n", "superseded.not-a-row: expected a dropped row's id and the id of a row kept"),
+    ],
+    ids=["shown-on-page-dropped", "superseded-unknown"],
+)
+def test_a_rows_file_whose_pages_or_superseded_rows_disagree_is_refused(tmp_path: Path, old: str, new: str, message: str) -> None:
+    text = ROWS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "rows.yml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(FactsError, match=re.escape(message)):
+        read_benchmarks(broken, "rows.yml")

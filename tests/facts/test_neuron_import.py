@@ -33,7 +33,7 @@ def checkout(tmp_path: Path) -> Path:
 def test_every_inference_row_of_the_fixture_is_read_with_its_fields() -> None:
     content = read_checkout(CHECKOUT, COMMIT, DAY)
     rows = content["rows"]
-    assert len(rows) == 3 + 2 + 2 + 1 + 2
+    assert len(rows) == 3 + 2 + 2 + 1 + 2 + 1, "two of the three rows of latency_data_vision.csv are superseded"
     bert = rows["inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128"]
     assert bert == {
         "file": ENCODER,
@@ -53,20 +53,23 @@ def test_every_inference_row_of_the_fixture_is_read_with_its_fields() -> None:
         "latency_p50_ms": 5.97381591,
         "latency_p99_ms": 6.17100715,
         "neuron_version": "2.27.0",
+        "shown_on_page": "about-neuron/benchmarks/inf2/inf2-performance.rst",
     }
     llama = rows["inf2-48xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp24"]
     assert (llama["output_length"], llama["tpot_p99_ms"], llama["weight_data_type"]) == (8064, 15.48, "int8")
+    assert (llama["framework"], "shown_on_page" in llama) == ("Transformers NeuronX", False), "no page showed the LLM rows"
     prices = "about-neuron/benchmarks/inf2/inf2_instance_prices.csv"
     assert content["rates"]["inf2.xlarge"] == {"usd_per_hour": 0.328, "basis": "RI-Effective hourly rate", "file": prices, "line": 2}
-    page = "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/benchmarks/inf2/inf2-performance.html"
-    assert content["files"][ENCODER] == {"page": page, "page_updated": "Feb 26th, 2026"}
+    page = "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/archive/benchmarks/inf2/inf2-performance.html"
+    shown = {"page": page, "page_file": "about-neuron/benchmarks/inf2/inf2-performance.rst", "page_updated": "Feb 26th, 2026"}
+    assert content["files"][ENCODER] == shown
     assert content["files"]["about-neuron/benchmarks/inf2/throughput_data_decoder.csv"] == {}, "no page shows the LLM rows at this commit"
 
 
 def test_the_import_round_trips(checkout: Path, tmp_path: Path) -> None:
     output = tmp_path / "rows.yml"
     report = import_benchmarks(checkout, output, COMMIT, DAY)
-    assert report[0] == "new file: 10 rows, 6 hourly rates"
+    assert report[0] == "new file: 11 rows, 6 hourly rates, 2 training rows"
     written = output.read_bytes()
     loaded = read_benchmarks(output, "rows.yml")
     parsed = read_checkout(checkout, COMMIT, DAY)
@@ -78,8 +81,9 @@ def test_the_import_round_trips(checkout: Path, tmp_path: Path) -> None:
             shown = shown.path if key == "file" else shown
             assert shown == value, (row_id, key)
     assert yaml.safe_load(written)["rows"] == parsed["rows"]
+    assert set(loaded.training) == set(parsed["training"]) and loaded.superseded == parsed["superseded"]
     again = import_benchmarks(checkout, output, COMMIT, datetime.date(2026, 4, 1))
-    assert again == [f"{output}: no changes (10 rows, 6 hourly rates, commit {COMMIT[:12]})"]
+    assert again == [f"{output}: no changes (11 rows, 6 hourly rates, commit {COMMIT[:12]})"]
     assert output.read_bytes() == written, "an import that changes nothing leaves the file as it was"
 
 
@@ -149,7 +153,7 @@ def test_the_command_reports_and_refuses(checkout: Path, tmp_path: Path) -> None
     assert code == 1 and "not a git checkout, so its commit is unknown: give it with --commit" in err and not output.exists()
     code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output), "--commit", COMMIT)
     assert code == 0, err
-    assert out.splitlines()[-1].endswith(f"wrote 10 rows, 6 hourly rates from aws-neuron/aws-neuron-sdk at {COMMIT[:12]}")
+    assert out.splitlines()[-1].endswith(f"wrote 11 rows, 6 hourly rates from aws-neuron/aws-neuron-sdk at {COMMIT[:12]}")
     (checkout / ENCODER).write_text((checkout / ENCODER).read_text(encoding="utf-8").replace("2674.18956433", "fast"), encoding="utf-8")
     code, out, err = _run("import-benchmarks", str(checkout), "--output", str(output), "--commit", COMMIT)
     assert code == 1 and "received 'fast'" in err and err.rstrip().endswith("nothing was written")
@@ -215,3 +219,51 @@ def test_repeated_rows_get_ids_of_their_own(checkout: Path) -> None:
     rows = read_checkout(checkout, COMMIT, DAY)["rows"]
     base = "inf2-xlarge-encoder-throughput-albert-base-v2-b8-s128"
     assert {base, f"{base}-2", f"{base}-3000"} <= set(rows) and f"{base}-3001" not in rows
+
+
+def test_a_row_measured_again_in_a_file_a_page_showed_is_dropped_as_superseded() -> None:
+    content = read_checkout(CHECKOUT, COMMIT, DAY)
+    kept = "inf2-xlarge-vision-sd-latency-stable-diffusion-1-5-b1-512x512"
+    assert content["superseded"] == {
+        "inf2-xlarge-vision-latency-stable-diffusion-1-5-b1-512x512": kept,
+        "inf2-xlarge-vision-latency-stable-diffusion-2-1-b1-512x512": "inf2-xlarge-vision-sd-latency-stable-diffusion-2-1-b1-512x512",
+    }
+    assert content["rows"][kept]["neuron_version"] == "2.21.0"
+    alone = content["rows"]["inf2-xlarge-vision-latency-stable-diffusion-2-1-b1-768x768"]
+    assert (alone["neuron_version"], "shown_on_page" in alone) == ("2.17.0", False), "a row no newer file measures is kept, marked as shown by no page"
+
+
+def test_trn1_training_rows_are_read_with_their_page_and_tutorial() -> None:
+    content = read_checkout(CHECKOUT, COMMIT, DAY)
+    training = content["training"]
+    seventy = training["trn1-training-decoder-llama-3-1-70b-pre-training-autocast-bf16-fp32optimizer-n32-mb1-gb1024"]
+    assert seventy == {
+        "file": "about-neuron/benchmarks/trn1/training_data_decoder.csv",
+        "line": 3,
+        "model": "Llama-3.1-70B pre-training",
+        "instances": "trn1.32xlarge/trn1n.32xlarge",
+        "nodes": 32,
+        "data_type": "Autocast:BF16+FP32Optimizer",
+        "topology": "TP=32 DP=4 PP=8",
+        "microbatch": 1,
+        "global_batch": 1024,
+        "optimizer": "AdamW",
+        "sequence_length": 8192,
+        "throughput": 7.94,
+        "scaling": "strong scaling",
+        "neuron_version": "2.24.0",
+        "torch_neuronx_version": "2.7.0.2.8.6896",
+        "tutorial": "NeuronX Distributed",
+        "tutorial_url": "https://github.com/aws-neuron/aws-neuron-sdk/blob/master/libraries/neuronx-distributed/tutorials/training_llama_tp_pp.rst",
+        "shown_on_page": "about-neuron/benchmarks/trn1/trn1-training-performance.rst",
+    }
+    page = content["files"]["about-neuron/benchmarks/trn1/training_data_decoder.csv"]
+    assert page["page"].endswith("/en/latest/archive/benchmarks/trn1/trn1-training-performance.html")
+    assert page["page_updated"] == "February 19th, 2026"
+
+
+def test_a_malformed_training_row_is_refused_with_its_file_and_line(checkout: Path, tmp_path: Path) -> None:
+    training = checkout / "about-neuron/benchmarks/trn1/training_data_decoder.csv"
+    training.write_text(training.read_text(encoding="utf-8").replace(",7.94,", ",slow,"), encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"training_data_decoder.csv:3:\d+: Performance \[seq/sec\]: expected a number from 1e-06"):
+        import_benchmarks(checkout, tmp_path / "rows.yml", COMMIT, DAY)

@@ -62,3 +62,25 @@ def test_bad_inputs_are_refused_like_the_exam_note_calculator(facts: Facts, requ
     row = next(iter(facts.benchmarks.rows.values()))
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
         deployment_cost.size(row, requests, limit)
+
+
+@pytest.mark.parametrize("rate", [0, 0.5, 12.34, 1_000_000])
+def test_the_readers_own_hourly_rate_replaces_awss_in_every_cost(facts: Facts, rate: float) -> None:
+    assert facts.benchmarks is not None
+    row = deployment_cost.default_row(facts.benchmarks)
+    result = deployment_cost.size(row, 1_000_000, 100, rate)
+    assert (result.usd_per_hour, result.awss_rate) == (rate, rate == row.rate.usd_per_hour)
+    assert result.instances is not None
+    assert result.monthly_cost == math.floor(result.instances * rate * 720 * 100 + 0.5) / 100
+    assert result.cost_per_million_full_use == round_half_up((1e6 / row.throughput) * (rate / 3600), 3)
+    assert deployment_cost.size(row, 1_000_000, 100, row.rate.usd_per_hour) == deployment_cost.size(row, 1_000_000, 100)
+
+
+@pytest.mark.parametrize(
+    ("rate", "message"),
+    [(-0.01, "Hourly rate: enter zero or more."), (math.nan, "Hourly rate: enter a finite number."), (1e13, "Hourly rate: enter at most 1,000,000,000,000.")],
+)
+def test_a_bad_hourly_rate_is_refused_like_the_other_fields(facts: Facts, rate: float, message: str) -> None:
+    assert facts.benchmarks is not None
+    with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
+        deployment_cost.size(deployment_cost.default_row(facts.benchmarks), 100, 100, rate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks
+from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks, TrainingRow
 from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import PRICE_CAVEAT, archived_sentence, archived_status_facts, row_anchor
 from chipwise.study.calculator import round_half_up
@@ -50,6 +50,39 @@ def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
         "usd_per_hour": row.rate.usd_per_hour,
         "rate_basis": row.rate.basis,
         "cost_per_million": round_half_up(row.cost_per_million, 3),
+        "stack": row.stack,
+        "shown_on_page": _shown(row),
+        "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page_source(benchmarks.commit)},
+    }
+
+
+def _shown(row: BenchmarkRow | TrainingRow) -> str | None:
+    """Where the live documentation shows the AWS page that showed the row (archived); None: no page showed it."""
+    return row.file.page if row.shown_on_page else None
+
+
+def training_json(benchmarks: Benchmarks, row: TrainingRow) -> dict[str, Any]:
+    optional = {"sequence_length": row.sequence_length, "tutorial_url": row.tutorial_url}
+    return {
+        "id": row.id,
+        "anchor": f"{PAGE}#training-{row.id}",
+        "model": row.model,
+        "instances": row.instances,
+        "nodes": row.nodes,
+        "data_type": row.data_type,
+        "topology": row.topology,
+        "microbatch": row.microbatch,
+        "global_batch": row.global_batch,
+        "optimizer": row.optimizer,
+        **{key: value for key, value in optional.items() if value is not None},
+        "throughput": row.throughput,
+        "unit": "training sequence",
+        "scaling": row.scaling,
+        "neuron_version": row.neuron_version,
+        "torch_neuronx_version": row.torch_neuronx_version,
+        "tutorial": row.tutorial,
+        "stack": row.stack,
+        "shown_on_page": _shown(row),
         "source": {"file": row.file.path, "line": row.line, "url": benchmarks.source_link(row), "page": row.file.page_source(benchmarks.commit)},
     }
 
@@ -90,6 +123,8 @@ def benchmarks_json(facts: Facts) -> dict[str, Any]:
             for rate in benchmarks.rates.values()
         },
         "rows": [row_json(benchmarks, row) for row in benchmarks.rows.values()],
+        "superseded": dict(benchmarks.superseded),
+        "training": [training_json(benchmarks, row) for row in benchmarks.training.values()],
     }
 
 
@@ -99,6 +134,23 @@ def _number(minimum: float | None = None) -> dict[str, Any]:
 
 _TEXT = {"type": "string", "minLength": 1}
 _WHOLE = {"type": "integer", "minimum": 1}
+_STACK = {**_TEXT, "description": "the software that measured the row and its precision, in AWS's words (the CSV's framework and data types)"}
+_SHOWN = {
+    "type": ["string", "null"],
+    "format": "uri",
+    "description": "where the live documentation shows the AWS page that showed the row (now archived); null: no AWS page showed it",
+}
+_SOURCE = {
+    "type": "object",
+    "properties": {
+        "file": _TEXT,
+        "line": _WHOLE,
+        "url": {"type": "string", "format": "uri"},
+        "page": {"type": ["string", "null"], "description": "the page's source at the commit the rows were read at"},
+    },
+    "required": ["file", "line", "url", "page"],
+    "additionalProperties": False,
+}
 
 
 def json_schema() -> dict[str, Any]:
@@ -135,20 +187,32 @@ def json_schema() -> dict[str, Any]:
         "usd_per_hour": _number(),
         "rate_basis": {**_TEXT, "description": "AWS's name for the hourly rate, from its price file (an RI-Effective rate is not On-Demand)"},
         "cost_per_million": {**_number(), "description": COST_FORMULA + ", rounded to 0.001"},
-        "source": {
-            "type": "object",
-            "properties": {
-                "file": _TEXT,
-                "line": _WHOLE,
-                "url": {"type": "string", "format": "uri"},
-                "page": {
-                    "type": ["string", "null"],
-                    "description": "the page's source at the commit the rows were read at; AWS has since archived the live page",
-                },
-            },
-            "required": ["file", "line", "url", "page"],
-            "additionalProperties": False,
-        },
+        "stack": _STACK,
+        "shown_on_page": _SHOWN,
+        "source": _SOURCE,
+    }
+    training_properties: dict[str, Any] = {
+        "id": _TEXT,
+        "anchor": _TEXT,
+        "model": _TEXT,
+        "instances": {**_TEXT, "description": "AWS's words for the instance types"},
+        "nodes": {**_WHOLE, "description": "how many instances the run used"},
+        "data_type": _TEXT,
+        "topology": _TEXT,
+        "microbatch": _WHOLE,
+        "global_batch": _WHOLE,
+        "optimizer": _TEXT,
+        "sequence_length": _WHOLE,
+        "throughput": {**_number(), "description": "training sequences a second over all the nodes, as AWS measured"},
+        "unit": {"enum": ["training sequence"]},
+        "scaling": _TEXT,
+        "neuron_version": _TEXT,
+        "torch_neuronx_version": _TEXT,
+        "tutorial": _TEXT,
+        "tutorial_url": {"type": "string", "format": "uri"},
+        "stack": _STACK,
+        "shown_on_page": _SHOWN,
+        "source": _SOURCE,
     }
     optional = {"sequence_length", "input_length", "output_length", "image_size", "tp_degree", "weight_data_type", "tpot_p50_ms", "tpot_p99_ms"}
     return {
@@ -191,6 +255,21 @@ def json_schema() -> dict[str, Any]:
                     "type": "object",
                     "properties": row_properties,
                     "required": [key for key in row_properties if key not in optional],
+                    "additionalProperties": False,
+                },
+            },
+            "superseded": {
+                "type": "object",
+                "description": "each row of AWS's files left out, as a file a page showed measures it again -> the id of the row kept",
+                "additionalProperties": _TEXT,
+            },
+            "training": {
+                "type": "array",
+                "description": "AWS's Trn1 training rows: sequences a second over all the run's instances, not comparable with inference rows",
+                "items": {
+                    "type": "object",
+                    "properties": training_properties,
+                    "required": [key for key in training_properties if key not in ("sequence_length", "tutorial_url")],
                     "additionalProperties": False,
                 },
             },

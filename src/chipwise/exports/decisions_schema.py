@@ -101,7 +101,11 @@ def json_schema() -> dict[str, Any]:
                 "additionalProperties": _closed({"input": _ID, "values": {"type": "object", "additionalProperties": _ID}}),
             },
             "sizing": {"type": ["object", "null"]},
-            "benchmarks": {"type": "object"},
+            "benchmarks": _closed(
+                {kind: {"type": "object", "additionalProperties": _closed({"rows": {"type": "integer", "minimum": 1}, "anchor": _TEXT}, ["rows", "anchor"])}
+                 for kind in ("inference", "training")},
+                ["inference", "training"],
+            ),
             "benchmarks_archived": {"type": ["string", "null"], "description": "What AWS says of its benchmark pages, with its date"},
             "decisions": {"type": "array", "items": decision, "minItems": 1},
             "facts": {"type": "object", "additionalProperties": _closed({"short": _TEXT, "anchor": _TEXT})},

@@ -127,13 +127,20 @@ def _input_json(item: DecisionInput) -> dict[str, Any]:
 
 
 def _benchmark_links(facts: Facts) -> dict[str, Any]:
-    """Per instance family, how many of AWS's published benchmark rows there are and where the page lists them."""
+    """Per kind of workload (inference, training), per instance family, how many of AWS's published rows there are
+    and where the page lists them: the helper links an answer that trains to training rows only."""
     if facts.benchmarks is None:
-        return {}
-    counts: dict[str, int] = {}
-    for row in facts.benchmarks.rows.values():
-        counts[row.family] = counts.get(row.family, 0) + 1
-    return {family: {"rows": count, "anchor": f"benchmarks/#family-{family}"} for family, count in sorted(counts.items())}
+        return {"inference": {}, "training": {}}
+    links: dict[str, dict[str, Any]] = {}
+    for kind, families, anchor in (
+        ("inference", [row.family for row in facts.benchmarks.rows.values()], "benchmarks/#family-{}"),
+        ("training", [row.family for row in facts.benchmarks.training.values()], "benchmarks/#training"),
+    ):
+        counts: dict[str, int] = {}
+        for family in families:
+            counts[family] = counts.get(family, 0) + 1
+        links[kind] = {family: {"rows": count, "anchor": anchor.format(family)} for family, count in sorted(counts.items())}
+    return links
 
 
 def _benchmarks_archived(facts: Facts) -> str | None:

@@ -83,19 +83,19 @@ class DataFile:
 
     path: str
     page: str | None
+    """Where the live documentation shows the page now: AWS has archived it (under archive/benchmarks/)."""
     page_updated: str | None
     """The page's own 'Last update' words, verbatim; None when it gives none."""
+    page_file: str | None = None
+    """The page's .rst source in the repository at the commit the rows were read at."""
 
     def link(self, commit: str, line: int | None = None) -> str:
         anchor = f"?plain=1#L{line}" if line is not None else ""
         return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.path}{anchor}"
 
     def page_source(self, commit: str) -> str | None:
-        """The page's own source file at the commit the rows were read at: AWS has since archived the live page
-        and moved it, so the documentation URL the import recorded no longer shows it."""
-        if not self.page or not self.page.startswith(DOCS_BASE):
-            return None
-        return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.page.removeprefix(DOCS_BASE).removesuffix('.html')}.rst"
+        """The page's own source file at the commit the rows were read at."""
+        return f"https://github.com/{REPOSITORY}/blob/{commit}/{self.page_file}" if self.page_file else None
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,14 @@ class BenchmarkRow:
     weight_data_type: str | None = None
     tpot_p50_ms: float | None = None
     tpot_p99_ms: float | None = None
+    shown_on_page: str | None = None
+    """The .rst page (at the commit) that showed the row's file; None: no AWS page showed it, the file alone is the source."""
+
+    @property
+    def stack(self) -> str:
+        """Which software measured the row and at what precision, in AWS's words: 'Transformers NeuronX, FP16,
+        autocast Matmult-BF16, weights int8'."""
+        return f"{self.framework}, {self.data_types}"
 
     @property
     def family(self) -> str:
@@ -177,6 +185,42 @@ def cost_per_million(throughput: float, usd_per_hour: float) -> float:
     return (PER_MILLION / throughput) * (usd_per_hour / SECONDS_PER_HOUR)
 
 
+@dataclass(frozen=True)
+class TrainingRow:
+    """One of AWS's Trn1 training measurements: sequences a second over `nodes` instances, not inferences."""
+
+    id: str
+    file: DataFile
+    line: int
+    model: str
+    instances: str
+    """AWS's words for the instance types, such as 'trn1.32xlarge/trn1n.32xlarge'."""
+    nodes: int
+    data_type: str
+    topology: str
+    microbatch: int
+    global_batch: int
+    optimizer: str
+    throughput: float
+    """Sequences a second, over all the nodes together."""
+    scaling: str
+    neuron_version: str
+    torch_neuronx_version: str
+    tutorial: str
+    sequence_length: int | None = None
+    tutorial_url: str | None = None
+    shown_on_page: str | None = None
+
+    @property
+    def stack(self) -> str:
+        return f"torch-neuronx {self.torch_neuronx_version}, {self.data_type}"
+
+    @property
+    def family(self) -> str:
+        """'trn1' for 'trn1.32xlarge/trn1n.32xlarge': the family of the first instance type AWS names."""
+        return self.instances.split(".", 1)[0].lower()
+
+
 COST_FORMULA = "cost per 1M = (1,000,000 ÷ throughput a second) × (hourly rate ÷ 3,600)"
 
 
@@ -194,11 +238,14 @@ class Benchmarks:
     files: Mapping[str, DataFile]
     rates: Mapping[str, HourlyRate]
     rows: Mapping[str, BenchmarkRow]
+    training: Mapping[str, TrainingRow]
+    superseded: Mapping[str, str]
+    """Each row the import dropped -> the row kept in its place: the same measured shape from a file a page showed."""
 
     def row(self, row_id: str) -> BenchmarkRow:
         return resolve(self.rows, row_id, "benchmark row")
 
-    def source_link(self, row: BenchmarkRow) -> str:
+    def source_link(self, row: BenchmarkRow | TrainingRow) -> str:
         return row.file.link(self.commit, row.line)
 
     def rate_link(self, rate: HourlyRate) -> str:
@@ -239,13 +286,16 @@ class Number(Spec):
 _text = Text()
 _csv_path = Text(pattern=r"about-neuron/benchmarks/[a-z0-9]+/[A-Za-z0-9_.-]+\.csv", hint="a CSV path under about-neuron/benchmarks/")
 _line = Number(whole=True)
+_rst_path = Text(pattern=r"about-neuron/benchmarks/[a-z0-9]+/[A-Za-z0-9_.-]+\.rst", hint="an .rst path under about-neuron/benchmarks/")
+_shown = Field(_rst_path, required=False, doc="The page (its .rst at the commit) that showed the row's file; absent: no AWS page showed it.")
 
 DATA_FILE = Record(
     {
         "page": Field(Url(), required=False, doc="The Neuron documentation page that shows this file; absent when none does."),
         "page_updated": Field(_text, required=False, doc="The page's 'Last update' words, verbatim."),
+        "page_file": Field(_rst_path, required=False, doc="The page's .rst source at the commit."),
     },
-    name="a data file (page, page_updated)",
+    name="a data file (page, page_updated, page_file)",
 )
 
 RATE = Record(
@@ -284,8 +334,33 @@ ROW = Record(
         "weight_data_type": Field(_text, required=False),
         "tpot_p50_ms": Field(Number(), required=False),
         "tpot_p99_ms": Field(Number(), required=False),
+        "shown_on_page": _shown,
     },
     name="a benchmark row",
+)
+
+TRAINING_ROW = Record(
+    {
+        "file": Field(_csv_path, doc="AWS's CSV the row was read from."),
+        "line": Field(_line, doc="The row's line in that CSV."),
+        "model": Field(_text),
+        "instances": Field(_text, doc="AWS's words for the instance types."),
+        "nodes": Field(_line, doc="How many instances the run used."),
+        "data_type": Field(_text),
+        "topology": Field(_text),
+        "microbatch": Field(_line),
+        "global_batch": Field(_line),
+        "optimizer": Field(_text),
+        "sequence_length": Field(_line, required=False),
+        "throughput": Field(Number(), doc="Sequences a second over all the nodes, as AWS measured."),
+        "scaling": Field(_text),
+        "neuron_version": Field(Text(pattern=r"[0-9]+(\.[0-9]+)+", hint="a Neuron version like 2.25.0")),
+        "torch_neuronx_version": Field(_text),
+        "tutorial": Field(_text, doc="AWS's tutorial for the run: a link's words or a reference's label."),
+        "tutorial_url": Field(Url(), required=False),
+        "shown_on_page": _shown,
+    },
+    name="a training row",
 )
 
 BENCHMARKS_FILE = Record(
@@ -297,6 +372,12 @@ BENCHMARKS_FILE = Record(
         "files": Field(MapOf(DATA_FILE, r"about-neuron/benchmarks/[a-z0-9]+/[A-Za-z0-9_.-]+\.csv", "a CSV path")),
         "rates": Field(MapOf(RATE, INSTANCE, "an instance type like inf2.xlarge")),
         "rows": Field(MapOf(ROW, ROW_ID, "a row id (lower-case letters, digits and dashes)")),
+        "superseded": Field(
+            MapOf(Text(pattern=ROW_ID, hint="a row id"), ROW_ID, "a row id"),
+            required=False,
+            doc="Rows dropped as measured again in a file a page showed -> the row kept.",
+        ),
+        "training": Field(MapOf(TRAINING_ROW, ROW_ID, "a row id (lower-case letters, digits and dashes)"), required=False, doc="Trn1 training rows."),
     },
     name="the benchmark rows file (repository, commit, imported, files, rates, rows)",
 )
@@ -368,7 +449,7 @@ def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmar
     def problem(key_path: str, message: str) -> None:
         walk.problems.append(Problem(walk.path, walk.at(key_path) if key_path else Location(1, 1), key_path, message))
 
-    files = {name: DataFile(name, entry.get("page"), entry.get("page_updated")) for name, entry in raw["files"].items()}
+    files = {name: DataFile(name, entry.get("page"), entry.get("page_updated"), entry.get("page_file")) for name, entry in raw["files"].items()}
 
     def data_file(key_path: str, name: str) -> DataFile | None:
         if name not in files:
@@ -390,6 +471,8 @@ def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmar
             problem(f"{where}.instance", f"no hourly rate for {entry['instance']!r} under rates (known: {', '.join(rates) or 'none'})")
         if entry["category"] == Category.DECODER and "output_length" not in entry:
             problem(where, "an LLM (decoder) row needs output_length: a request is one generation of that many tokens")
+        if found is not None and entry.get("shown_on_page") != found.page_file:
+            problem(f"{where}.shown_on_page", f"expected {found.page_file!r}, the page files.{found.path} names, received {entry.get('shown_on_page')!r}")
         if found is None or rate is None:
             continue
         fields = {key: value for key, value in entry.items() if key not in ("file", "category", "optimized")}
@@ -401,6 +484,16 @@ def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmar
             rate=rate,
             **{**fields, **{name: float(entry[name]) for name in ("throughput", "latency_p50_ms", "latency_p99_ms")}},
         )
+    training = {}
+    for row_id, entry in (raw.get("training") or {}).items():
+        found = data_file(f"training.{row_id}.file", entry["file"])
+        if found is not None:
+            fields = {key: value for key, value in entry.items() if key != "file"}
+            training[row_id] = TrainingRow(id=row_id, file=found, **{**fields, "throughput": float(entry["throughput"])})
+    superseded = dict(raw.get("superseded") or {})
+    for dropped, kept in superseded.items():
+        if kept not in rows or dropped in rows:
+            problem(f"superseded.{dropped}", f"expected a dropped row's id and the id of a row kept, received {dropped!r} -> {kept!r}")
     return Benchmarks(
         path=path,
         digest=digest,
@@ -411,6 +504,8 @@ def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmar
         files=files,
         rates=rates,
         rows=rows,
+        training=training,
+        superseded=superseded,
     )
 
 

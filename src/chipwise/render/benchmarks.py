@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
+from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
 from chipwise.facts.model import Fact
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import FactId
@@ -99,9 +99,18 @@ def shape(row: BenchmarkRow) -> str:
     return ", ".join(parts)
 
 
+NOT_SHOWN = "no AWS page showed it"
+
+
+def shown_text(row: BenchmarkRow | TrainingRow) -> str:
+    """Whether an AWS page showed the row: the page's title, or that none did (the CSV alone is the source)."""
+    return f"shown on AWS's {_page_title(row.file.page)} page" if row.file.page and row.shown_on_page else NOT_SHOWN
+
+
 def row_label(row: BenchmarkRow) -> str:
-    """One line naming the row, for the calculator's list."""
-    return f"{row.model} · {row.instance} · {shape(row)} · {row.data_types} · for {row.optimized.value}"
+    """One line naming the row, for the calculator's list: what, where, shape, the stack that measured it and
+    whether an AWS page showed it."""
+    return f"{row.model} · {row.instance} · {shape(row)} · measured with {row.stack} · for {row.optimized.value} · {shown_text(row)}"
 
 
 def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
@@ -114,8 +123,8 @@ def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
         "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
         "throughput": grouped(round_half_up(row.throughput, 2), 2),
         "instance": row.instance,
-        "rate": dollars(row.rate.usd_per_hour, 3),
-        "rate_basis": row.rate.basis,
+        "rate": dollars(result.usd_per_hour, 3),
+        "rate_basis": row.rate.basis if result.awss_rate else f"your rate; AWS used {dollars(row.rate.usd_per_hour, 3)}, its {row.rate.basis}",
         "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
         "latency_name": row.category.latency_name,
         "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
@@ -155,8 +164,11 @@ def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
         page_source = data_file.page_source(commit)
         if data_file.page and page_source:
             updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
-            archived = f'; AWS has since archived the page (<a href="{escape.attribute(archive_url)}">its archive</a>)' if archive_url else ""
-            shown = f'shown at this commit on <a href="{escape.attribute(page_source)}">{html.escape(_page_title(data_file.page))}</a>{updated}{archived}'
+            archived = f' (<a href="{escape.attribute(archive_url)}">AWS\'s archived benchmark pages</a>)' if archive_url else ""
+            shown = (
+                f'shown on <a href="{escape.attribute(data_file.page)}">{html.escape(_page_title(data_file.page))}</a>, now archived{archived}; '
+                f'<a href="{escape.attribute(page_source)}">its source at this commit</a>{updated}'
+            )
         else:
             shown = "no page of the Neuron documentation shows this file at this commit; the file itself is the source"
         files.append(f"<li>{link}: {shown}</li>")
@@ -172,7 +184,11 @@ def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
 
 def _page_title(url: str) -> str:
     name = url.rsplit("/", 1)[-1].removesuffix(".html")
-    return {"inf2-performance": "Inf2 Inference Performance", "trn1-inference-performance": "Trn1/Trn1n Inference Performance"}.get(name, name)
+    return {
+        "inf2-performance": "Inf2 Inference Performance",
+        "trn1-inference-performance": "Trn1/Trn1n Inference Performance",
+        "trn1-training-performance": "Trn1/Trn1n Training Performance",
+    }.get(name, name)
 
 
 def units_note() -> str:
@@ -208,7 +224,7 @@ def _cell(label: str, content: str) -> str:
     return f'<td data-label="{escape.attribute(label)}">{content}</td>'
 
 
-def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -> str:
+def table(benchmarks: Benchmarks, family: str) -> str:
     """One family's rows, one table; each row's id is `row-<id>`, its data attributes feed the filters."""
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
@@ -220,12 +236,7 @@ def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -
         if row.tpot_p50_ms and row.tpot_p99_ms:
             latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
         about = f"{html.escape(row.category.label)} · for {row.optimized.value}"
-        source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
-        page_source = row.file.page_source(benchmarks.commit)
-        if page_source:
-            source += f', <a href="{escape.attribute(page_source)}">page at this commit</a>'
-        if archive_url:
-            source += f', <a href="{escape.attribute(archive_url)}">archived</a>'
+        source = _source(benchmarks, row)
         attributes = " ".join(
             f'data-{name}="{escape.attribute(value)}"'
             for name, value in (
@@ -235,6 +246,7 @@ def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -
                 ("dtype", row.model_data_type),
                 ("cost", repr(cost)),
                 ("latency", repr(row.latency_p99_ms)),
+                ("shown", "yes" if row.shown_on_page else "no"),
             )
         )
         body.append(
@@ -250,13 +262,72 @@ def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -
                 f"{dollars(cost, 3)} per 1M {_plural(row.unit)}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
                 f"{escape.html_text(row.rate.basis)}</small>",
             )
-            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>{escape.html_text(row.framework)}</small>")
+            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")
             + _cell("Source", source)
             + "</tr>"
         )
     head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
     table = f'<table class="chipwise-bench" data-family="{family}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     return f'<div class="chipwise-bench-wrap">{table}</div>'
+
+
+def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> str:
+    """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
+    that none did."""
+    source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
+    page_source = row.file.page_source(benchmarks.commit)
+    if row.file.page and page_source and row.shown_on_page:
+        return (
+            f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{html.escape(_page_title(row.file.page))}</a> '
+            f'(archived; <a href="{escape.attribute(page_source)}">source at this commit</a>)'
+        )
+    return f'{source}; <strong class="chipwise-bench-unshown">{NOT_SHOWN}</strong>: the CSV alone is the source'
+
+
+TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
+
+
+def training_table(benchmarks: Benchmarks) -> str:
+    """AWS's Trn1 training rows, one table apart from the inference rows: their throughput counts training
+    sequences a second over all the run's instances, which no inference cost can be compared with."""
+    rows = sorted(benchmarks.training.values(), key=lambda row: (row.model.lower(), row.id))
+    if not rows:
+        return "<p>This rows file holds no training rows.</p>"
+    body = []
+    for row in rows:
+        sequence = f", sequence {row.sequence_length}" if row.sequence_length else ""
+        tutorial = (
+            f'<a href="{escape.attribute(row.tutorial_url)}">{escape.html_text(row.tutorial)}</a>' if row.tutorial_url else escape.html_text(row.tutorial)
+        )
+        body.append(
+            f'<tr id="training-{row.id}">'
+            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>AWS's tutorial: {tutorial}</small>")
+            + _cell("Instances", f"{row.nodes} × <code>{escape.html_text(row.instances)}</code>")
+            + _cell("Data type", f"{escape.html_text(row.data_type)}<br><small>optimizer {escape.html_text(row.optimizer)}</small>")
+            + _cell("Parallelism", f"{escape.html_text(row.topology)}<br><small>{escape.html_text(row.scaling)}</small>")
+            + _cell("Batches", f"micro-batch {row.microbatch}, global batch {row.global_batch}{sequence}")
+            + _cell("Throughput", f"{number_text(row.throughput)} sequences/s<br><small>over all {row.nodes} instances</small>")
+            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
+            + _cell("Source", _source(benchmarks, row))
+            + "</tr>"
+        )
+    head = "".join(f'<th scope="col">{name}</th>' for name in TRAINING_COLUMNS)
+    table = f'<table class="chipwise-bench chipwise-bench-training"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return f'<div class="chipwise-bench-wrap">{table}</div>'
+
+
+def superseded_note(benchmarks: Benchmarks) -> str:
+    """How many rows the import dropped as measured again in a file a page showed, and the first example."""
+    if not benchmarks.superseded:
+        return "<p>No row was measured again in a newer file, so none was dropped.</p>"
+    dropped, kept = next(iter(benchmarks.superseded.items()))
+    return (
+        f"<p>{len(benchmarks.superseded)} rows of AWS's files are not listed: each is a model, instance and shape "
+        "from a file no AWS page showed, which a file a page showed measures again "
+        f"(for example <code>{html.escape(dropped)}</code>, measured again as "
+        f'<a href="#row-{escape.attribute(kept)}"><code>{html.escape(kept)}</code></a>). '
+        "<code>chipwise import-benchmarks</code> drops them and lists them in the rows file.</p>"
+    )
 
 
 def family_heading_note(benchmarks: Benchmarks, family: str) -> str:

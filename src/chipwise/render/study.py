@@ -97,6 +97,10 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         f'value="{int(requests) if requests.is_integer() else requests}" required data-label="Requests a day"></label>'
         f'<label>P99 latency limit, in milliseconds <input type="number" name="limit" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
         f'value="{deployment_cost.DEFAULT_LATENCY_LIMIT_MS}" required data-label="Latency limit"></label>'
+        f'<label>Hourly rate for one instance, in US dollars (your own, or AWS\'s) <input type="number" name="rate" min="0" '
+        f'max="{calculator.LARGEST_INPUT}" step="any" value="{chosen.rate.usd_per_hour!r}" required data-label="Hourly rate" '
+        f'aria-describedby="chipwise-sizer-rate-basis"></label>'
+        f'<p class="chipwise-sizer__basis" id="chipwise-sizer-rate-basis">The rate\'s basis: {out("rate_basis")}</p>'
         '<p class="chipwise-sizer__message" role="alert" hidden></p>'
         "</form>"
     )

@@ -289,7 +289,15 @@ class SiteMacros:
 
     def benchmark_table(self, family: str) -> str:
         """One instance family's published rows; each row's anchor is row-<id>."""
-        return render_benchmarks.table(self._benchmarks(), family, self._archive_url())
+        return render_benchmarks.table(self._benchmarks(), family)
+
+    def benchmark_training_table(self) -> str:
+        """AWS's Trn1 training rows, apart from the inference rows (their throughput counts training sequences)."""
+        return render_benchmarks.training_table(self._benchmarks())
+
+    def benchmark_superseded(self) -> str:
+        """How many rows the import dropped as measured again in a file an AWS page showed."""
+        return render_benchmarks.superseded_note(self._benchmarks())
 
     def benchmark_filters(self) -> str:
         return render_benchmarks.filters(self._benchmarks())

@@ -44,23 +44,31 @@ class DeploymentCost:
     cost_per_million_at_traffic: float | None
     """None with no traffic, or when the row misses the latency limit."""
     cost_per_million_full_use: float
+    usd_per_hour: float
+    """The hourly rate the costs use: AWS's rate for the row's instance, or the reader's own."""
+
+    @property
+    def awss_rate(self) -> bool:
+        """Whether the costs use the rate AWS used for the row (so its basis, AWS's name for it, applies)."""
+        return self.usd_per_hour == self.row.rate.usd_per_hour
 
 
-def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float) -> DeploymentCost:
-    """What serving `requests_per_day` from this row's instance takes; refuses bad inputs like the exam-note calculator."""
+def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float, usd_per_hour: float | None = None) -> DeploymentCost:
+    """What serving `requests_per_day` from this row's instance takes, at AWS's hourly rate for it or the reader's
+    own `usd_per_hour`; refuses bad inputs like the exam-note calculator."""
     checked_input("Requests a day", requests_per_day)
     checked_input("Latency limit", latency_limit_ms)
-    rate = row.rate.usd_per_hour
+    rate = row.rate.usd_per_hour if usd_per_hour is None else checked_input("Hourly rate", usd_per_hour)
     units_per_second = requests_per_day * row.units_per_request / SECONDS_PER_DAY
     full_use = round_half_up((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR), 3)
     meets = row.latency_p99_ms <= latency_limit_ms
     if not meets:
-        return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use)
+        return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use, rate)
     instances = 0 if units_per_second == 0 else math.ceil(units_per_second / row.throughput)
     monthly = instances * rate * HOURS_PER_MONTH
     millions = requests_per_day * row.units_per_request * DAYS_PER_MONTH / PER_MILLION
     at_traffic = round_half_up(monthly / millions, 3) if millions else None
-    return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use)
+    return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use, rate)
 
 
 def default_row(benchmarks: Benchmarks) -> BenchmarkRow:

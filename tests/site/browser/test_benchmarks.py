@@ -21,9 +21,9 @@ LIMITS = [1, 100, 100_000]
 pytestmark = pytest.mark.browser
 
 
-def _python_fields(facts: Facts, row_id: str, requests: float, limit: float) -> dict[str, str]:
+def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rate: float | None = None) -> dict[str, str]:
     assert facts.benchmarks is not None
-    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit))
+    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit, rate))
     return fields
 
 
@@ -98,11 +98,13 @@ def test_the_benchmarks_page_filters_and_sorts(browser: Browser, site_url: str, 
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "benchmarks/")
     try:
-        rows = page.locator("table.chipwise-bench tbody tr")
+        rows = page.locator("table.chipwise-bench[data-family] tbody tr")
         assert rows.count() == len(facts.benchmarks.rows)
         page.select_option('.chipwise-bench-filters select[name="model"]', "bert-base-uncased")
         wanted = [row for row in facts.benchmarks.rows.values() if row.model == "bert-base-uncased"]
-        assert page.locator("table.chipwise-bench tbody tr:not([hidden])").count() == len(wanted)
+        assert page.locator("table.chipwise-bench[data-family] tbody tr:not([hidden])").count() == len(wanted)
+        training = page.locator("table.chipwise-bench-training tbody tr:not([hidden])")
+        assert training.count() == len(facts.benchmarks.training), "the filters leave the training rows alone"
         page.select_option('.chipwise-bench-filters select[name="sort"]', "cost")
         inf2 = [row for row in wanted if row.family == "inf2"]
         order = page.locator('table[data-family="inf2"] tbody tr:not([hidden])').evaluate_all("rows => rows.map(row => row.id)")
@@ -127,5 +129,98 @@ def test_the_benchmarks_page_reads_without_javascript_and_on_a_phone(browser: Br
         assert "$" in target.locator('td[data-label="Cost per 1M"]').inner_text()
         page_width = page.evaluate("document.documentElement.scrollWidth")
         assert page_width <= 375, f"the page scrolls sideways on a phone: {page_width}px"
+    finally:
+        page.context.close()
+
+
+RATES = [0, 0.328, 1.5, 99.999, 1_000_000]
+
+
+def test_javascript_agrees_with_python_at_the_readers_own_hourly_rates(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        shown = page.evaluate(
+            """([rates]) => {
+                const form = document.querySelector(".chipwise-sizer");
+                const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
+                                   daysPerMonth: Number(form.dataset.daysPerMonth)};
+                const result = {};
+                for (const option of form.elements.row.options)
+                  for (const rate of rates.concat([Number(option.dataset.rate)]))
+                    result[option.value + "|" + rate] = chipwiseSizing(option.dataset, 1000000, 100000, constants, rate);
+                return result;
+            }""",
+            [RATES],
+        )
+        assert len(shown) >= len(facts.benchmarks.rows) * len(RATES)
+        for key, fields in shown.items():
+            row_id, rate = key.split("|")
+            expected = _python_fields(facts, row_id, 1_000_000, 100_000, float(rate))
+            expected["requests"] = fields["requests"]
+            assert fields == expected, key
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    row_id = "trn1-32xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp32"
+    row = facts.benchmarks.rows[row_id]
+    default = deployment_cost.default_row(facts.benchmarks)
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        rate = page.locator('.chipwise-sizer input[name="rate"]')
+        assert page.locator('.chipwise-sizer label:has(input[name="rate"])').inner_text().startswith("Hourly rate for one instance, in US dollars")
+        assert float(rate.input_value()) == default.rate.usd_per_hour
+        basis = page.locator('.chipwise-sizer__basis output[data-sizer-field="rate_basis"]')
+        assert basis.inner_text() == "RI-Effective hourly rate"
+        page.select_option('.chipwise-sizer select[name="row"]', row_id)
+        assert float(rate.input_value()) == row.rate.usd_per_hour, "another row puts AWS's rate for its instance in the field"
+        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
+        page.fill('.chipwise-sizer input[name="limit"]', "250")
+        rate.fill("10")
+        expected = _python_fields(facts, row_id, 20000, 250, 10)
+        for name in ("monthly", "at_traffic", "full_use", "rate", "rate_basis"):
+            assert page.locator(f'.chipwise-sizer__result output[data-sizer-field="{name}"]').first.inner_text() == expected[name], name
+        assert basis.inner_text() == expected["rate_basis"] and basis.inner_text().startswith("your rate; AWS used $")
+        assert "rate=10" in urlsplit(page.url).query
+        again, _ = open_page(browser, page.url)
+        try:
+            assert again.locator('.chipwise-sizer input[name="rate"]').input_value() == "10"
+            assert again.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+        finally:
+            again.context.close()
+        refusals = (
+            ("-1", "Hourly rate: enter zero or more."),
+            ("", "Hourly rate: enter a number; the field is empty."),
+            ("1e13", "Hourly rate: enter at most"),
+        )
+        for hostile, message in refusals:
+            rate.fill(hostile)
+            assert page.locator(".chipwise-sizer__message").inner_text().startswith(message), hostile
+            assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == "—"
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_benchmarks_page_shows_training_rows_apart_and_says_where_the_current_stack_is(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, log = open_page(browser, site_url + "benchmarks/")
+    try:
+        training = page.locator("table.chipwise-bench-training tbody tr")
+        assert training.count() == len(facts.benchmarks.training)
+        seventy = page.locator("table.chipwise-bench-training tr", has_text="Llama-3.1-70B pre-training")
+        assert "32 × trn1.32xlarge/trn1n.32xlarge" in seventy.inner_text() and "sequences/s" in seventy.inner_text()
+        assert page.locator("table.chipwise-bench:not(.chipwise-bench-training) tr", has_text="pre-training").count() == 0
+        unshown = [row for row in facts.benchmarks.rows.values() if not row.shown_on_page]
+        assert page.locator("tr[data-shown=no]").count() == len(unshown) > 0
+        assert page.locator("tr[data-shown=no] .chipwise-bench-unshown").count() == len(unshown)
+        current = page.locator("h2#figures-for-the-current-neuron-stack + p")
+        assert str(facts.fact("neuron.benchmarks_current").value) in current.inner_text()
+        assert "imports none" in current.inner_text()
+        assert log.problems() == []
     finally:
         page.context.close()

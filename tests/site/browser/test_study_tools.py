@@ -241,9 +241,31 @@ def test_decision_helper_links_its_answer_to_awss_benchmark_rows(browser: Browse
         assert facts.benchmarks is not None
         rows = sum(1 for row in facts.benchmarks.rows.values() if row.family == "inf2")
         assert link.inner_text() == f"{rows} benchmark rows for Inf2"
+        assert page.locator(".chipwise-helper__benchmarks").get_attribute("data-kind") == "inference"
         link.click()
         page.wait_for_url("**/benchmarks/#family-inf2")
         assert page.locator("#family-inf2").count() == 1
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("workload", ["training", "fine-tuning"])
+def test_decision_helper_links_a_training_answer_to_training_rows_only(browser: Browser, site_url: str, facts: Facts, workload: str) -> None:
+    page, log = open_page(browser, site_url + f"helper/?workload={workload}&model=deep-learning&requests=steady")
+    try:
+        line = page.locator(".chipwise-helper__benchmarks")
+        line.wait_for()
+        assert facts.benchmarks is not None
+        training = sum(1 for row in facts.benchmarks.training.values() if row.family == "trn1")
+        assert line.get_attribute("data-kind") == "training"
+        links = line.locator("a")
+        assert [links.nth(index).get_attribute("href").rsplit("/", 1)[-1] for index in range(links.count())] == ["#training"]  # type: ignore[union-attr]
+        assert links.first.inner_text().startswith(f"{training} training rows for Trn1")
+        assert "inference" not in line.inner_text() and "family-" not in (line.inner_html())
+        links.first.click()
+        page.wait_for_url("**/benchmarks/#training")
+        assert page.locator("#training").count() == 1 and page.locator("table.chipwise-bench-training tbody tr").count() == training
         assert log.problems() == []
     finally:
         page.context.close()
