@@ -22,7 +22,9 @@ def test_the_committed_changelog_is_generated_from_the_changes_file(facts: Facts
 
 
 def test_every_release_of_the_old_changelog_is_kept(facts: Facts) -> None:
-    assert [release.version for release in facts.changes] == ["2026.12.2.3", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26"]
+    assert [release.version for release in facts.changes] == [
+        "2026.12.2.3", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26",
+    ]
     assert facts.changes[0].version == facts.meta.version
 
 
