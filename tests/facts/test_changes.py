@@ -22,7 +22,7 @@ def test_the_committed_changelog_is_generated_from_the_changes_file(facts: Facts
 
 
 def test_every_release_of_the_old_changelog_is_kept(facts: Facts) -> None:
-    versions = ["2026.12.2.2", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26"]
+    versions = ["2026.12.2.3", "2026.12.2.2", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26"]
     assert [release.version for release in facts.changes] == versions
     assert facts.changes[0].version == facts.meta.version
 
@@ -76,9 +76,9 @@ def test_a_broken_changes_file_is_refused_with_located_messages(tmp_path: Path, 
 
 def test_the_newest_release_must_be_the_facts_files_version(tmp_path: Path) -> None:
     copy_rows_file(tmp_path)
-    text = FACTS_FILE.read_text(encoding="utf-8").replace('  version: "2026.12.2.2"\n', '  version: "2026.12.2.3"\n', 1)
+    text = FACTS_FILE.read_text(encoding="utf-8").replace('  version: "2026.12.2.3"\n', '  version: "2026.12.2.4"\n', 1)
     (tmp_path / FACTS_FILE.name).write_text(text, encoding="utf-8")
     with pytest.raises(FactsError) as raised:
         load_facts(tmp_path / FACTS_FILE.name)
-    expected = "releases[0].version: expected the facts file's meta.version '2026.12.2.3' (the newest release comes first), received '2026.12.2.2'"
+    expected = "releases[0].version: expected the facts file's meta.version '2026.12.2.4' (the newest release comes first), received '2026.12.2.3'"
     assert re.search(rf"{re.escape(CHANGES_FILE.name)}:\d+:\d+: {re.escape(expected)}", raised.value.report()), raised.value.report()

@@ -19,7 +19,9 @@ def test_number_text(value: float, text: str) -> None:
 @pytest.mark.parametrize(
     ("unit", "value", "shown"),
     [("percent", 70, "70%"), ("times", 4, "4x"), ("usd-per-month", 9000, "$9,000/month"), ("GiB", 384, "384 GiB"),
-     ("domain", 2, "Domain 2"), ("task", "2.3", "Task Statement 2.3"), ("chips", 16, "16 chips"), ("year", 2019, "2019")],
+     ("domain", 2, "Domain 2"), ("task", "2.3", "Task Statement 2.3"), ("chips", 16, "16 chips"), ("year", 2019, "2019"),
+     ("GiB-per-sec", 9840, "9,840 GiB/sec"), ("TB-per-sec", 313.6, "313.6 TB/sec"), ("TFLOPS", 96624, "96,624 TFLOPS"),
+     ("PFLOPS", 10.7, "10.7 PFLOPS")],
 )
 def test_unit_format(unit: str, value: object, shown: str) -> None:
     assert UNITS[unit].format(value) == shown

@@ -16,9 +16,9 @@ import yaml
 import chipwise
 from chipwise.errors import FactsError
 from chipwise.facts.file_spec import json_schema
-from chipwise.guide.load import ENVIRONMENT_VARIABLE, default_facts_path
+from chipwise.guide.load import ENVIRONMENT_VARIABLE, content_digest, default_facts_path
 from chipwise.guide.model import Facts
-from tests.support import BROKEN, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file
+from tests.support import BROKEN, CHANGES_FILE, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file
 
 VERSION_LINE = re.search(r'version: "[^"]+"', FACTS_FILE.read_text(encoding="utf-8"))[0]
 
@@ -170,6 +170,21 @@ def test_edited_file_is_read_again(tmp_path: Path) -> None:
     assert chipwise.load_facts(copy).fact("inf2.chips_max").value == 12
     copy.write_text(text.replace("value: 12", "value: 11").replace("up to 12 Inferentia2", "up to 11 Inferentia2"))
     assert chipwise.load_facts(copy).fact("inf2.chips_max").value == 11
+
+
+def test_an_edited_changes_file_changes_the_content_digest(tmp_path: Path) -> None:
+    # The site's disk cache keys the generated files (api/changes.json, feed.xml) by this digest: a changes file
+    # edited alone must not publish the files made from its old text.
+    copy_rows_file(tmp_path)
+    copy = tmp_path / FACTS_FILE.name
+    shutil.copy(FACTS_FILE, copy)
+    before = content_digest(chipwise.load_facts(copy))
+    changes = tmp_path / CHANGES_FILE.name
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text.replace("Issue #22, item-by-item", "Issue #22, item by item", 1), encoding="utf-8")
+    edited = chipwise.load_facts(copy)
+    assert edited.changes[0].summary.startswith("Issue #22, item by item")
+    assert before is not None and content_digest(edited) not in (None, before)
 
 
 def test_facts_are_frozen(facts: Facts) -> None:

@@ -15,7 +15,7 @@ from chipwise.facts.model import PLACEHOLDER, Scenario
 from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
-from chipwise.study.practice import Question, QuestionType
+from chipwise.study.practice import COUNT_WORDS, Question, QuestionType
 from tests.support import FACTS_FILE
 
 
@@ -36,7 +36,7 @@ def test_each_type_has_the_shape_the_exam_guide_gives(questions: list[Question])
             assert (count, len(question.answer)) == (4, 1), question.id
         elif question.type is QuestionType.MULTIPLE_RESPONSE:
             assert count >= 5 and len(question.answer) >= 2, question.id
-            assert "(Select TWO.)" in question.stem, question.id
+            assert f"(Select {COUNT_WORDS[len(question.answer)]}.)" in question.stem, question.id
         elif question.type is QuestionType.ORDERING:
             assert 3 <= count <= 5 and sorted(question.answer) == list(range(count)), question.id
             assert question.answer != tuple(range(count)), f"{question.id} is shown already in order"

@@ -111,13 +111,15 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
 
 
 def content_digest(facts: Facts) -> str | None:
-    """What the loader built `facts` from (the file's place and bytes, its rows file's bytes, how it was loaded),
-    as a digest that names its content across processes; None for an object the loader did not build (a test's
-    dataclasses.replace) or no longer holds."""
-    for (resolved, digest, for_site), cached in _cache.items():
+    """What the loader built `facts` from (the file's place and bytes, its rows file's and changes file's bytes,
+    how it was loaded), as a digest that names its content across processes; None for an object the loader did
+    not build (a test's dataclasses.replace) or no longer holds."""
+    for key, cached in _cache.items():
         if cached is facts:
+            resolved, digest, for_site = key
             rows = facts.benchmarks.digest if facts.benchmarks is not None else ""
-            parts = (resolved, display_path(facts.path), digest, str(for_site), rows)
+            changes = _changes_digest.get(key) or ""
+            parts = (resolved, display_path(facts.path), digest, str(for_site), rows, changes)
             return hashlib.sha256("\0".join(parts).encode()).hexdigest()
     return None
 

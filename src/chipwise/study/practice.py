@@ -512,12 +512,14 @@ def worked_example_question(facts: Facts) -> Question | None:
 
 
 def exam_guide_question(facts: Facts) -> Question | None:
-    """Where the exam guide covers two topics. Each wrong statement is one the guide could have made: a
-    topic with the other topic's domain and task, or with its own task and the other domain's weight; never
-    a task under a domain it does not belong to."""
+    """Where the exam guide covers its topics (every mapping row, up to three, is a right statement, so each
+    row's facts are asked). Each wrong statement is one the guide could have made: a topic with another
+    topic's domain and task, or with its own task and another domain's weight; never a task under a domain it
+    does not belong to."""
     rows = facts.exam.mapping
     if len(rows) < RIGHT_PER_MULTIPLE_RESPONSE:
         return None
+    asked = rows[: max(COUNT_WORDS)]
     question_id = "exam-guide-mapping"
 
     def statement(topic: str, domain: Fact, task: Fact, weight: Fact) -> str:
@@ -534,10 +536,10 @@ def exam_guide_question(facts: Facts) -> Question | None:
             "The guide names neither Inferentia nor Trainium.",
             (row.domain.id, row.task.id, row.weight.id, row.objective.id),
         )
-        for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]
+        for row in asked
     ]
     wrong: list[Option] = []
-    for row in rows[:RIGHT_PER_MULTIPLE_RESPONSE]:
+    for row in asked:
         for other in (other for other in rows if other is not row):
             for text in (statement(row.topic, other.domain, other.task, other.weight), statement(row.topic, row.domain, row.task, other.weight)):
                 if text not in {option.text for option in (*right, *wrong)}:
@@ -552,7 +554,10 @@ def exam_guide_question(facts: Facts) -> Question | None:
     if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
         return None
     words = COUNT_WORDS[len(right)]
-    stem = f"An {facts.meta.exam} candidate wants to know where the exam guide covers two topics. Which {words} statements are correct? (Select {words}.)"
+    stem = (
+        f"An {facts.meta.exam} candidate wants to know where the exam guide covers {words.lower()} topics. "
+        f"Which {words} statements are correct? (Select {words}.)"
+    )
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
 
 
