@@ -33,7 +33,7 @@ def test_a_fact_last_changed_in_the_newest_release_that_names_it(facts: Facts) -
     assert changed["p5.gpu"].version == "2026.11.26.3"
     assert changed["trn2.cost_to_train"].version == "2026.11.26.2"
     assert "inf1.chips_max" not in changed
-    renamed = next(change for change in facts.changes[5].changes if change.fact == "trn2.cost_to_train")
+    renamed = next(change for change in facts.changes[6].changes if change.fact == "trn2.cost_to_train")
     assert (renamed.field, renamed.text) == (ChangedField.ID, "renamed from trn1.cost_to_train")
 
 
@@ -41,23 +41,23 @@ def test_a_fact_last_changed_in_the_newest_release_that_names_it(facts: Facts) -
     ("old", "new", "key_path", "message"),
     [
         pytest.param(
-            "  - {fact: sagemaker.batch_fit,", "  - {fact: sagemaker.batch_fits,", "releases[2].changes[1].fact",
+            "  - {fact: sagemaker.batch_fit,", "  - {fact: sagemaker.batch_fits,", "releases[3].changes[1].fact",
             "unknown fact 'sagemaker.batch_fits'; did you mean 'sagemaker.batch_fit'?", id="unknown-fact",
         ),
         pytest.param(
             "source: sagemaker-async, why: \"What Asynchronous Inference accepts.\"", "source: sagemaker-asynch, why: \"What Asynchronous Inference accepts.\"",
-            "releases[2].changes[3].source", "unknown source 'sagemaker-asynch'; did you mean 'sagemaker-async'?", id="unknown-source",
+            "releases[3].changes[3].source", "unknown source 'sagemaker-asynch'; did you mean 'sagemaker-async'?", id="unknown-source",
         ),
         pytest.param(
-            '  - version: "2026.12.2"\n    date: 2026-12-02', '  - version: "2026.12.2"\n    date: 2026-12-01', "releases[2].date",
+            '  - version: "2026.12.2"\n    date: 2026-12-02', '  - version: "2026.12.2"\n    date: 2026-12-01', "releases[3].date",
             "expected 2026-12-02, the day of version 2026.12.2, received 2026-12-01", id="date-not-the-versions-day",
         ),
         pytest.param(
-            '  - version: "2026.11.26.3"', '  - version: "2026.11.26.5"', "releases[4].version",
+            '  - version: "2026.11.26.3"', '  - version: "2026.11.26.5"', "releases[5].version",
             "expected a version older than 2026.11.26.4 (releases are newest first), received '2026.11.26.5'", id="versions-out-of-order",
         ),
         pytest.param(
-            "{fact: sagemaker.realtime_fit, field: added,", "{fact: sagemaker.realtime_fit, field: addded,", "releases[2].changes[0].field",
+            "{fact: sagemaker.realtime_fit, field: added,", "{fact: sagemaker.realtime_fit, field: addded,", "releases[3].changes[0].field",
             "expected one of", id="unknown-field",
         ),
     ],
