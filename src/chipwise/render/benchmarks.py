@@ -14,7 +14,6 @@ from chipwise.render import escape
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 
-FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
 PRICE_CAVEAT = (
     "Prices change, and differ by AWS Region and by how you buy (On-Demand, Savings Plans, Reserved "
     "Instances). These are the rates AWS used on its performance pages, which its price files name "
@@ -59,10 +58,6 @@ def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
 
 
 ABOVE_LIMIT = "above your limit: more instances do not lower it; choose a row optimized for latency"
-
-
-def family_anchor(family: str) -> str:
-    return f"family-{family}"
 
 
 def row_anchor(row: BenchmarkRow) -> str:
@@ -256,9 +251,4 @@ def table(benchmarks: Benchmarks, family: str, archive_url: str | None = None) -
     head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
     table = f'<table class="chipwise-bench" data-family="{family}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     return f'<div class="chipwise-bench-wrap">{table}</div>'
-
-
-def family_heading_note(benchmarks: Benchmarks, family: str) -> str:
-    count = sum(1 for row in benchmarks.rows.values() if row.family == family)
-    return f"{count} rows, {FAMILY_NAMES.get(family, family)}."
 

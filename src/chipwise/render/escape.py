@@ -11,9 +11,7 @@ from `feel_string`. This module imports nothing from chipwise, so every layer ma
 from __future__ import annotations
 
 import html
-import json
 import re
-from typing import Any
 
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
@@ -67,12 +65,6 @@ _MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#
 def mermaid_label(text: str) -> str:
     """A quoted Mermaid label: every character Mermaid could read as markup written as an entity code."""
     return '"' + " ".join(text.translate(_MERMAID_CODES).split()) + '"'
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element: no '</script>' or '<!--' can appear in it."""
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def tsv_field(text: str) -> str:
