@@ -233,6 +233,10 @@ class DecisionGraph:
         return next(item for item in self.tables if item.id == table_id)
 
     @property
+    def top(self) -> DecisionTable:
+        return self.tables[-1]
+
+    @property
     def rules(self) -> tuple[Rule, ...]:
         """Every rule of every table, table by table."""
         return tuple(rule for table in self.tables for rule in table.rules)
