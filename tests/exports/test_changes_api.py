@@ -49,7 +49,7 @@ def test_the_page_lists_every_release_newest_first_with_its_changes(facts: Facts
     page = render_changes.changes_page(facts, Links())
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert headings == [f"## {release.version} {{ #{release.anchor} }}" for release in facts.changes]
-    assert "| [`sagemaker.realtime\\_fit`](sources.md#fact-sagemaker-realtime-fit) | added: " in page
+    assert "| [`sagemaker.realtime_fit`](sources.md#fact-sagemaker-realtime-fit) | added: " in page
     assert "| `inf2.network\\_max` | removed |" in page
 
 

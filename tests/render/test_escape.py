@@ -133,6 +133,16 @@ def test_markdown_text_stays_text_in_a_list_item_and_a_heading(text: str) -> Non
 
 
 @PROPERTY
+@given(facts_text.filter(str.strip))
+@example("inf2.throughput_vs_inf1")
+@example("`a`` b\\")
+def test_a_code_span_shows_the_text_exactly(text: str) -> None:
+    page = Parsed(site_markdown(f"a {escape.code_span(text)} z"))
+    assert page.tags == ["p", "code"]
+    assert folded(page.text) == folded(f"a {text} z")
+
+
+@PROPERTY
 @given(facts_text, facts_text)
 def test_markdown_text_stays_in_its_table_cell(first: str, second: str) -> None:
     rows = f"| A | B |\n| --- | --- |\n| {escape.table_cell(escape.markdown(first))} | {escape.table_cell(escape.markdown(second))} |"

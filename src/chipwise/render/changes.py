@@ -11,7 +11,7 @@ from chipwise.render.markdown import Links, markdown_table, source_link
 def _fact_cell(change: Change, facts: Facts, links: Links) -> str:
     """The fact's id, linked to its Sources entry while it exists (a removed fact has none)."""
     fact = facts.facts.get(change.fact)
-    name = f"`{escape.markdown(change.fact)}`" if fact is None else f"[`{escape.markdown(change.fact)}`]({links.fact(fact)})"
+    name = escape.code_span(change.fact) if fact is None else f"[{escape.code_span(change.fact)}]({links.fact(fact)})"
     return escape.table_cell(name)
 
 

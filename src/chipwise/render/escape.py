@@ -33,6 +33,14 @@ def markdown(text: str) -> str:
     return _DETAILS_START.sub(r"\1&#63;", escaped)
 
 
+def code_span(text: str) -> str:
+    """Plain text as a Markdown code span, shown exactly: backslashes are not escapes there, so the span is fenced
+    with one backtick more than the text's longest run of them (spaced off when the text starts or ends with one)."""
+    folded = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", folded)), default=0) + 1)
+    return f"{fence} {folded} {fence}" if folded.startswith("`") or folded.endswith("`") else f"{fence}{folded}{fence}"
+
+
 def table_cell(markdown: str) -> str:
     """Markdown (already escaped) safe inside a table cell: one line, and every pipe not already escaped is escaped."""
     return _UNESCAPED_PIPE.sub(r"\\|", markdown.replace("\n", " "))
