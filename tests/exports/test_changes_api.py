@@ -50,7 +50,7 @@ def test_the_page_lists_every_release_newest_first_with_its_changes(facts: Facts
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert headings == [f"## {release.version} {{ #{release.anchor} }}" for release in facts.changes]
     assert "| [`sagemaker.realtime_fit`](sources.md#fact-sagemaker-realtime-fit) | added: " in page
-    assert "| `inf2.network\\_max` | removed |" in page
+    assert "| `inf2.network_max` | removed |" in page
 
 
 def test_each_sources_entry_says_when_it_last_changed(facts: Facts) -> None:
