@@ -7,9 +7,9 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -18,6 +18,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 BROKEN = ROOT / "tests" / "broken_facts"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 SEED_NOTE = ROOT / "facts" / "seed" / "inferentia-study-note.txt"
+
+T = TypeVar("T")
+
+
+def nonempty(items: Iterable[T]) -> list[T]:
+    """The items as a list, once there is at least one: a loop of asserts over nothing would pass having checked nothing."""
+    found = list(items)
+    assert found, "expected at least one item to check, found none"
+    return found
 
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain data: its tags (!ENV) read as their arguments."""

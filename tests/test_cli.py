@@ -15,7 +15,7 @@ from chipwise.cli import main
 from chipwise.decision.engine import combinations
 from chipwise.exports import files
 from chipwise.guide.model import Facts
-from tests.support import BROKEN, FIXTURES, ROOT
+from tests.support import BROKEN, FIXTURES, ROOT, nonempty
 
 
 def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -38,7 +38,7 @@ def test_recommend_json_answers_every_combination_like_the_api(facts: Facts, cap
         assert answer["title"] == expected.title
         assert answer["instance_families"] == [name.lower() for name in answer["instance_families"]]
         assert {"accelerator", "instance_families", "rule", "reasons", "inputs", "steps", "title"} <= set(answer)
-        assert all(reason["text"] and (reason["facts"] or reason["sources"]) for reason in answer["reasons"])
+        assert all(reason["text"] and (reason["facts"] or reason["sources"]) for reason in nonempty(answer["reasons"]))
 
 
 def test_recommend_runs_as_a_command_and_prints_one_json_object() -> None:
@@ -230,7 +230,7 @@ def test_facts_json_lists_every_fact(facts: Facts) -> None:
 def test_facts_text_lists_every_fact(facts: Facts) -> None:
     result = run("facts")
     assert result.returncode == 0
-    assert all(fact_id in result.stdout for fact_id in facts.facts)
+    assert all(fact_id in result.stdout for fact_id in nonempty(facts.facts))
 
 
 def test_console_script_is_installed() -> None:
@@ -248,7 +248,7 @@ def test_stale_lists_nothing_today_and_everything_years_later_but_always_exits_0
     report = json.loads(later.stdout)
     sourced = [fact for fact in facts.facts.values() if fact.derivation is None]
     assert report["today"] == "2030-03-17" and len(report["stale"]) == len(sourced)
-    assert all(entry["age_days"] > 30 for entry in report["stale"])
+    assert all(entry["age_days"] > 30 for entry in nonempty(report["stale"]))
 
 
 @pytest.mark.parametrize("days", ["-1", "soon", "99999", "1_0", "١٠", " 10"])

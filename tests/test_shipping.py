@@ -12,7 +12,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.support import ROOT
+from tests.support import ROOT, nonempty
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -39,10 +39,10 @@ def _runs(document: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize(("lock", "extras"), LOCKS.items(), ids=LOCKS)
 def test_each_lock_pins_with_hashes_every_dependency_of_its_extras_within_their_bounds(lock: str, extras: list[str]) -> None:
     pins = _pins(ROOT / "requirements" / f"{lock}.txt")
-    assert all(hashes for _, hashes in pins.values()), [name for name, (_, hashes) in pins.items() if not hashes]
+    assert all(hashes for _, hashes in nonempty(pins.values())), [name for name, (_, hashes) in pins.items() if not hashes]
     wanted = [Requirement(text) for text in PROJECT["dependencies"]]
     wanted += [Requirement(text) for extra in extras for text in PROJECT["optional-dependencies"][extra]]
-    for requirement in wanted:
+    for requirement in nonempty(wanted):
         if requirement.name == PROJECT["name"]:
             continue
         name = canonicalize_name(requirement.name)

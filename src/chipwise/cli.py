@@ -22,7 +22,7 @@ from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
 from chipwise.facts.changes import changelog_markdown
 from chipwise.facts.file_spec import json_schema
-from chipwise.guide.freshness import DEFAULT_STALE_DAYS, Staleness, age_text, build_day, stale
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_text, build_day, stale
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
@@ -281,11 +281,6 @@ def _days(text: str) -> int:
     if not 0 <= days <= 36_500:
         raise argparse.ArgumentTypeError(f"expected a number of days from 0 to 36500, received {days}")
     return days
-
-
-def _stale_entry(item: Staleness) -> dict[str, Any]:
-    source = item.fact.source.url if item.fact.source else None
-    return {"id": item.fact.id, "verified": item.fact.verified.isoformat(), "age_days": item.age_days, "source": source}
 
 
 def _stale(days: int, as_json: bool) -> int:

@@ -13,6 +13,7 @@ import chipwise
 from chipwise.decision.engine import combinations, decide
 from chipwise.errors import InvalidInput
 from chipwise.guide.model import Facts
+from tests.support import nonempty
 
 # The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6e (8 × 45,776 MiB),
 # the largest Inf2 (384 GiB) and a trn2.48xlarge (1,536 GiB).
@@ -147,8 +148,8 @@ def test_an_input_no_table_reads_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_reason_cites_a_fact_or_a_source_with_a_url(facts: Facts) -> None:
-    for rule in facts.decision.rules:
-        for reason in rule.reasons:
+    for rule in nonempty(facts.decision.rules):
+        for reason in nonempty(rule.reasons):
             assert reason.sources and all(source.url.startswith("https://") for source in reason.sources), (rule.id, reason.text)
             assert "{" not in reason.text
 
@@ -183,7 +184,7 @@ def test_any_valid_input_gets_exactly_one_rule_per_table(facts: Facts, data: st.
     decision = decide(facts.decision, **inputs)
     values: dict[str, str] = dict(inputs)
     assert len(decision.steps) == len(facts.decision.tables) == 2
-    for table, step in zip(facts.decision.tables, decision.steps, strict=True):
+    for table, step in nonempty(zip(facts.decision.tables, decision.steps, strict=True)):
         matching = [rule for rule in table.rules if rule.matches(values)]
         assert matching == [step.rule]
         values[table.id] = step.outcome.id
@@ -268,7 +269,7 @@ def test_sizing_names_the_smallest_size_that_fits_and_never_one_that_does_not(
     needed = decision.memory_needed_gib
     assert needed is not None
     assert [size.family for size in decision.sizes] == list(decision.outcome.families)
-    for sized in decision.sizes:
+    for sized in nonempty(decision.sizes):
         fitting = [size for size in sized.family.sizes if size.accelerator_memory_gib >= needed]
         if sized.size is None:
             assert fitting == [], (sized.family.id, needed)

@@ -12,6 +12,7 @@ from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render.markdown import Links
 from chipwise.render.study import cost_calculator
+from tests.support import nonempty
 
 
 def test_benchmarks_json_carries_awss_archive_statement_and_each_rates_basis(facts: Facts) -> None:
@@ -27,7 +28,7 @@ def test_benchmarks_json_carries_awss_archive_statement_and_each_rates_basis(fac
     assert archived["url"].endswith("/archive/benchmarks/index.html")
     assert "RI-Effective" in published["price_caveat"]
     commit = published["commit"]
-    for row in published["rows"]:
+    for row in nonempty(published["rows"]):
         assert row["rate_basis"] == published["rates"][row["instance"]]["basis"] == "RI-Effective hourly rate", row["id"]
         page = row["source"]["page"]
         assert page is None or (page.startswith(f"https://github.com/aws-neuron/aws-neuron-sdk/blob/{commit}/") and page.endswith(".rst")), page

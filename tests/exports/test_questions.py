@@ -10,6 +10,7 @@ import jsonschema
 from chipwise.exports import files, questions
 from chipwise.guide.model import Facts
 from chipwise.study import practice
+from tests.support import nonempty
 
 
 def test_questions_json_matches_its_schema_and_every_question(facts: Facts) -> None:
@@ -21,16 +22,16 @@ def test_questions_json_matches_its_schema_and_every_question(facts: Facts) -> N
 
 
 def test_each_question_has_answer_explanations_and_known_facts(facts: Facts) -> None:
-    for entry in questions.questions_json(facts)["questions"]:
+    for entry in nonempty(questions.questions_json(facts)["questions"]):
         assert len(entry["explanations"]) == len(entry["options"]) == len(entry["option_facts"]), entry["id"]
-        assert all(0 <= index < len(entry["options"]) for index in entry["answer"]), entry["id"]
+        assert all(0 <= index < len(entry["options"]) for index in nonempty(entry["answer"])), entry["id"]
         assert entry["facts"] and set(entry["facts"]) <= set(facts.facts), entry["id"]
-        assert "{" not in entry["stem"] and not any("{" in text for text in entry["explanations"]), entry["id"]
+        assert "{" not in entry["stem"] and not any("{" in text for text in nonempty(entry["explanations"])), entry["id"]
 
 
 def test_scenario_questions_carry_the_inputs_their_stems_state(facts: Facts) -> None:
     published = {entry["id"]: entry for entry in questions.questions_json(facts)["questions"]}
-    for scenario in facts.practice.scenarios:
+    for scenario in nonempty(facts.practice.scenarios):
         assert published[f"scenario-{scenario.id}"]["inputs"] == dict(scenario.states)
 
 
@@ -42,7 +43,7 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
     assert scenarios
     for entry in scenarios:
         assert entry["set"] == "exam-style"
-        for index, case in enumerate(entry["option_answers"]):
+        for index, case in nonempty(enumerate(entry["option_answers"])):
             if index in entry["answer"]:
                 assert case is None
                 continue

@@ -17,7 +17,7 @@ from chipwise.errors import FactsError
 from chipwise.facts.benchmarks import Category, named_file, read_benchmarks
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
-from tests.support import CHANGES_FILE, FACTS_FILE, copy_rows_file
+from tests.support import CHANGES_FILE, FACTS_FILE, copy_rows_file, nonempty
 
 ROWS_FILE = FACTS_FILE.parent / "aws-ml-chips.benchmarks.yml"
 
@@ -41,7 +41,7 @@ def test_the_facts_file_names_the_rows_file_and_it_holds_the_imported_rows(facts
 
 def test_every_cost_is_the_formula_of_its_row(facts: Facts) -> None:
     assert facts.benchmarks is not None
-    for row in facts.benchmarks.rows.values():
+    for row in nonempty(facts.benchmarks.rows.values()):
         expected = (1e6 / row.throughput) * (row.rate.usd_per_hour / 3600)
         assert math.isclose(row.cost_per_million, expected, rel_tol=1e-12), row.id
         assert row.rate is facts.benchmarks.rates[row.instance]
@@ -57,7 +57,7 @@ def test_aws_published_figure_for_one_row() -> None:
 
 def test_llm_rows_count_output_tokens_and_requests_of_their_output_length(facts: Facts) -> None:
     assert facts.benchmarks is not None
-    for row in facts.benchmarks.rows.values():
+    for row in nonempty(facts.benchmarks.rows.values()):
         if row.category is Category.DECODER:
             assert row.unit == "output token" and row.units_per_request == row.output_length
             assert row.tpot_p99_ms is not None

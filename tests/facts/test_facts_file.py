@@ -12,12 +12,12 @@ from chipwise.errors import FactsError
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.guide.model import Facts
 from chipwise.vocabulary import Authority, Kind, Status
-from tests.support import FACTS_FILE
+from tests.support import FACTS_FILE, nonempty
 
 
 def test_inf1_is_legacy_and_never_recommended(facts: Facts) -> None:
     assert facts.families["inf1"].status is Status.LEGACY
-    for rule in facts.decision.rules:
+    for rule in nonempty(facts.decision.rules):
         assert "inf1" not in [family.id for family in rule.outcome.families], rule.id
     deep_learning = facts.decision.input("model").values[0]
     assert facts.fact("neuron.frameworks").phrase in deep_learning.explanation
@@ -44,7 +44,7 @@ def test_trn3_shows_both_ultraserver_configurations_and_its_switch(facts: Facts)
     assert facts.fact("trn3.availability").value == "trn3 instances and UltraServers"
     for term in ("UltraServer", "Trn3", "NeuronLink"):
         assert "only" not in facts.glossary[term], term
-    assert all("only" not in size.note for size in facts.families["trn3"].sizes)
+    assert all("only" not in size.note for size in nonempty(facts.families["trn3"].sizes))
 
 
 def test_trn1_is_listed_for_training_and_inference(facts: Facts) -> None:
@@ -117,20 +117,20 @@ def test_the_exam_guide_wording_is_never_a_third_party_copy_passed_off_as_aws(fa
 
 
 def test_every_source_names_the_copy_read_and_aws_sources_are_on_aws_domains(facts: Facts) -> None:
-    for source in facts.sources.values():
+    for source in nonempty(facts.sources.values()):
         assert source.checked_copy is not None, source.id
         if source.checked_copy.url is None:
             assert re.fullmatch(r"[0-9a-f]{40}", str(source.checked_copy.commit)), source.id
         if source.authority is Authority.AWS:
             assert is_aws_url(source.url), source.id
-    for fact in facts.facts.values():
+    for fact in nonempty(facts.facts.values()):
         if fact.kind in (Kind.SPEC, Kind.VENDOR_CLAIM, Kind.EXAM_GUIDE):
             assert fact.source is not None and fact.source.authority is Authority.AWS, fact.id
 
 
 def test_every_fact_was_verified_on_or_after_the_facts_version(facts: Facts) -> None:
     version_day = "-".join(f"{int(part):02d}" for part in facts.meta.version.split(".")[:3])
-    assert all(fact.verified.isoformat() <= version_day for fact in facts.facts.values())
+    assert all(fact.verified.isoformat() <= version_day for fact in nonempty(facts.facts.values()))
 
 
 def _problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -202,7 +202,7 @@ def test_provenance_and_wording_mistakes_are_refused(tmp_path: Path, old: str, n
 
 def test_every_size_of_the_families_the_rules_name_gives_memory_vcpus_and_network_from_aws(facts: Facts) -> None:
     named = {family.id for outcome in facts.decision.outcomes.values() for family in outcome.families}
-    for family_id in named - {"c7g"}:
+    for family_id in nonempty(named - {"c7g"}):
         sizes = facts.families[family_id].sizes
         assert sizes, family_id
         for size in sizes:

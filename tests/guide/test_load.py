@@ -18,7 +18,7 @@ from chipwise.errors import FactsError
 from chipwise.facts.file_spec import json_schema
 from chipwise.guide.load import ENVIRONMENT_VARIABLE, content_digest, default_facts_path
 from chipwise.guide.model import Facts
-from tests.support import BROKEN, CHANGES_FILE, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file
+from tests.support import BROKEN, CHANGES_FILE, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file, nonempty
 
 VERSION_LINE = re.search(r'version: "[^"]+"', FACTS_FILE.read_text(encoding="utf-8"))[0]
 
@@ -119,7 +119,7 @@ def test_real_facts_file_loads(facts: Facts) -> None:
 
 
 def test_every_typed_fact_carries_source_quote_date_kind_and_scope(facts: Facts) -> None:
-    for fact in facts.facts.values():
+    for fact in nonempty(facts.facts.values()):
         assert fact.kind and fact.scope in {"aif-c01", "beyond-exam"}
         assert isinstance(fact.verified, datetime.date)
         if fact.derivation is None:
@@ -194,8 +194,8 @@ def test_facts_are_frozen(facts: Facts) -> None:
 
 def test_no_number_in_the_facts_file_text_fields_outside_quotes_that_a_fact_does_not_hold(facts: Facts) -> None:
     """Reasons and explanations cite numbers as {fact.id}, never typed: check the templates."""
-    for rule in facts.decision.rules:
-        for reason in rule.reasons:
+    for rule in nonempty(facts.decision.rules):
+        for reason in nonempty(rule.reasons):
             assert not HAND_TYPED.search(re.sub(r"\{[^}]*\}", "", reason.template)), (rule.id, reason.template)
 
 

@@ -8,6 +8,7 @@ from chipwise.decision.engine import combinations, decide
 from chipwise.decision.model import Interval
 from chipwise.guide.model import Facts
 from chipwise.render import flowchart
+from tests.support import nonempty
 
 
 def walk(node: flowchart.Node, inputs: dict[str, str]) -> str:
@@ -36,16 +37,16 @@ def _label_holds(labels: tuple[str, ...], piece: Interval) -> bool:
 
 def test_walking_each_tables_tree_gives_the_engines_answer_for_every_combination(facts: Facts) -> None:
     trees = {table.id: flowchart.build_tree(table) for table in facts.decision.tables}
-    for inputs in combinations(facts.decision):
+    for inputs in nonempty(combinations(facts.decision)):
         decision = decide(facts.decision, **inputs)
         values = dict(inputs)
-        for step in decision.steps:
+        for step in nonempty(decision.steps):
             assert walk(trees[step.table.id], values) == step.rule.id, inputs
             values[step.table.id] = step.outcome.id
 
 
 def test_every_rule_is_a_leaf_and_training_skips_the_requests_question(facts: Facts) -> None:
-    for table in facts.decision.tables:
+    for table in nonempty(facts.decision.tables):
         tree = flowchart.build_tree(table)
         assert {rule.id for rule in flowchart.leaves(tree)} == {rule.id for rule in table.rules}
     serving = flowchart.build_tree(facts.decision.table("serving"))
@@ -58,28 +59,28 @@ def test_mermaid_source_names_every_rule_question_and_outcome(facts: Facts) -> N
     source = flowchart.mermaid_source(facts.decision)
     assert source.startswith("---\ntitle: ")
     assert "flowchart TD" in source
-    for table in facts.decision.tables:
+    for table in nonempty(facts.decision.tables):
         assert f"subgraph table_{table.id}" in source
-    for rule in facts.decision.rules:
+    for rule in nonempty(facts.decision.rules):
         assert "rule_" + rule.id.replace("-", "_") in source
         assert rule.outcome.title in source
-    for item in facts.decision.inputs:
+    for item in nonempty(facts.decision.inputs):
         assert item.question in source
 
 
 def test_svg_is_accessible_and_links_each_outcome(facts: Facts) -> None:
     hrefs = {rule.id: f"#rule-{rule.id}" for rule in facts.decision.rules}
-    for table in facts.decision.tables:
+    for table in nonempty(facts.decision.tables):
         svg = flowchart.flowchart_svg(table, hrefs)
         assert 'role="group"' in svg and f'aria-labelledby="chipwise-flow-title-{table.id}"' in svg and "<title" in svg and "<desc" in svg
-        for rule in table.rules:
+        for rule in nonempty(table.rules):
             assert f'href="#rule-{rule.id}"' in svg and f'data-rule="{rule.id}"' in svg
         assert "<script" not in svg
 
 
 def test_no_outcome_box_repeats_a_name(facts: Facts) -> None:
     """'Inf2 (AWS Inferentia2)', never 'AWS Inferentia (Inf2) (Inf2)'."""
-    for table in facts.decision.tables:
-        for rule in flowchart.leaves(flowchart.build_tree(table)):
+    for table in nonempty(facts.decision.tables):
+        for rule in nonempty(flowchart.leaves(flowchart.build_tree(table))):
             words = rule.outcome.title.replace("(", " ").replace(")", " ").split()
-            assert not any(first == second for first, second in itertools.pairwise(words)), rule.outcome.title
+            assert not any(first == second for first, second in nonempty(itertools.pairwise(words))), rule.outcome.title

@@ -10,6 +10,7 @@ from chipwise.facts.model import Quote
 from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.render import markdown as render
+from tests.support import nonempty
 
 
 def test_markdown_table_escapes_pipes() -> None:
@@ -45,7 +46,7 @@ def test_comparison_table_carries_the_exam_rule_and_memory_trick(facts: Facts) -
 
 def test_decision_table_lists_every_rule(facts: Facts) -> None:
     table = render.decision_table(facts, render.Links())
-    for rule in facts.decision.rules:
+    for rule in nonempty(facts.decision.rules):
         assert f"{{#rule-{rule.id}}}" in table
 
 

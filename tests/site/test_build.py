@@ -15,7 +15,7 @@ from chipwise.render import flowchart
 from chipwise.render import practice as render_practice
 from chipwise.render.markdown import check_anchor
 from chipwise.study import practice
-from tests.support import PAGES, ROOT, page_text, visible_text
+from tests.support import PAGES, ROOT, nonempty, page_text, visible_text
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -47,9 +47,9 @@ def test_embed_points_search_engines_at_its_full_page(built_site: Path, embed: s
 
 def test_home_shows_the_key_numbers_and_the_exam_rule(built_site: Path, facts: Facts) -> None:
     text = visible_text(page_text(built_site, "index.html"))
-    for fact in facts.exam.key_numbers:
+    for fact in nonempty(facts.exam.key_numbers):
         assert fact.short in text, fact.id
-    for rule in facts.exam.rule:
+    for rule in nonempty(facts.exam.rule):
         assert rule.situation in text and rule.answer in text
 
 
@@ -64,7 +64,7 @@ def test_each_question_is_on_its_topics_page_and_the_practice_page_links_every_t
     questions = practice.all_questions(facts)
     practice_page = page_text(built_site, "quiz/index.html")
     assert f'data-ids="{",".join(question.id for question in questions)}"' in practice_page
-    for topic in render_practice.topics_asked(questions):
+    for topic in nonempty(render_practice.topics_asked(questions)):
         assert f'<a class="chipwise-practice__page" href="{topic.value}/">' in practice_page, topic
         listed = re.findall(r'<section class="chipwise-q" id="q-([^"]+)"', page_text(built_site, f"quiz/{topic.value}/index.html"))
         assert sorted(listed) == sorted(question.id for question in questions if question.topic is topic), topic
@@ -73,7 +73,7 @@ def test_each_question_is_on_its_topics_page_and_the_practice_page_links_every_t
 
 def test_every_number_links_to_an_existing_entry_on_the_sources_page(built_site: Path, facts: Facts) -> None:
     sources_ids = set(re.findall(r'id="([^"]+)"', page_text(built_site, "sources/index.html")))
-    for page in PAGES:
+    for page in nonempty(PAGES):
         targets = re.findall(r'href="[^"]*sources/#(fact-[^"]+)"', page_text(built_site, page))
         assert set(targets) <= sources_ids, page
     assert {fact.anchor for fact in facts.facts.values()} <= sources_ids
@@ -81,7 +81,7 @@ def test_every_number_links_to_an_existing_entry_on_the_sources_page(built_site:
 
 def test_sources_page_lists_every_fact_with_its_source_and_date(built_site: Path, facts: Facts) -> None:
     text = page_text(built_site, "sources/index.html")
-    for fact in facts.facts.values():
+    for fact in nonempty(facts.facts.values()):
         entry = text[text.index(f'id="{fact.anchor}"') :][:3000]
         assert fact.verified.isoformat() in entry, fact.id
         if fact.source is not None:
@@ -91,10 +91,10 @@ def test_sources_page_lists_every_fact_with_its_source_and_date(built_site: Path
 def test_fact_check_page_has_every_fact_check_and_study_note_line(built_site: Path, facts: Facts) -> None:
     page = page_text(built_site, "fact-check/index.html")
     text = visible_text(page)
-    for check in facts.fact_checks.values():
+    for check in nonempty(facts.fact_checks.values()):
         assert f'id="{check_anchor(check)}"' in page
         assert check.verdict.replace("-", "") in text.lower().replace("-", "")
-    for line in facts.study_note:
+    for line in nonempty(facts.study_note):
         assert " ".join(line.reads.split()) in text, line.reads
 
 
@@ -105,24 +105,24 @@ def test_flowchart_shows_every_rule_and_outcome(built_site: Path, facts: Facts) 
     svg = "".join(page[start : page.index("</svg>", start)] for start in starts)
     assert {rule.id for rule in facts.decision.rules} == set(re.findall(r'data-rule="([^"]+)"', svg))
     svg_text = visible_text(svg)
-    for outcome in facts.decision.outcomes.values():
-        assert all(word in svg_text for word in outcome.title.split()), outcome.id
-    for item in facts.decision.inputs:
+    for outcome in nonempty(facts.decision.outcomes.values()):
+        assert all(word in svg_text for word in nonempty(outcome.title.split())), outcome.id
+    for item in nonempty(facts.decision.inputs):
         assert item.question in html.unescape(svg)
 
 
 def test_decision_table_lists_every_rule_with_its_reasons(built_site: Path, facts: Facts) -> None:
     page = page_text(built_site, "choosing/index.html")
     text = visible_text(page)
-    for rule in facts.decision.rules:
+    for rule in nonempty(facts.decision.rules):
         assert f'id="rule-{rule.id}"' in page
-        for reason in rule.reasons:
+        for reason in nonempty(rule.reasons):
             assert " ".join(reason.text.split()) in text, reason.text
 
 
 def test_cheat_sheet_has_every_exam_number(built_site: Path, facts: Facts) -> None:
     text = visible_text(page_text(built_site, "cheat-sheet/index.html"))
-    for fact in facts.facts.values():
+    for fact in nonempty(facts.facts.values()):
         if fact.scope == "aif-c01" and fact.is_number:
             assert fact.short in text, fact.id
 
@@ -137,14 +137,14 @@ def test_generated_files_are_published(built_site: Path, facts: Facts) -> None:
     default = re.search(r'site_url: !ENV \[CHIPWISE_SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert default is not None
     site_url = os.environ.get("CHIPWISE_SITE_URL", default.group(1))
-    for path, content in site_files.generated_files(facts, site_url).items():
+    for path, content in nonempty(site_files.generated_files(facts, site_url).items()):
         published = built_site / path
         assert (published.read_bytes() if isinstance(content, bytes) else published.read_text(encoding="utf-8")) == content
     assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == flowchart.mermaid_source(facts.decision)
 
 
 def test_no_third_party_assets(built_site: Path) -> None:
-    for page in PAGES:
+    for page in nonempty(PAGES):
         text = page_text(built_site, page)
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
         assert not re.search(r'<script[^>]+src="https?://', text), page

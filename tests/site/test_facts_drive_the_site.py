@@ -153,7 +153,7 @@ def test_mkdocs_serve_reloads_when_the_facts_file_changes(tmp_path: Path) -> Non
             except subprocess.TimeoutExpired:
                 server.kill()
     errors = [line for line in log.read_text(encoding="utf-8").splitlines() if line.startswith("ERROR")]
-    assert all(line.split("-", 1)[1].strip() for line in errors), errors
+    assert all(line.split("-", 1)[1].strip() for line in errors), errors  # may be empty: edits that land before a rebuild log nothing
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 

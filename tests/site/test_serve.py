@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils import DuplicateFilter
 
 from chipwise.guide import load as facts_load
+from chipwise.render import escape
 from chipwise.site import macros
 from tests.support import ROOT, copy_rows_file
 
@@ -83,7 +84,7 @@ def test_while_serving_a_broken_file_every_page_shows_its_problems(in_process: l
         assert any(BROKEN_LINE in record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR), (attempt, caplog.text)
         for page in ("index.html", "helper/index.html", "sources/index.html"):
             text = (site / page).read_text(encoding="utf-8")
-            assert "The facts file has problems" in text and BROKEN_LINE.replace("'", "&#x27;") in text, page
+            assert "The facts file has problems" in text and escape.html_text(BROKEN_LINE) in text, page
     monkeypatch.delenv("CHIPWISE_FACTS")
     _build(tmp_path / "fixed")
     assert "The facts file has problems" not in (tmp_path / "fixed" / "index.html").read_text(encoding="utf-8")

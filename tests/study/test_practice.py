@@ -16,12 +16,12 @@ from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import COUNT_WORDS, Question, QuestionType
-from tests.support import FACTS_FILE
+from tests.support import FACTS_FILE, nonempty
 
 
 @pytest.fixture(scope="module")
 def questions(facts: Facts) -> list[Question]:
-    return practice.all_questions(facts)
+    return nonempty(practice.all_questions(facts))
 
 
 def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
@@ -56,7 +56,7 @@ def test_case_studies_ask_two_or_more_questions_about_one_scenario(questions: li
 
 def test_every_option_explains_why_it_is_right_or_wrong_citing_facts(questions: list[Question]) -> None:
     for question in questions:
-        for index, option in enumerate(question.options):
+        for index, option in nonempty(enumerate(question.options)):
             assert option.explanation.strip(), (question.id, index)
             if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY, QuestionType.MULTIPLE_RESPONSE):
                 expected = "Right" if index in question.answer else "Wrong"
@@ -66,7 +66,7 @@ def test_every_option_explains_why_it_is_right_or_wrong_citing_facts(questions: 
 
 def test_every_option_cites_a_fact_that_decides_it(questions: list[Question]) -> None:
     for question in questions:
-        for option in question.options:
+        for option in nonempty(question.options):
             cited = [*option.facts, *PLACEHOLDER.findall(option.explanation)]
             assert cited, f"{question.id}: {option.text!r} is explained without a fact: {option.explanation!r}"
 
@@ -76,15 +76,15 @@ def test_explanations_speak_of_the_case_not_of_the_decision_table(facts: Facts, 
     table_words = [f"rule {rule.id}" for rule in facts.decision.rules] + [item.name for item in facts.decision.inputs if "_" in item.name]
     table_words += ["chipwise", "this case has", "give its size"]
     for question in questions:
-        for option in question.options:
+        for option in nonempty(question.options):
             for word in table_words:
                 assert word not in option.explanation, (question.id, option.text, word)
 
 
 def test_each_matching_has_only_one_right_pairing(facts: Facts, questions: list[Question]) -> None:
     """No prompt's source sentence also gives another prompt's figure, so no two pairs can be swapped."""
-    for question in (q for q in questions if q.id == "matching-claims-baselines"):
-        claims = [facts.facts[option.facts[0]] for option in question.options]
+    for question in nonempty(q for q in questions if q.id == "matching-claims-baselines"):
+        claims = nonempty(facts.facts[option.facts[0]] for option in question.options)
         for claim in claims:
             for other in claims:
                 if other is not claim and claim.quote:
@@ -95,7 +95,7 @@ def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Qu
     """The worked example's steps are ordered only as far as each is computed from the last: one right order."""
     question = next(q for q in questions if q.id == "ordering-worked-example")
     steps = [facts.facts[question.options[index].facts[0]] for index in question.answer]
-    for before, step in itertools.pairwise(steps):
+    for before, step in nonempty(itertools.pairwise(steps)):
         assert step.derivation and before.id in step.derivation.inputs.values(), (before.id, step.id)
 
 
@@ -108,12 +108,16 @@ def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts
 
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
-    gpu_questions = [q for q in questions if q.inputs.get("model") == "nvidia-only"]
-    assert gpu_questions
+    """The keyed option is the engine's GPU answer for the stated case, and no other option is keyed."""
+    gpu_questions = nonempty(q for q in questions if q.inputs.get("model") == "nvidia-only")
     for question in gpu_questions:
         decision = decide(facts.decision, **question.inputs)
         assert decision.outcome.accelerator == "gpu", question.id
-        assert "GPU" in question.options[question.answer[0]].text, question.id
+        assert len(question.answer) == 1, question.id
+        keyed = question.options[question.answer[0]]
+        assert keyed.text == " on ".join(outcome.title for outcome in decision.outcomes) and "GPU" in keyed.text, question.id
+        assert keyed.answers is None, question.id  # a distractor names the neighbouring case it answers; the key answers this one
+        assert [index for index in range(len(question.options)) if question.is_right((index,))] == list(question.answer), question.id
 
 
 def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:
@@ -139,7 +143,7 @@ def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Fa
             if inputs["workload"] == decision.inputs["workload"]
         }
         wrong = [option.text for index, option in enumerate(question.options) if index not in question.answer]
-        assert len(wrong) == 3 and all(text in same_workload for text in wrong), question.id
+        assert len(wrong) == 3 and all(text in same_workload for text in nonempty(wrong)), question.id
         assert sum(text in neighbours for text in wrong) >= min(3, len(neighbours - {question.options[question.answer[0]].text})), question.id
 
 
@@ -148,7 +152,7 @@ def test_every_rule_decides_a_stem_and_every_hardware_answer_has_several(facts: 
     for scenario in facts.practice.scenarios:
         for step in decide(facts.decision, **scenario.states).steps:
             per_rule.setdefault(step.rule.id, []).append(scenario)
-    for rule in facts.decision.rules:
+    for rule in nonempty(facts.decision.rules):
         assert per_rule.get(rule.id), rule.id
     for outcome_id in ("inf2", "trn2", "g6", "p5", "serverless-compute"):
         rules = [rule.id for rule in facts.decision.top.rules if rule.outcome.id == outcome_id]
@@ -159,10 +163,10 @@ def test_stems_read_like_the_exam_and_never_echo_the_form(facts: Facts, question
     form = [item.question for item in facts.decision.inputs]
     form += [value.explanation for item in facts.decision.inputs for value in item.values]
     for question in questions:
-        for phrase in (phrase for phrase in form if phrase):
+        for phrase in nonempty(phrase for phrase in form if phrase):
             assert phrase not in question.stem, (question.id, phrase)
         assert question.stem.rstrip().endswith(("?", ".", ".)")), question.id
-    for scenario in facts.practice.scenarios:
+    for scenario in nonempty(facts.practice.scenarios):
         assert re.match(r"^(A|An) [a-z]", scenario.stem), scenario.stem
         assert scenario.stem.endswith("?"), scenario.id
 

@@ -9,11 +9,12 @@ from anki.collection import Collection
 from chipwise.guide.model import Facts
 from chipwise.study import flashcards, practice
 from tests.study.test_flashcards import import_package
+from tests.support import nonempty
 
 
 def test_every_question_is_a_card_with_its_answer_and_explanations(facts: Facts) -> None:
     cards = {card.id: card for card in flashcards.question_cards(facts)}
-    for question in practice.all_questions(facts):
+    for question in nonempty(practice.all_questions(facts)):
         card = cards[f"question:{question.id}"]
         assert card.back.startswith(f"Answer: {practice.answer_text(question)}")
         assert len(card.back.splitlines()) == 1 + len(question.options)

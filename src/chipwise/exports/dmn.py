@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Rule
 from chipwise.facts.model import PLACEHOLDER
 from chipwise.guide.model import Facts
+from chipwise.render import escape
 
 PATH = "api/decisions.dmn"
 MODEL = "https://www.omg.org/spec/DMN/20191111/MODEL/"
@@ -48,7 +49,7 @@ def feel_number(value: float) -> str:
 
 def feel_strings(values: Iterable[str]) -> str:
     """A FEEL list of string literals, as a unary test or an allowed-values list: '"a","b"'."""
-    return ",".join('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for value in values)
+    return ",".join(escape.feel_string(value) for value in values)
 
 
 def feel_interval(interval: Interval) -> str:

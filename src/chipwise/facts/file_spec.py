@@ -41,10 +41,6 @@ def is_aws_url(url: str) -> bool:
     return host in ("github.com", "raw.githubusercontent.com") and owner in AWS_REPOSITORY_OWNERS
 
 
-def is_aws_repository(repository: str) -> bool:
-    return repository.split("/", 1)[0].lower() in AWS_REPOSITORY_OWNERS
-
-
 class CheckedCopyRecord(Record):
     """The copy that was read: a stored page's url, or a repository file's repository, path and commit."""
 

@@ -3,7 +3,6 @@ texts the cost calculator shows for one row and a traffic level (calculator.js w
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
@@ -15,7 +14,6 @@ from chipwise.render import escape
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 
-FAMILY_NAMES = {"inf2": "Inf2 (AWS Inferentia2)", "trn1": "Trn1 and Trn1n (AWS Trainium)"}
 PRICE_CAVEAT = (
     "Prices change, and differ by AWS Region and by how you buy (On-Demand, Savings Plans, Reserved "
     "Instances). These are the rates AWS used on its performance pages, which its price files name "
@@ -60,10 +58,6 @@ def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
 
 
 ABOVE_LIMIT = "above your limit: more instances do not lower it; choose a row optimized for latency"
-
-
-def family_anchor(family: str) -> str:
-    return f"family-{family}"
 
 
 def row_anchor(row: BenchmarkRow) -> str:
@@ -139,7 +133,7 @@ def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
 
 def formulas() -> str:
     """The formulas the calculator and the tables compute, as a definition list."""
-    items = "".join(f"<dt>{html.escape(name)}</dt><dd><code>{html.escape(text)}</code></dd>" for name, text in deployment_cost.FORMULAS)
+    items = "".join(f"<dt>{escape.html_text(name)}</dt><dd><code>{escape.html_text(text)}</code></dd>" for name, text in deployment_cost.FORMULAS)
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
@@ -153,20 +147,20 @@ def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
         else "AWS gives no date for these rates: the price files carry none. The pages that use them say when the page was last updated (below)."
     )
     rates = "".join(
-        f'<li><code>{html.escape(rate.instance)}</code>: {dollars(rate.usd_per_hour, 3)} an hour ({escape.html_text(rate.basis)}), '
-        f'<a href="{escape.attribute(benchmarks.rate_link(rate))}">{html.escape(rate.file.path.rsplit("/", 1)[-1])} line {rate.line}</a></li>'
+        f'<li><code>{escape.html_text(rate.instance)}</code>: {dollars(rate.usd_per_hour, 3)} an hour ({escape.html_text(rate.basis)}), '
+        f'<a href="{escape.attribute(benchmarks.rate_link(rate))}">{escape.html_text(rate.file.path.rsplit("/", 1)[-1])} line {rate.line}</a></li>'
         for rate in benchmarks.rates.values()
     )
     files = []
     for data_file in benchmarks.files.values():
-        name = html.escape(data_file.path.rsplit("/", 1)[-1])
+        name = escape.html_text(data_file.path.rsplit("/", 1)[-1])
         link = f'<a href="{escape.attribute(data_file.link(commit))}"><code>{name}</code></a>'
         page_source = data_file.page_source(commit)
         if data_file.page and page_source:
             updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
             archived = f' (<a href="{escape.attribute(archive_url)}">AWS\'s archived benchmark pages</a>)' if archive_url else ""
             shown = (
-                f'shown on <a href="{escape.attribute(data_file.page)}">{html.escape(_page_title(data_file.page))}</a>, now archived{archived}; '
+                f'shown on <a href="{escape.attribute(data_file.page)}">{escape.html_text(_page_title(data_file.page))}</a>, now archived{archived}; '
                 f'<a href="{escape.attribute(page_source)}">its source at this commit</a>{updated}'
             )
         else:
@@ -174,10 +168,10 @@ def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
         files.append(f"<li>{link}: {shown}</li>")
     return (
         f'<p>Read from <a href="https://github.com/{escape.attribute(benchmarks.repository)}/tree/{escape.attribute(commit)}/about-neuron/benchmarks">'
-        f"{html.escape(benchmarks.repository)}</a> at commit <code>{html.escape(commit[:12])}</code>, imported "
+        f"{escape.html_text(benchmarks.repository)}</a> at commit <code>{escape.html_text(commit[:12])}</code>, imported "
         f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
         f"<p>Hourly rates, each with AWS's name for it: {dated}</p>\n<ul>{rates}</ul>\n"
-        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {html.escape(PRICE_CAVEAT)}</p>\n'
+        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {escape.html_text(PRICE_CAVEAT)}</p>\n'
         f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
     )
 
@@ -193,13 +187,13 @@ def _page_title(url: str) -> str:
 
 def units_note() -> str:
     """What 'an inference' means for each kind of row, so costs are never compared across units."""
-    items = "".join(f"<li><strong>{html.escape(category.label)}</strong>: {html.escape(category.unit_note)}</li>" for category in Category)
+    items = "".join(f"<li><strong>{escape.html_text(category.label)}</strong>: {escape.html_text(category.unit_note)}</li>" for category in Category)
     return f"<ul>{items}</ul>"
 
 
 def _filter(name: str, label: str, values: Iterable[str]) -> str:
-    options = "".join(f'<option value="{escape.attribute(value)}">{html.escape(value)}</option>' for value in sorted(set(values), key=str.lower))
-    return f'<label>{html.escape(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
+    options = "".join(f'<option value="{escape.attribute(value)}">{escape.html_text(value)}</option>' for value in sorted(set(values), key=str.lower))
+    return f'<label>{escape.html_text(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
 
 
 def filters(benchmarks: Benchmarks) -> str:
@@ -235,7 +229,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
         latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
         if row.tpot_p50_ms and row.tpot_p99_ms:
             latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
-        about = f"{html.escape(row.category.label)} · for {row.optimized.value}"
+        about = f"{escape.html_text(row.category.label)} · for {row.optimized.value}"
         source = _source(benchmarks, row)
         attributes = " ".join(
             f'data-{name}="{escape.attribute(value)}"'
@@ -252,7 +246,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
         body.append(
             f'<tr id="{row_anchor(row)}" {attributes}>'
             + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>{escape.html_text(row.task)} · {about}</small>")
-            + _cell("Instance", f"<code>{html.escape(row.instance)}</code>")
+            + _cell("Instance", f"<code>{escape.html_text(row.instance)}</code>")
             + _cell("Shape", escape.html_text(shape(row)))
             + _cell("Data types", escape.html_text(row.data_types))
             + _cell("Throughput", f"{number_text(row.throughput)} {_plural(row.unit)}/s")
@@ -262,7 +256,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
                 f"{dollars(cost, 3)} per 1M {_plural(row.unit)}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
                 f"{escape.html_text(row.rate.basis)}</small>",
             )
-            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")
+            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")
             + _cell("Source", source)
             + "</tr>"
         )
@@ -278,7 +272,7 @@ def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> str:
     page_source = row.file.page_source(benchmarks.commit)
     if row.file.page and page_source and row.shown_on_page:
         return (
-            f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{html.escape(_page_title(row.file.page))}</a> '
+            f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{escape.html_text(_page_title(row.file.page))}</a> '
             f'(archived; <a href="{escape.attribute(page_source)}">source at this commit</a>)'
         )
     return f'{source}; <strong class="chipwise-bench-unshown">{NOT_SHOWN}</strong>: the CSV alone is the source'
@@ -307,7 +301,7 @@ def training_table(benchmarks: Benchmarks) -> str:
             + _cell("Parallelism", f"{escape.html_text(row.topology)}<br><small>{escape.html_text(row.scaling)}</small>")
             + _cell("Batches", f"micro-batch {row.microbatch}, global batch {row.global_batch}{sequence}")
             + _cell("Throughput", f"{number_text(row.throughput)} sequences/s<br><small>over all {row.nodes} instances</small>")
-            + _cell("Neuron", f"{html.escape(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
+            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
             + _cell("Source", _source(benchmarks, row))
             + "</tr>"
         )
@@ -324,13 +318,8 @@ def superseded_note(benchmarks: Benchmarks) -> str:
     return (
         f"<p>{len(benchmarks.superseded)} rows of AWS's files are not listed: each is a model, instance and shape "
         "from a file no AWS page showed, which a file a page showed measures again "
-        f"(for example <code>{html.escape(dropped)}</code>, measured again as "
-        f'<a href="#row-{escape.attribute(kept)}"><code>{html.escape(kept)}</code></a>). '
+        f"(for example <code>{escape.html_text(dropped)}</code>, measured again as "
+        f'<a href="#row-{escape.attribute(kept)}"><code>{escape.html_text(kept)}</code></a>). '
         "<code>chipwise import-benchmarks</code> drops them and lists them in the rows file.</p>"
     )
-
-
-def family_heading_note(benchmarks: Benchmarks, family: str) -> str:
-    count = sum(1 for row in benchmarks.rows.values() if row.family == family)
-    return f"{count} rows, {FAMILY_NAMES.get(family, family)}."
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from chipwise.facts.changes import Change, Release
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.markdown import Links, cell, markdown_table, source_link
+from chipwise.render.markdown import Links, markdown_table, source_link
 
 
 def _fact_cell(change: Change, facts: Facts, links: Links) -> str:
     """The fact's id, linked to its Sources entry while it exists (a removed fact has none)."""
     fact = facts.facts.get(change.fact)
-    name = f"`{escape.markdown(change.fact)}`" if fact is None else f"[`{escape.markdown(change.fact)}`]({links.fact(fact)})"
-    return cell(name)
+    name = escape.code_span(change.fact) if fact is None else f"[{escape.code_span(change.fact)}]({links.fact(fact)})"
+    return escape.table_cell(name)
 
 
 def _source_cell(change: Change, facts: Facts) -> str:
     source = facts.sources.get(change.source) if change.source else None
-    return cell(source_link(source)) if source is not None else "—"
+    return escape.table_cell(source_link(source)) if source is not None else "—"
 
 
 def release_section(release: Release, facts: Facts, links: Links) -> str:
@@ -27,7 +27,7 @@ def release_section(release: Release, facts: Facts, links: Links) -> str:
         lines += ["", *(f"- {escape.markdown(note)}" for note in release.notes)]
     if release.changes:
         rows = [
-            (_fact_cell(change, facts, links), cell(escape.markdown(change.text)), _source_cell(change, facts), cell(escape.markdown(change.why)))
+            (_fact_cell(change, facts, links), escape.markdown(change.text), _source_cell(change, facts), escape.markdown(change.why))
             for change in release.changes
         ]
         lines += ["", markdown_table(["Fact", "Change", "Source", "Why"], rows)]

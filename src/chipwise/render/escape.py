@@ -3,18 +3,22 @@
 Facts-file text is plain text: no Markdown, no HTML. Renderers pass each text through exactly one of
 these functions for the context it lands in, so a quote such as "latency <b>under</b> 5 ms" reads
 with its angle brackets, and `[x](javascript:...)` stays text. Links come only from source URLs,
-which the schema restricts to https:// without quotes, spaces or angle brackets.
+which the schema restricts to https:// without quotes, spaces or angle brackets. XML (the DMN export)
+is written with ElementTree, which escapes text and attributes itself; FEEL literals inside it come
+from `feel_string`. This module imports nothing from chipwise, so every layer may use it.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-from typing import Any
 
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+_LIST_START = re.compile(r"^(\s*)-")
+_DETAILS_START = re.compile(r"^(\s*)\?")
+"""'???' opens a collapsible block (pymdownx.details), and '?' cannot be escaped with a backslash."""
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def markdown(text: str) -> str:
@@ -25,7 +29,21 @@ def markdown(text: str) -> str:
     folded = re.sub(r"\s+", " ", text)
     escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", html.escape(folded, quote=False))
     escaped = _LINE_START.sub(r"\1\2\\\3", escaped)
-    return "\\" + escaped if escaped.startswith("-") else escaped
+    escaped = _LIST_START.sub(r"\1\\-", escaped)
+    return _DETAILS_START.sub(r"\1&#63;", escaped)
+
+
+def code_span(text: str) -> str:
+    """Plain text as a Markdown code span, shown exactly: backslashes are not escapes there, so the span is fenced
+    with one backtick more than the text's longest run of them (spaced off when the text starts or ends with one)."""
+    folded = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", folded)), default=0) + 1)
+    return f"{fence} {folded} {fence}" if folded.startswith("`") or folded.endswith("`") else f"{fence}{folded}{fence}"
+
+
+def table_cell(markdown: str) -> str:
+    """Markdown (already escaped) safe inside a table cell: one line, and every pipe not already escaped is escaped."""
+    return _UNESCAPED_PIPE.sub(r"\\|", markdown.replace("\n", " "))
 
 
 def html_text(text: str) -> str:
@@ -49,7 +67,24 @@ def link_target(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element: no '</script>' or '<!--' can appear in it."""
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+_MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"})
+
+
+def mermaid_label(text: str) -> str:
+    """A quoted Mermaid label: every character Mermaid could read as markup written as an entity code."""
+    return '"' + " ".join(text.translate(_MERMAID_CODES).split()) + '"'
+
+
+def tsv_field(text: str) -> str:
+    """A field of a tab-separated line (Anki's text import, read with #html:false): one line, no tab."""
+    return " ".join(text.replace("\t", " ").split())
+
+
+def anki_field(text: str) -> str:
+    """Plain text as a field of an Anki note, which Anki shows as HTML: escaped, its line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def feel_string(text: str) -> str:
+    """A FEEL string literal (DMN): '"a"', with backslashes and double quotes escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

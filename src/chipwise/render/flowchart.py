@@ -7,13 +7,13 @@ the smallest tree, and answers that lead to the same subtree share one edge ("Tr
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
 from chipwise.decision.engine import combinations
 from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Interval, Outcome, Rule
 from chipwise.memo import per_object
+from chipwise.render import escape
 
 
 @dataclass(frozen=True)
@@ -191,8 +191,8 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
         f'<svg class="chipwise-flow" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
         f'aria-labelledby="chipwise-flow-title-{table.id}" aria-describedby="chipwise-flow-desc-{table.id}" '
         f'xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" style="max-width:{width:.0f}px">',
-        f'<title id="chipwise-flow-title-{table.id}">{html.escape(title)}</title>',
-        f'<desc id="chipwise-flow-desc-{table.id}">{html.escape(description)}</desc>',
+        f'<title id="chipwise-flow-title-{table.id}">{escape.html_text(title)}</title>',
+        f'<desc id="chipwise-flow-desc-{table.id}">{escape.html_text(description)}</desc>',
         f"<style>{FLOWCHART_STYLE}</style>",
     ]
     for parent, child, label in edges:
@@ -206,19 +206,19 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
         x, anchor = (x2 - LABEL_OFFSET, "end") if x2 < x1 else (x2 + LABEL_OFFSET, "start")
         for index, line in enumerate(label_lines):
             y = y2 - LABEL_GAP - (len(label_lines) - 1 - index) * LINE_HEIGHT
-            parts.append(f'<text class="chipwise-flow__label" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}">{html.escape(line)}</text>')
+            parts.append(f'<text class="chipwise-flow__label" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}">{escape.html_text(line)}</text>')
     for box in placed:
         box_height = _box_height(box.lines)
         shape = (
             f'<rect class="{box.css}" x="{box.x - BOX_WIDTH / 2:.0f}" y="{box.y:.0f}" width="{BOX_WIDTH}" height="{box_height:.0f}" rx="10"/>'
         )
         texts = "".join(
-            f'<text class="chipwise-flow__text" x="{box.x:.0f}" y="{box.y + 22 + index * LINE_HEIGHT:.0f}" text-anchor="middle">{html.escape(line)}</text>'
+            f'<text class="chipwise-flow__text" x="{box.x:.0f}" y="{box.y + 22 + index * LINE_HEIGHT:.0f}" text-anchor="middle">{escape.html_text(line)}</text>'
             for index, line in enumerate(box.lines)
         )
         if box.href:
             rule_id = box.node.rule.id if isinstance(box.node, Leaf) else ""
-            parts.append(f'<a href="{html.escape(box.href)}" data-rule="{rule_id}">{shape}{texts}</a>')
+            parts.append(f'<a href="{escape.attribute(box.href)}" data-rule="{rule_id}">{shape}{texts}</a>')
         else:
             parts.append(shape + texts)
     parts.append("</svg>")
@@ -241,21 +241,14 @@ def flowchart_outline(table: DecisionTable, rule_href: dict[str, str]) -> str:
 
 def _outline(node: Node, rule_href: dict[str, str]) -> str:
     if isinstance(node, Leaf):
-        title = html.escape(node.rule.outcome.title)
+        title = escape.html_text(node.rule.outcome.title)
         href = rule_href.get(node.rule.id, "")
-        return f'<a href="{html.escape(href)}">{title}</a>' if href else title
-    answers = "".join(f"<li>{html.escape(' or '.join(labels))} → {_outline(child, rule_href)}</li>" for labels, child in node.branches)
-    return f"<strong>{html.escape(node.input.question)}</strong><ul>{answers}</ul>"
+        return f'<a href="{escape.attribute(href)}">{title}</a>' if href else title
+    answers = "".join(f"<li>{escape.html_text(' or '.join(labels))} → {_outline(child, rule_href)}</li>" for labels, child in node.branches)
+    return f"<strong>{escape.html_text(node.input.question)}</strong><ul>{answers}</ul>"
 
 
 # --- Mermaid ------------------------------------------------------------------------------------
-
-
-def _mermaid_text(text: str) -> str:
-    """A quoted Mermaid label: every character Mermaid could read as markup written as an entity code."""
-    for character, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;"), ("`", "#96;")):
-        text = text.replace(character, code)
-    return '"' + " ".join(text.split()) + '"'
 
 
 def mermaid_source(graph: DecisionGraph, title: str = "Which AWS option?") -> str:
@@ -270,18 +263,18 @@ def mermaid_source(graph: DecisionGraph, title: str = "Which AWS option?") -> st
             node_id = "rule_" + node.rule.id.replace("-", "_")
             if node_id not in outcome_ids:
                 outcome_ids[node_id] = node.rule.outcome
-                lines.append(f"    {node_id}([{_mermaid_text(node.rule.outcome.title)}])")
+                lines.append(f"    {node_id}([{escape.mermaid_label(node.rule.outcome.title)}])")
             return node_id
         counter["question"] += 1
         node_id = f"q{counter['question']}"
-        lines.append(f"    {node_id}{{{_mermaid_text(node.input.question)}}}")
+        lines.append(f"    {node_id}{{{escape.mermaid_label(node.input.question)}}}")
         for labels, child in node.branches:
             child_id = emit(child)
-            lines.append(f"    {node_id} -->|{_mermaid_text(' or '.join(labels))}| {child_id}")
+            lines.append(f"    {node_id} -->|{escape.mermaid_label(' or '.join(labels))}| {child_id}")
         return node_id
 
     for index, table in enumerate(graph.tables, start=1):
-        lines.append(f"  subgraph table_{table.id.replace('-', '_')} [{_mermaid_text(f'{index}. {table.question}')}]")
+        lines.append(f"  subgraph table_{table.id.replace('-', '_')} [{escape.mermaid_label(f'{index}. {table.question}')}]")
         emit(build_tree(table))
         lines.append("  end")
     for node_id, outcome in outcome_ids.items():

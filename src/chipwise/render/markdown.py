@@ -7,7 +7,6 @@ sources page. Functions take a `Links` value that knows where that page is from 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,8 +20,6 @@ from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, sta
 from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.vocabulary import Scope, Verdict
-
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 SOURCES_PAGE = "sources.md"
 FACT_CHECK_PAGE = "fact-check.md"
@@ -84,14 +81,9 @@ def rule_anchor(rule: Rule) -> str:
     return f"rule-{rule.id}"
 
 
-def cell(markdown: str) -> str:
-    """Markdown safe inside a table cell: one line, and every pipe not already escaped is escaped."""
-    return _UNESCAPED_PIPE.sub(r"\\|", markdown.replace("\n", " "))
-
-
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(cell(value) for value in row) + " |" for row in rows)
+    lines.extend("| " + " | ".join(escape.table_cell(value) for value in row) + " |" for row in rows)
     return "\n".join(lines)
 
 

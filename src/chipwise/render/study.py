@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from chipwise.decision.engine import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.units import number_text
@@ -22,21 +20,22 @@ def decision_helper(facts: Facts, links: Links) -> str:
             continue  # computed from the model's size (the sizing fields below)
         choices = "".join(
             f'<label class="chipwise-helper__choice"><input type="radio" name="{item.name}" value="{value.name}"'
-            f'{" checked" if value.name == item.default else ""}> {html.escape(value.label)}</label>'
+            f'{" checked" if value.name == item.default else ""}> {escape.html_text(value.label)}</label>'
             for value in item.values
         )
-        fieldsets.append(f'<fieldset><legend>{html.escape(item.question)}</legend>{choices}</fieldset>')
+        fieldsets.append(f'<fieldset><legend>{escape.html_text(item.question)}</legend>{choices}</fieldset>')
     sizing = facts.decision.sizing
     if sizing is not None:
         options = "".join(
-            f'<option value="{html.escape(item.name)}"{" selected" if item.name == sizing.default_precision else ""}>{html.escape(item.label)}</option>'
+            f'<option value="{escape.attribute(item.name)}"{" selected" if item.name == sizing.default_precision else ""}>'
+            f"{escape.html_text(item.label)}</option>"
             for item in sizing.precisions
         )
         fieldsets.append(
             '<fieldset class="chipwise-helper__sizing"><legend>For engineers: which size fits your model? (optional)</legend>'
-            f'<label>{html.escape(sizing.parameters_question)} <input type="number" name="{SIZING_PARAMETERS}" '
+            f'<label>{escape.html_text(sizing.parameters_question)} <input type="number" name="{SIZING_PARAMETERS}" '
             f'min="{sizing.parameters_minimum:g}" max="{sizing.parameters_maximum:g}" step="any" inputmode="decimal"></label>'
-            f'<label>{html.escape(sizing.precision_question)} <select name="{SIZING_PRECISION}">{options}</select></label>'
+            f'<label>{escape.html_text(sizing.precision_question)} <select name="{SIZING_PRECISION}">{options}</select></label>'
             f'<label>Headroom beyond the weights, in percent (an assumption) <input type="number" name="{SIZING_HEADROOM}" '
             f'min="0" max="{HEADROOM_MAXIMUM:g}" step="any" value="{sizing.headroom_percent:g}"></label>'
             "</fieldset>"
@@ -157,7 +156,7 @@ def exam_note_calculator(facts: Facts, links: Links) -> str:
         f"<li>Saving: <strong>{field('monthly_saving')}</strong> a month, {field('yearly_saving')} a year</li>"
         f"<li>Cost per million requests: {field('gpu_per_million')} on GPUs, {field('inferentia_per_million')} on Inferentia</li>"
         f"<li>Chips needed: {field('chip_share_percent')} of the GPU chips, if each chip handles "
-        f'<a href="{links.fact_url(speed)}">{html.escape(speed.short)}</a> more requests</li>'
+        f'<a href="{links.fact_url(speed)}">{escape.html_text(speed.short)}</a> more requests</li>'
         "</ul>"
     )
     return form + "\n" + rows
@@ -170,6 +169,6 @@ def code_block(language: str, code: str) -> str:
 
 def iframe_html(url: str) -> str:
     return (
-        f'<iframe src="{html.escape(url, quote=True)}" title="chipwise: AWS Inferentia and Trainium" '
+        f'<iframe src="{escape.attribute(url)}" title="chipwise: AWS Inferentia and Trainium" '
         'loading="lazy" style="width: 100%; height: 36rem; border: 0"></iframe>'
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
+
+from chipwise.render import escape
 
 TABLE_CLASS = "chipwise-table"
 _TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
@@ -58,7 +59,7 @@ def problems_page(problems: str) -> str:
     return (
         "# The facts file has problems\n\n"
         "<p>The site cannot be built until they are fixed; this page reloads when you save the file.</p>\n\n"
-        f'<pre class="chipwise-problems"><code>{html.escape(problems)}</code></pre>\n'
+        f'<pre class="chipwise-problems"><code>{escape.html_text(problems)}</code></pre>\n'
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import html
 import io
 import tempfile
 import zipfile
@@ -19,6 +18,7 @@ from pathlib import Path
 from chipwise.facts.model import PLACEHOLDER, Derivation, expand
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
+from chipwise.render import escape
 from chipwise.study import practice
 from chipwise.study.practice import LETTERS, answer_text
 
@@ -99,10 +99,6 @@ def question_cards(facts: Facts) -> list[Card]:
 TSV_HEADER = "#separator:tab\n#html:false\n#tags column:3\n"
 
 
-def _tsv_field(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split())
-
-
 def tsv(facts: Facts) -> str:
     """Anki's import headers, then front, back (with its source), tags: one card a line."""
     return tsv_of(cards(facts))
@@ -110,7 +106,7 @@ def tsv(facts: Facts) -> str:
 
 def tsv_of(deck: Sequence[Card]) -> str:
     return TSV_HEADER + "".join(
-        f"{_tsv_field(card.front)}\t{_tsv_field(card.back + ' — ' + card.source)}\t{' '.join(card.tags)}\n" for card in deck
+        f"{escape.tsv_field(card.front)}\t{escape.tsv_field(card.back + ' — ' + card.source)}\t{' '.join(card.tags)}\n" for card in deck
     )
 
 
@@ -128,11 +124,6 @@ def version_timestamp(facts: Facts) -> float:
 def apkg(facts: Facts) -> bytes:
     """The Anki package for these facts, built once per facts object (about a twentieth of a second)."""
     return build_apkg(facts)
-
-
-def _anki_field(text: str) -> str:
-    """Plain text as an Anki field (HTML): escaped, its line breaks kept."""
-    return html.escape(text).replace("\n", "<br>")
 
 
 def build_apkg(facts: Facts) -> bytes:
@@ -154,8 +145,12 @@ def build_apkg(facts: Facts) -> bytes:
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for card in cards(facts):
         deck.add_note(
-            genanki.Note(model=model, fields=[_anki_field(field) for field in (card.front, card.back, card.source)], guid=genanki.guid_for("chipwise", card.id),
-                         tags=[tag.replace(" ", "_") for tag in card.tags])
+            genanki.Note(
+                model=model,
+                fields=[escape.anki_field(field) for field in (card.front, card.back, card.source)],
+                guid=genanki.guid_for("chipwise", card.id),
+                tags=[tag.replace(" ", "_") for tag in card.tags],
+            )
         )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "chipwise.apkg"

@@ -13,6 +13,7 @@ from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
 from tests.site.browser.support import open_page
+from tests.support import nonempty
 
 pytestmark = pytest.mark.browser
 
@@ -192,7 +193,7 @@ def test_questions_keep_their_links_when_brought_in_from_their_topic_page(browse
         _start(page)
         links = page.locator(".chipwise-practice__questions a[href]")
         assert links.count() > 0
-        for href in links.evaluate_all("links => links.map(link => link.href)"):
+        for href in nonempty(links.evaluate_all("links => links.map(link => link.href)")):
             assert href.startswith(site_url + "sources/#fact-"), href
         first = page.locator(".chipwise-practice__questions h3").first
         assert first.inner_text().startswith(f"Question 1 of {len(practice.all_questions(facts))}")
@@ -283,7 +284,7 @@ def test_options_change_order_between_attempts_and_the_answer_line_follows(brows
             _start(page)
             read = "items => items.map(item => item.dataset.option)"
             orders.append([page.locator(f'section[data-id="{q.id}"] li[data-option]').evaluate_all(read) for q in shown])
-            for question in shown:
+            for question in nonempty(shown):
                 section = page.locator(f'section[data-id="{question.id}"]')
                 position = orders[-1][shown.index(question)].index(str(question.answer[0]))
                 assert section.locator(".chipwise-q__answer").inner_text() == f"Answer: {'ABCDEFGH'[position]}"
@@ -326,7 +327,7 @@ def test_a_topic_set_keeps_a_case_study_whole_and_links_open_in_a_new_tab(browse
         page.select_option('select[name="topic"]', "choosing")
         _start(page)
         visible = set(page.locator("section.chipwise-q:visible").evaluate_all("sections => sections.map(section => section.dataset.id)"))
-        for question in questions:
+        for question in nonempty(questions):
             if question.case is not None and question.case.id in cases:
                 assert question.id in visible, question.id
         links = page.locator("section.chipwise-q:visible a[href]")
