@@ -49,6 +49,26 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "      company: A media company {inf9.chips}\n",
             "practice.scenarios.live-captions.company: unknown fact 'inf9.chips'",
         ),
+        (
+            "      task: exam.cost_task\n      states: {workload: training, model: deep-learning}\n    claims",
+            "      task: exam.cost_domain\n      states: {workload: training, model: deep-learning}\n    claims",
+            "practice.scenarios.protein-pretraining.task: expected the task fact of an exam.mapping row",
+        ),
+        (
+            "      competing: operations\n",
+            "      competing: speed\n",
+            "practice.scenarios.claims-fine-tuning.competing",
+        ),
+        (
+            "    worked-example: exam.cost_task\n",
+            "    worked-examples: exam.cost_task\n",
+            "practice.tasks.worked-examples: expected one of: claims, exam-notes",
+        ),
+        (
+            "    worked-example: exam.cost_task\n",
+            "",
+            "practice.tasks: name the task statement that questions of topic 'worked-example' practise",
+        ),
     ],
 )
 def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
+from chipwise.vocabulary import Competing
 from tests.support import FACTS_FILE
 
 
@@ -209,3 +211,77 @@ def test_a_response_is_scored_right_only_when_it_is_the_answer(kind: str, given:
     answer = (0, 2) if kind == "multiple-response" else (0, 2, 1)
     question = Question("q", QuestionType(kind), practice.Topic.CLAIMS, "stem", options, answer)
     assert question.is_right(given) is right
+
+
+GIVEAWAYS = (
+    "Neuron",
+    "needs GPUs",
+    "needs a GPU",
+    "requires CUDA",
+    "only on NVIDIA",
+    "serverless endpoint",
+    "more memory than",
+    "larger than any",
+    "idle",
+    "steady",
+    "Inferentia",
+    "Trainium",
+)
+"""Words that hand a reader the deciding input instead of a situation to reason from."""
+
+
+def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
+    """Each exam-style question the engine decides: its stem, and its case study's background."""
+    texts = []
+    for question in questions:
+        if question.inputs:
+            texts.append((question.id, question.stem))
+            if question.case is not None:
+                texts.append((question.id, question.case.background))
+    return texts
+
+
+def giveaways_in(questions: list[Question]) -> list[tuple[str, str]]:
+    return [(qid, phrase) for qid, text in _decided_texts(questions) for phrase in GIVEAWAYS if phrase.lower() in text.lower()]
+
+
+def test_stems_describe_a_situation_never_the_deciding_inputs_words(questions: list[Question]) -> None:
+    assert _decided_texts(questions)
+    assert giveaways_in(questions) == []
+
+
+def test_the_giveaway_check_fails_on_stems_that_name_the_input(facts: Facts, questions: list[Question]) -> None:
+    scenario = facts.practice.scenarios[0]
+    told = replace(scenario, framework="The model runs on the AWS Neuron SDK.")
+    question = practice.scenario_question(facts, told)
+    assert giveaways_in([question]) == [(question.id, "Neuron")]
+
+
+def test_at_least_half_the_stems_set_a_competing_requirement(facts: Facts) -> None:
+    competing = [scenario for scenario in facts.practice.scenarios if scenario.competing is not None]
+    assert 2 * len(competing) >= len(facts.practice.scenarios)
+    assert {scenario.competing for scenario in competing} == set(Competing)
+
+
+def test_no_two_questions_share_rules_options_and_competing_requirement(questions: list[Question]) -> None:
+    seen: dict[tuple[object, ...], str] = {}
+    for question in (q for q in questions if q.inputs and q.case is None):
+        key = (question.rules, frozenset(option.text for option in question.options), question.competing)
+        assert key not in seen, (question.id, seen.get(key))
+        seen[key] = question.id
+
+
+def test_sixty_exam_style_questions_each_with_its_domain_and_task(facts: Facts, questions: list[Question]) -> None:
+    exam_style = [question for question in questions if question.topic.practice_set == "exam-style"]
+    assert len(exam_style) >= 60
+    tasks = {row.task.id for row in facts.exam.mapping}
+    for question in questions:
+        assert question.exam is not None and question.exam.task.id in tasks, question.id
+    assert {question.exam.task.id for question in exam_style if question.exam} == tasks
+
+
+def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) -> None:
+    from chipwise.guide.practice import GENERATED_TOPICS
+
+    assert set(GENERATED_TOPICS) == {topic.value for topic in practice.Topic} - {practice.Topic.CHOOSING.value}
+    assert set(facts.practice.tasks) == set(GENERATED_TOPICS)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
 from chipwise.facts.units import UNITS, number_text
-from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
+from chipwise.vocabulary import Accelerator, Authority, Competing, Kind, Scope, Status, Verdict
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -286,6 +286,9 @@ class Scenario:
     framework: str = ""
     traffic: str = ""
     constraint: str = ""
+    task: ExamMapping | None = None
+    """Where the exam guide covers what it practises (None only while the file is refused)."""
+    competing: Competing | None = None
 
     @property
     def situation(self) -> str:
@@ -315,9 +318,12 @@ class CaseStudy:
     background: str
     """A template: it may cite facts as {fact.id}."""
     questions: tuple[CaseQuestion, ...]
+    task: ExamMapping | None = None
 
 
 @dataclass(frozen=True)
 class Practice:
     scenarios: tuple[Scenario, ...] = ()
     case_studies: tuple[CaseStudy, ...] = ()
+    tasks: Mapping[str, ExamMapping] = field(default_factory=dict)
+    """A generated question's topic -> where the exam guide covers it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
@@ -20,7 +20,7 @@ from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
 from chipwise.guide.model import Facts
 from chipwise.guide.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
-from chipwise.vocabulary import Accelerator, Kind, Scope
+from chipwise.vocabulary import Accelerator, Competing, Kind, Scope
 
 RESPONSES_PER_MULTIPLE_RESPONSE = 5
 RIGHT_PER_MULTIPLE_RESPONSE = 2
@@ -108,13 +108,18 @@ class Question:
     its distractors come from."""
     checks: tuple[str, ...] = ()
     extra_facts: tuple[str, ...] = ()
+    exam: ExamMapping | None = None
+    """Where the exam guide covers what the question practises: its domain and task statement."""
+    competing: Competing | None = None
+    """Scenario questions: the second requirement the stem sets against the first."""
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """Every fact the stem or an explanation cites, in order, without repeats."""
+        """Every fact the stem or an explanation cites, in order, without repeats (then its domain's and task's)."""
         cited = [*PLACEHOLDER.findall(self.stem), *(PLACEHOLDER.findall(self.case.background) if self.case else [])]
         cited += [fact_id for option in self.options for fact_id in (*option.facts, *PLACEHOLDER.findall(option.explanation))]
-        return tuple(dict.fromkeys([*cited, *self.extra_facts]))
+        where = [fact.id for fact in (self.exam.domain, self.exam.weight, self.exam.task, self.exam.objective)] if self.exam else []
+        return tuple(dict.fromkeys([*cited, *self.extra_facts, *where]))
 
     def is_right(self, response: Sequence[int]) -> bool:
         if self.type is QuestionType.MULTIPLE_RESPONSE:
@@ -237,6 +242,8 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         type=QuestionType.MULTIPLE_CHOICE,
         topic=Topic.CHOOSING,
         stem=scenario.stem,
+        exam=scenario.task,
+        competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
     )
@@ -258,6 +265,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
                     topic=Topic.CHOOSING,
                     stem=part.ask,
                     case=case,
+                    exam=case.task,
                     inputs=frozen_map(dict(part.states)),
                     rules=tuple(step.rule.id for step in decision.steps),
                 )
@@ -276,7 +284,7 @@ def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: Case
         for fact in part.options
     ]
     topic = Topic.WORKED_EXAMPLE if answer.id.startswith("example.") else Topic.CLAIMS
-    return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case)
+    return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case, exam=case.task)
 
 
 def _evidence(fact: Fact) -> str:
@@ -582,7 +590,7 @@ def all_questions(facts: Facts) -> list[Question]:
         if question is not None
     ]
     questions += [fact_check_question(facts, check_id) for check_id in facts.fact_checks]
-    return questions
+    return [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
 
 
 @dataclass(frozen=True)
