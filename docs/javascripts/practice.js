@@ -295,6 +295,7 @@
     });
     list.querySelector("h2").hidden = !current.length;
     result.textContent = "";
+    finish.querySelector(".chipwise-practice__domains").hidden = true;
     finish.hidden = !current.length;
     if (current.length) current[0].querySelector("h3").focus();
   }
@@ -352,11 +353,50 @@
     });
     submitButton.disabled = true;
     save(progress);
-    var percent = current.length ? Math.round((100 * right) / current.length) : 0;
-    result.textContent = "You scored " + right + " of " + current.length + " (" + percent + "%)." +
+    result.textContent = scoreLine(missed) +
       (missed.length ? " Review the explanations below each question, or retry the " + missed.length + " you missed." : " Every answer is right.");
+    showDomains(missed);
     showProgress();
     result.focus();
+  }
+
+  function percentOf(part, whole) {
+    return whole ? Math.round((100 * part) / whole) : 0;
+  }
+
+  // The score counts the exam-style questions only; drills (arithmetic, launch order, the notes' claims) are
+  // counted apart, as the exam has none of them.
+  function scoreLine(wrong) {
+    var exam = current.filter(function (q) { return q.dataset.set !== "drill"; });
+    var drills = current.filter(function (q) { return q.dataset.set === "drill"; });
+    var rightOf = function (group) { return group.filter(function (q) { return wrong.indexOf(q.dataset.id) === -1; }).length; };
+    var examRight = rightOf(exam);
+    var drillsRight = rightOf(drills);
+    if (!exam.length) return "Drills: " + drillsRight + " of " + drills.length + " right (" + percentOf(drillsRight, drills.length) + "%).";
+    return "You scored " + examRight + " of " + exam.length + " (" + percentOf(examRight, exam.length) + "%)" +
+      (drills.length ? " on the exam-style questions. Drills, not counted in that score: " + drillsRight + " of " + drills.length + " right." : ".");
+  }
+
+  // The exam-style score per exam domain, in the order the domains first appear in the set.
+  function showDomains(wrong) {
+    var board = finish.querySelector(".chipwise-practice__domains");
+    var rows = [];
+    current.filter(function (q) { return q.dataset.set !== "drill" && q.dataset.domain; }).forEach(function (q) {
+      var row = rows.filter(function (r) { return r.domain === q.dataset.domain; })[0];
+      if (!row) {
+        row = { domain: q.dataset.domain, name: q.querySelector(".chipwise-q__domain").textContent, asked: 0, right: 0 };
+        rows.push(row);
+      }
+      row.asked++;
+      if (wrong.indexOf(q.dataset.id) === -1) row.right++;
+    });
+    board.querySelector("ul").replaceChildren.apply(board.querySelector("ul"), rows.map(function (row) {
+      var item = document.createElement("li");
+      item.dataset.domain = row.domain;
+      item.textContent = row.name + ": " + row.right + " of " + row.asked + " (" + percentOf(row.right, row.asked) + "%)";
+      return item;
+    }));
+    board.hidden = !rows.length;
   }
 
   form.querySelector(".chipwise-practice__controls").disabled = false;

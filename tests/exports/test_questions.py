@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 
 from chipwise.exports import files, questions
 from chipwise.guide.model import Facts
@@ -51,3 +52,20 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
             assert entry["explanations"][index].startswith("Wrong. It would be the answer if “"), entry["id"]
     drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
     assert drills == {"worked-example", "generations", "exam-notes"}
+
+
+def test_each_question_names_its_exam_domain_and_task_from_the_exam_section(facts: Facts) -> None:
+    rows = {row.task.id: row for row in facts.exam.mapping}
+    published = questions.questions_json(facts)["questions"]
+    for entry in published:
+        row = rows[entry["task"]["fact"]]
+        assert entry["domain"] == {"fact": row.domain.id, "title": row.domain.source.title if row.domain.source else ""}, entry["id"]
+        assert entry["task"]["statement"] == row.task.quote and entry["task"]["statement"].startswith("Task Statement "), entry["id"]
+    assert {entry["domain"]["fact"] for entry in published} == {row.domain.id for row in facts.exam.mapping}
+
+
+def test_the_schema_refuses_a_question_without_its_domain(facts: Facts) -> None:
+    published = questions.questions_json(facts)
+    del published["questions"][0]["domain"]
+    with pytest.raises(jsonschema.ValidationError, match="'domain' is a required property"):
+        jsonschema.validate(published, questions.json_schema())

@@ -48,7 +48,7 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, bui
         scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, **texts))
     cases = [_case_study(case_id, entry, graph, exam, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
-    for topic in (topic for topic in GENERATED_TOPICS if topic not in raw.get("tasks", {})):
+    for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
         builder.problem("practice.tasks", f"name the task statement that questions of topic {topic!r} practise")
     for topic, fact_id in raw.get("tasks", {}).items():
         if topic not in GENERATED_TOPICS:

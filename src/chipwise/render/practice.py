@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chipwise.facts.model import PLACEHOLDER
+from chipwise.facts.model import PLACEHOLDER, ExamMapping
 from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.render.markdown import Links, markdown_table
@@ -34,10 +34,14 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     parts = [
         f'<section class="chipwise-q" id="q-{qid}" data-id="{qid}" data-type="{question.type.value}" data-topic="{question.topic.value}" '
         + (f'data-case="{escape.attribute(question.case.id)}" ' if question.case else "")
+        + (f'data-domain="{escape.attribute(question.exam.domain.id)}" ' if question.exam else "")
+        + f'data-set="{question.topic.practice_set}" '
         + f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
         f'<h3 id="q-{qid}-title" tabindex="-1">Question {number} <small class="chipwise-q__type">{escape.html_text(question.type.label)}'
-        f" · {escape.html_text(question.topic.label)}</small></h3>",
+        f" · {escape.html_text(question.topic.label)}{' · drill' if question.topic.practice_set == 'drill' else ''}</small></h3>",
     ]
+    if question.exam is not None:
+        parts.append(exam_html(question.exam, facts, links))
     if question.case is not None:
         parts.append(
             f'<p class="chipwise-q__case"><strong>Case study: {escape.html_text(question.case.title)}.</strong> '
@@ -56,6 +60,19 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     parts.append(f'<p class="chipwise-q__answer"><strong>Answer: {escape.html_text(answer_text(question))}</strong></p>')
     parts.append("</section>")
     return "".join(parts)
+
+
+def exam_html(row: ExamMapping, facts: Facts, links: Links) -> str:
+    """Where the exam guide covers the question: 'Content Domain 2: Fundamentals of GenAI · Task Statement 2.3: ...', each linked to its fact."""
+    domain = escape.html_text(row.domain.source.title if row.domain.source else row.domain.label)
+    task = escape.html_text(row.task.quote or row.task.label)
+    domain_url, task_url = links.fact_url(row.domain), links.fact_url(row.task)
+    domain_html = f'<a href="{escape.attribute(domain_url)}">{domain}</a>' if domain_url else domain
+    task_html = f'<a href="{escape.attribute(task_url)}">{task}</a>' if task_url else task
+    return (
+        f'<p class="chipwise-q__exam">{escape.html_text(facts.meta.exam)}: <span class="chipwise-q__domain">{domain_html}</span> · '
+        f'<span class="chipwise-q__task">{task_html}</span></p>'
+    )
 
 
 QUESTION_PAGES = "quiz"
@@ -123,7 +140,8 @@ def practice_mode(questions: Sequence[Question]) -> str:
         "</form>"
         '<div class="chipwise-practice__questions"><h2 id="practice-set" hidden>Your practice set</h2></div>'
         '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
-        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div></div>'
+        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div>'
+        '<div class="chipwise-practice__domains" hidden><p>By exam domain (exam-style questions only):</p><ul></ul></div></div>'
     )
 
 
