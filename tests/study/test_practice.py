@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.decision.engine import combinations, decide
+from chipwise.decision.engine import Decision, combinations, decide
 from chipwise.facts.model import PLACEHOLDER, Scenario
 from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
@@ -24,6 +24,22 @@ from tests.support import FACTS_FILE
 @pytest.fixture(scope="module")
 def questions(facts: Facts) -> list[Question]:
     return practice.all_questions(facts)
+
+
+def shown_as(decision: Decision, question: Question) -> str:
+    """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
+    every option would open with the same way of running the work (no option text then joins two with " on ")."""
+    titles = [outcome.title for outcome in decision.outcomes]
+    return " on ".join(titles[1:] if all(" on " not in option.text for option in question.options) else titles)
+
+
+def test_options_never_name_the_phase_the_stem_gives(facts: Facts, questions: list[Question]) -> None:
+    """Training questions offer hardware only: 'a training job' on every option would name the stem's phase."""
+    training = [q for q in questions if q.inputs.get("workload") in ("training", "fine-tuning")]
+    assert training
+    job = facts.decision.tables[0].outcomes["training-job"].title
+    for question in training:
+        assert all(job not in option.text for option in question.options), question.id
 
 
 def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
@@ -123,7 +139,7 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
     assert len(scenarios) >= len(facts.decision.rules) * 2
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
-        assert question.options[question.answer[0]].text == " on ".join(outcome.title for outcome in decision.outcomes), question.id
+        assert question.options[question.answer[0]].text == shown_as(decision, question), question.id
         assert question.rules[: len(decision.steps)] == tuple(step.rule.id for step in decision.steps)
 
 
@@ -134,9 +150,9 @@ def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Fa
     assert scenarios
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
-        neighbours = {" on ".join(outcome.title for outcome in other.outcomes) for other in practice.neighbours(facts, decision)}
+        neighbours = {shown_as(other, question) for other in practice.neighbours(facts, decision)}
         same_workload = {
-            " on ".join(outcome.title for outcome in decide(facts.decision, **inputs).outcomes)
+            shown_as(decide(facts.decision, **inputs), question)
             for inputs in combinations(facts.decision)
             if inputs["workload"] == decision.inputs["workload"]
         }
@@ -180,7 +196,7 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(" on " + facts.decision.outcomes["g6"].title)
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(facts.decision.outcomes["g6"].title)
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
@@ -285,3 +301,18 @@ def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) ->
 
     assert set(GENERATED_TOPICS) == {topic.value for topic in practice.Topic} - {practice.Topic.CHOOSING.value}
     assert set(facts.practice.tasks) == set(GENERATED_TOPICS)
+
+
+def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions: list[Question]) -> None:
+    """Where the neighbouring case changes an input the stem states, the explanation quotes the stem's sentence."""
+    quoted = 0
+    for question in (q for q in questions if q.inputs and q.case is None):
+        for index, option in enumerate(question.options):
+            if index in question.answer or option.answers is None:
+                continue
+            changed = {name for name, value in option.answers.items() if question.inputs.get(name, value) != value}
+            if changed - {"memory_gib"}:
+                match = re.search(r"This stem rules it out: “(.+?)” ", option.explanation)
+                assert match and match.group(1) in question.stem, (question.id, option.text, option.explanation)
+                quoted += 1
+    assert quoted > 100

@@ -274,6 +274,10 @@ def frozen_map(items: Mapping[Key, Value]) -> Mapping[Key, Value]:
     return MappingProxyType(dict(items))
 
 
+STATED_IN = {"workload": "workload", "model": "framework", "requests": "traffic", "memory_gib": "workload"}
+"""Where a scenario's prose states each decision input (the loader checks these are the graph's inputs)."""
+
+
 @dataclass(frozen=True)
 class Scenario:
     """An exam-style stem in parts; `states` names the decision inputs its prose states."""
@@ -289,6 +293,12 @@ class Scenario:
     task: ExamMapping | None = None
     """Where the exam guide covers what it practises (None only while the file is refused)."""
     competing: Competing | None = None
+
+    @property
+    def sentences(self) -> Mapping[str, str]:
+        """For each decision input the stem can state, the sentence that states it: the model in the framework
+        sentence, requests in the traffic sentence, the size in the workload (each falling back to the workload)."""
+        return {name: getattr(self, part) or self.workload for name, part in STATED_IN.items()}
 
     @property
     def situation(self) -> str:

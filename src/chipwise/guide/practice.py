@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from chipwise.decision.engine import InvalidInput, decide
 from chipwise.decision.model import DecisionGraph
 from chipwise.decision.verify import verify_graph
-from chipwise.facts.model import CaseQuestion, CaseStudy, Exam, ExamMapping, Fact, Practice, Scenario, frozen_map
+from chipwise.facts.model import STATED_IN, CaseQuestion, CaseStudy, Exam, ExamMapping, Fact, Practice, Scenario, frozen_map
 from chipwise.vocabulary import Competing
 
 OPTIONS_PER_QUESTION = 4
@@ -38,6 +38,9 @@ class Reporter(Protocol):
 
 def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, builder: Reporter) -> Practice:
     decidable = not verify_graph(graph)
+    inputs = {item.name for item in graph.inputs}
+    for name in (name for name in STATED_IN if raw.get("scenarios") and inputs and name not in inputs):
+        builder.problem("decision.inputs", f"practice stems state {name!r}, which is not a decision input; known: {', '.join(sorted(inputs))}")
     scenarios = []
     for scenario_id, entry in raw.get("scenarios", {}).items():
         where = f"practice.scenarios.{scenario_id}"

@@ -165,19 +165,23 @@ def _option_text(decision: Decision) -> str:
     return " on ".join(outcome.title for outcome in decision.outcomes)
 
 
-def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str]) -> Option:
+def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
-    where the stem states it, what the stem says instead) and what its first differing outcome is for."""
+    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
     differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
     changed = []
+    ruled_out = []
     for item in facts.decision.inputs:
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
         if ours != theirs:
             labels = {value.name: value.label for value in item.values}
             instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
             changed.append(f"“{item.question}” were answered “{labels[theirs]}”{instead}")
+            if item.name in stated and said.get(item.name):
+                ruled_out.append(said[item.name])
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
-    return Option(_option_text(neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
+    return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
@@ -195,8 +199,12 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
     return found
 
 
-def decided_options(facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str]) -> tuple[list[Option], list[Option]]:
-    """The engine's answer and three answers to neighbouring cases, each with its explanation."""
+def decided_options(
+    facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None
+) -> tuple[list[Option], list[Option]]:
+    """The engine's answer and three answers to neighbouring cases, each with its explanation. `said`: for each
+    input, the stem's sentence that states it. When every option would open with the same way of running the work
+    (all training jobs, say), the options name only the hardware: none names the phase the stem already gives."""
     right = _right_option(decision)
     named = _stated_inputs(facts, stated)
     by_text: dict[str, Option] = {}
@@ -204,7 +212,7 @@ def decided_options(facts: Facts, question_id: str, decision: Decision, stated: 
     def offer(candidate: Decision) -> None:
         text = _option_text(candidate)
         if text != right.text and text not in by_text:
-            by_text[text] = _wrong_option(facts, decision, candidate, named)
+            by_text[text] = _wrong_option(facts, decision, candidate, named, said or {})
 
     for neighbour in neighbours(facts, decision):
         offer(neighbour)
@@ -214,6 +222,9 @@ def decided_options(facts: Facts, question_id: str, decision: Decision, stated: 
             if inputs["workload"] == decision.inputs["workload"]:
                 offer(decide(facts.decision, **inputs))
     wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
+    first = decision.outcomes[0].title + " on "
+    if len(decision.outcomes) > 1 and all(option.text.startswith(first) for option in (right, *wrong)):
+        return [replace(right, text=right.text.removeprefix(first))], [replace(option, text=option.text.removeprefix(first)) for option in wrong]
     return [right], wrong
 
 
@@ -234,7 +245,7 @@ def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
-    right, wrong = decided_options(facts, question_id, decision, scenario.states)
+    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
     return _choice(
         question_id,
         right,
