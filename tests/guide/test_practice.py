@@ -69,6 +69,11 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "",
             "practice.tasks: name the task statement that questions of topic 'worked-example' practise",
         ),
+        (
+            "    unsourced: \"No AWS source says this;",
+            "    unsourced-ish: \"No AWS source says this;",
+            "practice.corrections: give the correction each verdict calls for; missing: unsourced",
+        ),
     ],
 )
 def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, new: str, expected: str) -> None:

@@ -17,7 +17,7 @@ from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import Question, QuestionType
-from chipwise.vocabulary import Competing
+from chipwise.vocabulary import Competing, Verdict
 from tests.support import FACTS_FILE
 
 
@@ -117,12 +117,16 @@ def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Qu
         assert step.derivation and before.id in step.derivation.inputs.values(), (before.id, step.id)
 
 
-def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts: Facts, questions: list[Question]) -> None:
-    pairs = [(check, other) for check in facts.fact_checks.values() for other in facts.fact_checks.values() if check.shares_point_with(other)]
-    assert pairs, "the facts file marks no fact checks as answering the same point"
-    for check, other in pairs:
+def test_each_note_check_asks_which_of_four_competing_corrections_is_accurate(facts: Facts, questions: list[Question]) -> None:
+    corrections = facts.practice.corrections
+    assert set(corrections) == set(Verdict)
+    for check in facts.fact_checks.values():
         question = next(q for q in questions if q.id == f"check-{check.id}")
-        assert other.aws_says not in {option.text for option in question.options}, (check.id, other.id)
+        assert question.stem.endswith("Which correction to this note is accurate?"), question.id
+        texts = [option.text for option in question.options]
+        assert len(set(texts)) == 4 and set(texts) <= set(corrections.values()), question.id
+        assert question.options[question.answer[0]].text == corrections[check.verdict], question.id
+        assert question.topic.practice_set == "drill"
 
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:

@@ -447,6 +447,11 @@ PRACTICE = Record(
             required=False,
             doc="The exam guide's task statement (a task fact of an exam.mapping row) each topic of generated questions practises.",
         ),
+        "corrections": Field(
+            MapOf(Text(), ID, "a fact check's verdict"),
+            required=False,
+            doc="Verdict -> the correction it calls for: the options of 'Which correction to this note is accurate?'.",
+        ),
         "scenarios": Field(
             MapOf(
                 Record(

@@ -336,4 +336,6 @@ class Practice:
     scenarios: tuple[Scenario, ...] = ()
     case_studies: tuple[CaseStudy, ...] = ()
     tasks: Mapping[str, ExamMapping] = field(default_factory=dict)
+    corrections: Mapping[Verdict, str] = field(default_factory=dict)
+    """A fact check's verdict -> the correction it calls for (templates)."""
     """A generated question's topic -> where the exam guide covers it."""

@@ -13,7 +13,7 @@ from chipwise.decision.engine import InvalidInput, decide
 from chipwise.decision.model import DecisionGraph
 from chipwise.decision.verify import verify_graph
 from chipwise.facts.model import STATED_IN, CaseQuestion, CaseStudy, Exam, ExamMapping, Fact, Practice, Scenario, frozen_map
-from chipwise.vocabulary import Competing
+from chipwise.vocabulary import Competing, Verdict
 
 OPTIONS_PER_QUESTION = 4
 """A multiple-choice question: one right response and three distractors."""
@@ -59,7 +59,16 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, bui
         task = _task(f"practice.tasks.{topic}", fact_id, exam, builder)
         if task is not None:
             tasks[topic] = task
-    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases), tasks=frozen_map(tasks))
+    corrections = {}
+    for verdict, text in raw.get("corrections", {}).items():
+        if verdict in Verdict.values():
+            corrections[Verdict.of(verdict)] = builder.checked_template(f"practice.corrections.{verdict}", text)
+        else:
+            builder.problem(f"practice.corrections.{verdict}", f"expected one of: {', '.join(Verdict.values())}; received {verdict!r}")
+    missing = [verdict for verdict in Verdict.values() if raw and verdict not in raw.get("corrections", {})]
+    if missing:
+        builder.problem("practice.corrections", f"give the correction each verdict calls for; missing: {', '.join(missing)}")
+    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases), tasks=frozen_map(tasks), corrections=frozen_map(corrections))
 
 
 def _task(where: str, fact_id: str, exam: Exam, builder: Reporter) -> ExamMapping | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
 from chipwise.guide.model import Facts
@@ -29,7 +29,6 @@ MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
 COUNT_WORDS = {2: "TWO", 3: "THREE"}
 LETTERS = "ABCDEFGH"
-MIN_QUOTED_WORDS = 4
 
 
 class QuestionType(StrEnum):
@@ -304,49 +303,29 @@ def _evidence(fact: Fact) -> str:
     return f"{fact.evidence.source.publisher} says: “{fact.evidence.text}” ({fact.evidence.source.title}); so {{{fact.id}}}."
 
 
-# Fact checks: what exam notes say against what AWS's own page says.
-
-
-def _said_in(facts: Facts, words: str) -> list[Fact]:
-    """The facts whose quote is these words, or a sentence of them (a clause of a few words at least, so a
-    bare name never counts): what the words themselves state."""
-    plain = " ".join(words.split())
-    quoted = ((fact, " ".join(fact.quote.split()).rstrip(".")) for fact in facts.facts.values() if fact.quote)
-    return [fact for fact, quote in quoted if len(quote.split()) >= MIN_QUOTED_WORDS and quote in plain]
-
-
-def _other_point(facts: Facts, check: FactCheck) -> Option:
-    """Why another check's AWS quote is not the answer: what it is about, and what it states."""
-    stated = _said_in(facts, check.aws_says)
-    cited = [f"{{{fact.id}}}" for fact in stated]
-    states = ", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited)
-    what = f"; it states {states}" if states else ""
-    topic = _sentence(check.topic, facts.glossary)
-    explanation = f"Wrong: {check.source.publisher} says this on another point, {topic} ({check.source.title}){what}. It does not answer the note's claim."
-    return Option(check.aws_says, explanation, tuple(fact.id for fact in stated))
+# Fact checks: what exam notes say against what AWS's own page says, asked as the correction the note needs.
 
 
 def fact_check_question(facts: Facts, check_id: str) -> Question:
+    """'Which correction to this note is accurate?': the correction its verdict calls for against three that other
+    verdicts call for (facts file, practice.corrections), each explained by what AWS's own source says."""
     check = facts.fact_checks[check_id]
     question_id = f"check-{check.id}"
-    right = Option(
-        check.aws_says,
-        f"Right: {check.source.publisher} says this in {check.source.title}. {check.explanation_template}",
-        tuple(fact.id for fact in (*check.note_facts, *check.aws_facts)),
-    )
-    same_point = {other.aws_says for other in facts.fact_checks.values() if check.shares_point_with(other)}
-    others = sorted(
-        (other for other in facts.fact_checks.values() if other.aws_says not in {check.aws_says, *same_point}),
-        key=lambda other: _hash(question_id, other.id),
-    )
-    wrong: list[Option] = []
-    seen: set[str] = set()
-    for other in others:
-        if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
-            seen.add(other.aws_says)
-            wrong.append(_other_point(facts, other))
-    said = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
-    stem = f"A colleague's exam notes say: “{said}” Which statement is what AWS's own source says on this point?"
+    corrections = facts.practice.corrections
+    cited = tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
+    said = f"{check.source.publisher} says: “{check.aws_says}” ({check.source.title})."
+    right = Option(corrections[check.verdict], f"Right: the note is {check.verdict.label.lower()}. {said} {check.explanation_template}", cited)
+    others = sorted((verdict for verdict in corrections if verdict is not check.verdict), key=lambda verdict: _hash(question_id, verdict.value))
+    wrong = [
+        Option(
+            corrections[verdict],
+            f"Wrong: that is the correction for a note that is {verdict.label.lower()}; this one is {check.verdict.label.lower()}. {said}",
+            cited,
+        )
+        for verdict in others[: OPTIONS_PER_QUESTION - 1]
+    ]
+    said_note = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
+    stem = f"A colleague's exam notes say: “{said_note}” Which correction to this note is accurate?"
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
 
