@@ -26,6 +26,11 @@
   var submitButton = finish.querySelector('[data-action="submit"]');
   var current = [];
   var missed = [];
+  // Timed mode: a set gets its share of the exam's time (the form carries the exam's questions and minutes,
+  // from the facts file), counted down on the page; when it runs out, the set is scored as it stands.
+  var timer = list.querySelector(".chipwise-practice__timer");
+  var ticking = null;
+  var deadline = 0;
 
   // The stored progress, kept only as far as it has the shape save() writes: a mapping of question ids to
   // {right: true|false}. Anything else there ("abc", true, 5, [] or another page's data) counts as no
@@ -297,6 +302,7 @@
     result.textContent = "";
     finish.querySelector(".chipwise-practice__domains").hidden = true;
     finish.hidden = !current.length;
+    startTimer();
     if (current.length) current[0].querySelector("h3").focus();
   }
 
@@ -322,10 +328,10 @@
     return every;
   }
 
-  function submit() {
+  function submit(timeUp) {
     if (submitButton.disabled) return;
     var unanswered = current.filter(function (q) { return response(q) === null; });
-    if (unanswered.length && !finish.dataset.warned) {
+    if (unanswered.length && !finish.dataset.warned && timeUp !== true) {
       // Warn once: a second Submit scores them as wrong.
       finish.dataset.warned = "yes";
       var numbers = unanswered.map(function (q) { return current.indexOf(q) + 1; });
@@ -352,12 +358,40 @@
       reveal(q, true);
     });
     submitButton.disabled = true;
+    stopTimer();
     save(progress);
-    result.textContent = scoreLine(missed) +
+    result.textContent = (timeUp === true ? "Time is up. " : "") + scoreLine(missed) +
       (missed.length ? " Review the explanations below each question, or retry the " + missed.length + " you missed." : " Every answer is right.");
     showDomains(missed);
     showProgress();
     result.focus();
+  }
+
+  function stopTimer() {
+    if (ticking !== null) window.clearInterval(ticking);
+    ticking = null;
+    timer.hidden = true;
+  }
+
+  function showTimeLeft() {
+    var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+    var seconds = left % 60;
+    timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + (seconds < 10 ? "0" : "") + seconds;
+    if (left === 0) {
+      stopTimer();
+      submit(true);
+    }
+  }
+
+  function startTimer() {
+    stopTimer();
+    var questionsInExam = Number(form.dataset.examQuestions);
+    var minutes = Number(form.dataset.examMinutes);
+    if (!form.elements.timed || !form.elements.timed.checked || !questionsInExam || !minutes || !current.length) return;
+    deadline = Date.now() + 1000 * Math.round((current.length * minutes * 60) / questionsInExam);
+    timer.hidden = false;
+    showTimeLeft();
+    ticking = window.setInterval(showTimeLeft, 1000);
   }
 
   function percentOf(part, whole) {
@@ -425,6 +459,6 @@
     try { window.localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
     showProgress();
   });
-  submitButton.addEventListener("click", submit);
+  submitButton.addEventListener("click", function () { submit(false); });
   showProgress();
 })();

@@ -154,7 +154,7 @@ def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str,
         page.keyboard.press("ArrowRight")  # radio group: "By type"
         page.keyboard.press("Tab")  # the type list, the default of which is multiple choice
         assert page.evaluate("document.activeElement.name") == "type"
-        for _ in range(5):
+        for _ in range(10):  # past the other controls and the timed mode's links
             if page.evaluate("document.activeElement.textContent") == "Start practice":
                 break
             page.keyboard.press("Tab")
@@ -373,6 +373,49 @@ def test_drills_stay_out_of_the_score_and_each_exam_domain_gets_its_own(browser:
             row = page.locator(f'.chipwise-practice__domains li[data-domain="{domain_id}"]')
             title = facts.facts[domain_id].source.title  # type: ignore[union-attr]
             assert row.inner_text() == f"{title}: {right} of {asked} ({round(100 * right / asked)}%)", domain_id
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_a_timed_set_keeps_the_exams_pace_from_the_keyboard_and_is_scored_when_time_runs_out(
+    browser: Browser, site_url: str, facts: Facts
+) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        page.clock.install()
+        page.reload()
+        orderings = [q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING]
+        page.focus('input[name="set"][value="all"]')
+        page.keyboard.press("ArrowRight")  # radio group: "By type"
+        page.keyboard.press("Tab")  # the type list
+        page.keyboard.press("ArrowDown")  # multiple choice → multiple response
+        page.keyboard.press("ArrowDown")  # → ordering
+        assert page.evaluate("document.activeElement.value") == "ordering"
+        for _ in range(10):
+            if page.evaluate("document.activeElement.name") == "timed":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        assert page.is_checked('input[name="timed"]')
+        for _ in range(10):
+            if page.evaluate("document.activeElement.textContent") == "Start practice":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("body.chipwise-practising")
+        exam_questions = int(facts.facts["exam.question_count"].value)  # type: ignore[call-overload]
+        exam_minutes = int(facts.facts["exam.duration"].value)  # type: ignore[call-overload]
+        allowed = round(len(orderings) * exam_minutes * 60 / exam_questions)
+        timer = page.locator(".chipwise-practice__timer")
+        assert timer.inner_text() == f"Time left: {allowed // 60}:{allowed % 60:02d}"
+        _answer(page, orderings[0])
+        page.clock.run_for((allowed - 1) * 1000)
+        assert timer.inner_text() == "Time left: 0:01" and page.locator(".chipwise-q__verdict").count() == 0
+        page.clock.run_for(1000)
+        result = page.locator(".chipwise-practice__result").inner_text()
+        assert result.startswith("Time is up. " + _score(orderings, frozenset(q.id for q in orderings[1:]))), result
+        assert page.locator(".chipwise-q__verdict").count() == len(orderings) and timer.is_hidden()
         assert log.problems() == []
     finally:
         page.context.close()
