@@ -59,7 +59,7 @@ DERIVED = (
 
 EXAM_PACE = (FactId.EXAM_QUESTIONS, FactId.EXAM_MINUTES)
 """The exam's questions and minutes: the practice page offers a timed mode at this pace when the file gives both
-(a file without them has no timed mode); each must be a number."""
+(a file with neither has no timed mode; one alone is refused); each must be a number."""
 
 BENCHMARK_STATUS = (FactId.BENCHMARKS_ARCHIVED, FactId.BENCHMARKS_ARCHIVED_ON)
 """What AWS now says of its benchmark pages, and its date: shown wherever the rows are, so a file that includes
@@ -113,7 +113,8 @@ def breaches(
             if has_benchmarks:
                 yield Breach("facts", f"the benchmark rows are shown with what AWS says of its benchmark pages: add the fact {fact_id.value!r}")
         elif fact is None and fact_id in EXAM_PACE:
-            continue
+            if any(facts.get(other) is not None for other in EXAM_PACE):
+                yield Breach("facts", f"the timed practice mode needs the exam's questions and minutes, both or neither: add the fact {fact_id.value!r}")
         elif fact is not None and fact_id in EXAM_PACE and not fact.is_number:
             yield Breach(f"facts.{fact_id.value}.value", f"the timed practice mode keeps the exam's pace with {fact_id.value!r}: it must be a number")
         elif fact is None:
