@@ -26,6 +26,11 @@
   var submitButton = finish.querySelector('[data-action="submit"]');
   var current = [];
   var missed = [];
+  // Timed mode: a set gets its share of the exam's time (the form carries the exam's questions and minutes,
+  // from the facts file), counted down on the page; when it runs out, the set is scored as it stands.
+  var timer = list.querySelector(".chipwise-practice__timer");
+  var ticking = null;
+  var deadline = 0;
 
   // The stored progress, kept only as far as it has the shape save() writes: a mapping of question ids to
   // {right: true|false}. Anything else there ("abc", true, 5, [] or another page's data) counts as no
@@ -295,7 +300,9 @@
     });
     list.querySelector("h2").hidden = !current.length;
     result.textContent = "";
+    finish.querySelector(".chipwise-practice__domains").hidden = true;
     finish.hidden = !current.length;
+    startTimer();
     if (current.length) current[0].querySelector("h3").focus();
   }
 
@@ -321,10 +328,10 @@
     return every;
   }
 
-  function submit() {
+  function submit(timeUp) {
     if (submitButton.disabled) return;
     var unanswered = current.filter(function (q) { return response(q) === null; });
-    if (unanswered.length && !finish.dataset.warned) {
+    if (unanswered.length && !finish.dataset.warned && timeUp !== true) {
       // Warn once: a second Submit scores them as wrong.
       finish.dataset.warned = "yes";
       var numbers = unanswered.map(function (q) { return current.indexOf(q) + 1; });
@@ -351,12 +358,79 @@
       reveal(q, true);
     });
     submitButton.disabled = true;
+    stopTimer();
     save(progress);
-    var percent = current.length ? Math.round((100 * right) / current.length) : 0;
-    result.textContent = "You scored " + right + " of " + current.length + " (" + percent + "%)." +
+    result.textContent = (timeUp === true ? "Time is up. " : "") + scoreLine(missed) +
       (missed.length ? " Review the explanations below each question, or retry the " + missed.length + " you missed." : " Every answer is right.");
+    showDomains(missed);
     showProgress();
     result.focus();
+  }
+
+  function stopTimer() {
+    if (ticking !== null) window.clearInterval(ticking);
+    ticking = null;
+    timer.hidden = true;
+  }
+
+  function showTimeLeft() {
+    var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+    var seconds = left % 60;
+    timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + (seconds < 10 ? "0" : "") + seconds;
+    if (left === 0) {
+      stopTimer();
+      submit(true);
+    }
+  }
+
+  function startTimer() {
+    stopTimer();
+    var questionsInExam = Number(form.dataset.examQuestions);
+    var minutes = Number(form.dataset.examMinutes);
+    if (!form.elements.timed || !form.elements.timed.checked || !questionsInExam || !minutes || !current.length) return;
+    deadline = Date.now() + 1000 * Math.round((current.length * minutes * 60) / questionsInExam);
+    timer.hidden = false;
+    showTimeLeft();
+    ticking = window.setInterval(showTimeLeft, 1000);
+  }
+
+  function percentOf(part, whole) {
+    return whole ? Math.round((100 * part) / whole) : 0;
+  }
+
+  // The score counts the exam-style questions only; drills (arithmetic, launch order, the notes' claims) are
+  // counted apart, as the exam has none of them.
+  function scoreLine(wrong) {
+    var exam = current.filter(function (q) { return q.dataset.set !== "drill"; });
+    var drills = current.filter(function (q) { return q.dataset.set === "drill"; });
+    var rightOf = function (group) { return group.filter(function (q) { return wrong.indexOf(q.dataset.id) === -1; }).length; };
+    var examRight = rightOf(exam);
+    var drillsRight = rightOf(drills);
+    if (!exam.length) return "Drills: " + drillsRight + " of " + drills.length + " right (" + percentOf(drillsRight, drills.length) + "%).";
+    return "You scored " + examRight + " of " + exam.length + " (" + percentOf(examRight, exam.length) + "%)" +
+      (drills.length ? " on the exam-style questions. Drills, not counted in that score: " + drillsRight + " of " + drills.length + " right." : ".");
+  }
+
+  // The exam-style score per exam domain, in the order the domains first appear in the set.
+  function showDomains(wrong) {
+    var board = finish.querySelector(".chipwise-practice__domains");
+    var rows = [];
+    current.filter(function (q) { return q.dataset.set !== "drill" && q.dataset.domain; }).forEach(function (q) {
+      var row = rows.filter(function (r) { return r.domain === q.dataset.domain; })[0];
+      if (!row) {
+        row = { domain: q.dataset.domain, name: q.querySelector(".chipwise-q__domain").textContent, asked: 0, right: 0 };
+        rows.push(row);
+      }
+      row.asked++;
+      if (wrong.indexOf(q.dataset.id) === -1) row.right++;
+    });
+    board.querySelector("ul").replaceChildren.apply(board.querySelector("ul"), rows.map(function (row) {
+      var item = document.createElement("li");
+      item.dataset.domain = row.domain;
+      item.textContent = row.name + ": " + row.right + " of " + row.asked + " (" + percentOf(row.right, row.asked) + "%)";
+      return item;
+    }));
+    board.hidden = !rows.length;
   }
 
   form.querySelector(".chipwise-practice__controls").disabled = false;
@@ -385,6 +459,6 @@
     try { window.localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
     showProgress();
   });
-  submitButton.addEventListener("click", submit);
+  submitButton.addEventListener("click", function () { submit(false); });
   showProgress();
 })();

@@ -85,3 +85,13 @@ class Qualifier(Vocabulary):
     OVER = "over", "over"
     APPROXIMATELY = "approximately", "approximately"
     AT_LEAST = "at least", "at least"
+
+
+class Competing(Vocabulary):
+    """The second requirement an exam-style stem sets against the first, so that one distractor is right but not best."""
+
+    LATENCY = "latency", "latency"
+    OPERATIONS = "operations", "operational overhead"
+    PAYLOAD = "payload", "payload size"
+    ENVIRONMENT = "environment", "environmental impact"
+    BUDGET = "budget", "budget"

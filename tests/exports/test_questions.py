@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 
 from chipwise.exports import files, questions
 from chipwise.guide.model import Facts
@@ -48,7 +49,29 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
                 assert case is None
                 continue
             neighbour = decide(facts.decision, **case)
-            assert entry["options"][index] == " on ".join(outcome.title for outcome in neighbour.outcomes), entry["id"]
+            titles = [outcome.title for outcome in neighbour.outcomes]
+            hardware_only = all(" on " not in option for option in entry["options"])
+            assert entry["options"][index] == " on ".join(titles[1:] if hardware_only else titles), entry["id"]
             assert entry["explanations"][index].startswith("Wrong. It would be the answer if “"), entry["id"]
     drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
     assert drills == {"worked-example", "generations", "exam-notes"}
+
+
+def test_each_question_names_its_exam_domain_and_task_from_the_exam_section(facts: Facts) -> None:
+    rows = {row.task.id: row for row in facts.exam.mapping}
+    published = nonempty(questions.questions_json(facts)["questions"])
+    for entry in published:
+        row = rows[entry["task"]["fact"]]
+        assert entry["domain"] == {"fact": row.domain.id, "title": row.domain.source.title if row.domain.source else ""}, entry["id"]
+        assert entry["task"]["statement"] == row.task.quote and entry["task"]["statement"].startswith("Task Statement "), entry["id"]
+    # Every domain the exam mapping names has a question, except Domain 3's customization-cost objective: the
+    # decision engine decides hardware and serving, not how to customize a model, so only the exam-guide drill asks it.
+    asked = {entry["domain"]["fact"] for entry in published}
+    assert asked == {row.domain.id for row in facts.exam.mapping} - {"exam.customization_domain"}
+
+
+def test_the_schema_refuses_a_question_without_its_domain(facts: Facts) -> None:
+    published = questions.questions_json(facts)
+    del published["questions"][0]["domain"]
+    with pytest.raises(jsonschema.ValidationError, match="'domain' is a required property"):
+        jsonschema.validate(published, questions.json_schema())

@@ -49,8 +49,53 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "      company: A media company {inf9.chips}\n",
             "practice.scenarios.live-captions.company: unknown fact 'inf9.chips'",
         ),
+        (
+            "      task: exam.cost_task\n      states: {workload: training, model: deep-learning}\n    claims",
+            "      task: exam.cost_domain\n      states: {workload: training, model: deep-learning}\n    claims",
+            "practice.scenarios.protein-pretraining.task: expected the task fact of an exam.mapping row",
+        ),
+        (
+            "      competing: operations\n",
+            "      competing: speed\n",
+            "practice.scenarios.claims-fine-tuning.competing",
+        ),
+        (
+            "    worked-example: exam.cost_task\n",
+            "    worked-examples: exam.cost_task\n",
+            "practice.tasks.worked-examples: expected one of: claims, exam-notes",
+        ),
+        (
+            "    worked-example: exam.cost_task\n",
+            "",
+            "practice.tasks: name the task statement that questions of topic 'worked-example' practise",
+        ),
+        (
+            "    unsourced: \"No AWS source says this;",
+            "    unsourced-ish: \"No AWS source says this;",
+            "practice.corrections: give the correction each verdict calls for; missing: unsourced",
+        ),
     ],
 )
 def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, new: str, expected: str) -> None:
     problems = _refused(tmp_path, old, new)
     assert any(expected in problem for problem in problems), problems
+
+
+def test_the_exams_pace_must_be_numbers_and_without_it_there_is_no_timed_mode(tmp_path: Path) -> None:
+    from chipwise.render.markdown import Links
+    from chipwise.render.practice import timed_choice
+
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    worded = tmp_path / "worded.yml"
+    worded.write_text(text.replace("    value: 90\n    unit: minutes\n", "    value: ninety minutes\n    unit: text\n", 1), encoding="utf-8")
+    with pytest.raises(FactsError) as error:
+        chipwise.load_facts(worded, for_site=True)
+    problems = [str(problem) for problem in error.value.problems]
+    assert any("exam.duration.value: the timed practice mode keeps the exam's pace" in problem for problem in problems), problems
+    start, end = text.index("  exam.question_count:\n"), text.index("  exam.inference_domain:\n")
+    edited = tmp_path / "no-pace.yml"
+    edited.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert timed_choice(chipwise.load_facts(edited, for_site=True), Links()) == ("", "")
+    facts = chipwise.load_facts(FACTS_FILE)
+    attributes, checkbox = timed_choice(facts, Links())
+    assert f'data-exam-questions="{facts.facts["exam.question_count"].value}"' in attributes and 'name="timed"' in checkbox

@@ -5,23 +5,41 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import chipwise
-from chipwise.decision.engine import combinations, decide
+from chipwise.decision.engine import Decision, combinations, decide
 from chipwise.facts.model import PLACEHOLDER, Scenario
 from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import COUNT_WORDS, Question, QuestionType
+from chipwise.vocabulary import Competing, Verdict
 from tests.support import FACTS_FILE, nonempty
 
 
 @pytest.fixture(scope="module")
 def questions(facts: Facts) -> list[Question]:
     return nonempty(practice.all_questions(facts))
+
+
+def shown_as(decision: Decision, question: Question) -> str:
+    """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
+    every option would open with the same way of running the work (no option text then joins two with " on ")."""
+    titles = [outcome.title for outcome in decision.outcomes]
+    return " on ".join(titles[1:] if all(" on " not in option.text for option in question.options) else titles)
+
+
+def test_options_never_name_the_phase_the_stem_gives(facts: Facts, questions: list[Question]) -> None:
+    """Training questions offer hardware only: 'a training job' on every option would name the stem's phase."""
+    training = [q for q in questions if q.inputs.get("workload") in ("training", "fine-tuning")]
+    assert training
+    job = facts.decision.tables[0].outcomes["training-job"].title
+    for question in training:
+        assert all(job not in option.text for option in nonempty(question.options)), question.id
 
 
 def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
@@ -99,12 +117,16 @@ def test_each_ordering_step_uses_the_one_before(facts: Facts, questions: list[Qu
         assert step.derivation and before.id in step.derivation.inputs.values(), (before.id, step.id)
 
 
-def test_an_aws_quote_that_also_answers_the_note_is_never_its_wrong_answer(facts: Facts, questions: list[Question]) -> None:
-    pairs = [(check, other) for check in facts.fact_checks.values() for other in facts.fact_checks.values() if check.shares_point_with(other)]
-    assert pairs, "the facts file marks no fact checks as answering the same point"
-    for check, other in pairs:
+def test_each_note_check_asks_which_of_four_competing_corrections_is_accurate(facts: Facts, questions: list[Question]) -> None:
+    corrections = facts.practice.corrections
+    assert set(corrections) == set(Verdict)
+    for check in nonempty(facts.fact_checks.values()):
         question = next(q for q in questions if q.id == f"check-{check.id}")
-        assert other.aws_says not in {option.text for option in question.options}, (check.id, other.id)
+        assert question.stem.endswith("Which correction to this note is accurate?"), question.id
+        texts = [option.text for option in question.options]
+        assert len(set(texts)) == 4 and set(texts) <= set(corrections.values()), question.id
+        assert question.options[question.answer[0]].text == corrections[check.verdict], question.id
+        assert question.topic.practice_set == "drill"
 
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
@@ -115,7 +137,7 @@ def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts:
         assert decision.outcome.accelerator == "gpu", question.id
         assert len(question.answer) == 1, question.id
         keyed = question.options[question.answer[0]]
-        assert keyed.text == " on ".join(outcome.title for outcome in decision.outcomes) and "GPU" in keyed.text, question.id
+        assert keyed.text == shown_as(decision, question) and "GPU" in keyed.text, question.id
         assert keyed.answers is None, question.id  # a distractor names the neighbouring case it answers; the key answers this one
         assert [index for index in range(len(question.options)) if question.is_right((index,))] == list(question.answer), question.id
 
@@ -125,7 +147,7 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
     assert len(scenarios) >= len(facts.decision.rules) * 2
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
-        assert question.options[question.answer[0]].text == " on ".join(outcome.title for outcome in decision.outcomes), question.id
+        assert question.options[question.answer[0]].text == shown_as(decision, question), question.id
         assert question.rules[: len(decision.steps)] == tuple(step.rule.id for step in decision.steps)
 
 
@@ -136,9 +158,9 @@ def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Fa
     assert scenarios
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
-        neighbours = {" on ".join(outcome.title for outcome in other.outcomes) for other in practice.neighbours(facts, decision)}
+        neighbours = {shown_as(other, question) for other in practice.neighbours(facts, decision)}
         same_workload = {
-            " on ".join(outcome.title for outcome in decide(facts.decision, **inputs).outcomes)
+            shown_as(decide(facts.decision, **inputs), question)
             for inputs in combinations(facts.decision)
             if inputs["workload"] == decision.inputs["workload"]
         }
@@ -182,7 +204,7 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(" on " + facts.decision.outcomes["g6"].title)
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(facts.decision.outcomes["g6"].title)
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
@@ -213,3 +235,94 @@ def test_a_response_is_scored_right_only_when_it_is_the_answer(kind: str, given:
     answer = (0, 2) if kind == "multiple-response" else (0, 2, 1)
     question = Question("q", QuestionType(kind), practice.Topic.CLAIMS, "stem", options, answer)
     assert question.is_right(given) is right
+
+
+GIVEAWAYS = (
+    "Neuron",
+    "needs GPUs",
+    "needs a GPU",
+    "requires CUDA",
+    "only on NVIDIA",
+    "serverless endpoint",
+    "more memory than",
+    "larger than any",
+    "idle",
+    "steady",
+    "Inferentia",
+    "Trainium",
+)
+"""Words that hand a reader the deciding input instead of a situation to reason from."""
+
+
+def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
+    """Each exam-style question the engine decides: its stem, and its case study's background."""
+    texts = []
+    for question in questions:
+        if question.inputs:
+            texts.append((question.id, question.stem))
+            if question.case is not None:
+                texts.append((question.id, question.case.background))
+    return texts
+
+
+def giveaways_in(questions: list[Question]) -> list[tuple[str, str]]:
+    return [(qid, phrase) for qid, text in _decided_texts(questions) for phrase in GIVEAWAYS if phrase.lower() in text.lower()]
+
+
+def test_stems_describe_a_situation_never_the_deciding_inputs_words(questions: list[Question]) -> None:
+    assert _decided_texts(questions)
+    assert giveaways_in(questions) == []
+
+
+def test_the_giveaway_check_fails_on_stems_that_name_the_input(facts: Facts, questions: list[Question]) -> None:
+    scenario = facts.practice.scenarios[0]
+    told = replace(scenario, framework="The model runs on the AWS Neuron SDK.")
+    question = practice.scenario_question(facts, told)
+    assert giveaways_in([question]) == [(question.id, "Neuron")]
+
+
+def test_at_least_half_the_stems_set_a_competing_requirement(facts: Facts) -> None:
+    competing = [scenario for scenario in facts.practice.scenarios if scenario.competing is not None]
+    assert 2 * len(competing) >= len(facts.practice.scenarios)
+    assert {scenario.competing for scenario in competing} == set(Competing)
+
+
+def test_no_two_questions_share_rules_options_and_competing_requirement(questions: list[Question]) -> None:
+    seen: dict[tuple[object, ...], str] = {}
+    for question in nonempty(q for q in questions if q.inputs and q.case is None):
+        key = (question.rules, frozenset(option.text for option in question.options), question.competing)
+        assert key not in seen, (question.id, seen.get(key))
+        seen[key] = question.id
+
+
+def test_sixty_exam_style_questions_each_with_its_domain_and_task(facts: Facts, questions: list[Question]) -> None:
+    exam_style = [question for question in questions if question.topic.practice_set == "exam-style"]
+    assert len(exam_style) >= 60
+    tasks = {row.task.id for row in facts.exam.mapping}
+    for question in questions:
+        assert question.exam is not None and question.exam.task.id in tasks, question.id
+    # Task 3.1 (the cost of customizing a model) is asked only by the exam-guide drill: the engine decides
+    # hardware and serving, not how to customize a model.
+    assert {question.exam.task.id for question in exam_style if question.exam} == tasks - {"exam.customization_task"}
+
+
+def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) -> None:
+    from chipwise.guide.practice import GENERATED_TOPICS
+
+    assert set(GENERATED_TOPICS) == {topic.value for topic in practice.Topic} - {practice.Topic.CHOOSING.value}
+    assert set(facts.practice.tasks) == set(GENERATED_TOPICS)
+
+
+def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions: list[Question]) -> None:
+    """Where the neighbouring case changes an input the stem states, the explanation quotes the stem's sentence."""
+    quoted = 0
+    for question in nonempty(q for q in questions if q.inputs and q.case is None):
+        for index, option in enumerate(nonempty(question.options)):
+            if index in question.answer or option.answers is None:
+                continue
+            changed = {name for name, value in option.answers.items() if question.inputs.get(name, value) != value}
+            if changed - {"memory_gib"}:
+                match = re.search(r"This stem rules it out: “(.+?)” ", option.explanation)
+                assert match and match.group(1) in question.stem, (question.id, option.text, option.explanation)
+                quoted += 1
+    assert quoted > 100

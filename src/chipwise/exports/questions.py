@@ -11,6 +11,7 @@ from typing import Any
 from chipwise.facts.model import expand
 from chipwise.guide.model import Facts
 from chipwise.study.practice import Question, QuestionType, Topic, all_questions
+from chipwise.vocabulary import Competing
 
 SCHEMA_ID = "api/questions.schema.json"
 
@@ -32,6 +33,12 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         "option_facts": [list(option.facts) for option in question.options],
         "facts": list(question.facts),
     }
+    if question.exam is not None:
+        domain, task = question.exam.domain, question.exam.task
+        entry["domain"] = {"fact": domain.id, "title": domain.source.title if domain.source else domain.label}
+        entry["task"] = {"fact": task.id, "statement": task.quote or task.label}
+    if question.competing is not None:
+        entry["competing"] = question.competing.value
     if any(option.answers is not None for option in question.options):
         entry["option_answers"] = [dict(option.answers) if option.answers is not None else None for option in question.options]
     if question.prompts:
@@ -64,12 +71,30 @@ def json_schema() -> dict[str, Any]:
     question = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "type", "topic", "set", "stem", "options", "answer", "explanations", "option_facts", "facts"],
+        "required": ["id", "type", "topic", "set", "domain", "task", "stem", "options", "answer", "explanations", "option_facts", "facts"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
             "type": {"enum": [kind.value for kind in QuestionType], "description": "The exam guide's question types."},
             "topic": {"enum": [topic.value for topic in Topic]},
             "set": {"enum": ["exam-style", "drill"], "description": "exam-style items, or drills (arithmetic, launch order, the notes' claims)."},
+            "domain": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["fact", "title"],
+                "properties": {"fact": {"type": "string"}, "title": {"type": "string"}},
+                "description": "The AIF-C01 content domain the question practises: its fact in api/facts.json, and its title in the exam guide.",
+            },
+            "task": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["fact", "statement"],
+                "properties": {"fact": {"type": "string"}, "statement": {"type": "string"}},
+                "description": "The domain's task statement the question practises: its fact, and the statement as the exam guide words it.",
+            },
+            "competing": {
+                "enum": [item.value for item in Competing],
+                "description": "Scenario questions: the second requirement the stem sets against the first, so that one distractor is right but not best.",
+            },
             "stem": {"type": "string"},
             "options": {**_STRINGS, "minItems": 3},
             "answer": {

@@ -10,7 +10,7 @@ import yaml
 from chipwise.facts.formulas import FORMULAS
 from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, OneOrList, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
-from chipwise.vocabulary import Accelerator, Authority, Kind, Qualifier, Scope, Status, Verdict
+from chipwise.vocabulary import Accelerator, Authority, Competing, Kind, Qualifier, Scope, Status, Verdict
 
 ID = r"[a-z0-9][a-z0-9-]*"
 FACT_ID = r"[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_.-]*"
@@ -438,6 +438,16 @@ _states = MapOf(Text(), r"[a-z][a-z_]*", "a decision input name")
 
 PRACTICE = Record(
     {
+        "tasks": Field(
+            MapOf(_fact_ref, ID, "a generated question's topic"),
+            required=False,
+            doc="The exam guide's task statement (a task fact of an exam.mapping row) each topic of generated questions practises.",
+        ),
+        "corrections": Field(
+            MapOf(Text(), ID, "a fact check's verdict"),
+            required=False,
+            doc="Verdict -> the correction it calls for: the options of 'Which correction to this note is accurate?'.",
+        ),
         "scenarios": Field(
             MapOf(
                 Record(
@@ -448,9 +458,13 @@ PRACTICE = Record(
                         "traffic": Field(Text(), required=False, doc="A sentence about the traffic."),
                         "constraint": Field(Text(), required=False, doc="A sentence about another constraint."),
                         "ask": Field(Text(), doc="The question: 'Which solution is the MOST cost-effective?'."),
+                        "task": Field(_fact_ref, doc="The exam guide's task statement it practises: a task fact of an exam.mapping row."),
+                        "competing": Field(
+                            Choice(Competing.values()), required=False, doc="The second requirement the stem sets against the first, if any."
+                        ),
                         "states": Field(_states, doc="Decision input -> the value the prose states; the engine answers from these."),
                     },
-                    name="a practice scenario (company, workload, ask, states)",
+                    name="a practice scenario (company, workload, ask, task, states)",
                 ),
                 ID,
                 "a scenario id",
@@ -462,6 +476,7 @@ PRACTICE = Record(
                 Record(
                     {
                         "title": Field(Text()),
+                        "task": Field(_fact_ref, doc="The exam guide's task statement it practises: a task fact of an exam.mapping row."),
                         "background": Field(Text(), doc="The scenario; cite facts as {fact.id}."),
                         "questions": Field(
                             ListOf(
@@ -486,7 +501,7 @@ PRACTICE = Record(
             required=False,
         ),
     },
-    name="the practice section (scenarios, case_studies)",
+    name="the practice section (tasks, scenarios, case_studies)",
 )
 
 FACTS_FILE = Record(

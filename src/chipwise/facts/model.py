@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
 from chipwise.facts.units import UNITS, number_text
-from chipwise.vocabulary import Accelerator, Authority, Kind, Scope, Status, Verdict
+from chipwise.vocabulary import Accelerator, Authority, Competing, Kind, Scope, Status, Verdict
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -274,6 +274,10 @@ def frozen_map(items: Mapping[Key, Value]) -> Mapping[Key, Value]:
     return MappingProxyType(dict(items))
 
 
+STATED_IN = {"workload": "workload", "model": "framework", "requests": "traffic", "memory_gib": "workload"}
+"""Where a scenario's prose states each decision input (the loader checks these are the graph's inputs)."""
+
+
 @dataclass(frozen=True)
 class Scenario:
     """An exam-style stem in parts; `states` names the decision inputs its prose states."""
@@ -286,6 +290,15 @@ class Scenario:
     framework: str = ""
     traffic: str = ""
     constraint: str = ""
+    task: ExamMapping | None = None
+    """Where the exam guide covers what it practises (None only while the file is refused)."""
+    competing: Competing | None = None
+
+    @property
+    def sentences(self) -> Mapping[str, str]:
+        """For each decision input the stem can state, the sentence that states it: the model in the framework
+        sentence, requests in the traffic sentence, the size in the workload (each falling back to the workload)."""
+        return {name: getattr(self, part) or self.workload for name, part in STATED_IN.items()}
 
     @property
     def situation(self) -> str:
@@ -315,9 +328,14 @@ class CaseStudy:
     background: str
     """A template: it may cite facts as {fact.id}."""
     questions: tuple[CaseQuestion, ...]
+    task: ExamMapping | None = None
 
 
 @dataclass(frozen=True)
 class Practice:
     scenarios: tuple[Scenario, ...] = ()
     case_studies: tuple[CaseStudy, ...] = ()
+    tasks: Mapping[str, ExamMapping] = field(default_factory=dict)
+    corrections: Mapping[Verdict, str] = field(default_factory=dict)
+    """A fact check's verdict -> the correction it calls for (templates)."""
+    """A generated question's topic -> where the exam guide covers it."""

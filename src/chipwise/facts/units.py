@@ -100,6 +100,8 @@ UNITS: dict[str, Unit] = {
         Unit("requests-per-month", "{} requests a month", _positive_number, "a number above 0"),
         Unit("usd-per-month", "${}/month", _non_negative_number, "an amount of 0 or more"),
         Unit("usd-per-year", "${}/year", _non_negative_number, "an amount of 0 or more"),
+        Unit("questions", "{} questions", _positive_int, _COUNT),
+        Unit("minutes", "{} minutes", _positive_int, _COUNT),
         Unit("year", "{}", _year, "a year from 1990 to 2100", grouped=False),
         Unit("domain", "Domain {}", _positive_int, "a domain number above 0"),
         Unit("task", "Task Statement {}", _task, 'a task number written as text, like "2.3"'),

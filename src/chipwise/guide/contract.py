@@ -33,6 +33,8 @@ class FactId(StrEnum):
     EXAMPLE_CHIP_SHARE = "example.chip_share"
     BENCHMARKS_ARCHIVED = "neuron.benchmarks_archived"
     BENCHMARKS_ARCHIVED_ON = "neuron.benchmarks_archived_on"
+    EXAM_QUESTIONS = "exam.question_count"
+    EXAM_MINUTES = "exam.duration"
 
 
 NUMBERS = frozenset(
@@ -54,6 +56,10 @@ DERIVED = (
     FactId.EXAMPLE_CHIP_SHARE,
 )
 """The worked example's steps, in order: each must be computed by a formula, so its arithmetic shows."""
+
+EXAM_PACE = (FactId.EXAM_QUESTIONS, FactId.EXAM_MINUTES)
+"""The exam's questions and minutes: the practice page offers a timed mode at this pace when the file gives both
+(a file with neither has no timed mode; one alone is refused); each must be a number."""
 
 BENCHMARK_STATUS = (FactId.BENCHMARKS_ARCHIVED, FactId.BENCHMARKS_ARCHIVED_ON)
 """What AWS now says of its benchmark pages, and its date: shown wherever the rows are, so a file that includes
@@ -106,6 +112,11 @@ def breaches(
         if fact is None and fact_id in BENCHMARK_STATUS:
             if has_benchmarks:
                 yield Breach("facts", f"the benchmark rows are shown with what AWS says of its benchmark pages: add the fact {fact_id.value!r}")
+        elif fact is None and fact_id in EXAM_PACE:
+            if any(facts.get(other) is not None for other in EXAM_PACE):
+                yield Breach("facts", f"the timed practice mode needs the exam's questions and minutes, both or neither: add the fact {fact_id.value!r}")
+        elif fact is not None and fact_id in EXAM_PACE and not fact.is_number:
+            yield Breach(f"facts.{fact_id.value}.value", f"the timed practice mode keeps the exam's pace with {fact_id.value!r}: it must be a number")
         elif fact is None:
             yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.guide.contract.FactId.{fact_id.name}); add it back")
         elif fact_id in NUMBERS and not fact.is_number:

@@ -317,7 +317,7 @@ class _Builder:
             decision=decision,
             topics=frozen_map(raw.get("topics", {})),
             spec_labels=frozen_map(raw.get("spec_labels", {})),
-            practice=build_practice(raw.get("practice", {}), decision, self),
+            practice=build_practice(raw.get("practice", {}), decision, exam, self),
             benchmarks=self._build_benchmarks(raw.get("benchmarks")),
             changes=self._build_changes(raw.get("changes"), raw["meta"]["version"], families),
             changes_path=self.path.parent / raw["changes"] if raw.get("changes") else None,

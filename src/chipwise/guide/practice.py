@@ -12,12 +12,16 @@ from typing import Any, Protocol
 from chipwise.decision.engine import InvalidInput, decide
 from chipwise.decision.model import DecisionGraph
 from chipwise.decision.verify import verify_graph
-from chipwise.facts.model import CaseQuestion, CaseStudy, Fact, Practice, Scenario, frozen_map
+from chipwise.facts.model import STATED_IN, CaseQuestion, CaseStudy, Exam, ExamMapping, Fact, Practice, Scenario, frozen_map
+from chipwise.vocabulary import Competing, Verdict
 
 OPTIONS_PER_QUESTION = 4
 """A multiple-choice question: one right response and three distractors."""
 
 SCENARIO_PARTS = ("company", "workload", "framework", "traffic", "constraint", "ask")
+
+GENERATED_TOPICS = ("claims", "exam-notes", "exam-guide", "generations", "worked-example")
+"""The topics of questions built from facts rather than from scenarios: each practises the task `practice.tasks` names."""
 
 
 class Reporter(Protocol):
@@ -32,16 +36,48 @@ class Reporter(Protocol):
     def checked_template(self, key_path: str, template: str) -> str: ...
 
 
-def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, builder: Reporter) -> Practice:
+def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, builder: Reporter) -> Practice:
     decidable = not verify_graph(graph)
+    inputs = {item.name for item in graph.inputs}
+    for name in (name for name in STATED_IN if raw.get("scenarios") and inputs and name not in inputs):
+        builder.problem("decision.inputs", f"practice stems state {name!r}, which is not a decision input; known: {', '.join(sorted(inputs))}")
     scenarios = []
     for scenario_id, entry in raw.get("scenarios", {}).items():
         where = f"practice.scenarios.{scenario_id}"
         texts = {part: builder.checked_template(f"{where}.{part}", entry[part]) for part in SCENARIO_PARTS if part in entry}
         states = _states(f"{where}.states", entry["states"], graph, builder, decidable)
-        scenarios.append(Scenario(id=scenario_id, states=states, **texts))
-    cases = [_case_study(case_id, entry, graph, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
-    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases))
+        task = _task(f"{where}.task", entry["task"], exam, builder)
+        competing = Competing.of(entry["competing"]) if "competing" in entry else None
+        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, **texts))
+    cases = [_case_study(case_id, entry, graph, exam, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
+    tasks = {}
+    for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
+        builder.problem("practice.tasks", f"name the task statement that questions of topic {topic!r} practise")
+    for topic, fact_id in raw.get("tasks", {}).items():
+        if topic not in GENERATED_TOPICS:
+            builder.problem(f"practice.tasks.{topic}", f"expected one of: {', '.join(GENERATED_TOPICS)}; received {topic!r}")
+        task = _task(f"practice.tasks.{topic}", fact_id, exam, builder)
+        if task is not None:
+            tasks[topic] = task
+    corrections = {}
+    for verdict, text in raw.get("corrections", {}).items():
+        if verdict in Verdict.values():
+            corrections[Verdict.of(verdict)] = builder.checked_template(f"practice.corrections.{verdict}", text)
+        else:
+            builder.problem(f"practice.corrections.{verdict}", f"expected one of: {', '.join(Verdict.values())}; received {verdict!r}")
+    missing = [verdict for verdict in Verdict.values() if raw and verdict not in raw.get("corrections", {})]
+    if missing:
+        builder.problem("practice.corrections", f"give the correction each verdict calls for; missing: {', '.join(missing)}")
+    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases), tasks=frozen_map(tasks), corrections=frozen_map(corrections))
+
+
+def _task(where: str, fact_id: str, exam: Exam, builder: Reporter) -> ExamMapping | None:
+    """The exam mapping row whose task is this fact, or None with a located problem."""
+    row = next((row for row in exam.mapping if row.task.id == fact_id), None)
+    if row is None:
+        known = ", ".join(row.task.id for row in exam.mapping)
+        builder.problem(where, f"expected the task fact of an exam.mapping row ({known}); received {fact_id!r}")
+    return row
 
 
 def _states(where: str, states: Mapping[str, str], graph: DecisionGraph, builder: Reporter, decidable: bool) -> Mapping[str, str]:
@@ -54,7 +90,7 @@ def _states(where: str, states: Mapping[str, str], graph: DecisionGraph, builder
     return frozen_map(states)
 
 
-def _case_study(case_id: str, entry: Mapping[str, Any], graph: DecisionGraph, builder: Reporter, decidable: bool) -> CaseStudy:
+def _case_study(case_id: str, entry: Mapping[str, Any], graph: DecisionGraph, exam: Exam, builder: Reporter, decidable: bool) -> CaseStudy:
     where = f"practice.case_studies.{case_id}"
     questions = []
     for index, item in enumerate(entry["questions"]):
@@ -74,7 +110,8 @@ def _case_study(case_id: str, entry: Mapping[str, Any], graph: DecisionGraph, bu
     background = builder.checked_template(f"{where}.background", entry["background"])
     if len(entry["questions"]) < 2:
         builder.problem(f"{where}.questions", "a case study asks two or more questions about its scenario")
-    return CaseStudy(id=case_id, title=entry["title"], background=background, questions=tuple(questions))
+    task = _task(f"{where}.task", entry["task"], exam, builder)
+    return CaseStudy(id=case_id, title=entry["title"], background=background, questions=tuple(questions), task=task)
 
 
 def _figure_question(at: str, ask: str, answer_id: str, option_ids: list[str], builder: Reporter) -> CaseQuestion | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chipwise.facts.model import PLACEHOLDER
+from chipwise.facts.model import PLACEHOLDER, ExamMapping
+from chipwise.guide.contract import EXAM_PACE
 from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.render.markdown import Links, markdown_table
@@ -34,10 +35,14 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     parts = [
         f'<section class="chipwise-q" id="q-{qid}" data-id="{qid}" data-type="{question.type.value}" data-topic="{question.topic.value}" '
         + (f'data-case="{escape.attribute(question.case.id)}" ' if question.case else "")
+        + (f'data-domain="{escape.attribute(question.exam.domain.id)}" ' if question.exam else "")
+        + f'data-set="{question.topic.practice_set}" '
         + f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
         f'<h3 id="q-{qid}-title" tabindex="-1">Question {number} <small class="chipwise-q__type">{escape.html_text(question.type.label)}'
-        f" · {escape.html_text(question.topic.label)}</small></h3>",
+        f" · {escape.html_text(question.topic.label)}{' · drill' if question.topic.practice_set == 'drill' else ''}</small></h3>",
     ]
+    if question.exam is not None:
+        parts.append(exam_html(question.exam, facts, links))
     if question.case is not None:
         parts.append(
             f'<p class="chipwise-q__case"><strong>Case study: {escape.html_text(question.case.title)}.</strong> '
@@ -56,6 +61,19 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
     parts.append(f'<p class="chipwise-q__answer"><strong>Answer: {escape.html_text(answer_text(question))}</strong></p>')
     parts.append("</section>")
     return "".join(parts)
+
+
+def exam_html(row: ExamMapping, facts: Facts, links: Links) -> str:
+    """Where the exam guide covers the question: 'Content Domain 2: Fundamentals of GenAI · Task Statement 2.3: ...', each linked to its fact."""
+    domain = escape.html_text(row.domain.source.title if row.domain.source else row.domain.label)
+    task = escape.html_text(row.task.quote or row.task.label)
+    domain_url, task_url = links.fact_url(row.domain), links.fact_url(row.task)
+    domain_html = f'<a href="{escape.attribute(domain_url)}">{domain}</a>' if domain_url else domain
+    task_html = f'<a href="{escape.attribute(task_url)}">{task}</a>' if task_url else task
+    return (
+        f'<p class="chipwise-q__exam">{escape.html_text(facts.meta.exam)}: <span class="chipwise-q__domain">{domain_html}</span> · '
+        f'<span class="chipwise-q__task">{task_html}</span></p>'
+    )
 
 
 QUESTION_PAGES = "quiz"
@@ -96,17 +114,33 @@ def question_pages(questions: Sequence[Question], links: Links) -> str:
     return "\n".join(lines)
 
 
-def practice_mode(questions: Sequence[Question]) -> str:
+def timed_choice(facts: Facts, links: Links) -> tuple[str, str]:
+    """The form's pace attributes and the timed-mode checkbox, when the facts file gives the exam's questions and
+    minutes (else neither): the time for a set is its share of the exam's time, question for question."""
+    questions, minutes = (facts.facts.get(fact_id) for fact_id in EXAM_PACE)
+    if questions is None or minutes is None:
+        return "", ""
+    attributes = f' data-exam-questions="{escape.attribute(str(questions.value))}" data-exam-minutes="{escape.attribute(str(minutes.value))}"'
+    checkbox = (
+        '<p><label><input type="checkbox" name="timed"> Timed, at the exam\'s pace</label>: '
+        f"{escape.html_text(facts.meta.exam)} gives {linked_html('{' + questions.id + '}', facts, links)} in "
+        f"{linked_html('{' + minutes.id + '}', facts, links)}; a set gets its share of that time, and is scored when it runs out.</p>"
+    )
+    return attributes, checkbox
+
+
+def practice_mode(questions: Sequence[Question], facts: Facts, links: Links) -> str:
     """The practice mode's set chooser and progress: disabled until practice.js enables it, so the page does not shift.
 
     The form carries every question's id, so progress can be counted before any question is fetched; the
     chosen questions are brought in from the topic pages into the empty list below it.
     """
+    pace, timed = timed_choice(facts, links)
     types = "".join(f'<option value="{kind.value}">{kind.label}</option>' for kind in QuestionType if any(q.type is kind for q in questions))
     topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in topics_asked(questions))
     ids = escape.attribute(",".join(question.id for question in questions))
     return (
-        f'<form class="chipwise-practice" aria-label="Practice mode" data-ids="{ids}"><fieldset class="chipwise-practice__controls" disabled>'
+        f'<form class="chipwise-practice" aria-label="Practice mode" data-ids="{ids}"{pace}><fieldset class="chipwise-practice__controls" disabled>'
         "<fieldset><legend>Choose a set</legend>"
         '<label><input type="radio" name="set" value="all" checked> All questions</label> '
         '<label><input type="radio" name="set" value="type"> By type</label> '
@@ -114,6 +148,7 @@ def practice_mode(questions: Sequence[Question]) -> str:
         f'<label><input type="radio" name="set" value="random"> At random</label></fieldset>'
         f'<p><label>Type <select name="type">{types}</select></label> <label>Topic <select name="topic">{topics}</select></label> '
         f'<label>How many at random <input type="number" name="count" min="1" max="{len(questions)}" value="10"></label></p>'
+        f"{timed}"
         '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
         '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Practise my wrong answers</button> '
         '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
@@ -121,9 +156,11 @@ def practice_mode(questions: Sequence[Question]) -> str:
         '<p class="chipwise-practice__progress" aria-live="polite">'
         "The practice mode needs JavaScript; every question is on the topic pages listed below, with its answer and explanations.</p>"
         "</form>"
-        '<div class="chipwise-practice__questions"><h2 id="practice-set" hidden>Your practice set</h2></div>'
+        '<div class="chipwise-practice__questions"><h2 id="practice-set" hidden>Your practice set</h2>'
+        '<p class="chipwise-practice__timer" role="timer" hidden></p></div>'
         '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
-        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div></div>'
+        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div>'
+        '<div class="chipwise-practice__domains" hidden><p>By exam domain (exam-style questions only):</p><ul></ul></div></div>'
     )
 
 

@@ -266,7 +266,7 @@ class SiteMacros:
 
     def practice_mode(self) -> str:
         """The practice mode's controls (practice.js shows them)."""
-        return render_practice.practice_mode(practice.all_questions(self.facts))
+        return render_practice.practice_mode(practice.all_questions(self.facts), self.facts, self.links())
 
     def practice_coverage(self) -> str:
         """Which questions ask about each rule, fact check and exam-scoped fact."""

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, FactCheck, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
 from chipwise.guide.model import Facts
 from chipwise.guide.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
-from chipwise.vocabulary import Accelerator, Kind, Scope
+from chipwise.vocabulary import Accelerator, Competing, Kind, Scope
 
 RESPONSES_PER_MULTIPLE_RESPONSE = 5
 RIGHT_PER_MULTIPLE_RESPONSE = 2
@@ -29,7 +29,6 @@ MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
 COUNT_WORDS = {2: "TWO", 3: "THREE"}
 LETTERS = "ABCDEFGH"
-MIN_QUOTED_WORDS = 4
 
 
 class QuestionType(StrEnum):
@@ -108,13 +107,18 @@ class Question:
     its distractors come from."""
     checks: tuple[str, ...] = ()
     extra_facts: tuple[str, ...] = ()
+    exam: ExamMapping | None = None
+    """Where the exam guide covers what the question practises: its domain and task statement."""
+    competing: Competing | None = None
+    """Scenario questions: the second requirement the stem sets against the first."""
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """Every fact the stem or an explanation cites, in order, without repeats."""
+        """Every fact the stem or an explanation cites, in order, without repeats (then its domain's and task's)."""
         cited = [*PLACEHOLDER.findall(self.stem), *(PLACEHOLDER.findall(self.case.background) if self.case else [])]
         cited += [fact_id for option in self.options for fact_id in (*option.facts, *PLACEHOLDER.findall(option.explanation))]
-        return tuple(dict.fromkeys([*cited, *self.extra_facts]))
+        where = [fact.id for fact in (self.exam.domain, self.exam.weight, self.exam.task, self.exam.objective)] if self.exam else []
+        return tuple(dict.fromkeys([*cited, *self.extra_facts, *where]))
 
     def is_right(self, response: Sequence[int]) -> bool:
         if self.type is QuestionType.MULTIPLE_RESPONSE:
@@ -160,19 +164,23 @@ def _option_text(decision: Decision) -> str:
     return " on ".join(outcome.title for outcome in decision.outcomes)
 
 
-def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str]) -> Option:
+def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
-    where the stem states it, what the stem says instead) and what its first differing outcome is for."""
+    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
     differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
     changed = []
+    ruled_out = []
     for item in facts.decision.inputs:
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
         if ours != theirs:
             labels = {value.name: value.label for value in item.values}
             instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
             changed.append(f"“{item.question}” were answered “{labels[theirs]}”{instead}")
+            if item.name in stated and said.get(item.name):
+                ruled_out.append(said[item.name])
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
-    return Option(_option_text(neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
+    return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
@@ -190,8 +198,12 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
     return found
 
 
-def decided_options(facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str]) -> tuple[list[Option], list[Option]]:
-    """The engine's answer and three answers to neighbouring cases, each with its explanation."""
+def decided_options(
+    facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None
+) -> tuple[list[Option], list[Option]]:
+    """The engine's answer and three answers to neighbouring cases, each with its explanation. `said`: for each
+    input, the stem's sentence that states it. When every option would open with the same way of running the work
+    (all training jobs, say), the options name only the hardware: none names the phase the stem already gives."""
     right = _right_option(decision)
     named = _stated_inputs(facts, stated)
     by_text: dict[str, Option] = {}
@@ -199,7 +211,7 @@ def decided_options(facts: Facts, question_id: str, decision: Decision, stated: 
     def offer(candidate: Decision) -> None:
         text = _option_text(candidate)
         if text != right.text and text not in by_text:
-            by_text[text] = _wrong_option(facts, decision, candidate, named)
+            by_text[text] = _wrong_option(facts, decision, candidate, named, said or {})
 
     for neighbour in neighbours(facts, decision):
         offer(neighbour)
@@ -209,6 +221,9 @@ def decided_options(facts: Facts, question_id: str, decision: Decision, stated: 
             if inputs["workload"] == decision.inputs["workload"]:
                 offer(decide(facts.decision, **inputs))
     wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
+    first = decision.outcomes[0].title + " on "
+    if len(decision.outcomes) > 1 and all(option.text.startswith(first) for option in (right, *wrong)):
+        return [replace(right, text=right.text.removeprefix(first))], [replace(option, text=option.text.removeprefix(first)) for option in wrong]
     return [right], wrong
 
 
@@ -229,7 +244,7 @@ def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
-    right, wrong = decided_options(facts, question_id, decision, scenario.states)
+    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
     return _choice(
         question_id,
         right,
@@ -237,6 +252,8 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         type=QuestionType.MULTIPLE_CHOICE,
         topic=Topic.CHOOSING,
         stem=scenario.stem,
+        exam=scenario.task,
+        competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
     )
@@ -258,6 +275,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
                     topic=Topic.CHOOSING,
                     stem=part.ask,
                     case=case,
+                    exam=case.task,
                     inputs=frozen_map(dict(part.states)),
                     rules=tuple(step.rule.id for step in decision.steps),
                 )
@@ -276,7 +294,7 @@ def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: Case
         for fact in part.options
     ]
     topic = Topic.WORKED_EXAMPLE if answer.id.startswith("example.") else Topic.CLAIMS
-    return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case)
+    return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case, exam=case.task)
 
 
 def _evidence(fact: Fact) -> str:
@@ -285,49 +303,29 @@ def _evidence(fact: Fact) -> str:
     return f"{fact.evidence.source.publisher} says: “{fact.evidence.text}” ({fact.evidence.source.title}); so {{{fact.id}}}."
 
 
-# Fact checks: what exam notes say against what AWS's own page says.
-
-
-def _said_in(facts: Facts, words: str) -> list[Fact]:
-    """The facts whose quote is these words, or a sentence of them (a clause of a few words at least, so a
-    bare name never counts): what the words themselves state."""
-    plain = " ".join(words.split())
-    quoted = ((fact, " ".join(fact.quote.split()).rstrip(".")) for fact in facts.facts.values() if fact.quote)
-    return [fact for fact, quote in quoted if len(quote.split()) >= MIN_QUOTED_WORDS and quote in plain]
-
-
-def _other_point(facts: Facts, check: FactCheck) -> Option:
-    """Why another check's AWS quote is not the answer: what it is about, and what it states."""
-    stated = _said_in(facts, check.aws_says)
-    cited = [f"{{{fact.id}}}" for fact in stated]
-    states = ", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited)
-    what = f"; it states {states}" if states else ""
-    topic = _sentence(check.topic, facts.glossary)
-    explanation = f"Wrong: {check.source.publisher} says this on another point, {topic} ({check.source.title}){what}. It does not answer the note's claim."
-    return Option(check.aws_says, explanation, tuple(fact.id for fact in stated))
+# Fact checks: what exam notes say against what AWS's own page says, asked as the correction the note needs.
 
 
 def fact_check_question(facts: Facts, check_id: str) -> Question:
+    """'Which correction to this note is accurate?': the correction its verdict calls for against three that other
+    verdicts call for (facts file, practice.corrections), each explained by what AWS's own source says."""
     check = facts.fact_checks[check_id]
     question_id = f"check-{check.id}"
-    right = Option(
-        check.aws_says,
-        f"Right: {check.source.publisher} says this in {check.source.title}. {check.explanation_template}",
-        tuple(fact.id for fact in (*check.note_facts, *check.aws_facts)),
-    )
-    same_point = {other.aws_says for other in facts.fact_checks.values() if check.shares_point_with(other)}
-    others = sorted(
-        (other for other in facts.fact_checks.values() if other.aws_says not in {check.aws_says, *same_point}),
-        key=lambda other: _hash(question_id, other.id),
-    )
-    wrong: list[Option] = []
-    seen: set[str] = set()
-    for other in others:
-        if other.aws_says not in seen and len(wrong) < OPTIONS_PER_QUESTION - 1:
-            seen.add(other.aws_says)
-            wrong.append(_other_point(facts, other))
-    said = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
-    stem = f"A colleague's exam notes say: “{said}” Which statement is what AWS's own source says on this point?"
+    corrections = facts.practice.corrections
+    cited = tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
+    said = f"{check.source.publisher} says: “{check.aws_says}” ({check.source.title})."
+    right = Option(corrections[check.verdict], f"Right: the note is {check.verdict.label.lower()}. {said} {check.explanation_template}", cited)
+    others = sorted((verdict for verdict in corrections if verdict is not check.verdict), key=lambda verdict: _hash(question_id, verdict.value))
+    wrong = [
+        Option(
+            corrections[verdict],
+            f"Wrong: that is the correction for a note that is {verdict.label.lower()}; this one is {check.verdict.label.lower()}. {said}",
+            cited,
+        )
+        for verdict in others[: OPTIONS_PER_QUESTION - 1]
+    ]
+    said_note = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
+    stem = f"A colleague's exam notes say: “{said_note}” Which correction to this note is accurate?"
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
 
@@ -587,7 +585,7 @@ def all_questions(facts: Facts) -> list[Question]:
         if question is not None
     ]
     questions += [fact_check_question(facts, check_id) for check_id in facts.fact_checks]
-    return questions
+    return [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
 
 
 @dataclass(frozen=True)

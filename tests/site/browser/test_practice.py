@@ -46,6 +46,18 @@ def _result(page: Page) -> str:
     return page.locator(".chipwise-practice__result").inner_text()
 
 
+def _score(questions: list[Question], wrong: frozenset[str] = frozenset()) -> str:
+    """The score line's first sentence: exam-style questions only, drills counted apart."""
+    exam = [q for q in questions if q.topic.practice_set != "drill"]
+    drills = [q for q in questions if q.topic.practice_set == "drill"]
+    exam_right = sum(q.id not in wrong for q in exam)
+    drills_right = sum(q.id not in wrong for q in drills)
+    if not exam:
+        return f"Drills: {drills_right} of {len(drills)} right ({round(100 * drills_right / len(drills))}%)."
+    line = f"You scored {exam_right} of {len(exam)} ({round(100 * exam_right / len(exam))}%)"
+    return line + (f" on the exam-style questions. Drills, not counted in that score: {drills_right} of {len(drills)} right." if drills else ".")
+
+
 def _choose_type(page: Page, facts: Facts, kind: QuestionType) -> list[Question]:
     """Choose the set of one question type; its questions, in the bank's order."""
     page.check('input[name="set"][value="type"]')
@@ -58,7 +70,7 @@ def _answer_every_question_right(page: Page, questions: list[Question]) -> None:
     _start(page)
     for question in questions:
         _answer(page, question)
-    assert _result(page) == f"You scored {len(questions)} of {len(questions)} (100%). Every answer is right."
+    assert _result(page) == _score(questions) + " Every answer is right."
 
 
 def test_a_full_run_with_every_answer_right_scores_100(browser: Browser, site_url: str, facts: Facts) -> None:
@@ -95,7 +107,7 @@ def test_one_wrong_answer_shows_in_the_review_and_can_be_retried(browser: Browse
         for question in questions:
             _answer(page, question, right=question is not wrong)
         total = len(questions)
-        assert _result(page).startswith(f"You scored {total - 1} of {total} ({round(100 * (total - 1) / total)}%).")
+        assert _result(page).startswith(_score(questions, frozenset({wrong.id})))
         missed = page.locator(".chipwise-q--wrong")
         assert missed.count() == 1 and missed.get_attribute("data-id") == wrong.id
         assert "Not right: the answer is" in missed.locator(".chipwise-q__verdict").inner_text()
@@ -143,7 +155,7 @@ def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str,
         page.keyboard.press("ArrowRight")  # radio group: "By type"
         page.keyboard.press("Tab")  # the type list, the default of which is multiple choice
         assert page.evaluate("document.activeElement.name") == "type"
-        for _ in range(5):
+        for _ in range(10):  # past the other controls and the timed mode's links
             if page.evaluate("document.activeElement.textContent") == "Start practice":
                 break
             page.keyboard.press("Tab")
@@ -167,7 +179,7 @@ def test_practice_works_from_the_keyboard_alone(browser: Browser, site_url: str,
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.classList.contains('chipwise-practice__result')")
-        assert page.locator(".chipwise-practice__result").inner_text().startswith(f"You scored {len(shown)} of {len(shown)} (100%)")
+        assert page.locator(".chipwise-practice__result").inner_text().startswith(_score(shown))
     finally:
         page.context.close()
 
@@ -233,7 +245,7 @@ def test_a_second_submit_adds_no_second_verdict_and_unanswered_questions_are_war
         warning = _result(page)
         assert warning.startswith("Question 1 is not answered yet") and "Submit answers again" in warning
         assert page.locator(".chipwise-q__verdict").count() == 0, "nothing is scored before the reader confirms"
-        assert _result(page).startswith(f"You scored {len(shown) - 1} of {len(shown)}")
+        assert _result(page).startswith(_score(shown, frozenset({shown[0].id})))
         assert page.locator(".chipwise-q__verdict").count() == len(shown)
         page.locator('[data-action="submit"]').evaluate("button => button.click()")  # disabled: no second verdict
         assert page.locator(".chipwise-q__verdict").count() == len(shown)
@@ -291,7 +303,7 @@ def test_options_change_order_between_attempts_and_the_answer_line_follows(brows
         assert orders[0] != orders[1]
         for question in shown:
             _answer(page, question)
-        assert _result(page).startswith(f"You scored {len(shown)} of {len(shown)} (100%)")
+        assert _result(page).startswith(_score(shown))
     finally:
         page.context.close()
 
@@ -305,7 +317,7 @@ def test_wrong_answers_can_be_practised_again_after_a_reload(browser: Browser, s
         _start(page)
         for each in orderings:
             _answer(page, each, right=each is not question)
-        assert _result(page).startswith(f"You scored {len(orderings) - 1} of {len(orderings)}")
+        assert _result(page).startswith(_score(orderings, frozenset({question.id})))
         page.reload()
         retry = page.locator('[data-action="retry"]')
         assert retry.inner_text() == "Practise my wrong answers" and retry.is_enabled()
@@ -333,5 +345,78 @@ def test_a_topic_set_keeps_a_case_study_whole_and_links_open_in_a_new_tab(browse
         links = page.locator("section.chipwise-q:visible a[href]")
         assert links.count() > 0
         assert set(links.evaluate_all("links => links.map(link => link.target)")) == {"_blank"}
+    finally:
+        page.context.close()
+
+
+def test_drills_stay_out_of_the_score_and_each_exam_domain_gets_its_own(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        questions = practice.all_questions(facts)
+        exam_style = [q for q in questions if q.topic.practice_set == "exam-style" and q.type is QuestionType.MULTIPLE_CHOICE]
+        drill = next(q for q in questions if q.topic.practice_set == "drill")
+        missed = exam_style[0]
+        wrong = frozenset({missed.id, drill.id})
+        _start(page)
+        assert page.locator(".chipwise-q__why:visible").count() == 0, "no explanation shows before the answers are submitted"
+        assert page.locator(f'section[data-id="{missed.id}"] .chipwise-q__domain').inner_text() == missed.exam.domain.source.title  # type: ignore[union-attr]
+        for question in questions:
+            _answer(page, question, right=question.id not in wrong)
+        assert _result(page).startswith(_score(questions, wrong))
+        assert "Drills, not counted in that score" in page.locator(".chipwise-practice__result").inner_text()
+        rows = page.locator(".chipwise-practice__domains li")
+        expected = {}
+        for question in (q for q in questions if q.topic.practice_set == "exam-style" and q.exam is not None):
+            asked, right = expected.get(question.exam.domain.id, (0, 0))
+            expected[question.exam.domain.id] = (asked + 1, right + (question.id not in wrong))
+        assert rows.count() == len(expected) == len(facts.exam.mapping)
+        for domain_id, (asked, right) in expected.items():
+            row = page.locator(f'.chipwise-practice__domains li[data-domain="{domain_id}"]')
+            title = facts.facts[domain_id].source.title  # type: ignore[union-attr]
+            assert row.inner_text() == f"{title}: {right} of {asked} ({round(100 * right / asked)}%)", domain_id
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_a_timed_set_keeps_the_exams_pace_from_the_keyboard_and_is_scored_when_time_runs_out(
+    browser: Browser, site_url: str, facts: Facts
+) -> None:
+    page, log = open_page(browser, site_url + "quiz/")
+    try:
+        page.clock.install()
+        page.reload()
+        orderings = [q for q in practice.all_questions(facts) if q.type is QuestionType.ORDERING]
+        page.focus('input[name="set"][value="all"]')
+        page.keyboard.press("ArrowRight")  # radio group: "By type"
+        page.keyboard.press("Tab")  # the type list
+        page.keyboard.press("ArrowDown")  # multiple choice → multiple response
+        page.keyboard.press("ArrowDown")  # → ordering
+        assert page.evaluate("document.activeElement.value") == "ordering"
+        for _ in range(10):
+            if page.evaluate("document.activeElement.name") == "timed":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        assert page.is_checked('input[name="timed"]')
+        for _ in range(10):
+            if page.evaluate("document.activeElement.textContent") == "Start practice":
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("body.chipwise-practising")
+        exam_questions = int(facts.facts["exam.question_count"].value)  # type: ignore[call-overload]
+        exam_minutes = int(facts.facts["exam.duration"].value)  # type: ignore[call-overload]
+        allowed = round(len(orderings) * exam_minutes * 60 / exam_questions)
+        timer = page.locator(".chipwise-practice__timer")
+        assert timer.inner_text() == f"Time left: {allowed // 60}:{allowed % 60:02d}"
+        _answer(page, orderings[0])
+        page.clock.run_for((allowed - 1) * 1000)
+        assert timer.inner_text() == "Time left: 0:01" and page.locator(".chipwise-q__verdict").count() == 0
+        page.clock.run_for(1000)
+        result = page.locator(".chipwise-practice__result").inner_text()
+        assert result.startswith("Time is up. " + _score(orderings, frozenset(q.id for q in orderings[1:]))), result
+        assert page.locator(".chipwise-q__verdict").count() == len(orderings) and timer.is_hidden()
+        assert log.problems() == []
     finally:
         page.context.close()
