@@ -59,7 +59,7 @@ def test_each_sources_entry_says_when_it_last_changed(facts: Facts) -> None:
     assert "verified 2026-12-02 (today) · last changed in 2026.12.2 · id sagemaker.realtime_fit" in entries
     assert changed["p5.gpu"].version == "2026.11.26.3"
     assert "last changed in 2026.11.26.3 · id p5.gpu" in entries
-    assert "(6 days ago) · id inf1.throughput_vs_g4" in entries
+    assert "(6 days ago) · id sagemaker.serverless_no_gpus" in entries
 
 
 def test_flashcards_of_changed_facts_carry_a_tag_per_release(facts: Facts) -> None:

@@ -14,6 +14,11 @@ from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
 from tests.support import CHANGES_FILE, FACTS_FILE, ROOT, copy_rows_file
 
+# Where each release sits in the changes file, newest first: the tests below name a release by its version, so
+# a new release on top moves no test.
+_VERSIONS = re.findall(r'^  - version: "([^"]+)"$', CHANGES_FILE.read_text(encoding="utf-8"), re.MULTILINE)
+AT = {version: index for index, version in enumerate(_VERSIONS)}
+
 
 def test_the_committed_changelog_is_generated_from_the_changes_file(facts: Facts) -> None:
     assert facts.changes_path is not None
@@ -22,8 +27,9 @@ def test_the_committed_changelog_is_generated_from_the_changes_file(facts: Facts
 
 
 def test_every_release_of_the_old_changelog_is_kept(facts: Facts) -> None:
-    versions = ["2026.12.2.4", "2026.12.2.3", "2026.12.2.2", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26"]
-    assert [release.version for release in facts.changes] == versions
+    old = ["2026.12.2.3", "2026.12.2.2", "2026.12.2.1", "2026.12.2", "2026.11.26.4", "2026.11.26.3", "2026.11.26.2", "2026.11.26"]
+    versions = [release.version for release in facts.changes]
+    assert versions[-len(old) :] == old and versions == sorted(versions, key=lambda v: tuple(map(int, v.split("."))), reverse=True)
     assert facts.changes[0].version == facts.meta.version
 
 
@@ -33,7 +39,7 @@ def test_a_fact_last_changed_in_the_newest_release_that_names_it(facts: Facts) -
     assert changed["p5.gpu"].version == "2026.11.26.3"
     assert changed["trn2.cost_to_train"].version == "2026.11.26.2"
     assert "inf1.chips_max" not in changed
-    renamed = next(change for change in facts.changes[7].changes if change.fact == "trn2.cost_to_train")
+    renamed = next(change for change in facts.changes[AT["2026.11.26.2"]].changes if change.fact == "trn2.cost_to_train")
     assert (renamed.field, renamed.text) == (ChangedField.ID, "renamed from trn1.cost_to_train")
 
 
@@ -41,23 +47,23 @@ def test_a_fact_last_changed_in_the_newest_release_that_names_it(facts: Facts) -
     ("old", "new", "key_path", "message"),
     [
         pytest.param(
-            "  - {fact: sagemaker.batch_fit,", "  - {fact: sagemaker.batch_fits,", "releases[4].changes[1].fact",
+            "  - {fact: sagemaker.batch_fit,", "  - {fact: sagemaker.batch_fits,", f"releases[{AT['2026.12.2']}].changes[1].fact",
             "unknown fact 'sagemaker.batch_fits'; did you mean 'sagemaker.batch_fit'?", id="unknown-fact",
         ),
         pytest.param(
             "source: sagemaker-async, why: \"What Asynchronous Inference accepts.\"", "source: sagemaker-asynch, why: \"What Asynchronous Inference accepts.\"",
-            "releases[4].changes[3].source", "unknown source 'sagemaker-asynch'; did you mean 'sagemaker-async'?", id="unknown-source",
+            f"releases[{AT['2026.12.2']}].changes[3].source", "unknown source 'sagemaker-asynch'; did you mean 'sagemaker-async'?", id="unknown-source",
         ),
         pytest.param(
-            '  - version: "2026.12.2"\n    date: 2026-12-02', '  - version: "2026.12.2"\n    date: 2026-12-01', "releases[4].date",
+            '  - version: "2026.12.2"\n    date: 2026-12-02', '  - version: "2026.12.2"\n    date: 2026-12-01', f"releases[{AT['2026.12.2']}].date",
             "expected 2026-12-02, the day of version 2026.12.2, received 2026-12-01", id="date-not-the-versions-day",
         ),
         pytest.param(
-            '  - version: "2026.11.26.3"', '  - version: "2026.11.26.5"', "releases[6].version",
+            '  - version: "2026.11.26.3"', '  - version: "2026.11.26.5"', f"releases[{AT['2026.11.26.3']}].version",
             "expected a version older than 2026.11.26.4 (releases are newest first), received '2026.11.26.5'", id="versions-out-of-order",
         ),
         pytest.param(
-            "{fact: sagemaker.realtime_fit, field: added,", "{fact: sagemaker.realtime_fit, field: addded,", "releases[4].changes[0].field",
+            "{fact: sagemaker.realtime_fit, field: added,", "{fact: sagemaker.realtime_fit, field: addded,", f"releases[{AT['2026.12.2']}].changes[0].field",
             "expected one of", id="unknown-field",
         ),
     ],
@@ -76,9 +82,12 @@ def test_a_broken_changes_file_is_refused_with_located_messages(tmp_path: Path, 
 
 def test_the_newest_release_must_be_the_facts_files_version(tmp_path: Path) -> None:
     copy_rows_file(tmp_path)
-    text = FACTS_FILE.read_text(encoding="utf-8").replace('  version: "2026.12.2.4"\n', '  version: "2026.12.2.5"\n', 1)
+    newest = _VERSIONS[0]
+    year, month, day, *sequence = newest.split(".")
+    later = f"{year}.{month}.{day}.{int(sequence[0]) + 1 if sequence else 1}"
+    text = FACTS_FILE.read_text(encoding="utf-8").replace(f'  version: "{newest}"\n', f'  version: "{later}"\n', 1)
     (tmp_path / FACTS_FILE.name).write_text(text, encoding="utf-8")
     with pytest.raises(FactsError) as raised:
         load_facts(tmp_path / FACTS_FILE.name)
-    expected = "releases[0].version: expected the facts file's meta.version '2026.12.2.5' (the newest release comes first), received '2026.12.2.4'"
+    expected = f"releases[0].version: expected the facts file's meta.version '{later}' (the newest release comes first), received '{newest}'"
     assert re.search(rf"{re.escape(CHANGES_FILE.name)}:\d+:\d+: {re.escape(expected)}", raised.value.report()), raised.value.report()

@@ -221,6 +221,28 @@ def test_repeated_rows_get_ids_of_their_own(checkout: Path) -> None:
     assert {base, f"{base}-2", f"{base}-3000"} <= set(rows) and f"{base}-3001" not in rows
 
 
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ('"""FP32, BF16"""', "FP32, BF16"),
+        ('"FP32, BF16"', "FP32, BF16"),
+        ('"FP32 ""mixed"", BF16"', 'FP32 "mixed", BF16'),
+    ],
+    ids=["quoted-twice", "quoted-once", "quotes-inside"],
+)
+def test_a_cell_quoted_twice_is_read_without_its_quotes(checkout: Path, tmp_path: Path, cell: str, read: str) -> None:
+    # AWS's latency_data_vision_dit.csv writes """FP32, BF16""": the import once kept the inner quotes as text.
+    diffusion = checkout / "about-neuron/benchmarks/inf2/latency_data_vision_sd.csv"
+    text = diffusion.read_text(encoding="utf-8")
+    assert text.count('"FP32, BF16"') == 1
+    diffusion.write_text(text.replace('"FP32, BF16"', cell), encoding="utf-8")
+    output = tmp_path / "rows.yml"
+    import_benchmarks(checkout, output, COMMIT, DAY)
+    row_id = "inf2-xlarge-vision-sd-latency-stable-diffusion-2-1-b1-512x512"
+    assert read_checkout(checkout, COMMIT, DAY)["rows"][row_id]["model_data_type"] == read
+    assert read_benchmarks(output, "rows.yml").rows[row_id].model_data_type == read
+
+
 def test_a_row_measured_again_in_a_file_a_page_showed_is_dropped_as_superseded() -> None:
     content = read_checkout(CHECKOUT, COMMIT, DAY)
     kept = "inf2-xlarge-vision-sd-latency-stable-diffusion-1-5-b1-512x512"

@@ -181,9 +181,9 @@ def test_an_edited_changes_file_changes_the_content_digest(tmp_path: Path) -> No
     before = content_digest(chipwise.load_facts(copy))
     changes = tmp_path / CHANGES_FILE.name
     text = changes.read_text(encoding="utf-8")
-    changes.write_text(text.replace("Issue #22, item-by-item", "Issue #22, item by item", 1), encoding="utf-8")
+    changes.write_text(text.replace("Issue #22, the items", "Issue #22: the items", 1), encoding="utf-8")
     edited = chipwise.load_facts(copy)
-    assert edited.changes[0].summary.startswith("Issue #22, item by item")
+    assert edited.changes[0].summary.startswith("Issue #22: the items")
     assert before is not None and content_digest(edited) not in (None, before)
 
 

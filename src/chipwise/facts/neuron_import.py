@@ -227,9 +227,18 @@ def _read_text(reading: _Reading, relative: str) -> str | None:
         return None
 
 
+def _unquoted(text: str) -> str:
+    """A cell quoted twice over, without its second layer of quotes. AWS's sheets wrote a cell holding a comma with three
+    double quotes on each side, which the csv module reads as the text with one pair of quotes around it. Quotes
+    inside a cell stay."""
+    if len(text) >= 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
+
+
 def _value(reading: _Reading, relative: str, line: int, column: int, heading: str, name: str, text: str) -> Any:
     """The cell as our type, or None after a located refusal."""
-    text = text.strip()
+    text = _unquoted(text.strip())
     refusal = refuse_value(text)
     if refusal:
         reading.refuse(relative, line, column, heading, refusal)
