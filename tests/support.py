@@ -20,10 +20,11 @@ FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 SEED_NOTE = ROOT / "facts" / "seed" / "inferentia-study-note.txt"
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: its tags (!ENV) read as their arguments."""
+    """mkdocs.yml as plain data: its tags (!ENV, !!python/name:) read as None."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
 
 
 def _nav_files(items: list[Any]) -> Iterator[str]:
