@@ -37,7 +37,7 @@ def test_each_chart_is_an_image_with_its_title_and_description_and_no_script(fac
     for chart in every_chart(facts):
         root = ElementTree.fromstring(chart.svg)
         assert root.get("role") == "img"
-        assert root.get("aria-labelledby") == f"chart-{chart.key}-title chart-{chart.key}-desc"
+        assert (root.get("aria-labelledby"), root.get("aria-describedby")) == (f"chart-{chart.key}-title", f"chart-{chart.key}-desc")
         title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
         assert title is not None and title.text == chart.title and title.get("id") == f"chart-{chart.key}-title"
         assert desc is not None and desc.text == chart.description and desc.get("id") == f"chart-{chart.key}-desc"

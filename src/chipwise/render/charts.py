@@ -144,7 +144,8 @@ def _accessible(key: str, title: str, description: str) -> Callable[[Any], Any]:
         desc.text = description
         root.insert(list(root).index(title_element) + 1, desc)
         root.set("role", "img")
-        root.set("aria-labelledby", f"chart-{key}-title chart-{key}-desc")
+        root.set("aria-labelledby", f"chart-{key}-title")
+        root.set("aria-describedby", f"chart-{key}-desc")
         return root
 
     return finish
