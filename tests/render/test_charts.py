@@ -147,3 +147,11 @@ def test_a_long_name_is_cut_in_the_chart_and_whole_in_its_table(facts: Facts) ->
     assert charts.label(long_name) in chart.svg and len(charts.label(long_name)) == charts.LABEL_CHARACTERS
     assert long_name not in chart.svg
     assert chart.table is not None and long_name in chart.table.html()
+
+
+def test_the_sizing_legend_keeps_the_precisions_own_spelling(facts: Facts) -> None:
+    sizing = facts.decision.sizing
+    assert sizing is not None
+    chart = charts.sizing_chart(facts, ("inf2",))
+    assert chart is not None
+    assert f"To serve in {sizing.precision(sizing.default_precision).label}" in chart.svg

@@ -109,6 +109,7 @@ def _config(**options: Any) -> dict[str, Any]:
         "disable_xml_declaration": True,
         "pretty_print": False,
         "legend_at_bottom": True,
+        "margin_right": 32,  # room for the last label of a logarithmic axis ("100,000"), centred on the plot's edge
         "truncate_label": -1,
         "truncate_legend": -1,
         "value_formatter": tick,
@@ -391,11 +392,12 @@ def sizing_chart(facts: Facts, family_ids: Sequence[str]) -> Chart | None:
     chart = _bars(
         [group.memory_gib / per_billion for group in groups for _, per_billion in needs],
         height=160 + 22 * len(needs) * len(groups),
+        legend_at_bottom_columns=1,
         x_title="Billions of parameters the size holds",
     )
     chart.x_labels = [label(group.name) for group in reversed(groups)]
     for what, per_billion in needs:
-        chart.add(label(what.capitalize()), [group.memory_gib / per_billion for group in reversed(groups)])
+        chart.add(label(what[:1].upper() + what[1:]), [group.memory_gib / per_billion for group in reversed(groups)])
     table = DataTable(
         ("Size", "Accelerator memory (GiB)", *(f"Largest model {what} (billions of parameters)" for what, _ in needs)),
         tuple(
