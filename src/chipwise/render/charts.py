@@ -287,6 +287,15 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
 
+def benchmark_figures(benchmarks: Benchmarks) -> str:
+    """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart."""
+    return "\n\n".join(
+        f"### {escape.markdown(category.label)} {{ #charts-{category.value} }}\n\n"
+        f"{figure(cost_chart(benchmarks, category))}\n\n{figure(latency_chart(benchmarks, category))}"
+        for category in benchmark_categories(benchmarks)
+    )
+
+
 # --- Generations ---------------------------------------------------------------------------------------------
 
 

@@ -324,12 +324,7 @@ class SiteMacros:
 
     def benchmark_charts(self) -> str:
         """For each kind of row: each model's lowest cost per million, and throughput against latency."""
-        benchmarks = self._benchmarks()
-        return "\n\n".join(
-            f"### {escape.markdown(category.label)} {{ #charts-{category.value} }}\n\n"
-            f"{charts.figure(charts.cost_chart(benchmarks, category))}\n\n{charts.figure(charts.latency_chart(benchmarks, category))}"
-            for category in charts.benchmark_categories(benchmarks)
-        )
+        return charts.benchmark_figures(self._benchmarks())
 
     def benchmark_formulas(self) -> str:
         return render_benchmarks.formulas()
