@@ -29,10 +29,11 @@ def nonempty(items: Iterable[T]) -> list[T]:
     return found
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: its tags (!ENV) read as their arguments."""
+    """mkdocs.yml as plain data: its tags (!ENV, !!python/name:) read as None."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
 
 
 def _nav_files(items: list[Any]) -> Iterator[str]:

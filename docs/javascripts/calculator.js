@@ -14,23 +14,27 @@ var chipwiseAddress = {
       field.value = value;
     });
   },
-  write: function (form, names) {
+  // dropped: names the form leaves out for now (the sizer's tokens, for a row not measured in tokens).
+  write: function (form, names, dropped) {
     var params = new URLSearchParams(location.search);
     names.forEach(function (name) { params.set(name, form.elements[name].value.trim()); });
+    (dropped || []).forEach(function (name) { params.delete(name); });
     history.replaceState(null, "", location.pathname + "?" + params.toString() + location.hash);
   }
 };
 
-// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields;
-// `ownRate`, when given, is the reader's hourly rate in place of AWS's for the row.
-function chipwiseSizing(data, requests, limit, constants, ownRate) {
+// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields.
+// `ownRate`, when given, is the reader's hourly rate in place of AWS's for the row; `tokensPerReply`, for a row
+// measured in tokens (data-tokens="yes"), replaces the row's own tokens a request.
+function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerReply) {
   function round(value, digits) { var scale = Math.pow(10, digits); return Math.floor(value * scale + 0.5) / scale; }
   function grouped(value, digits) { return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits }); }
   function dollars(value, digits) { return "$" + value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }); }
   var throughput = Number(data.throughput);
   var awsRate = Number(data.rate);
-  var rate = ownRate === undefined ? awsRate : ownRate;
-  var units = Number(data.units);
+  var rate = ownRate === undefined || ownRate === null ? awsRate : ownRate;
+  var tokens = data.tokens === "yes";
+  var units = tokens && tokensPerReply !== undefined && tokensPerReply !== null ? tokensPerReply : Number(data.units);
   var p99 = Number(data.p99);
   var unitsPerSecond = requests * units / constants.secondsPerDay;
   var fullUse = round((1e6 / throughput) * (rate / 3600), 3);
@@ -45,7 +49,8 @@ function chipwiseSizing(data, requests, limit, constants, ownRate) {
   }
   return {
     unit: data.unit,
-    units_per_request: grouped(units, 2),
+    units_per_request: grouped(round(units, 2), 2),
+    request_word: tokens ? "replies a day" : "requests a day",
     units_per_second: grouped(round(unitsPerSecond, 3), 3),
     throughput: grouped(round(throughput, 2), 2),
     instance: data.instance,
@@ -67,7 +72,9 @@ function chipwiseSizing(data, requests, limit, constants, ownRate) {
   "use strict";
   var form = document.querySelector(".chipwise-sizer");
   if (!form) return;
-  var names = ["row", "traffic", "limit", "rate"];
+  var names = ["row", "traffic", "tokens", "limit", "rate"];
+  var tokensLabel = form.querySelector(".chipwise-sizer__tokens");
+  var trafficLabel = form.querySelector('[data-sizer-label="traffic"]');
   var constants = {
     secondsPerDay: Number(form.dataset.secondsPerDay),
     hoursPerMonth: Number(form.dataset.hoursPerMonth),
@@ -88,11 +95,24 @@ function chipwiseSizing(data, requests, limit, constants, ownRate) {
     return { value: value };
   }
 
+  function option() { return form.elements.row.selectedOptions[0]; }
+  function countsTokens() { return option().dataset.tokens === "yes"; }
+
+  // A row measured in tokens serves replies of some length: show the field and name the traffic so.
+  function showRow() {
+    var tokens = countsTokens();
+    var name = tokens ? "Replies a day" : "Requests a day";
+    tokensLabel.hidden = !tokens;
+    trafficLabel.textContent = name;
+    form.elements.traffic.dataset.label = name;
+  }
+
   function update() {
     var traffic = read(form.elements.traffic);
     var limit = read(form.elements.limit);
     var rate = read(form.elements.rate);
-    var problem = traffic.error || limit.error || rate.error;
+    var tokens = countsTokens() ? read(form.elements.tokens) : { value: null };
+    var problem = traffic.error || tokens.error || limit.error || rate.error;
     if (problem) {
       message.textContent = problem + " The result is cleared until every field holds a valid number.";
       message.hidden = false;
@@ -101,17 +121,23 @@ function chipwiseSizing(data, requests, limit, constants, ownRate) {
     }
     message.hidden = true;
     message.textContent = "";
-    var option = form.elements.row.selectedOptions[0];
-    var fields = chipwiseSizing(option.dataset, traffic.value, limit.value, constants, rate.value);
+    var fields = chipwiseSizing(option().dataset, traffic.value, limit.value, constants, rate.value, tokens.value);
     outputs.forEach(function (output) { output.textContent = fields[output.dataset.sizerField]; });
-    chipwiseAddress.write(form, names);
+    var tokensShown = countsTokens();
+    chipwiseAddress.write(form, names.filter(function (name) { return name !== "tokens" || tokensShown; }), tokensShown ? [] : ["tokens"]);
   }
 
   // Choosing another row puts AWS's rate for its instance in the rate field (the reader may then change it).
-  function awsRate() { form.elements.rate.value = form.elements.row.selectedOptions[0].dataset.rate; }
+  function awsRate() { form.elements.rate.value = option().dataset.rate; }
   form.elements.row.addEventListener("change", awsRate);
   chipwiseAddress.read(form, names);
   if (!new URLSearchParams(location.search).has("rate")) awsRate();
+  showRow();
+  // Another row starts from its own generation length; the form's change listener then recomputes.
+  form.elements.row.addEventListener("change", function () {
+    form.elements.tokens.value = option().dataset.units;
+    showRow();
+  });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });

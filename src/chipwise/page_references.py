@@ -89,12 +89,16 @@ MACROS: dict[str, FactsCheck] = {
     "claim": _ids("fact", lambda facts: facts.facts),
     "family_table": _ids("instance family", lambda facts: facts.families),
     "size_table": _ids("instance family", lambda facts: facts.families),
+    "sizing_chart": _ids("instance family", lambda facts: facts.families),
     "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
     "recommend": _decision_inputs,
     "quiz": _ids("question topic", lambda facts: [topic.value for topic in Topic]),
     "benchmark_table": _benchmark_families,
     "benchmark_count": _benchmark_families,
-    **{name: _needs_benchmarks for name in ("benchmark_filters", "benchmark_sources", "benchmark_status", "benchmark_training_table", "benchmark_superseded")},
+    **{
+        name: _needs_benchmarks
+        for name in ("benchmark_filters", "benchmark_sources", "benchmark_status", "benchmark_training_table", "benchmark_superseded", "benchmark_charts")
+    },
     **{
         name: _nothing
         for name in [
@@ -138,6 +142,7 @@ MACROS: dict[str, FactsCheck] = {
             "decision_scale",
             "sizing_assumptions",
             "timeline",
+            "timeline_chart",
         ]
     },
 }

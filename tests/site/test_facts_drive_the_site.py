@@ -52,7 +52,7 @@ def test_a_changed_fact_changes_every_page_that_shows_it(tmp_path: Path) -> None
     home = visible_text(page_text(site, "index.html"))
     assert "up to 60%" in home and "up to 70% cost reduction" not in home
     # meta.exam names the exam wherever the site's pages and code name it (text, descriptions, the sources' scope)
-    assert "(AIF-C99)" in home and "For AIF-C99, one rule is enough" in visible_text(page_text(site, "choosing/index.html"))
+    assert "Preparing for the AIF-C99 exam" in home and "For AIF-C99, one rule is enough" in visible_text(page_text(site, "choosing/index.html"))
     assert '<meta name="description" content="AIF-C99-style practice' in page_text(site, "quiz/index.html")
     assert "spec · AIF-C99 · verified" in visible_text(page_text(site, "sources/index.html"))
 

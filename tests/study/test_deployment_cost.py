@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from chipwise.facts.benchmarks import Category
 from chipwise.guide.model import Facts
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import CalculatorInputError, round_half_up
@@ -60,7 +61,7 @@ def test_the_default_row_is_the_cheapest_published_bert_row(facts: Facts) -> Non
 )
 def test_bad_inputs_are_refused_like_the_exam_note_calculator(facts: Facts, requests: float, limit: float, message: str) -> None:
     assert facts.benchmarks is not None
-    row = next(iter(facts.benchmarks.rows.values()))
+    row = next(row for row in facts.benchmarks.rows.values() if not deployment_cost.counts_tokens(row))
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
         deployment_cost.size(row, requests, limit)
 
@@ -85,3 +86,29 @@ def test_a_bad_hourly_rate_is_refused_like_the_other_fields(facts: Facts, rate: 
     assert facts.benchmarks is not None
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
         deployment_cost.size(deployment_cost.default_row(facts.benchmarks), 100, 100, rate)
+
+
+@pytest.mark.parametrize("tokens", [0, 1, 250.5, 4096])
+def test_a_reply_of_your_length_replaces_the_rows_generation_for_rows_measured_in_tokens(facts: Facts, tokens: float) -> None:
+    assert facts.benchmarks is not None
+    rows = list(facts.benchmarks.rows.values())
+    assert {row.category for row in rows if deployment_cost.counts_tokens(row)} == {Category.DECODER, Category.ENCODER_DECODER}
+    for row in rows:
+        result = deployment_cost.size(row, 86_400, 60_000, tokens_per_reply=tokens)
+        if deployment_cost.counts_tokens(row):
+            assert result.units_per_request == tokens and math.isclose(result.units_per_second, tokens), row.id
+        else:
+            assert result == deployment_cost.size(row, 86_400, 60_000), "a row measured in inferences or images takes no tokens"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "message"),
+    [(-1, "Tokens per reply: enter zero or more."), (math.nan, "Tokens per reply: enter a finite number.")],
+)
+def test_bad_tokens_per_reply_are_refused_and_a_reply_is_what_the_traffic_counts(facts: Facts, tokens: float, message: str) -> None:
+    assert facts.benchmarks is not None
+    row = next(row for row in facts.benchmarks.rows.values() if row.category is Category.DECODER)
+    with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
+        deployment_cost.size(row, 100, 100, tokens_per_reply=tokens)
+    with pytest.raises(CalculatorInputError, match=r"^Replies a day: enter zero or more\.$"):
+        deployment_cost.size(row, -1, 100)

@@ -101,6 +101,16 @@ def shown_text(row: BenchmarkRow | TrainingRow) -> str:
     return f"shown on AWS's {_page_title(row.file.page)} page" if row.file.page and row.shown_on_page else NOT_SHOWN
 
 
+REQUEST_WORDS = "requests a day"
+REPLY_WORDS = "replies a day"
+"""How the calculator names the traffic: a row measured in tokens serves replies (calculator.js says the same)."""
+
+
+def row_choice(row: BenchmarkRow) -> str:
+    """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes first."""
+    return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · {row.data_types}"
+
+
 def row_label(row: BenchmarkRow) -> str:
     """One line naming the row, for the calculator's list: what, where, shape, the stack that measured it and
     whether an AWS page showed it."""
@@ -113,7 +123,8 @@ def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
     unit = _plural(row.unit)
     fields = {
         "unit": unit,
-        "units_per_request": number_text(row.units_per_request),
+        "units_per_request": grouped(round_half_up(result.units_per_request, 2), 2),
+        "request_word": REPLY_WORDS if deployment_cost.counts_tokens(row) else REQUEST_WORDS,
         "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
         "throughput": grouped(round_half_up(row.throughput, 2), 2),
         "instance": row.instance,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chipwise.decision.engine import HEADROOM_MAXIMUM, SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION
+from chipwise.facts.benchmarks import Category
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.units import number_text
 from chipwise.guide.model import Facts
@@ -68,7 +69,8 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     fields = render_benchmarks.sizing_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS))
     fields["requests"] = render_benchmarks.grouped(calculator.round_half_up(requests, 2), 2)
     groups: dict[str, list[str]] = {}
-    for row in sorted(benchmarks.rows.values(), key=lambda row: (row.family, row.category.value, row.model.lower(), row.id)):
+    kinds = list(Category)
+    for row in sorted(benchmarks.rows.values(), key=lambda row: (kinds.index(row.category), row.model.lower(), row.family, row.optimized.value, row.id)):
         data = {
             "throughput": repr(row.throughput),
             "rate": repr(row.rate.usd_per_hour),
@@ -78,12 +80,16 @@ def cost_calculator(facts: Facts, links: Links) -> str:
             "p99": repr(row.latency_p99_ms),
             "latency-name": row.category.latency_name,
             "instance": row.instance,
+            "tokens": "yes" if deployment_cost.counts_tokens(row) else "no",
         }
         attributes = " ".join(f'data-{name}="{escape.attribute(value)}"' for name, value in data.items())
         selected = " selected" if row.id == chosen.id else ""
-        option = f'<option value="{escape.attribute(row.id)}" {attributes}{selected}>{escape.html_text(render_benchmarks.row_label(row))}</option>'
-        groups.setdefault(f"{row.family.capitalize()} · {row.category.label}", []).append(option)
+        option = f'<option value="{escape.attribute(row.id)}" {attributes}{selected}>{escape.html_text(render_benchmarks.row_choice(row))}</option>'
+        groups.setdefault(f"{row.category.label}: {row.model}", []).append(option)
     select = "".join(f'<optgroup label="{escape.attribute(label)}">{"".join(options)}</optgroup>' for label, options in groups.items())
+
+    tokens = deployment_cost.counts_tokens(chosen)
+    traffic_name = (render_benchmarks.REPLY_WORDS if tokens else render_benchmarks.REQUEST_WORDS).capitalize()
 
     def out(name: str) -> str:
         return f'<output data-sizer-field="{name}">{escape.html_text(fields[name])}</output>'
@@ -91,9 +97,12 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     form = (
         f'<form class="chipwise-sizer" method="get" data-hours-per-month="{deployment_cost.HOURS_PER_MONTH}" '
         f'data-days-per-month="{DAYS_PER_MONTH}" data-seconds-per-day="{deployment_cost.SECONDS_PER_DAY}" data-largest-input="{calculator.LARGEST_INPUT}">'
-        f'<label>A row AWS published (model · instance · shape · data types) <select name="row">{select}</select></label>'
-        f'<label>Requests a day <input type="number" name="traffic" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
-        f'value="{int(requests) if requests.is_integer() else requests}" required data-label="Requests a day"></label>'
+        f'<label>A row AWS published, by kind and model (model on instance · optimized for · shape · data types) <select name="row">{select}</select></label>'
+        f'<label><span data-sizer-label="traffic">{traffic_name}</span> <input type="number" name="traffic" min="0" max="{calculator.LARGEST_INPUT}" '
+        f'step="any" value="{int(requests) if requests.is_integer() else requests}" required data-label="{traffic_name}"></label>'
+        # For a row measured in tokens (calculator.js shows it then): a reply's length instead of the row's generation.
+        f'<label class="chipwise-sizer__tokens"{"" if tokens else " hidden"}>Tokens per reply <input type="number" name="tokens" min="0" '
+        f'max="{calculator.LARGEST_INPUT}" step="any" value="{chosen.units_per_request}" data-label="Tokens per reply"></label>'
         f'<label>P99 latency limit, in milliseconds <input type="number" name="limit" min="0" max="{calculator.LARGEST_INPUT}" step="any" '
         f'value="{deployment_cost.DEFAULT_LATENCY_LIMIT_MS}" required data-label="Latency limit"></label>'
         f'<label>Hourly rate for one instance, in US dollars (your own, or AWS\'s) <input type="number" name="rate" min="0" '
@@ -105,7 +114,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     )
     rows = (
         '<ul class="chipwise-sizer__result" aria-live="polite">'
-        f"<li>Traffic: {out('requests')} requests a day × {out('units_per_request')} {out('unit')} a request ÷ 86,400 seconds = "
+        f"<li>Traffic: {out('requests')} {out('request_word')} × {out('units_per_request')} {out('unit')} each ÷ 86,400 seconds = "
         f"<strong>{out('units_per_second')}</strong> {out('unit')} a second</li>"
         f"<li>Latency: the row's P99 {out('latency_name')} is {out('p99')} ms, {out('latency_verdict')} ({out('limit')} ms)</li>"
         f"<li>Instances needed: ⌈{out('units_per_second')} ÷ {out('throughput')} measured on one {out('instance')}⌉ = <strong>{out('instances')}</strong></li>"

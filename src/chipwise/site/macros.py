@@ -43,7 +43,7 @@ from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import changes as render_changes
-from chipwise.render import escape, flowchart
+from chipwise.render import charts, escape, flowchart
 from chipwise.render import markdown as render
 from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
@@ -228,6 +228,15 @@ class SiteMacros:
         """The generations in the order the Neuron SDK (or AWS) dates them."""
         return render.timeline_table(self.facts, self.links())
 
+    def timeline_chart(self) -> str:
+        """The generations on a line of years (the timeline() table beside it holds the figures and sources)."""
+        return charts.figure(charts.timeline_chart(self.facts))
+
+    def sizing_chart(self, *family_ids: str) -> str:
+        """The largest model each size of these families (all by default) holds, to serve and to train."""
+        chart = charts.sizing_chart(self.facts, family_ids or tuple(self.facts.families))
+        return "" if chart is None else charts.figure(chart)
+
     def source_list(self) -> str:
         return render.source_list(self.facts)
 
@@ -320,6 +329,10 @@ class SiteMacros:
         status = render_benchmarks.archived_status_facts(self.facts)
         source = status[0].source if status else None
         return source.url if source else None
+
+    def benchmark_charts(self) -> str:
+        """For each kind of row: each model's lowest cost per million, and throughput against latency."""
+        return charts.benchmark_figures(self._benchmarks())
 
     def benchmark_formulas(self) -> str:
         return render_benchmarks.formulas()

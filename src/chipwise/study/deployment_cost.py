@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks
+from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
 from chipwise.facts.formulas import DAYS_PER_MONTH
 from chipwise.study.calculator import cents, checked_input, round_half_up
 
@@ -20,6 +20,9 @@ HOURS_PER_MONTH = 24 * DAYS_PER_MONTH
 DEFAULT_LATENCY_LIMIT_MS = 100
 DEFAULT_MODEL = "bert-base-uncased"
 """The default row: this model's cheapest published row (or the cheapest row, if AWS drops the model)."""
+
+TOKEN_CATEGORIES = (Category.DECODER, Category.ENCODER_DECODER)
+"""Rows measured in tokens: a reader gives replies a day and tokens a reply instead of the row's own generation."""
 
 FORMULAS = (
     ("Units a second", "requests a day × units per request ÷ 86,400 seconds"),
@@ -46,6 +49,8 @@ class DeploymentCost:
     cost_per_million_full_use: float
     usd_per_hour: float
     """The hourly rate the costs use: AWS's rate for the row's instance, or the reader's own."""
+    units_per_request: float
+    """The units one request takes: the row's own (chipwise.facts.benchmarks), or the tokens a reply the reader gave."""
 
     @property
     def awss_rate(self) -> bool:
@@ -53,22 +58,34 @@ class DeploymentCost:
         return self.usd_per_hour == self.row.rate.usd_per_hour
 
 
-def size(row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float, usd_per_hour: float | None = None) -> DeploymentCost:
+def counts_tokens(row: BenchmarkRow) -> bool:
+    """Whether the row is measured in tokens, so that a request is a reply of some number of tokens."""
+    return row.category in TOKEN_CATEGORIES
+
+
+def size(
+    row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float, usd_per_hour: float | None = None, tokens_per_reply: float | None = None
+) -> DeploymentCost:
     """What serving `requests_per_day` from this row's instance takes, at AWS's hourly rate for it or the reader's
-    own `usd_per_hour`; refuses bad inputs like the exam-note calculator."""
-    checked_input("Requests a day", requests_per_day)
+    own `usd_per_hour`; refuses bad inputs like the exam-note calculator.
+
+    For a row measured in tokens, `tokens_per_reply` replaces the row's own tokens a request (its generation length)."""
+    checked_input("Replies a day" if counts_tokens(row) else "Requests a day", requests_per_day)
     checked_input("Latency limit", latency_limit_ms)
     rate = row.rate.usd_per_hour if usd_per_hour is None else checked_input("Hourly rate", usd_per_hour)
-    units_per_second = requests_per_day * row.units_per_request / SECONDS_PER_DAY
+    units = float(row.units_per_request)
+    if tokens_per_reply is not None and counts_tokens(row):
+        units = checked_input("Tokens per reply", tokens_per_reply)
+    units_per_second = requests_per_day * units / SECONDS_PER_DAY
     full_use = round_half_up((PER_MILLION / row.throughput) * (rate / SECONDS_PER_HOUR), 3)
     meets = row.latency_p99_ms <= latency_limit_ms
     if not meets:
-        return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use, rate)
+        return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, False, None, None, None, full_use, rate, units)
     instances = 0 if units_per_second == 0 else math.ceil(units_per_second / row.throughput)
     monthly = instances * rate * HOURS_PER_MONTH
-    millions = requests_per_day * row.units_per_request * DAYS_PER_MONTH / PER_MILLION
+    millions = requests_per_day * units * DAYS_PER_MONTH / PER_MILLION
     at_traffic = round_half_up(monthly / millions, 3) if millions else None
-    return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use, rate)
+    return DeploymentCost(row, requests_per_day, latency_limit_ms, units_per_second, True, instances, cents(monthly), at_traffic, full_use, rate, units)
 
 
 def default_row(benchmarks: Benchmarks) -> BenchmarkRow:

@@ -21,9 +21,13 @@ LIMITS = [1, 100, 100_000]
 pytestmark = pytest.mark.browser
 
 
-def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rate: float | None = None) -> dict[str, str]:
+TOKENS = [None, 0, 1, 250.5, 4096]
+"""Tokens per reply: None, the row's own generation."""
+
+
+def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rate: float | None = None, tokens: float | None = None) -> dict[str, str]:
     assert facts.benchmarks is not None
-    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit, rate))
+    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit, rate, tokens))
     return fields
 
 
@@ -32,7 +36,7 @@ def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: B
     page, log = open_page(browser, site_url + "calculator/")
     try:
         shown = page.evaluate(
-            """([traffic, limits]) => {
+            """([traffic, limits, tokens]) => {
                 const form = document.querySelector(".chipwise-sizer");
                 const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
                                    daysPerMonth: Number(form.dataset.daysPerMonth)};
@@ -40,15 +44,17 @@ def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: B
                 for (const option of form.elements.row.options)
                   for (const requests of traffic)
                     for (const limit of limits)
-                      result[option.value + "|" + requests + "|" + limit] = chipwiseSizing(option.dataset, requests, limit, constants);
+                      for (const length of tokens)
+                        result[option.value + "|" + requests + "|" + limit + "|" + length] =
+                          chipwiseSizing(option.dataset, requests, limit, constants, null, length);
                 return result;
             }""",
-            [TRAFFIC, LIMITS],
+            [TRAFFIC, LIMITS, TOKENS],
         )
-        assert len(shown) == len(facts.benchmarks.rows) * len(TRAFFIC) * len(LIMITS)
+        assert len(shown) == len(facts.benchmarks.rows) * len(TRAFFIC) * len(LIMITS) * len(TOKENS)
         for key, fields in shown.items():
-            row_id, requests, limit = key.split("|")
-            expected = _python_fields(facts, row_id, float(requests), float(limit))
+            row_id, requests, limit, length = key.split("|")
+            expected = _python_fields(facts, row_id, float(requests), float(limit), tokens=None if length == "null" else float(length))
             expected["requests"] = fields["requests"]
             assert fields == expected, key
         assert log.problems() == []
@@ -62,21 +68,35 @@ def test_the_form_computes_and_keeps_its_state_in_the_address(browser: Browser, 
     page, log = open_page(browser, site_url + "calculator/")
     try:
         page.select_option('.chipwise-sizer select[name="row"]', row_id)
+        tokens = page.locator('.chipwise-sizer input[name="tokens"]')
+        assert tokens.is_visible() and tokens.input_value() == str(facts.benchmarks.rows[row_id].units_per_request)
+        assert page.locator('.chipwise-sizer [data-sizer-label="traffic"]').inner_text() == "Replies a day"
         page.fill('.chipwise-sizer input[name="traffic"]', "20000")
         page.fill('.chipwise-sizer input[name="limit"]', "250")
-        expected = _python_fields(facts, row_id, 20000, 250)
-        for name in ("instances", "monthly", "at_traffic", "full_use", "units_per_second"):
+        page.fill('.chipwise-sizer input[name="tokens"]', "500")
+        expected = _python_fields(facts, row_id, 20000, 250, tokens=500)
+        for name in ("instances", "monthly", "at_traffic", "full_use", "units_per_second", "units_per_request", "request_word"):
             assert page.locator(f'.chipwise-sizer__result output[data-sizer-field="{name}"]').first.inner_text() == expected[name], name
         query = urlsplit(page.url).query
-        assert f"row={row_id}" in query and "traffic=20000" in query and "limit=250" in query
+        assert f"row={row_id}" in query and "traffic=20000" in query and "limit=250" in query and "tokens=500" in query
         again, _ = open_page(browser, page.url)
         try:
             assert again.locator('.chipwise-sizer select[name="row"]').input_value() == row_id
+            assert again.locator('.chipwise-sizer input[name="tokens"]').input_value() == "500"
             assert again.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
         finally:
             again.context.close()
         page.fill('.chipwise-sizer input[name="traffic"]', "-4")
-        assert page.locator(".chipwise-sizer__message").inner_text().startswith("Requests a day: enter zero or more.")
+        assert page.locator(".chipwise-sizer__message").inner_text().startswith("Replies a day: enter zero or more.")
+        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
+        # A row measured in inferences takes no tokens: the field goes, and the traffic is requests again.
+        default = deployment_cost.default_row(facts.benchmarks)
+        page.select_option('.chipwise-sizer select[name="row"]', default.id)
+        assert not tokens.is_visible()
+        assert page.locator('.chipwise-sizer [data-sizer-label="traffic"]').inner_text() == "Requests a day"
+        assert "tokens=" not in urlsplit(page.url).query
+        expected = _python_fields(facts, default.id, 20000, 250)
+        assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
         assert log.problems() == []
     finally:
         page.context.close()
@@ -222,5 +242,23 @@ def test_the_benchmarks_page_shows_training_rows_apart_and_says_where_the_curren
         assert str(facts.fact("neuron.benchmarks_current").value) in current.inner_text()
         assert "imports none" in current.inner_text()
         assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_the_calculators_rows_are_grouped_by_kind_and_model(browser: Browser, site_url: str, facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    page, _ = open_page(browser, site_url + "calculator/")
+    try:
+        groups = page.locator('.chipwise-sizer select[name="row"] optgroup').evaluate_all(
+            "groups => groups.map(group => [group.label, Array.from(group.children, option => [option.value, option.textContent])])"
+        )
+        assert sum(len(options) for _, options in groups) == len(facts.benchmarks.rows)
+        assert len({label for label, _ in groups}) == len(groups), "one group for each kind and model"
+        for label, options in groups:
+            for row_id, text in options:
+                row = facts.benchmarks.rows[row_id]
+                assert label == f"{row.category.label}: {row.model}"
+                assert text.startswith(f"{row.model} on {row.instance} · for {row.optimized.value} · batch {row.batch_size}"), text
     finally:
         page.context.close()
