@@ -92,8 +92,8 @@ def test_the_calculators_row_choice_names_the_stack_and_whether_an_aws_page_show
     form = cost_calculator(facts, Links(""))
     llama = facts.benchmarks.rows["inf2-48xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp24"]
     bert = facts.benchmarks.rows["inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128"]
-    assert "measured with Transformers NeuronX, FP16, autocast Matmult-BF16, weights int8" in render_benchmarks.row_label(llama)
-    assert render_benchmarks.row_label(llama).endswith(render_benchmarks.NOT_SHOWN)
-    assert render_benchmarks.row_label(bert).endswith("shown on AWS's Inf2 Inference Performance page")
+    assert "measured with Transformers NeuronX, FP16, autocast Matmult-BF16, weights int8" in render_benchmarks.row_choice(llama)
+    assert render_benchmarks.row_choice(llama).endswith(render_benchmarks.NOT_SHOWN)
+    assert render_benchmarks.row_choice(bert).endswith("shown on AWS's Inf2 Inference Performance page")
     for row in (llama, bert):
-        assert f">{render_benchmarks.row_label(row)}</option>" in form
+        assert f">{render_benchmarks.row_choice(row)}</option>" in form

@@ -107,14 +107,9 @@ REPLY_WORDS = "replies a day"
 
 
 def row_choice(row: BenchmarkRow) -> str:
-    """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes first."""
-    return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · {row.data_types}"
-
-
-def row_label(row: BenchmarkRow) -> str:
-    """One line naming the row, for the calculator's list: what, where, shape, the stack that measured it and
-    whether an AWS page showed it."""
-    return f"{row.model} · {row.instance} · {shape(row)} · measured with {row.stack} · for {row.optimized.value} · {shown_text(row)}"
+    """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes
+    first, then the stack that measured it and whether an AWS page showed it."""
+    return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · measured with {row.stack} · {shown_text(row)}"
 
 
 def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
