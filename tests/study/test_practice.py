@@ -250,8 +250,18 @@ GIVEAWAYS = (
     "steady",
     "Inferentia",
     "Trainium",
+    "CUDA",
+    "GPU vendor",
+    "NVIDIA",
+    "look after servers",
+    "no machines running",
+    "pay for capacity",
+    "capacity nobody uses",
+    "sit unused",
 )
-"""Words that hand a reader the deciding input instead of a situation to reason from."""
+"""Words that hand a reader the deciding input instead of a situation to reason from: the names of its values, and
+words that mirror one option's name or selling point (a kernel language or vendor the only NVIDIA option carries,
+nobody to run servers or no idle capacity for Serverless Inference)."""
 
 
 def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
@@ -274,11 +284,23 @@ def test_stems_describe_a_situation_never_the_deciding_inputs_words(questions: l
     assert giveaways_in(questions) == []
 
 
-def test_the_giveaway_check_fails_on_stems_that_name_the_input(facts: Facts, questions: list[Question]) -> None:
+@pytest.mark.parametrize(
+    ("part", "text", "phrase"),
+    [
+        ("framework", "The model runs on the AWS Neuron SDK.", "Neuron"),
+        ("framework", "The model's operators exist only as custom CUDA kernels.", "CUDA"),
+        ("framework", "The model is built on a GPU vendor's proprietary library.", "GPU vendor"),
+        ("constraint", "The nonprofit has no one to look after servers.", "look after servers"),
+        ("constraint", "The library wants no machines running when nobody asks.", "no machines running"),
+        ("constraint", "The museum does not want to pay for capacity nobody uses.", "pay for capacity"),
+    ],
+    ids=lambda value: value if " " not in value else None,
+)
+def test_the_giveaway_check_fails_on_stems_that_name_the_input_or_mirror_an_option(facts: Facts, part: str, text: str, phrase: str) -> None:
     scenario = facts.practice.scenarios[0]
-    told = replace(scenario, framework="The model runs on the AWS Neuron SDK.")
+    told = replace(scenario, **{part: text})
     question = practice.scenario_question(facts, told)
-    assert giveaways_in([question]) == [(question.id, "Neuron")]
+    assert phrase in [found for _, found in giveaways_in([question])]
 
 
 def test_at_least_half_the_stems_set_a_competing_requirement(facts: Facts) -> None:
