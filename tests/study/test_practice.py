@@ -348,3 +348,28 @@ def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions
                 assert match and match.group(1) in question.stem, (question.id, option.text, option.explanation)
                 quoted += 1
     assert quoted > 100
+
+
+
+POSITIONS = range(practice.OPTIONS_PER_QUESTION)
+MOST_KEYS_AT_ONE_POSITION = 0.35
+"""With four options a position holds a quarter of the keys; more than this and 'always pick D' beats chance."""
+
+
+@pytest.mark.parametrize("practice_set", ["exam-style", "drill"])
+def test_no_option_position_holds_more_than_its_share_of_single_answers(questions: list[Question], practice_set: str) -> None:
+    keys = [q.answer[0] for q in questions if q.type in practice.SINGLE_ANSWER and q.topic.practice_set == practice_set]
+    assert len(keys) >= len(POSITIONS)
+    for position in POSITIONS:
+        assert keys.count(position) <= MOST_KEYS_AT_ONE_POSITION * len(keys), (practice_set, position, keys.count(position), len(keys))
+
+
+def test_spreading_keys_deals_each_position_in_turn_and_moves_only_the_key(questions: list[Question]) -> None:
+    first = next(q for q in questions if q.type is QuestionType.MULTIPLE_CHOICE)
+    others = [option for index, option in enumerate(first.options) if index != first.answer[0]]
+    copies = [replace(first, id=f"{first.id}-{number}") for number in POSITIONS]
+    spread = practice.spread_keys(copies)
+    assert sorted(q.answer[0] for q in spread) == list(POSITIONS)
+    for question in spread:
+        assert question.options[question.answer[0]] == first.options[first.answer[0]]
+        assert [option for index, option in enumerate(question.options) if index != question.answer[0]] == others

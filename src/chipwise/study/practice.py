@@ -3,7 +3,8 @@
 Every text here is plain text that may cite facts as {fact.id} (renderers link them). Every option
 carries its own explanation and the facts that decide it. Scenario answers are the engine's: a stem
 states some decision inputs (facts file, `practice`), and `rules.decide` answers from exactly those.
-Ids are stable; options are ordered by a hash of the question id, so every build shows the same order.
+Ids are stable; options are ordered by a hash of the question id, so every build shows the same order, and a
+single answer's position is dealt in turn across each practice set (`spread_keys`), so no position gives it away.
 """
 
 from __future__ import annotations
@@ -585,7 +586,32 @@ def all_questions(facts: Facts) -> list[Question]:
         if question is not None
     ]
     questions += [fact_check_question(facts, check_id) for check_id in facts.fact_checks]
-    return [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
+    questions = [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
+    return spread_keys(questions)
+
+
+SINGLE_ANSWER = (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY)
+
+
+def spread_keys(questions: Sequence[Question]) -> list[Question]:
+    """The questions with each single answer moved to a position dealt in turn: within each practice set, the
+    questions taken in the order of a hash of their ids get the first position, the second, and so on round
+    again. So no position holds more than its share of a set's keys, and the page's order shows no pattern.
+    The other options keep their stable shuffled order."""
+    positions: dict[str, int] = {}
+    for practice_set in ("exam-style", "drill"):
+        dealt = sorted(
+            (q for q in questions if q.type in SINGLE_ANSWER and len(q.answer) == 1 and q.topic.practice_set == practice_set),
+            key=lambda question: _hash("key", question.id),
+        )
+        positions |= {question.id: turn % len(question.options) for turn, question in enumerate(dealt)}
+    return [_key_at(question, positions[question.id]) if question.id in positions else question for question in questions]
+
+
+def _key_at(question: Question, position: int) -> Question:
+    key = question.options[question.answer[0]]
+    others = [option for index, option in enumerate(question.options) if index != question.answer[0]]
+    return replace(question, options=(*others[:position], key, *others[position:]), answer=(position,))
 
 
 @dataclass(frozen=True)
