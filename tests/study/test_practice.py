@@ -373,3 +373,14 @@ def test_spreading_keys_deals_each_position_in_turn_and_moves_only_the_key(quest
     for question in spread:
         assert question.options[question.answer[0]] == first.options[first.answer[0]]
         assert [option for index, option in enumerate(question.options) if index != question.answer[0]] == others
+
+
+def test_a_distractor_for_another_model_size_says_it_in_words_not_in_ranges(facts: Facts, questions: list[Question]) -> None:
+    """'If the model fitted in the most memory a Serverless Inference endpoint can have', never the input's range
+    notation ('(384..1,536] GiB') or its form question."""
+    memory = next(item for item in facts.decision.inputs if item.numeric is not None)
+    sized = [option.explanation for q in questions for option in q.options if "It would be the answer if the model " in option.explanation]
+    assert len(sized) >= len(memory.values) - 1
+    for explanation in sized:
+        assert memory.question not in explanation and not re.search(r"\.\.|at most|GiB”", explanation), explanation
+        assert re.search(r"the model (needed more than|fitted in) the [a-z].* \(\{[a-z0-9_.]+\}\)|g6e", explanation), explanation

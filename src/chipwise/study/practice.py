@@ -10,11 +10,13 @@ single answer's position is dealt in turn across each practice set (`spread_keys
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
+from chipwise.decision.model import Interval
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
@@ -176,12 +178,41 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
         if ours != theirs:
             labels = {value.name: value.label for value in item.values}
             instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
-            changed.append(f"“{item.question}” were answered “{labels[theirs]}”{instead}")
+            piece = next((value.interval for value in item.values if value.name == theirs), None)
+            answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
+            changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if item.name in stated and said.get(item.name):
                 ruled_out.append(said[item.name])
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+
+
+def _range_words(facts: Facts, name: str, piece: Interval) -> str:
+    """A numeric input's piece in a candidate's words, by the capacities the rules compare it with: 'the model
+    needed more than the accelerator memory in the largest Inf2 instance ({inf2.memory_max}) but fitted in ...'; empty when
+    the rules name neither of its bounds."""
+    bounds = _named_bounds(facts, name)
+    low = None if piece.low == -math.inf or piece.low <= 0 else bounds.get(piece.low)
+    high = None if piece.high == math.inf else bounds.get(piece.high)
+    parts = [*([f"needed more than {low}"] if low else []), *([f"fitted in {high}"] if high else [])]
+    return f"the model {' but '.join(parts)}" if parts else ""
+
+
+def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
+    """Each bound the rules give a numeric input, by its value: the capacity it names, in words ('the most memory
+    a Serverless Inference endpoint can have ({sagemaker.serverless_memory_max})', 'the accelerator memory of a
+    g6e.48xlarge')."""
+    named: dict[float, str] = {}
+    for rule in facts.decision.rules:
+        if name not in rule.ranges:
+            continue
+        interval = rule.ranges[name]
+        values = [bound for bound in (interval.low, interval.high) if not math.isinf(bound)]
+        for bound, token in zip(values, PLACEHOLDER.findall(rule.range_texts.get(name, "")), strict=False):
+            fact = facts.facts.get(token)
+            named[bound] = f"the {_sentence(fact.label, facts.glossary)} ({{{fact.id}}})" if fact else f"the accelerator memory of a {token}"
+    return named
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
