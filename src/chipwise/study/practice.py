@@ -448,7 +448,10 @@ def baselines_question(facts: Facts) -> Question | None:
         pairs.append((prompt, Option(fact.baseline, f"Matches “{prompt}”: AWS's claim reads {{{fact.id}}}.", (fact.id,))))
     if len(pairs) < LEAST_PROMPTS:
         return None
-    stem = "An AWS claim means little without what it is compared with. Match each claim to the baseline AWS gives for it."
+    stem = (
+        "A solutions architect's slide lists AWS's claims for its machine-learning chips without what each is compared with. "
+        "Match each claim below to the baseline AWS gives for it."
+    )
     return _matching("matching-claims-baselines", Topic.CLAIMS, stem, pairs)
 
 
