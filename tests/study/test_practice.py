@@ -384,3 +384,33 @@ def test_a_distractor_for_another_model_size_says_it_in_words_not_in_ranges(fact
     for explanation in sized:
         assert memory.question not in explanation and not re.search(r"\.\.|at most|GiB”", explanation), explanation
         assert re.search(r"the model (needed more than|fitted in) the [a-z].* \(\{[a-z0-9_.]+\}\)|g6e", explanation), explanation
+
+
+PAYLOAD_MB = {"MB": 1, "GB": 1000}
+
+
+def test_a_stem_that_gives_a_payload_size_keys_a_queue_or_a_batch_and_stays_within_asynchronous_inferences_limit(facts: Facts) -> None:
+    """Real-time requests are small: a stem that gives each request's size in megabytes or gigabytes is a large-payload
+    case, and its size is one Asynchronous Inference takes (issue #23: clips of several gigabytes once keyed real-time)."""
+    limit = facts.facts["sagemaker.async_payload_max"]
+    limit_mb = float(limit.value) * PAYLOAD_MB[limit.unit]
+    sized = [scenario for scenario in facts.practice.scenarios if re.search(r"\d\s*(MB|GB)\b|gigabyte", scenario.stem)]
+    assert len(sized) >= 3
+    for scenario in sized:
+        assert "gigabyte" not in scenario.stem, scenario.id
+        assert scenario.states["requests"] in {"queued", "dataset"}, scenario.id
+        for number, unit in re.findall(r"(\d[\d,]*)\s*(MB|GB)\b", scenario.stem):
+            assert float(number.replace(",", "")) * PAYLOAD_MB[unit] <= limit_mb, (scenario.id, number, unit)
+
+
+def test_a_stem_with_quiet_spells_keyed_to_an_always_on_endpoint_says_its_users_wait_for_each_answer(facts: Facts) -> None:
+    """Quiet spells point to a queue that scales to zero unless the stem says a person waits for each answer
+    (issue #23: 'will not pay for idle capacity' with a real-time key had two defensible answers)."""
+    always_on = [
+        scenario
+        for scenario in facts.practice.scenarios
+        if scenario.states.get("requests") == "intermittent" and decide(facts.decision, **scenario.states).outcomes[0].id == "real-time"
+    ]
+    assert len(always_on) >= 3
+    for scenario in always_on:
+        assert re.search(r"\bwaits?\b|within seconds", scenario.traffic or ""), scenario.id
