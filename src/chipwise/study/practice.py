@@ -178,7 +178,7 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
         if ours != theirs:
             labels = {value.name: value.label for value in item.values}
             instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
-            piece = next((value.interval for value in item.values if value.name == theirs), None)
+            piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
             answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if item.name in stated and said.get(item.name):
@@ -186,6 +186,28 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+
+
+def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
+    """The widest run of a numeric input's pieces around the neighbour's own in which the engine gives the neighbour's
+    answer: a model of any size up to a trn2.48xlarge's memory trains on Trn2, not only one that fits in the first piece."""
+    item = next(item for item in facts.decision.inputs if item.name == name)
+    pieces = [value for value in item.values if value.interval is not None]
+    at = next((index for index, value in enumerate(pieces) if value.name == neighbour.inputs[name]), None)
+    if at is None:
+        return None
+
+    def same(index: int) -> bool:
+        return _option_text(decide(facts.decision, **{**neighbour.inputs, name: pieces[index].name})) == _option_text(neighbour)
+
+    low = high = at
+    while low > 0 and same(low - 1):
+        low -= 1
+    while high < len(pieces) - 1 and same(high + 1):
+        high += 1
+    first, last = pieces[low].interval, pieces[high].interval
+    assert first is not None and last is not None  # pieces are the values with an interval
+    return Interval(first.low, last.high, first.low_closed, last.high_closed)
 
 
 def _range_words(facts: Facts, name: str, piece: Interval) -> str:
