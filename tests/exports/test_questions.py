@@ -52,7 +52,7 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
             titles = [outcome.title for outcome in neighbour.outcomes]
             hardware_only = all(" on " not in option for option in entry["options"])
             assert entry["options"][index] == " on ".join(titles[1:] if hardware_only else titles), entry["id"]
-            assert entry["explanations"][index].startswith("Wrong. It would be the answer if “"), entry["id"]
+            assert entry["explanations"][index].startswith(("Wrong. It would be the answer if “", "Wrong. It would be the answer if the model ")), entry["id"]
     drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
     assert drills == {"worked-example", "generations", "exam-notes"}
 
@@ -75,3 +75,25 @@ def test_the_schema_refuses_a_question_without_its_domain(facts: Facts) -> None:
     del published["questions"][0]["domain"]
     with pytest.raises(jsonschema.ValidationError, match="'domain' is a required property"):
         jsonschema.validate(published, questions.json_schema())
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [("case-study", "case_study"), ("matching", "prompts")],
+)
+def test_the_schema_refuses_a_case_question_without_its_case_and_a_matching_one_without_its_prompts(facts: Facts, kind: str, name: str) -> None:
+    published = questions.questions_json(facts)
+    entry = next(entry for entry in published["questions"] if entry["type"] == kind)
+    del entry[name]
+    with pytest.raises(jsonschema.ValidationError, match=f"'{name}' is a required property"):
+        jsonschema.validate(published, questions.json_schema())
+
+
+def test_every_case_question_carries_its_case_and_every_matching_question_the_claims_it_matches(facts: Facts) -> None:
+    published = nonempty(questions.questions_json(facts)["questions"])
+    cases = {case.id: case for case in facts.practice.case_studies}
+    for entry in nonempty(entry for entry in published if entry["type"] == "case-study"):
+        case = cases[entry["case_study"]["id"]]
+        assert entry["case_study"]["title"] == case.title and entry["case_study"]["background"], entry["id"]
+    for entry in nonempty(entry for entry in published if entry["type"] == "matching"):
+        assert len(entry["prompts"]) == len(entry["answer"]) >= 2, entry["id"]

@@ -181,9 +181,11 @@ def test_an_edited_changes_file_changes_the_content_digest(tmp_path: Path) -> No
     before = content_digest(chipwise.load_facts(copy))
     changes = tmp_path / CHANGES_FILE.name
     text = changes.read_text(encoding="utf-8")
-    changes.write_text(text.replace("Issue #22, the items", "Issue #22: the items", 1), encoding="utf-8")
+    summary = "    summary: >-\n      "
+    assert summary in text
+    changes.write_text(text.replace(summary, summary + "Edited: ", 1), encoding="utf-8")
     edited = chipwise.load_facts(copy)
-    assert edited.changes[0].summary.startswith("Issue #22: the items")
+    assert edited.changes[0].summary.startswith("Edited: ")
     assert before is not None and content_digest(edited) not in (None, before)
 
 

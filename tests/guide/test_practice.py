@@ -8,7 +8,7 @@ import pytest
 
 import chipwise
 from chipwise.errors import FactsError
-from tests.support import FACTS_FILE
+from tests.support import CHANGES_FILE, FACTS_FILE
 
 
 def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -95,6 +95,10 @@ def test_the_exams_pace_must_be_numbers_and_without_it_there_is_no_timed_mode(tm
     start, end = text.index("  exam.question_count:\n"), text.index("  exam.inference_domain:\n")
     edited = tmp_path / "no-pace.yml"
     edited.write_text(text[:start] + text[end:], encoding="utf-8")
+    # The changes file records when the two facts were added: without them, it no longer names them.
+    changes = tmp_path / CHANGES_FILE.name
+    lines = changes.read_text(encoding="utf-8").splitlines(keepends=True)
+    changes.write_text("".join(line for line in lines if "fact: exam.question_count," not in line and "fact: exam.duration," not in line), encoding="utf-8")
     assert timed_choice(chipwise.load_facts(edited, for_site=True), Links()) == ("", "")
     facts = chipwise.load_facts(FACTS_FILE)
     attributes, checkbox = timed_choice(facts, Links())

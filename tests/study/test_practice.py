@@ -250,8 +250,18 @@ GIVEAWAYS = (
     "steady",
     "Inferentia",
     "Trainium",
+    "CUDA",
+    "GPU vendor",
+    "NVIDIA",
+    "look after servers",
+    "no machines running",
+    "pay for capacity",
+    "capacity nobody uses",
+    "sit unused",
 )
-"""Words that hand a reader the deciding input instead of a situation to reason from."""
+"""Words that hand a reader the deciding input instead of a situation to reason from: the names of its values, and
+words that mirror one option's name or selling point (a kernel language or vendor the only NVIDIA option carries,
+nobody to run servers or no idle capacity for Serverless Inference)."""
 
 
 def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
@@ -274,11 +284,23 @@ def test_stems_describe_a_situation_never_the_deciding_inputs_words(questions: l
     assert giveaways_in(questions) == []
 
 
-def test_the_giveaway_check_fails_on_stems_that_name_the_input(facts: Facts, questions: list[Question]) -> None:
+@pytest.mark.parametrize(
+    ("part", "text", "phrase"),
+    [
+        ("framework", "The model runs on the AWS Neuron SDK.", "Neuron"),
+        ("framework", "The model's operators exist only as custom CUDA kernels.", "CUDA"),
+        ("framework", "The model is built on a GPU vendor's proprietary library.", "GPU vendor"),
+        ("constraint", "The nonprofit has no one to look after servers.", "look after servers"),
+        ("constraint", "The library wants no machines running when nobody asks.", "no machines running"),
+        ("constraint", "The museum does not want to pay for capacity nobody uses.", "pay for capacity"),
+    ],
+    ids=lambda value: value if " " not in value else None,
+)
+def test_the_giveaway_check_fails_on_stems_that_name_the_input_or_mirror_an_option(facts: Facts, part: str, text: str, phrase: str) -> None:
     scenario = facts.practice.scenarios[0]
-    told = replace(scenario, framework="The model runs on the AWS Neuron SDK.")
+    told = replace(scenario, **{part: text})
     question = practice.scenario_question(facts, told)
-    assert giveaways_in([question]) == [(question.id, "Neuron")]
+    assert phrase in [found for _, found in giveaways_in([question])]
 
 
 def test_at_least_half_the_stems_set_a_competing_requirement(facts: Facts) -> None:
@@ -326,3 +348,69 @@ def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions
                 assert match and match.group(1) in question.stem, (question.id, option.text, option.explanation)
                 quoted += 1
     assert quoted > 100
+
+
+
+POSITIONS = range(practice.OPTIONS_PER_QUESTION)
+MOST_KEYS_AT_ONE_POSITION = 0.35
+"""With four options a position holds a quarter of the keys; more than this and 'always pick D' beats chance."""
+
+
+@pytest.mark.parametrize("practice_set", ["exam-style", "drill"])
+def test_no_option_position_holds_more_than_its_share_of_single_answers(questions: list[Question], practice_set: str) -> None:
+    keys = [q.answer[0] for q in questions if q.type in practice.SINGLE_ANSWER and q.topic.practice_set == practice_set]
+    assert len(keys) >= len(POSITIONS)
+    for position in nonempty(POSITIONS):
+        assert keys.count(position) <= MOST_KEYS_AT_ONE_POSITION * len(keys), (practice_set, position, keys.count(position), len(keys))
+
+
+def test_spreading_keys_deals_each_position_in_turn_and_moves_only_the_key(questions: list[Question]) -> None:
+    first = next(q for q in questions if q.type is QuestionType.MULTIPLE_CHOICE)
+    others = [option for index, option in enumerate(first.options) if index != first.answer[0]]
+    copies = [replace(first, id=f"{first.id}-{number}") for number in POSITIONS]
+    spread = practice.spread_keys(copies)
+    assert sorted(q.answer[0] for q in spread) == list(POSITIONS)
+    for question in spread:
+        assert question.options[question.answer[0]] == first.options[first.answer[0]]
+        assert [option for index, option in enumerate(question.options) if index != question.answer[0]] == others
+
+
+def test_a_distractor_for_another_model_size_says_it_in_words_not_in_ranges(facts: Facts, questions: list[Question]) -> None:
+    """'If the model fitted in the most memory a Serverless Inference endpoint can have', never the input's range
+    notation ('(384..1,536] GiB') or its form question."""
+    memory = next(item for item in facts.decision.inputs if item.numeric is not None)
+    sized = [option.explanation for q in questions for option in q.options if "It would be the answer if the model " in option.explanation]
+    assert len(sized) >= len(memory.values) - 1
+    for explanation in sized:
+        assert memory.question not in explanation and not re.search(r"\.\.|at most|GiB”", explanation), explanation
+        assert re.search(r"the model (needed more than|fitted in) the [a-z].* \(\{[a-z0-9_.]+\}\)|g6e", explanation), explanation
+
+
+PAYLOAD_MB = {"MB": 1, "GB": 1000}
+
+
+def test_a_stem_that_gives_a_payload_size_keys_a_queue_or_a_batch_and_stays_within_asynchronous_inferences_limit(facts: Facts) -> None:
+    """Real-time requests are small: a stem that gives each request's size in megabytes or gigabytes is a large-payload
+    case, and its size is one Asynchronous Inference takes (issue #23: clips of several gigabytes once keyed real-time)."""
+    limit = facts.facts["sagemaker.async_payload_max"]
+    limit_mb = float(limit.value) * PAYLOAD_MB[limit.unit]
+    sized = [scenario for scenario in facts.practice.scenarios if re.search(r"\d\s*(MB|GB)\b|gigabyte", scenario.stem)]
+    assert len(sized) >= 3
+    for scenario in sized:
+        assert "gigabyte" not in scenario.stem, scenario.id
+        assert scenario.states["requests"] in {"queued", "dataset"}, scenario.id
+        for number, unit in nonempty(re.findall(r"(\d[\d,]*)\s*(MB|GB)\b", scenario.stem)):
+            assert float(number.replace(",", "")) * PAYLOAD_MB[unit] <= limit_mb, (scenario.id, number, unit)
+
+
+def test_a_stem_with_quiet_spells_keyed_to_an_always_on_endpoint_says_its_users_wait_for_each_answer(facts: Facts) -> None:
+    """Quiet spells point to a queue that scales to zero unless the stem says a person waits for each answer
+    (issue #23: 'will not pay for idle capacity' with a real-time key had two defensible answers)."""
+    always_on = [
+        scenario
+        for scenario in facts.practice.scenarios
+        if scenario.states.get("requests") == "intermittent" and decide(facts.decision, **scenario.states).outcomes[0].id == "real-time"
+    ]
+    assert len(always_on) >= 3
+    for scenario in always_on:
+        assert re.search(r"\bwaits?\b|within seconds", scenario.traffic or ""), scenario.id

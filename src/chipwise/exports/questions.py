@@ -66,12 +66,22 @@ _STRINGS = {"type": "array", "items": {"type": "string"}}
 _INDEXES = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 1}
 
 
+def _required_for(kind: QuestionType, name: str) -> dict[str, Any]:
+    """A question of this type must carry this property (and no other type may)."""
+    return {
+        "if": {"properties": {"type": {"const": kind.value}}, "required": ["type"]},
+        "then": {"required": [name]},
+        "else": {"not": {"required": [name]}},
+    }
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of api/questions.json."""
     question = {
         "type": "object",
         "additionalProperties": False,
         "required": ["id", "type", "topic", "set", "domain", "task", "stem", "options", "answer", "explanations", "option_facts", "facts"],
+        "allOf": [_required_for(QuestionType.CASE_STUDY, "case_study"), _required_for(QuestionType.MATCHING, "prompts")],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
             "type": {"enum": [kind.value for kind in QuestionType], "description": "The exam guide's question types."},
@@ -112,12 +122,22 @@ def json_schema() -> dict[str, Any]:
                 "description": "Scenario questions: for each wrong option, the neighbouring case (decision inputs) it is the engine's answer to.",
             },
             "facts": {**_STRINGS, "description": "Every fact id the question cites (keys of api/facts.json)."},
-            "prompts": {**_STRINGS, "description": "Matching only."},
+            "prompts": {
+                **_STRINGS,
+                "minItems": 2,
+                "description": (
+                    "Matching only, and required there: the items the stem asks to match (AWS's claims, say), in order; answer[i] is the option for prompts[i]."
+                ),
+            },
             "case_study": {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["id", "title", "background"],
                 "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "background": {"type": "string"}},
+                "description": (
+                    "Case-study questions only, and required there: the scenario the case's questions share (its title and background), "
+                    "to show before the stem, which asks about it without repeating it."
+                ),
             },
             "inputs": {
                 "type": "object",

@@ -3,17 +3,20 @@
 Every text here is plain text that may cite facts as {fact.id} (renderers link them). Every option
 carries its own explanation and the facts that decide it. Scenario answers are the engine's: a stem
 states some decision inputs (facts file, `practice`), and `rules.decide` answers from exactly those.
-Ids are stable; options are ordered by a hash of the question id, so every build shows the same order.
+Ids are stable; options are ordered by a hash of the question id, so every build shows the same order, and a
+single answer's position is dealt in turn across each practice set (`spread_keys`), so no position gives it away.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
+from chipwise.decision.model import Interval
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
@@ -175,12 +178,63 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
         if ours != theirs:
             labels = {value.name: value.label for value in item.values}
             instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
-            changed.append(f"“{item.question}” were answered “{labels[theirs]}”{instead}")
+            piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
+            answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
+            changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if item.name in stated and said.get(item.name):
                 ruled_out.append(said[item.name])
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+
+
+def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
+    """The widest run of a numeric input's pieces around the neighbour's own in which the engine gives the neighbour's
+    answer: a model of any size up to a trn2.48xlarge's memory trains on Trn2, not only one that fits in the first piece."""
+    item = next(item for item in facts.decision.inputs if item.name == name)
+    pieces = [value for value in item.values if value.interval is not None]
+    at = next((index for index, value in enumerate(pieces) if value.name == neighbour.inputs[name]), None)
+    if at is None:
+        return None
+
+    def same(index: int) -> bool:
+        return _option_text(decide(facts.decision, **{**neighbour.inputs, name: pieces[index].name})) == _option_text(neighbour)
+
+    low = high = at
+    while low > 0 and same(low - 1):
+        low -= 1
+    while high < len(pieces) - 1 and same(high + 1):
+        high += 1
+    first, last = pieces[low].interval, pieces[high].interval
+    assert first is not None and last is not None  # pieces are the values with an interval
+    return Interval(first.low, last.high, first.low_closed, last.high_closed)
+
+
+def _range_words(facts: Facts, name: str, piece: Interval) -> str:
+    """A numeric input's piece in a candidate's words, by the capacities the rules compare it with: 'the model
+    needed more than the accelerator memory in the largest Inf2 instance ({inf2.memory_max}) but fitted in ...'; empty when
+    the rules name neither of its bounds."""
+    bounds = _named_bounds(facts, name)
+    low = None if piece.low == -math.inf or piece.low <= 0 else bounds.get(piece.low)
+    high = None if piece.high == math.inf else bounds.get(piece.high)
+    parts = [*([f"needed more than {low}"] if low else []), *([f"fitted in {high}"] if high else [])]
+    return f"the model {' but '.join(parts)}" if parts else ""
+
+
+def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
+    """Each bound the rules give a numeric input, by its value: the capacity it names, in words ('the most memory
+    a Serverless Inference endpoint can have ({sagemaker.serverless_memory_max})', 'the accelerator memory of a
+    g6e.48xlarge')."""
+    named: dict[float, str] = {}
+    for rule in facts.decision.rules:
+        if name not in rule.ranges:
+            continue
+        interval = rule.ranges[name]
+        values = [bound for bound in (interval.low, interval.high) if not math.isinf(bound)]
+        for bound, token in zip(values, PLACEHOLDER.findall(rule.range_texts.get(name, "")), strict=False):
+            fact = facts.facts.get(token)
+            named[bound] = f"the {_sentence(fact.label, facts.glossary)} ({{{fact.id}}})" if fact else f"the accelerator memory of a {token}"
+    return named
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
@@ -416,7 +470,10 @@ def baselines_question(facts: Facts) -> Question | None:
         pairs.append((prompt, Option(fact.baseline, f"Matches “{prompt}”: AWS's claim reads {{{fact.id}}}.", (fact.id,))))
     if len(pairs) < LEAST_PROMPTS:
         return None
-    stem = "An AWS claim means little without what it is compared with. Match each claim to the baseline AWS gives for it."
+    stem = (
+        "A solutions architect's slide lists AWS's claims for its machine-learning chips without what each is compared with. "
+        "Match each claim below to the baseline AWS gives for it."
+    )
     return _matching("matching-claims-baselines", Topic.CLAIMS, stem, pairs)
 
 
@@ -585,7 +642,32 @@ def all_questions(facts: Facts) -> list[Question]:
         if question is not None
     ]
     questions += [fact_check_question(facts, check_id) for check_id in facts.fact_checks]
-    return [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
+    questions = [question if question.exam else replace(question, exam=facts.practice.tasks.get(question.topic.value)) for question in questions]
+    return spread_keys(questions)
+
+
+SINGLE_ANSWER = (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY)
+
+
+def spread_keys(questions: Sequence[Question]) -> list[Question]:
+    """The questions with each single answer moved to a position dealt in turn: within each practice set, the
+    questions taken in the order of a hash of their ids get the first position, the second, and so on round
+    again. So no position holds more than its share of a set's keys, and the page's order shows no pattern.
+    The other options keep their stable shuffled order."""
+    positions: dict[str, int] = {}
+    for practice_set in ("exam-style", "drill"):
+        dealt = sorted(
+            (q for q in questions if q.type in SINGLE_ANSWER and len(q.answer) == 1 and q.topic.practice_set == practice_set),
+            key=lambda question: _hash("key", question.id),
+        )
+        positions |= {question.id: turn % len(question.options) for turn, question in enumerate(dealt)}
+    return [_key_at(question, positions[question.id]) if question.id in positions else question for question in questions]
+
+
+def _key_at(question: Question, position: int) -> Question:
+    key = question.options[question.answer[0]]
+    others = [option for index, option in enumerate(question.options) if index != question.answer[0]]
+    return replace(question, options=(*others[:position], key, *others[position:]), answer=(position,))
 
 
 @dataclass(frozen=True)
