@@ -1,4 +1,5 @@
-"""Loading the facts file: read safely, check its shape, cross-check every reference, build objects."""
+"""Loading the facts file: read safely, check its shape, then build each section (chipwise.guide.sections, every
+reference cross-checked through one Report) and verify the decision graph; every problem is reported at once."""
 
 from __future__ import annotations
 
