@@ -10,6 +10,7 @@ from playwright.sync_api import Browser
 from chipwise.guide.model import Facts
 from chipwise.render import charts
 from tests.site.browser.support import open_page
+from tests.support import nonempty
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +77,7 @@ def test_each_chart_is_a_named_image_with_its_figures_and_readable_in_the_scheme
         background = page.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor")
         body = page.evaluate("getComputedStyle(document.body).backgroundColor")
         background = background if "rgba(0, 0, 0, 0)" not in background else body
-        for figure in figures.all():
+        for figure in nonempty(figures.all()):
             figure.scroll_into_view_if_needed()
             svg = figure.locator("svg").first
             title = svg.locator("> title").text_content()

@@ -67,7 +67,7 @@ def test_every_page_runs_materials_scripts_as_material_writes_them_and_one_line_
     """No loader in place of the bundle's tag, no palette of our own: every inline script is Material's, but one.
     (The 404 page is the exception, with its own test: it finds the site's root before it loads anything.)"""
     materials = _materials_inline_scripts()
-    for name in PAGES:
+    for name in nonempty(PAGES):
         html = (built_site / name).read_text(encoding="utf-8")
         bundles = re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>', html)
         embed = name.startswith("embed/") and name != "embed/index.html"
