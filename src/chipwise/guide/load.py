@@ -339,12 +339,16 @@ class _Builder:
         if name is None:
             return ()
         path = self.path.parent / name
-        read = read_changes(path, display_path(path), self.walk.problems)
-        if read is None:
-            return ()
-        releases, walk = read
         sizes = [size_id(size.name) for family in families.values() for size in family.sizes]
-        self.walk.problems.extend(check_releases(releases, walk, version, [*self.facts, *self.refused, *sizes], self.sources))
+        for cached in (True, False):  # a problem found in cached data is reported from the file, with its line
+            read = read_changes(path, display_path(path), self.walk.problems, cached=cached)
+            if read is None:
+                return ()
+            releases, walk = read
+            found = check_releases(releases, walk, version, [*self.facts, *self.refused, *sizes], self.sources)
+            if not found or walk.locations:
+                break
+        self.walk.problems.extend(found)
         return releases
 
     def _build_facts(self, entries: Mapping[str, dict[str, Any]]) -> None:
