@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError
@@ -19,7 +20,7 @@ from chipwise.facts import benchmarks
 from chipwise.guide import load
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
-from chipwise.site.macros import MACRO_NAMES, SiteMacros
+from chipwise.site.macros import MACRO_NAMES, SiteMacros, check_pages
 from tests.support import CHANGES_FILE, FACTS_FILE, ROOT, copy_rows_file
 
 
@@ -174,3 +175,20 @@ def test_a_kept_macro_is_kept_per_page_position(cache: Path, facts: Facts) -> No
     top, nested = _page_macros(loaded, "cheat-sheet.md")["key_numbers"](), _page_macros(loaded, "quiz/claims.md")["key_numbers"]()
     assert top != nested and "](sources.md#" in top and "](../sources.md#" in nested
     assert len(list(cache.glob("macros/*.pickle"))) == 2
+
+
+def test_pages_that_passed_are_remembered_and_an_edited_page_is_checked_again(cache: Path, facts: Facts, tmp_path: Path) -> None:
+    _fresh_process()
+    loaded = load_facts(facts.path, for_site=True)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "page.md"
+    page.write_text("{{ fact('inf2.chips_max') }}\n", encoding="utf-8")
+    for _ in range(2):
+        check_pages(loaded, docs, own_site=True)
+        assert len(list(cache.glob("checked-pages/*.pickle"))) == 1
+    page.write_text("{{ fact('inf2.chips_maxx') }}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PluginError, match=r"docs/page\.md:1:.*inf2\.chips_maxx"):
+            check_pages(loaded, docs, own_site=True)
+    assert len(list(cache.glob("checked-pages/*.pickle"))) == 1

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,15 +44,12 @@ from chipwise.facts.benchmarks import Benchmarks
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
-from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import changes as render_changes
-from chipwise.render import escape, flowchart
+from chipwise.render import escape
 from chipwise.render import markdown as render
-from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
 from chipwise.site import benchmark_results
-from chipwise.study import practice
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
 # one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
@@ -213,6 +211,8 @@ class SiteMacros:
         return disk_cache.remembered_text("flowcharts", f"{digest}\0{sorted(hrefs.items())}", lambda: self._flowcharts(hrefs))
 
     def _flowcharts(self, hrefs: dict[str, str]) -> str:
+        from chipwise.render import flowchart
+
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
@@ -304,26 +304,40 @@ class SiteMacros:
     @_kept_on_disk
     def quiz(self, topic: str) -> str:
         """One topic's practice questions, each with its answer and each option's explanation."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         chosen = [question for question in practice.all_questions(self.facts) if question.topic.value == topic]
         return render_practice.questions_page(chosen, self.facts, self.links())
 
     @_kept_on_disk
     def question_pages(self) -> str:
         """The topic pages that list the practice questions, with how many each holds."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         return render_practice.question_pages(practice.all_questions(self.facts), self.links())
 
     @_kept_on_disk
     def question_count(self) -> str:
+        from chipwise.study import practice
+
         return str(len(practice.all_questions(self.facts)))
 
     @_kept_on_disk
     def practice_mode(self) -> str:
         """The practice mode's controls (practice.js shows them)."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         return render_practice.practice_mode(practice.all_questions(self.facts))
 
     @_kept_on_disk
     def practice_coverage(self) -> str:
         """Which questions ask about each rule, fact check and exam-scoped fact."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         questions = practice.all_questions(self.facts)
         return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
@@ -412,6 +426,7 @@ class SiteMacros:
 
     @_kept_on_disk
     def mermaid_snippet(self) -> str:
+        from chipwise.render import flowchart
         return render_study.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
 
     def site_address(self) -> str:
@@ -442,13 +457,34 @@ class SiteMacros:
 MACRO_NAMES = [name for name in vars(SiteMacros) if not name.startswith("_") and name not in ("links",)]
 
 
+_CHECKED_PAGES = "checked-pages"
+"""The disk cache's name for pages found to cite only what the facts have, keyed by the facts' content and the pages'."""
+
+
 def check_pages(facts: Facts, docs_dir: Path, *, own_site: bool) -> None:
     """Stop the build, with every located problem, when a page's macro call names what the facts lack.
 
-    Another guide (not chipwise's own site) may define macros of its own: only chipwise's are checked."""
+    Another guide (not chipwise's own site) may define macros of its own: only chipwise's are checked. A site
+    build remembers pages that passed, by their content and the facts', and checks them again when either changes."""
+    digest = content_digest(facts)
+    key = f"{digest}\0{_pages_digest(docs_dir)}\0{own_site}"
+    if digest is not None and disk_cache.load(_CHECKED_PAGES, key) is True:
+        return
+    from chipwise.page_references import docs_problems  # imported here: a build whose pages passed needs none of it
+
     problems = docs_problems(facts, docs_dir, other_macros=not own_site)
     if problems:
         raise PluginError(f"chipwise: pages cite what the facts file does not have:\n{FactsError(problems).report()}")
+    if digest is not None:
+        disk_cache.store(_CHECKED_PAGES, key, True)
+
+
+def _pages_digest(docs_dir: Path) -> str:
+    """The pages check_pages reads (every Markdown file under docs_dir, by its place and bytes), as one digest."""
+    digest = hashlib.sha256()
+    for page in sorted(docs_dir.rglob("*.md")):
+        digest.update(page.relative_to(docs_dir).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def define_env(env: Any) -> None:
