@@ -40,7 +40,10 @@ from serve_site import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "build_speed.json"
-ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENVIRONMENT = {**{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
+"""The builds' environment. Python keeps compiled bytecode, as it does by default: the dependencies' was compiled
+when pip installed them (so was chipwise's, installed from its wheel), and a shell that turns writing it off would
+otherwise charge a checkout's chipwise with compiling itself on every build."""
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 WATCHED_FACT = "inf2.chips_max"
 """The edit: this fact's value (and its quote, which must state it) becomes n; the page shows the fact's text."""
