@@ -29,6 +29,7 @@ import datetime
 import functools
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -505,7 +506,28 @@ def on_pre_page_macros(env: Any) -> None:
     if facts_for_build(env.conf) is None:
         return  # serving a broken file: the macros are not registered, and the page shows the problems
     if isinstance(description, str) and "{{" in description:
-        env.page.meta["description"] = env.env.from_string(description).render(**env.variables)
+        env.page.meta["description"] = _render_description(env, description)
+
+
+_PLAIN_CALL = re.compile(r"\{\{ *([a-z_]+)\(\) *\}\}")
+"""A macro called with no arguments, as descriptions do: `{{ exam_code() }}`."""
+
+
+def _render_description(env: Any, description: str) -> str:
+    """The description rendered by the page's Jinja environment. One made only of text and plain calls of
+    chipwise's macros is rendered by calling them, as Jinja would: compiling a template for each such
+    description cost a build more than all of its macros."""
+    jinja = env.env
+    plain = (
+        (jinja.variable_start_string, jinja.variable_end_string, jinja.block_start_string, jinja.comment_start_string) == ("{{", "}}", "{%", "{#")
+        and jinja.line_statement_prefix is None and jinja.line_comment_prefix is None
+        and jinja.finalize is None and not jinja.autoescape and not description.endswith("\n")
+    )
+    rest = _PLAIN_CALL.sub("", description)
+    ours = all(name in MACRO_NAMES and callable(env.variables.get(name)) for name in _PLAIN_CALL.findall(description))
+    if not plain or not ours or any(marker in rest for marker in ("{{", "}}", "{%", "{#")):
+        return str(jinja.from_string(description).render(**env.variables))
+    return _PLAIN_CALL.sub(lambda call: str(env.variables[call.group(1)]()), description)
 
 
 def on_post_page_macros(env: Any) -> None:
