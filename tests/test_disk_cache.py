@@ -4,10 +4,14 @@ computed again, and nothing is kept unless a site build turns it on."""
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError
@@ -16,7 +20,8 @@ from chipwise.facts import benchmarks
 from chipwise.guide import load
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
-from tests.support import FACTS_FILE, copy_rows_file
+from chipwise.site.macros import MACRO_NAMES, SiteMacros, check_pages
+from tests.support import CHANGES_FILE, FACTS_FILE, ROOT, copy_rows_file
 
 
 @pytest.fixture
@@ -42,7 +47,7 @@ def test_generated_files_and_rows_come_back_from_disk_as_computed(cache: Path, f
     _fresh_process()
     loaded = load_facts(facts.path, for_site=True)
     assert files.generated_files(loaded) == computed
-    assert sorted(path.parent.name for path in cache.rglob("*.pickle")) == ["benchmark-rows", "facts-file", "generated-files"]
+    assert sorted(path.parent.name for path in cache.rglob("*.pickle")) == ["benchmark-rows", "changes-file", "facts-file", "generated-files"]
     _fresh_process()
     again = load_facts(facts.path, for_site=True)
     assert files.generated_files(again) == computed
@@ -94,6 +99,35 @@ def test_a_problem_found_after_the_check_is_still_located(cache: Path, tmp_path:
         assert [(problem.key_path, problem.location.line > 1) for problem in refused.value.problems] == [("exam.key_numbers[0]", True)]
 
 
+def test_a_problem_in_the_changes_file_found_after_its_check_is_still_located(cache: Path, tmp_path: Path) -> None:
+    """The changes file passes its shape check (so its checked data is kept) but names an unknown fact: every
+    load reads it again to say on which line."""
+    path = tmp_path / "facts.yml"
+    path.write_bytes(FACTS_FILE.read_bytes())
+    copy_rows_file(tmp_path)
+    changes = tmp_path / CHANGES_FILE.name
+    text = changes.read_text(encoding="utf-8")
+    added = "- {fact: inf1.memory_bandwidth_per_chip, field: added"
+    assert text.count(added) == 1
+    changes.write_text(text.replace(added, added.replace("bandwidth", "bandwith")), encoding="utf-8")
+    located = []
+    for _ in range(2):
+        _fresh_process()
+        with pytest.raises(FactsError) as refused:
+            load_facts(path, for_site=True)
+        located.append([(problem.path, problem.key_path, problem.location.line) for problem in refused.value.problems])
+        assert len(list(cache.glob("changes-file/*.pickle"))) == 1
+    assert located[0] == located[1] and len(located[0]) == 1 and located[0][0][2] > 1
+
+
+def test_the_changes_file_comes_back_from_disk_as_checked(cache: Path, facts: Facts) -> None:
+    _fresh_process()
+    first = load_facts(facts.path, for_site=True)
+    assert len(list(cache.glob("changes-file/*.pickle"))) == 1
+    _fresh_process()
+    assert load_facts(facts.path, for_site=True).changes == first.changes == _uncached(facts.path).changes
+
+
 def test_a_remembered_text_is_computed_once_per_key(cache: Path) -> None:
     calls: list[str] = []
 
@@ -103,3 +137,58 @@ def test_a_remembered_text_is_computed_once_per_key(cache: Path) -> None:
 
     assert [disk_cache.remembered_text("flowcharts", key, compute) for key in ("a", "a", "b")] == ["<svg/>"] * 3
     assert calls == ["computed", "computed"]
+
+
+def _page_macros(facts: Facts, src_uri: str) -> dict[str, Any]:
+    """The macros as mkdocs-macros gives them to the page at `src_uri` of chipwise's own site."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=src_uri.removesuffix(".md").removesuffix("index") + "/")
+    env = SimpleNamespace(conf={"extra": {"chipwise_own_site": True}, "site_url": "https://example.org/chipwise/"}, page=page, project_dir=str(ROOT))
+    macros = SiteMacros(env, facts)
+    return {name: getattr(macros, name) for name in MACRO_NAMES}
+
+
+def _every_call(facts: Facts) -> list[str]:
+    """Each page's macro calls, run against that page's macros: what a build renders."""
+    rendered = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        namespace = _page_macros(facts, page.relative_to(ROOT / "docs").as_posix())
+        for call in re.findall(r"\{\{(.*?)\}\}", page.read_text(encoding="utf-8"), re.DOTALL):
+            rendered.append(str(eval(call.strip(), {"__builtins__": {}}, namespace)))
+    return rendered
+
+
+def test_every_macro_gives_from_disk_what_it_computes(cache: Path, facts: Facts) -> None:
+    computed = _every_call(_uncached(facts.path))
+    disk_cache.use(cache)
+    _fresh_process()
+    first = _every_call(load_facts(facts.path, for_site=True))
+    kept = len(list(cache.glob("macros/*.pickle")))
+    _fresh_process()
+    assert computed and first == computed and _every_call(load_facts(facts.path, for_site=True)) == computed
+    assert kept > 20 and len(list(cache.glob("macros/*.pickle"))) == kept
+
+
+def test_a_kept_macro_is_kept_per_page_position(cache: Path, facts: Facts) -> None:
+    """A macro's links depend on where its page stands: a page one folder down gets its own entry."""
+    _fresh_process()
+    loaded = load_facts(facts.path, for_site=True)
+    top, nested = _page_macros(loaded, "cheat-sheet.md")["key_numbers"](), _page_macros(loaded, "quiz/claims.md")["key_numbers"]()
+    assert top != nested and "](sources.md#" in top and "](../sources.md#" in nested
+    assert len(list(cache.glob("macros/*.pickle"))) == 2
+
+
+def test_pages_that_passed_are_remembered_and_an_edited_page_is_checked_again(cache: Path, facts: Facts, tmp_path: Path) -> None:
+    _fresh_process()
+    loaded = load_facts(facts.path, for_site=True)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "page.md"
+    page.write_text("{{ fact('inf2.chips_max') }}\n", encoding="utf-8")
+    for _ in range(2):
+        check_pages(loaded, docs, own_site=True)
+        assert len(list(cache.glob("checked-pages/*.pickle"))) == 1
+    page.write_text("{{ fact('inf2.chips_maxx') }}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PluginError, match=r"docs/page\.md:1:.*inf2\.chips_maxx"):
+            check_pages(loaded, docs, own_site=True)
+    assert len(list(cache.glob("checked-pages/*.pickle"))) == 1

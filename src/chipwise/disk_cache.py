@@ -36,15 +36,23 @@ def code_digest() -> str:
     """A digest of chipwise's files, Python's version and the versions of the dependencies that shape results."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(_source_files(package)):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _DEPENDENCIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name} absent\0".encode())
     return digest.hexdigest()
+
+
+def _source_files(package: Path) -> list[Path]:
+    """Every file under `package` but compiled bytecode (whose folders a walk does not enter: every build walks)."""
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found.extend(Path(folder, name) for name in names if os.path.isfile(os.path.join(folder, name)))
+    return found
 
 
 def _path(kind: str, key: str) -> Path | None:

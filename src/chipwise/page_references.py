@@ -15,7 +15,6 @@ from pathlib import Path
 from chipwise.errors import Location, Problem, unknown_message
 from chipwise.facts.units import repeated_unit
 from chipwise.guide.model import Facts
-from chipwise.study.practice import Topic
 
 _CALL = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
@@ -38,6 +37,14 @@ def _ids(what: str, known: Callable[[Facts], Collection[str]]) -> FactsCheck:
                 yield unknown_message(what, name, names)
 
     return check
+
+
+def _topics() -> list[str]:
+    # Imported here: the practice questions' module is the largest, and a build that takes its pages from the
+    # disk cache needs only its topics' names.
+    from chipwise.study.practice import Topic
+
+    return [topic.value for topic in Topic]
 
 
 def _repeated_unit(facts: Facts, call: ast.Call, following: str) -> Iterator[str]:
@@ -92,7 +99,7 @@ MACROS: dict[str, FactsCheck] = {
     "sizing_chart": _ids("instance family", lambda facts: facts.families),
     "fact_checks": _ids("fact check", lambda facts: facts.fact_checks),
     "recommend": _decision_inputs,
-    "quiz": _ids("question topic", lambda facts: [topic.value for topic in Topic]),
+    "quiz": _ids("question topic", lambda _facts: _topics()),
     "benchmark_table": _benchmark_families,
     "benchmark_count": _benchmark_families,
     **{

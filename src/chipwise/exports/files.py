@@ -7,14 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import disk_cache
-from chipwise.exports import benchmarks_api, changes_api, decisions_schema, dmn, facts_schema, questions
-from chipwise.exports import json_api as exports
-from chipwise.facts.file_spec import json_schema
+from chipwise.exports import benchmarks_api, changes_api, decisions_schema, facts_schema
 from chipwise.guide.load import content_digest
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
-from chipwise.render import flowchart
-from chipwise.study import flashcards
 
 MERMAID_PATH = "downloads/decision-flowchart.mmd"
 ANKI_PATH = "downloads/chipwise.apkg"
@@ -68,6 +64,13 @@ def _stored(key: str) -> dict[str, str | bytes] | None:
 
 @per_object
 def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
+    # Imported here: a build whose files come from the disk cache never needs the generators.
+    from chipwise.exports import dmn, questions
+    from chipwise.exports import json_api as exports
+    from chipwise.facts.file_spec import json_schema
+    from chipwise.render import flowchart
+    from chipwise.study import flashcards
+
     return {
         ANKI_PATH: flashcards.apkg(facts),
         TSV_PATH: flashcards.tsv(facts),
@@ -90,7 +93,9 @@ def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
 
 def deck_size(facts: Facts) -> int:
     """How many cards the published decks hold: the TSV's rows (one a card, no field spans lines)."""
-    return str(generated_files(facts)[TSV_PATH]).count("\n") - flashcards.TSV_HEADER.count("\n")
+    from chipwise.study.flashcards import TSV_HEADER
+
+    return str(generated_files(facts)[TSV_PATH]).count("\n") - TSV_HEADER.count("\n")
 
 
 class SiteDirError(ValueError):

@@ -9,12 +9,14 @@ generated from it.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from chipwise import disk_cache
 from chipwise.errors import FactsError, Problem, unknown_message
 from chipwise.facts.source import read_bytes, read_nodes
 from chipwise.facts.spec import Choice, Date, Field, ListOf, Record, Scalar, Text, Version, Walk
@@ -121,18 +123,40 @@ def version_day(version: str) -> datetime.date:
     return datetime.date(year, month, day)
 
 
-def read_changes(path: Path, shown: str, walk_out: list[Problem]) -> tuple[tuple[Release, ...], Walk] | None:
-    """The releases of a changes file, or None after adding its shape problems to `walk_out`."""
+_CHECKED = "changes-file"
+"""The disk cache's name for a changes file's checked data (plain values and dates), keyed by the file's bytes."""
+
+
+def read_changes(path: Path, shown: str, walk_out: list[Problem], *, cached: bool = True) -> tuple[tuple[Release, ...], Walk] | None:
+    """The releases of a changes file, or None after adding its shape problems to `walk_out`.
+
+    With `cached`, data this code checked before (the same bytes) comes from the disk cache, with a walk that
+    locates nothing: a caller that finds problems reads again with `cached=False` to give their lines."""
+    data = read_bytes(path, shown)
+    digest = hashlib.sha256(data).hexdigest()
+    if cached:
+        stored = disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
+        if isinstance(stored, dict):
+            try:
+                return _releases(stored), Walk(shown)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # not what this code stores: read the file
     walk = Walk(shown)
     try:
-        raw = CHANGES_FILE.check(read_nodes(read_bytes(path, shown), shown), walk, "")
+        raw = CHANGES_FILE.check(read_nodes(data, shown), walk, "")
     except FactsError as error:
         walk_out.extend(error.problems)
         return None
     if walk.problems:
         walk_out.extend(walk.problems)
         return None
-    releases = tuple(
+    releases = _releases(raw)
+    disk_cache.store(_CHECKED, digest, raw)
+    return releases, walk
+
+
+def _releases(raw: dict[str, Any]) -> tuple[Release, ...]:
+    return tuple(
         Release(
             version=entry["version"],
             date=entry["date"],
@@ -152,7 +176,6 @@ def read_changes(path: Path, shown: str, walk_out: list[Problem]) -> tuple[tuple
         )
         for entry in raw["releases"]
     )
-    return releases, walk
 
 
 def check_releases(releases: tuple[Release, ...], walk: Walk, version: str, fact_ids: Iterable[str], source_ids: Iterable[str]) -> list[Problem]:

@@ -50,6 +50,9 @@ def default_facts_path() -> Path:
 _cache: dict[tuple[str, str, bool], Facts] = {}
 _changes_digest: dict[tuple[str, str, bool], str | None] = {}
 """The changes file's digest when its facts were cached: an edited changes file is read again."""
+_content_digest: dict[tuple[str, str, bool, str], tuple[Facts, str]] = {}
+"""content_digest's answer for the cached facts, by their key and the working directory (the shown path depends on
+it): every kept macro asks for it, and working it out resolves paths."""
 
 
 def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = False) -> Facts:
@@ -74,6 +77,7 @@ def load_facts(path: str | os.PathLike[str] | None = None, *, for_site: bool = F
     facts = _load_uncached(facts_path, shown, data, for_site)
     _cache.clear()
     _changes_digest.clear()
+    _content_digest.clear()
     _cache[key] = facts
     if facts.changes_path is not None:
         _changes_digest[key] = digest_of(facts.changes_path)
@@ -86,11 +90,16 @@ def content_digest(facts: Facts) -> str | None:
     not build (a test's dataclasses.replace) or no longer holds."""
     for key, cached in _cache.items():
         if cached is facts:
+            remembered = _content_digest.get((*key, os.getcwd()))
+            if remembered is not None and remembered[0] is facts:
+                return remembered[1]
             resolved, digest, for_site = key
             rows = facts.benchmarks.digest if facts.benchmarks is not None else ""
             changes = _changes_digest.get(key) or ""
             parts = (resolved, display_path(facts.path), digest, str(for_site), rows, changes)
-            return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+            found = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+            _content_digest[(*key, os.getcwd())] = (facts, found)
+            return found
     return None
 
 

@@ -18,6 +18,7 @@ from chipwise.facts.units import number_text
 from chipwise.guide.contract import COMPARED, FactId, SpecKey
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
+from chipwise.memo import per_object
 from chipwise.render import escape
 from chipwise.vocabulary import Scope, Verdict
 
@@ -519,6 +520,8 @@ def glossary_table(facts: Facts) -> str:
     )
 
 
+@per_object
 def abbreviations(facts: Facts) -> str:
-    """Markdown abbreviation definitions: Material shows each as a tooltip wherever the term appears."""
+    """Markdown abbreviation definitions: Material shows each as a tooltip wherever the term appears (every page
+    appends them: made once per facts)."""
     return "\n".join(f"*[{term}]: {' '.join(definition.split())}" for term, definition in facts.glossary.items())

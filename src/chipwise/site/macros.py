@@ -25,10 +25,15 @@ own site sets `extra: {chipwise_own_site: true}`, so numbers link to its sources
 
 from __future__ import annotations
 
+import datetime
+import functools
+import hashlib
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from mkdocs.exceptions import PluginError
 
@@ -40,15 +45,12 @@ from chipwise.facts.benchmarks import Benchmarks
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
-from chipwise.page_references import docs_problems
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import changes as render_changes
-from chipwise.render import charts, escape, flowchart
+from chipwise.render import escape
 from chipwise.render import markdown as render
-from chipwise.render import practice as render_practice
 from chipwise.render import study as render_study
 from chipwise.site import benchmark_results
-from chipwise.study import practice
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
 # one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
@@ -122,6 +124,26 @@ def _source_path(page: Any) -> str:
     return str(file.src_uri if file is not None else page.path)
 
 
+Arguments = ParamSpec("Arguments")
+_MACROS = "macros"
+"""The disk cache's name for macros' text, keyed by the facts' content, the macro, its arguments and the page's links."""
+
+
+def _kept_on_disk(method: Callable[Concatenate[SiteMacros, Arguments], str]) -> Callable[Concatenate[SiteMacros, Arguments], str]:
+    """A macro whose text depends only on the facts, its arguments and the page's links: a site build keeps it on
+    disk, so a build whose facts file, rows file, changes file and chipwise are unchanged renders nothing again."""
+
+    @functools.wraps(method)
+    def kept(self: SiteMacros, /, *args: Arguments.args, **kwargs: Arguments.kwargs) -> str:
+        digest = content_digest(self.facts)
+        if digest is None:
+            return method(self, *args, **kwargs)
+        key = f"{digest}\0{method.__name__}\0{args!r}\0{sorted(kwargs.items())!r}\0{self.links()!r}"
+        return disk_cache.remembered_text(_MACROS, key, lambda: method(self, *args, **kwargs))
+
+    return kept
+
+
 class SiteMacros:
     """The macros, bound to one build's facts and to the page being rendered."""
 
@@ -159,18 +181,23 @@ class SiteMacros:
         """The whole claim: qualifier, value, what it measures and its baseline."""
         return render.fact_phrase(self.facts.fact(fact_id), self.links())
 
+    @_kept_on_disk
     def key_numbers(self) -> str:
         return render.key_numbers_table(self.facts, self.links())
 
+    @_kept_on_disk
     def comparison_table(self) -> str:
         return render.comparison_table(self.facts, self.links())
 
+    @_kept_on_disk
     def family_table(self, *family_ids: str) -> str:
         return render.family_table(self.facts, family_ids or tuple(self.facts.families), self.links())
 
+    @_kept_on_disk
     def decision_table(self) -> str:
         return render.decision_table(self.facts, self.links())
 
+    @_kept_on_disk
     def decision_inputs(self) -> str:
         return render.decision_inputs(self.facts)
 
@@ -185,6 +212,8 @@ class SiteMacros:
         return disk_cache.remembered_text("flowcharts", f"{digest}\0{sorted(hrefs.items())}", lambda: self._flowcharts(hrefs))
 
     def _flowcharts(self, hrefs: dict[str, str]) -> str:
+        from chipwise.render import flowchart
+
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
@@ -200,120 +229,176 @@ class SiteMacros:
         reasons = " ".join(text for step in decision.steps for text in render.reasons_markdown(step.rule, self.facts, self.links()))
         return f"**{escape.markdown(decision.title)}**: {reasons}"
 
+    @_kept_on_disk
     def fact_checks(self, *check_ids: str) -> str:
         return render.fact_checks(self.facts, self.links(), check_ids or None)
 
+    @_kept_on_disk
     def study_note(self) -> str:
         return render.study_note_table(self.facts, self.links())
 
     def fact_entries(self) -> str:
-        return render.fact_entries(self.facts, build_day())
+        return self._fact_entries(build_day().isoformat())
 
+    @_kept_on_disk
+    def _fact_entries(self, day: str) -> str:
+        return render.fact_entries(self.facts, datetime.date.fromisoformat(day))
+
+    @_kept_on_disk
     def changes(self) -> str:
         return render_changes.changes_page(self.facts, self.links())
 
     def freshness(self) -> str:
         """The oldest comparison with a source, and how many facts are due for another look."""
-        return render.freshness_summary(self.facts, build_day())
+        return self._freshness(build_day().isoformat())
 
+    @_kept_on_disk
+    def _freshness(self, day: str) -> str:
+        return render.freshness_summary(self.facts, datetime.date.fromisoformat(day))
+
+    @_kept_on_disk
     def size_table(self, *family_ids: str) -> str:
         """Every size of these families (all families by default), with its source row."""
         return render.size_table(self.facts, family_ids or tuple(self.facts.families), self.links())
 
+    @_kept_on_disk
     def sizing_assumptions(self) -> str:
         """How the model's memory need is computed, and the headroom assumption."""
         return render.sizing_assumptions(self.facts, self.links())
 
+    @_kept_on_disk
     def timeline(self) -> str:
         """The generations in the order the Neuron SDK (or AWS) dates them."""
         return render.timeline_table(self.facts, self.links())
 
+    @_kept_on_disk
     def timeline_chart(self) -> str:
         """The generations on a line of years (the timeline() table beside it holds the figures and sources)."""
+        from chipwise.render import charts
+
         return charts.figure(charts.timeline_chart(self.facts))
 
+    @_kept_on_disk
     def sizing_chart(self, *family_ids: str) -> str:
         """The largest model each size of these families (all by default) holds, to serve and to train."""
+        from chipwise.render import charts
+
         chart = charts.sizing_chart(self.facts, family_ids or tuple(self.facts.families))
         return "" if chart is None else charts.figure(chart)
 
+    @_kept_on_disk
     def source_list(self) -> str:
         return render.source_list(self.facts)
 
+    @_kept_on_disk
     def exam_rule(self) -> str:
         return render.exam_rule_table(self.facts)
 
     def memory_trick(self) -> str:
         return render.memory_trick(self.facts)
 
+    @_kept_on_disk
     def when_to_use_inferentia(self) -> str:
         return render.when_to_use_inferentia(self.facts, self.links())
 
+    @_kept_on_disk
     def exam_mapping(self) -> str:
         return render.exam_mapping_table(self.facts, self.links())
 
+    @_kept_on_disk
     def exam_numbers(self) -> str:
         return render.exam_numbers_table(self.facts, self.links())
 
+    @_kept_on_disk
     def worked_example(self) -> str:
         return render.worked_example(self.facts, self.links())
 
+    @_kept_on_disk
     def glossary(self) -> str:
         return render.glossary_table(self.facts)
 
+    @_kept_on_disk
     def quiz(self, topic: str) -> str:
         """One topic's practice questions, each with its answer and each option's explanation."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         chosen = [question for question in practice.all_questions(self.facts) if question.topic.value == topic]
         return render_practice.questions_page(chosen, self.facts, self.links())
 
+    @_kept_on_disk
     def question_pages(self) -> str:
         """The topic pages that list the practice questions, with how many each holds."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         return render_practice.question_pages(practice.all_questions(self.facts), self.links())
 
+    @_kept_on_disk
     def question_count(self) -> str:
+        from chipwise.study import practice
+
         return str(len(practice.all_questions(self.facts)))
 
+    @_kept_on_disk
     def practice_mode(self) -> str:
         """The practice mode's controls (practice.js shows them)."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         return render_practice.practice_mode(practice.all_questions(self.facts), self.facts, self.links())
 
+    @_kept_on_disk
     def practice_coverage(self) -> str:
         """Which questions ask about each rule, fact check and exam-scoped fact."""
+        from chipwise.render import practice as render_practice
+        from chipwise.study import practice
+
         questions = practice.all_questions(self.facts)
         return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
+    @_kept_on_disk
     def flashcard_count(self) -> str:
         return str(site_files.deck_size(self.facts))
 
+    @_kept_on_disk
     def decision_helper(self) -> str:
         return render_study.decision_helper(self.facts, self.links())
 
+    @_kept_on_disk
     def cost_calculator(self) -> str:
         """The calculator on AWS's published rows: instances, monthly cost and cost per 1M for your traffic."""
         return render_study.cost_calculator(self.facts, self.links())
 
+    @_kept_on_disk
     def exam_note_calculator(self) -> str:
         """The exam note's simplification: the GPU bill less the note's percentage."""
         return render_study.exam_note_calculator(self.facts, self.links())
 
+    @_kept_on_disk
     def benchmark_table(self, family: str) -> str:
         """One instance family's published rows; each row's anchor is row-<id>."""
         return render_benchmarks.table(self._benchmarks(), family)
 
+    @_kept_on_disk
     def benchmark_training_table(self) -> str:
         """AWS's Trn1 training rows, apart from the inference rows (their throughput counts training sequences)."""
         return render_benchmarks.training_table(self._benchmarks())
 
+    @_kept_on_disk
     def benchmark_superseded(self) -> str:
         """How many rows the import dropped as measured again in a file an AWS page showed."""
         return render_benchmarks.superseded_note(self._benchmarks())
 
+    @_kept_on_disk
     def benchmark_filters(self) -> str:
         return render_benchmarks.filters(self._benchmarks())
 
+    @_kept_on_disk
     def benchmark_sources(self) -> str:
         return render_benchmarks.sources(self._benchmarks(), self._archive_url())
 
+    @_kept_on_disk
     def benchmark_status(self) -> str:
         """AWS's statement that its benchmark pages are archived, with the page's date and source."""
         self._benchmarks()
@@ -330,13 +415,18 @@ class SiteMacros:
         source = status[0].source if status else None
         return source.url if source else None
 
+    @_kept_on_disk
     def benchmark_charts(self) -> str:
         """For each kind of row: each model's lowest cost per million, and throughput against latency."""
+        from chipwise.render import charts
+
         return charts.benchmark_figures(self._benchmarks())
 
+    @_kept_on_disk
     def benchmark_formulas(self) -> str:
         return render_benchmarks.formulas()
 
+    @_kept_on_disk
     def benchmark_units(self) -> str:
         return render_benchmarks.units_note()
 
@@ -357,7 +447,9 @@ class SiteMacros:
         """A copy-paste <iframe> for one embed, with this site's address, shown as a code block."""
         return render_study.code_block("text", render_study.iframe_html(self.site_address() + embed_path))
 
+    @_kept_on_disk
     def mermaid_snippet(self) -> str:
+        from chipwise.render import flowchart
         return render_study.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
 
     def site_address(self) -> str:
@@ -388,13 +480,34 @@ class SiteMacros:
 MACRO_NAMES = [name for name in vars(SiteMacros) if not name.startswith("_") and name not in ("links",)]
 
 
+_CHECKED_PAGES = "checked-pages"
+"""The disk cache's name for pages found to cite only what the facts have, keyed by the facts' content and the pages'."""
+
+
 def check_pages(facts: Facts, docs_dir: Path, *, own_site: bool) -> None:
     """Stop the build, with every located problem, when a page's macro call names what the facts lack.
 
-    Another guide (not chipwise's own site) may define macros of its own: only chipwise's are checked."""
+    Another guide (not chipwise's own site) may define macros of its own: only chipwise's are checked. A site
+    build remembers pages that passed, by their content and the facts', and checks them again when either changes."""
+    digest = content_digest(facts)
+    key = f"{digest}\0{_pages_digest(docs_dir)}\0{own_site}"
+    if digest is not None and disk_cache.load(_CHECKED_PAGES, key) is True:
+        return
+    from chipwise.page_references import docs_problems  # imported here: a build whose pages passed needs none of it
+
     problems = docs_problems(facts, docs_dir, other_macros=not own_site)
     if problems:
         raise PluginError(f"chipwise: pages cite what the facts file does not have:\n{FactsError(problems).report()}")
+    if digest is not None:
+        disk_cache.store(_CHECKED_PAGES, key, True)
+
+
+def _pages_digest(docs_dir: Path) -> str:
+    """The pages check_pages reads (every Markdown file under docs_dir, by its place and bytes), as one digest."""
+    digest = hashlib.sha256()
+    for page in sorted(docs_dir.rglob("*.md")):
+        digest.update(page.relative_to(docs_dir).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def define_env(env: Any) -> None:
@@ -415,7 +528,28 @@ def on_pre_page_macros(env: Any) -> None:
     if facts_for_build(env.conf) is None:
         return  # serving a broken file: the macros are not registered, and the page shows the problems
     if isinstance(description, str) and "{{" in description:
-        env.page.meta["description"] = env.env.from_string(description).render(**env.variables)
+        env.page.meta["description"] = _render_description(env, description)
+
+
+_PLAIN_CALL = re.compile(r"\{\{ *([a-z_]+)\(\) *\}\}")
+"""A macro called with no arguments, as descriptions do: `{{ exam_code() }}`."""
+
+
+def _render_description(env: Any, description: str) -> str:
+    """The description rendered by the page's Jinja environment. One made only of text and plain calls of
+    chipwise's macros is rendered by calling them, as Jinja would: compiling a template for each such
+    description cost a build more than all of its macros."""
+    jinja = env.env
+    plain = (
+        (jinja.variable_start_string, jinja.variable_end_string, jinja.block_start_string, jinja.comment_start_string) == ("{{", "}}", "{%", "{#")
+        and jinja.line_statement_prefix is None and jinja.line_comment_prefix is None
+        and jinja.finalize is None and not jinja.autoescape and not description.endswith("\n")
+    )
+    rest = _PLAIN_CALL.sub("", description)
+    ours = all(name in MACRO_NAMES and callable(env.variables.get(name)) for name in _PLAIN_CALL.findall(description))
+    if not plain or not ours or any(marker in rest for marker in ("{{", "}}", "{%", "{#")):
+        return str(jinja.from_string(description).render(**env.variables))
+    return _PLAIN_CALL.sub(lambda call: str(env.variables[call.group(1)]()), description)
 
 
 def on_post_page_macros(env: Any) -> None:

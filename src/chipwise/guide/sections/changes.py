@@ -15,10 +15,14 @@ def build_changes(name: str | None, version: str, families: Mapping[str, Family]
     if name is None:
         return ()
     path = report.path.parent / name
-    read = read_changes(path, display_path(path), report.walk.problems)
-    if read is None:
-        return ()
-    releases, walk = read
     sizes = [size_id(size.name) for family in families.values() for size in family.sizes]
-    report.walk.problems.extend(check_releases(releases, walk, version, [*report.facts, *report.refused, *sizes], report.sources))
+    for cached in (True, False):  # a problem found in cached data is reported from the file, with its line
+        read = read_changes(path, display_path(path), report.walk.problems, cached=cached)
+        if read is None:
+            return ()
+        releases, walk = read
+        found = check_releases(releases, walk, version, [*report.facts, *report.refused, *sizes], report.sources)
+        if not found or walk.locations:
+            break
+    report.walk.problems.extend(found)
     return releases
