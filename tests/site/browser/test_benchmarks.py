@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import sizing_fields
@@ -31,30 +31,38 @@ def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rat
     return fields
 
 
+def _javascript_sizings(page: Page, cases: list[tuple[float, float, float | str | None, float | None]]) -> dict[str, dict[str, str]]:
+    """calculator.js's chipwiseSizing for every row of the form and every case (requests, limit, rate, tokens per
+    reply), keyed "row id|case index"; a rate of "aws" is AWS's rate for the row, as the form's field starts."""
+    shown: dict[str, dict[str, str]] = page.evaluate(
+        """([cases]) => {
+            const form = document.querySelector(".chipwise-sizer");
+            const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
+                               daysPerMonth: Number(form.dataset.daysPerMonth)};
+            const result = {};
+            for (const option of form.elements.row.options)
+              cases.forEach(([requests, limit, rate, tokens], index) => {
+                const ownRate = rate === "aws" ? Number(option.dataset.rate) : rate;
+                result[option.value + "|" + index] = chipwiseSizing(option.dataset, requests, limit, constants, ownRate, tokens);
+              });
+            return result;
+        }""",
+        [cases],
+    )
+    return shown
+
+
 def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: Browser, site_url: str, facts: Facts) -> None:
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "calculator/")
     try:
-        shown = page.evaluate(
-            """([traffic, limits, tokens]) => {
-                const form = document.querySelector(".chipwise-sizer");
-                const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
-                                   daysPerMonth: Number(form.dataset.daysPerMonth)};
-                const result = {};
-                for (const option of form.elements.row.options)
-                  for (const requests of traffic)
-                    for (const limit of limits)
-                      for (const length of tokens)
-                        result[option.value + "|" + requests + "|" + limit + "|" + length] =
-                          chipwiseSizing(option.dataset, requests, limit, constants, null, length);
-                return result;
-            }""",
-            [TRAFFIC, LIMITS, TOKENS],
-        )
+        cases = [(requests, limit, None, tokens) for requests in TRAFFIC for limit in LIMITS for tokens in TOKENS]
+        shown = _javascript_sizings(page, cases)
         assert len(shown) == len(facts.benchmarks.rows) * len(TRAFFIC) * len(LIMITS) * len(TOKENS)
         for key, fields in shown.items():
-            row_id, requests, limit, length = key.split("|")
-            expected = _python_fields(facts, row_id, float(requests), float(limit), tokens=None if length == "null" else float(length))
+            row_id, index = key.split("|")
+            requests, limit, _, tokens = cases[int(index)]
+            expected = _python_fields(facts, row_id, float(requests), float(limit), tokens=tokens)
             expected["requests"] = fields["requests"]
             assert fields == expected, key
         assert log.problems() == []
@@ -160,23 +168,14 @@ def test_javascript_agrees_with_python_at_the_readers_own_hourly_rates(browser: 
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "calculator/")
     try:
-        shown = page.evaluate(
-            """([rates]) => {
-                const form = document.querySelector(".chipwise-sizer");
-                const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
-                                   daysPerMonth: Number(form.dataset.daysPerMonth)};
-                const result = {};
-                for (const option of form.elements.row.options)
-                  for (const rate of rates.concat([Number(option.dataset.rate)]))
-                    result[option.value + "|" + rate] = chipwiseSizing(option.dataset, 1000000, 100000, constants, rate);
-                return result;
-            }""",
-            [RATES],
-        )
+        cases: list[tuple[float, float, float | str | None, float | None]] = [(1_000_000, 100_000, rate, None) for rate in [*RATES, "aws"]]
+        shown = _javascript_sizings(page, cases)
         assert len(shown) >= len(facts.benchmarks.rows) * len(RATES)
         for key, fields in shown.items():
-            row_id, rate = key.split("|")
-            expected = _python_fields(facts, row_id, 1_000_000, 100_000, float(rate))
+            row_id, index = key.split("|")
+            rate = cases[int(index)][2]
+            own = facts.benchmarks.rows[row_id].rate.usd_per_hour if rate == "aws" else float(rate)  # type: ignore[arg-type]
+            expected = _python_fields(facts, row_id, 1_000_000, 100_000, own)
             expected["requests"] = fields["requests"]
             assert fields == expected, key
         assert log.problems() == []
