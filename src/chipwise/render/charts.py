@@ -198,6 +198,15 @@ def _row_link(row: BenchmarkRow, text: str, rows_page: str) -> str:
     return f'<a href="{escape.attribute(rows_page)}#row-{escape.attribute(row.id)}">{escape.html_text(text)}</a>'
 
 
+ROW_COLUMNS = ("Model", "Instance", "Optimized for", "Batch")
+"""The columns that name a row in a chart's data table, before its figures."""
+
+
+def _row_cells(row: BenchmarkRow, rows_page: str) -> tuple[str, ...]:
+    """A row's naming cells (ROW_COLUMNS): the model, linked to the row in the full table, its instance, goal and batch."""
+    return (_row_link(row, row.model, rows_page), escape.html_text(row.instance), escape.html_text(row.optimized.value), number_text(row.batch_size))
+
+
 def benchmark_categories(benchmarks: Benchmarks) -> list[Category]:
     """The kinds of rows present, in the order AWS's tables come (Category's order)."""
     present = {row.category for row in benchmarks.rows.values()}
@@ -229,17 +238,8 @@ def cost_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "") 
     chart.x_labels = [label(row.model) for row in reversed(rows)]
     chart.add("Cost per million", [row.cost_per_million for row in reversed(rows)])
     table = DataTable(
-        ("Model", "Instance", "Optimized for", "Batch", f"Cost per million {unit}"),
-        tuple(
-            (
-                _row_link(row, row.model, rows_page),
-                escape.html_text(row.instance),
-                escape.html_text(row.optimized.value),
-                number_text(row.batch_size),
-                _money(row.cost_per_million),
-            )
-            for row in rows
-        ),
+        (*ROW_COLUMNS, f"Cost per million {unit}"),
+        tuple((*_row_cells(row, rows_page), _money(row.cost_per_million)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
@@ -271,18 +271,8 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
     for family in families:
         chart.add(family.capitalize(), [(row.latency_p50_ms, row.throughput) for row in rows if row.family == family])
     table = DataTable(
-        ("Model", "Instance", "Optimized for", "Batch", f"P50 {category.latency_name} (ms)", f"{unit.capitalize()} a second"),
-        tuple(
-            (
-                _row_link(row, row.model, rows_page),
-                escape.html_text(row.instance),
-                escape.html_text(row.optimized.value),
-                number_text(row.batch_size),
-                number_text(row.latency_p50_ms),
-                number_text(row.throughput),
-            )
-            for row in rows
-        ),
+        (*ROW_COLUMNS, f"P50 {category.latency_name} (ms)", f"{unit.capitalize()} a second"),
+        tuple((*_row_cells(row, rows_page), number_text(row.latency_p50_ms), number_text(row.throughput)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
