@@ -97,7 +97,8 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     form = (
         f'<form class="chipwise-sizer" method="get" data-hours-per-month="{deployment_cost.HOURS_PER_MONTH}" '
         f'data-days-per-month="{DAYS_PER_MONTH}" data-seconds-per-day="{deployment_cost.SECONDS_PER_DAY}" data-largest-input="{calculator.LARGEST_INPUT}">'
-        f'<label>A row AWS published, by kind and model (model on instance · optimized for · shape · data types) <select name="row">{select}</select></label>'
+        "<label>A row AWS published, by kind and model (model on instance · optimized for · shape · what measured it · "
+        f'whether an AWS page showed it) <select name="row">{select}</select></label>'
         f'<label><span data-sizer-label="traffic">{traffic_name}</span> <input type="number" name="traffic" min="0" max="{calculator.LARGEST_INPUT}" '
         f'step="any" value="{int(requests) if requests.is_integer() else requests}" required data-label="{traffic_name}"></label>'
         # For a row measured in tokens (calculator.js shows it then): a reply's length instead of the row's generation.
