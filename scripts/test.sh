@@ -14,6 +14,6 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check src tests macros.py benchmarks examples
+.venv/bin/ruff check src tests macros.py measurements examples
 .venv/bin/mypy
 exec .venv/bin/pytest "$@"

@@ -1,4 +1,4 @@
-"""The decision-scale benchmark runs (in its quick mode), so it cannot rot unseen; the full run stays out of the suite."""
+"""The decision-scale measurement runs (in its quick mode), so it cannot rot unseen; the full run stays out of the suite."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import sys
 from tests.support import ROOT
 
 
-def test_the_decision_scale_benchmark_runs_in_its_quick_mode() -> None:
+def test_the_decision_scale_measurement_runs_in_its_quick_mode() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "decision_scale.py"), "--quick"], capture_output=True, text=True, check=False, cwd=ROOT
+        [sys.executable, str(ROOT / "measurements" / "decision_scale.py"), "--quick"], capture_output=True, text=True, check=False, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)

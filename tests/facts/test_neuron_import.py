@@ -211,8 +211,8 @@ def test_a_symlink_loop_as_the_output_is_refused_in_one_located_line(checkout: P
 
 def test_repeated_rows_get_ids_of_their_own(checkout: Path) -> None:
     # Each copy's id search once restarted at "-2", which was quadratic in copies. The speed is measured where a
-    # busy machine cannot fail a correct run: benchmarks/import_scale.py prints rows against seconds (its small
-    # mode runs in tests/test_benchmark_scripts.py).
+    # busy machine cannot fail a correct run: measurements/import_scale.py prints rows against seconds (its small
+    # mode runs in tests/test_measurement_scripts.py).
     encoder = checkout / ENCODER
     header, first, *_ = encoder.read_text(encoding="utf-8").splitlines()
     encoder.write_text("\n".join([header, *[first] * 3000]) + "\n", encoding="utf-8")

@@ -69,7 +69,7 @@ def test_zensical_builds_the_same_config_and_shows_the_same_numbers(tmp_path: Pa
     project.mkdir()
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "overrides", "benchmarks/results"):
+    for folder in ("docs", "overrides", "measurements/results"):
         shutil.copytree(ROOT / folder, project / folder)
     zensical = Path(sys.executable).parent / "zensical"
     result = subprocess.run([str(zensical), "build", "--strict", "-f", "mkdocs.yml"], cwd=project, capture_output=True, text=True, check=False)

@@ -114,7 +114,7 @@ def _aliased_or_deeper_than(root: yaml.Node | None, limit: int) -> bool:
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """The largest facts file read: 4 MiB, about thirty-five times the real file (about 116 kB). `chipwise check`
-on a file just under it takes about 3 s of CPU and 200 MB (benchmarks/import_scale.py); at 16 MiB it took 17 s
+on a file just under it takes about 3 s of CPU and 200 MB (measurements/import_scale.py); at 16 MiB it took 17 s
 and 670 MB. Larger files are refused unread."""
 
 

@@ -50,7 +50,7 @@ from chipwise.render import changes as render_changes
 from chipwise.render import escape
 from chipwise.render import markdown as render
 from chipwise.render import study as render_study
-from chipwise.site import benchmark_results
+from chipwise.site import measurements
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
 # one of the build's own errors (which, with `strict`, would stop the build that shows them on every page).
@@ -456,19 +456,19 @@ class SiteMacros:
         return str(self.env.conf.get("site_url") or "")
 
     def lighthouse_scores(self) -> str:
-        """The latest Lighthouse run of this site (benchmarks/results/lighthouse.json)."""
-        return benchmark_results.lighthouse_table(benchmark_results.read_results(self._results("lighthouse.json")))
+        """The latest Lighthouse run of this site (measurements/results/lighthouse.json)."""
+        return measurements.lighthouse_table(measurements.read_results(self._results("lighthouse.json")))
 
     def decision_scale(self) -> str:
-        """The latest decision-table and check scaling run (benchmarks/results/decision_scale.json)."""
-        return benchmark_results.decision_scale_table(benchmark_results.read_results(self._results("decision_scale.json")))
+        """The latest decision-table and check scaling run (measurements/results/decision_scale.json)."""
+        return measurements.decision_scale_table(measurements.read_results(self._results("decision_scale.json")))
 
     def build_speed(self) -> str:
-        """The latest build-speed run (benchmarks/results/build_speed.json)."""
-        return benchmark_results.build_speed_table(benchmark_results.read_results(self._results("build_speed.json")))
+        """The latest build-speed run (measurements/results/build_speed.json)."""
+        return measurements.build_speed_table(measurements.read_results(self._results("build_speed.json")))
 
     def _results(self, name: str) -> Path:
-        return Path(self.env.project_dir) / "benchmarks" / "results" / name
+        return Path(self.env.project_dir) / "measurements" / "results" / name
 
     def facts_version(self) -> str:
         return self.facts.meta.version

@@ -8,8 +8,8 @@
 2. `chipwise check` runs on the real facts file with its facts repeated 1×, 10× and 50× (new ids; 50× stays under the size cap), to
    show that its time grows linearly with the number of facts.
 
-Prints the figures and writes benchmarks/results/decision_scale.json, which the Performance page shows.
-Run: .venv/bin/python benchmarks/decision_scale.py   (--quick: a few rules, one size, nothing written; the tests run it)
+Prints the figures and writes measurements/results/decision_scale.json, which the Performance page shows.
+Run: .venv/bin/python measurements/decision_scale.py   (--quick: a few rules, one size, nothing written; the tests run it)
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from chipwise.decision.verify import verify_graph  # noqa: E402
 from chipwise.guide.load import load_facts  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "results" / "decision_scale.json"
+RESULTS = ROOT / "measurements" / "results" / "decision_scale.json"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 ENUMS = {"region": ["a", "b", "c"], "tier": ["x", "y", "z", "w"], "mode": ["on", "off"], "team": ["p", "q", "r"]}
 NUMBERS = {"size": (0, 1000), "load": (0, 100), "age": (0, 50), "cost": (0, 10000)}
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> None:
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}",
-        "command": ".venv/bin/python benchmarks/decision_scale.py",
+        "command": ".venv/bin/python measurements/decision_scale.py",
         "verifier": verifier,
         "check": check,
         "targets": {"verify_s": 1.0},

@@ -1,4 +1,4 @@
-"""The benchmark scripts under benchmarks/ run: each in its small mode, as a person runs it."""
+"""The measuring scripts under measurements/ run: each in its small mode, as a person runs it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tests.support import ROOT, nonempty
 
 
 def test_import_scale_prints_rows_against_seconds_and_the_cost_of_check() -> None:
-    result = subprocess.run([sys.executable, "benchmarks/import_scale.py", "--small"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "measurements/import_scale.py", "--small"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "import-benchmarks: duplicate rows, seconds"

@@ -1,9 +1,9 @@
 """Lighthouse (mobile, default throttling) on every page of the built site; prints a table of scores.
 
-Run from the repository root:   .venv/bin/python benchmarks/lighthouse.py
-It installs Lighthouse 12.2.3 from npm into benchmarks/node_modules on first use, builds the site
+Run from the repository root:   .venv/bin/python measurements/lighthouse.py
+It installs Lighthouse 12.2.3 from npm into measurements/node_modules on first use, builds the site
 strictly, serves it gzip-compressed under /chipwise/ on loopback, and writes the scores to
-benchmarks/results/lighthouse.json (shown on the site's Quality page).
+measurements/results/lighthouse.json (shown on the site's Quality page).
 
 Alongside the site it measures a reference: a one-paragraph page of Material as this site configures it
 (the same theme settings and search, without the site's overrides, styles or scripts). What that page
@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_site import compressed, serving
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = ROOT / "benchmarks"
-RESULTS = BENCHMARKS / "results" / "lighthouse.json"
+MEASUREMENTS = ROOT / "measurements"
+RESULTS = MEASUREMENTS / "results" / "lighthouse.json"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
@@ -94,7 +94,7 @@ def build_twin_site(directory: Path, site_url: str) -> Path:
             return html
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(directory / "capture-site"))
-    config.plugins["chipwise-benchmark-capture"] = Capture()
+    config.plugins["chipwise-measurement-capture"] = Capture()
     build(config)
     docs = directory / "docs"
     for src_uri, (title, html) in rendered.items():
@@ -122,9 +122,9 @@ def within_twin(row: dict[str, Any], twin: dict[str, Any]) -> bool:
 
 
 def ensure_lighthouse() -> Path:
-    binary = BENCHMARKS / "node_modules" / ".bin" / "lighthouse"
+    binary = MEASUREMENTS / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=BENCHMARKS, check=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=MEASUREMENTS, check=True)
     return binary
 
 
@@ -207,7 +207,7 @@ def main() -> int:
         for index in range(arguments.runs):
             for name, target in targets.items():
                 slug = "reference" if name == REFERENCE_PAGE else name.replace("twin /", "twin-").strip("/").replace("/", "-") or "home"
-                report = BENCHMARKS / "out" / f"lighthouse-{slug}-{index}.json"
+                report = MEASUREMENTS / "out" / f"lighthouse-{slug}-{index}.json"
                 report.parent.mkdir(exist_ok=True)
                 runs[name].append(run_lighthouse(lighthouse, target, report))
         reference = summary_row(REFERENCE_PAGE, runs[REFERENCE_PAGE], len(compressed((reference_site / "index.html").read_bytes())))
@@ -228,7 +228,7 @@ def main() -> int:
         "lighthouse": version,
         "form_factor": f"mobile, default throttling; median of {arguments.runs} runs, interleaved",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "command": "bash scripts/benchmark.sh lighthouse",
+        "command": "bash scripts/measure.sh lighthouse",
         "reference": reference,
         "pages": rows,
     }

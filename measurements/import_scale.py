@@ -6,8 +6,8 @@
 2. `chipwise check` reads a facts file padded to just under the size cap (source.MAX_FILE_BYTES) with
    facts: it prints the seconds (wall and CPU) and the peak memory (the largest resident set) of the process.
 
-Run from the repository root:   .venv/bin/python benchmarks/import_scale.py [--small]
-`--small` (used by tests/test_benchmark_scripts.py) runs a few hundred rows and a 1 MiB file.
+Run from the repository root:   .venv/bin/python measurements/import_scale.py [--small]
+`--small` (used by tests/test_measurement_scripts.py) runs a few hundred rows and a 1 MiB file.
 """
 
 from __future__ import annotations

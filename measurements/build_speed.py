@@ -4,7 +4,7 @@ The static twin is the same site with each page's Markdown already rendered by t
 from a build of the project), the generated files copied in as plain files, and the macros plugin and
 chipwise's hook removed: what hand-written pages with the same words would cost.
 
-Run from the repository root:   .venv/bin/python benchmarks/build_speed.py [--pairs N] [--reloads N] [--quick] [--output PATH]
+Run from the repository root:   .venv/bin/python measurements/build_speed.py [--pairs N] [--reloads N] [--quick] [--output PATH]
 (`--quick`, one pair, one reload and a few loads, is what tests/test_build_speed.py runs so the script cannot rot.)
 
 It prints, with the machine and versions:
@@ -12,7 +12,7 @@ It prints, with the machine and versions:
   2. reload: the median time from saving an edit (the facts file / a twin page) until `mkdocs serve`
      serves the changed page, and their ratio;
   3. loading, validating and verifying the facts file, as a share of a project build.
-It writes the figures to benchmarks/results/build_speed.json (shown on the site's Quality page).
+It writes the figures to measurements/results/build_speed.json (shown on the site's Quality page).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_site import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results" / "build_speed.json"
+RESULTS = ROOT / "measurements" / "results" / "build_speed.json"
 ENVIRONMENT = {**{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 """The builds' environment. Python keeps compiled bytecode, as it does by default: the dependencies' was compiled
 when pip installed them (so was chipwise's, installed from its wheel), and a shell that turns writing it off would
@@ -76,7 +76,7 @@ def make_twin(destination: Path) -> Path:
     shutil.copytree(ROOT / "docs", twin / "docs")
     shutil.copytree(ROOT / "overrides", twin / "overrides")
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(destination / "capture-site"))
-    config.plugins["chipwise-benchmark-capture"] = Capture()
+    config.plugins["chipwise-measurement-capture"] = Capture()
     build(config)
     for src_uri, markdown in captured.items():
         (twin / "docs" / src_uri).write_text(markdown, encoding="utf-8")
@@ -290,7 +290,7 @@ def main() -> int:
         "date": datetime.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
         "versions": versions(),
-        "command": "bash scripts/benchmark.sh",
+        "command": "bash scripts/measure.sh",
         "build": build,
         "reload": reload,
         "facts_load_s": round(load, 4),

@@ -1,4 +1,4 @@
-"""Benchmark results (written by the scripts in benchmarks/) rendered as tables for the Quality page."""
+"""This project's own measurements (written by the scripts in measurements/) rendered as tables for the Quality and Performance pages."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def read_results(path: Path) -> dict[str, Any] | None:
 
 def lighthouse_table(results: dict[str, Any] | None) -> str:
     if results is None:
-        return "*Not measured yet: run `.venv/bin/python benchmarks/lighthouse.py`.*"
+        return "*Not measured yet: run `.venv/bin/python measurements/lighthouse.py`.*"
     reference = results.get("reference")
     rows = [_lighthouse_row(f"*{reference['page']}*", reference)] if reference else []
     rows += [_lighthouse_row(f"`{row['page']}`", row) for row in results["pages"]]
@@ -63,7 +63,7 @@ def _median_run(row: dict[str, Any]) -> str:
 
 def build_speed_table(results: dict[str, Any] | None) -> str:
     if results is None:
-        return "*Not measured yet: run `.venv/bin/python benchmarks/build_speed.py`.*"
+        return "*Not measured yet: run `.venv/bin/python measurements/build_speed.py`.*"
     build, reload, targets = results["build"], results["reload"], results["targets"]
     rows = [
         ("Full build, project ÷ static twin", f"{build['project_median_s']} s ÷ {build['twin_median_s']} s = **{build['median_ratio']}×**",
@@ -83,7 +83,7 @@ def build_speed_table(results: dict[str, Any] | None) -> str:
 def decision_scale_table(results: dict[str, Any] | None) -> str:
     """The verifier on a generated graph (and how it grows with rules), and `chipwise check` on the facts repeated."""
     if results is None:
-        return "*Not measured yet: run `.venv/bin/python benchmarks/decision_scale.py`.*"
+        return "*Not measured yet: run `.venv/bin/python measurements/decision_scale.py`.*"
     verifier = results["verifier"]
     tables = f"{verifier['tables']} tables × " if "tables" in verifier else ""
     verify_row = markdown_table(
