@@ -61,7 +61,7 @@ def make_twin(destination: Path) -> Path:
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
 
-    from chipwise.exports.files import write_generated_files
+    from chipwise.exports.site_files import write_generated_files
     from chipwise.guide.load import load_facts
 
     captured: dict[str, str] = {}

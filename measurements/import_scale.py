@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chipwise.facts.neuron_import import read_checkout  # noqa: E402
-from chipwise.facts.source import MAX_FILE_BYTES  # noqa: E402
+from chipwise.facts.yaml_nodes import MAX_FILE_BYTES  # noqa: E402
 
 CHECKOUT = ROOT / "tests" / "fixtures" / "neuron-sdk"
 ENCODER = "about-neuron/benchmarks/inf2/throughput_data_encoder.csv"

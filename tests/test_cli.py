@@ -13,7 +13,7 @@ import pytest
 import chipwise
 from chipwise.cli import main
 from chipwise.decision.engine import combinations
-from chipwise.exports import files
+from chipwise.exports import site_files
 from chipwise.guide.model import Facts
 from tests.support import BROKEN, FIXTURES, ROOT, nonempty
 
@@ -224,7 +224,7 @@ def test_facts_json_lists_every_fact(facts: Facts) -> None:
     data = json.loads(result.stdout)
     assert set(data["facts"]) == set(facts.facts)
     assert data["facts"]["example.inferentia_monthly_cost"]["formatted"] == facts.fact("example.inferentia_monthly_cost").formatted
-    assert data == json.loads(files.generated_files(facts)["api/facts.json"])  # what the site publishes, checked copies included
+    assert data == json.loads(site_files.generated_files(facts)["api/facts.json"])  # what the site publishes, checked copies included
 
 
 def test_facts_text_lists_every_fact(facts: Facts) -> None:

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError
-from chipwise.exports import files
+from chipwise.exports import site_files
 from chipwise.facts import benchmarks
 from chipwise.guide import load
 from chipwise.guide.load import load_facts
@@ -36,38 +36,38 @@ def cache(tmp_path: Path) -> Iterator[Path]:
 
 def _fresh_process() -> None:
     """What a new process starts with: no result kept in memory."""
-    files._by_content.clear()
+    site_files._by_content.clear()
     benchmarks._read.clear()
     load._cache.clear()
 
 
 def test_generated_files_and_rows_come_back_from_disk_as_computed(cache: Path, facts: Facts) -> None:
     _fresh_process()
-    computed = files._generate(facts)
+    computed = site_files._generate(facts)
     _fresh_process()
     loaded = load_facts(facts.path, for_site=True)
-    assert files.generated_files(loaded) == computed
+    assert site_files.generated_files(loaded) == computed
     assert sorted(path.parent.name for path in cache.rglob("*.pickle")) == ["benchmark-rows", "changes-file", "facts-file", "generated-files"]
     _fresh_process()
     again = load_facts(facts.path, for_site=True)
-    assert files.generated_files(again) == computed
+    assert site_files.generated_files(again) == computed
     assert again.benchmarks is not None and loaded.benchmarks is not None
     assert again.benchmarks.rows == loaded.benchmarks.rows
 
 
 def test_a_damaged_or_planted_entry_is_computed_again(cache: Path, facts: Facts) -> None:
     _fresh_process()
-    files.generated_files(load_facts(facts.path, for_site=True))
+    site_files.generated_files(load_facts(facts.path, for_site=True))
     (entry,) = cache.glob("generated-files/*.pickle")
     for planted in (b"not a pickle", pickle.dumps(("key", {"x": "y"})), pickle.dumps(Path("/"))):
         entry.write_bytes(planted)
         _fresh_process()
-        assert files.generated_files(load_facts(facts.path, for_site=True)) == files._generate(facts)
+        assert site_files.generated_files(load_facts(facts.path, for_site=True)) == site_files._generate(facts)
 
 
 def test_nothing_is_kept_unless_a_build_turns_the_cache_on(tmp_path: Path, facts: Facts) -> None:
     _fresh_process()
-    files.generated_files(load_facts(facts.path, for_site=True))
+    site_files.generated_files(load_facts(facts.path, for_site=True))
     assert disk_cache.load("generated-files", "anything") is None
 
 

@@ -20,10 +20,10 @@ import markdown
 import pytest
 
 from chipwise import cli
-from chipwise.exports import files as site_files
+from chipwise.exports import site_files
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
-from chipwise.render import markdown as render
+from chipwise.render import fact_tables
 from chipwise.site.macros import MACRO_NAMES, SiteMacros
 from tests.support import FACTS_FILE, ROOT, nonempty
 
@@ -138,7 +138,7 @@ def render_everything(facts: Facts) -> None:
     for page in sorted((ROOT / "docs").rglob("*.md")):
         for call in re.findall(r"\{\{(.*?)\}\}", page.read_text(encoding="utf-8"), re.DOTALL):
             _refuse_unrendered_links(str(eval(call.strip(), {"__builtins__": {}}, namespace)), call)
-    render.abbreviations(facts)
+    fact_tables.abbreviations(facts)
     for path, content in site_files.generated_files(facts).items():
         if path.endswith(".json"):
             json.loads(content, parse_constant=_refuse_constant)

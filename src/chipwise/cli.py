@@ -15,13 +15,11 @@ from chipwise import recommend
 from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, replace_deprecated
 from chipwise.decision.model import DecisionGraph, DecisionInput
 from chipwise.errors import FactsError, InvalidInput
-from chipwise.exports import dmn
-from chipwise.exports import files as site_files
-from chipwise.exports import json_api as exports
+from chipwise.exports import dmn, json_api, site_files
 from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
 from chipwise.facts.changes import changelog_markdown
-from chipwise.facts.file_spec import json_schema
+from chipwise.facts.file_schema import json_schema
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_text, build_day, stale
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
@@ -51,7 +49,7 @@ class _Version(argparse.Action):
         except FactsError as error:
             sys.stderr.write(error.report() + "\n")
             raise SystemExit(1) from None
-        sys.stdout.write(f"chipwise {metadata.version('chipwise')}, facts {loaded.meta.version} ({exports.shown_path(loaded)})\n")
+        sys.stdout.write(f"chipwise {metadata.version('chipwise')}, facts {loaded.meta.version} ({json_api.shown_path(loaded)})\n")
         raise SystemExit(0)
 
 
@@ -191,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             decision = recommend(facts=loaded, **current)
             _print(decision.as_json() if arguments.json else _explain(decision, loaded.decision, current), arguments.json)
         else:
-            _print(exports.facts_json(loaded) if arguments.json else exports.facts_text(loaded), arguments.json)
+            _print(json_api.facts_json(loaded) if arguments.json else json_api.facts_text(loaded), arguments.json)
     except FactsError as error:
         sys.stderr.write(error.report() + "\n")
         return 1
@@ -216,7 +214,7 @@ def _check(path: Path | None) -> int:
             raise FactsError(problems)
         pages = "; every macro call in docs/ names what exists"
     sys.stdout.write(
-        f"{exports.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
+        f"{json_api.shown_path(loaded)}: OK: {len(loaded.facts)} facts, {len(loaded.sources)} sources, "
         f"{len(loaded.decision.tables)} decision tables, {len(loaded.decision.rules)} rules covering every combination of inputs{pages}\n"
     )
     return 0

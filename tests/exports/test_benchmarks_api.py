@@ -7,16 +7,16 @@ import json
 
 import jsonschema
 
-from chipwise.exports import files
+from chipwise.exports import site_files
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
-from chipwise.render.markdown import Links
+from chipwise.render.fact_tables import Links
 from chipwise.render.study import cost_calculator
 from tests.support import nonempty
 
 
 def test_benchmarks_json_carries_awss_archive_statement_and_each_rates_basis(facts: Facts) -> None:
-    generated = files.generated_files(facts)
+    generated = site_files.generated_files(facts)
     published = json.loads(generated["api/benchmarks.json"])
     schema = json.loads(generated["api/benchmarks.schema.json"])
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -57,7 +57,7 @@ def test_the_benchmark_tables_say_the_pages_are_archived_and_price_at_awss_named
 
 
 def test_each_published_row_says_which_stack_measured_it_and_whether_an_aws_page_showed_it(facts: Facts) -> None:
-    generated = files.generated_files(facts)
+    generated = site_files.generated_files(facts)
     published = json.loads(generated["api/benchmarks.json"])
     jsonschema.validate(published, json.loads(generated["api/benchmarks.schema.json"]))
     by_id = {row["id"]: row for row in published["rows"]}
@@ -73,7 +73,7 @@ def test_each_published_row_says_which_stack_measured_it_and_whether_an_aws_page
 
 
 def test_a_published_row_without_its_stack_or_page_fails_the_schema(facts: Facts) -> None:
-    generated = files.generated_files(facts)
+    generated = site_files.generated_files(facts)
     published = json.loads(generated["api/benchmarks.json"])
     schema = json.loads(generated["api/benchmarks.schema.json"])
     for key in ("stack", "shown_on_page"):

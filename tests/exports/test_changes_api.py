@@ -10,11 +10,11 @@ import feedparser
 import jsonschema
 
 from chipwise.exports import changes_api
-from chipwise.exports.files import generated_files
+from chipwise.exports.site_files import generated_files
 from chipwise.facts.changes import last_changed
 from chipwise.guide.model import Facts
 from chipwise.render import changes as render_changes
-from chipwise.render.markdown import Links, fact_entries
+from chipwise.render.fact_tables import Links, fact_entries
 from chipwise.study.flashcards import cards
 from tests.support import nonempty
 

@@ -8,13 +8,13 @@ import json
 import jsonschema
 
 from chipwise.decision.engine import combinations, decide
-from chipwise.exports import decisions_schema, files
+from chipwise.exports import decisions_schema, site_files
 from chipwise.guide.model import Facts
 from tests.support import nonempty
 
 
 def test_decisions_json_matches_its_schema_and_the_engine(facts: Facts) -> None:
-    generated = files.generated_files(facts)
+    generated = site_files.generated_files(facts)
     published = json.loads(generated["api/decisions.json"])
     schema = json.loads(generated[decisions_schema.SCHEMA_PATH])
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -30,7 +30,7 @@ def test_decisions_json_matches_its_schema_and_the_engine(facts: Facts) -> None:
 
 
 def test_the_schema_refuses_a_decision_without_its_trace(facts: Facts) -> None:
-    published = json.loads(files.generated_files(facts)["api/decisions.json"])
+    published = json.loads(site_files.generated_files(facts)["api/decisions.json"])
     del published["decisions"][0]["steps"]
     validator = jsonschema.Draft202012Validator(decisions_schema.json_schema())
     assert [error.message for error in validator.iter_errors(published)] == ["'steps' is a required property"]

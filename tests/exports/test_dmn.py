@@ -16,7 +16,7 @@ import pytest
 
 from chipwise.decision.engine import decide
 from chipwise.decision.ranges import representative
-from chipwise.exports import dmn, files
+from chipwise.exports import dmn, site_files
 from chipwise.guide.model import Facts
 from tests.support import ROOT
 
@@ -55,7 +55,7 @@ def _numbers(facts: Facts) -> list[float]:
 
 
 def test_the_export_is_one_file_of_the_build_and_the_same_bytes_every_time(facts: Facts) -> None:
-    assert files.generated_files(facts)[dmn.PATH] == dmn.dmn_xml(facts) == dmn.dmn_xml(facts)
+    assert site_files.generated_files(facts)[dmn.PATH] == dmn.dmn_xml(facts) == dmn.dmn_xml(facts)
     root = ET.fromstring(dmn.dmn_xml(facts))
     assert root.tag == f"{{{dmn.MODEL}}}definitions"
     decisions = root.findall(f"{{{dmn.MODEL}}}decision")

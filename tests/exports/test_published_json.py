@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from chipwise.exports import facts_schema, files
+from chipwise.exports import facts_schema, site_files
 from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE, nonempty
 
@@ -23,23 +23,23 @@ def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
 
 
 def _published(facts: Facts) -> dict[str, Any]:
-    return {path: json.loads(content) for path, content in files.generated_files(facts).items() if path.endswith(".json")}
+    return {path: json.loads(content) for path, content in site_files.generated_files(facts).items() if path.endswith(".json")}
 
 
 def test_every_published_json_file_names_a_published_schema(facts: Facts) -> None:
     published = _published(facts)
     documents = {path for path in published if not path.endswith(".schema.json")}
-    assert documents == set(files.SCHEMAS)
-    assert set(files.SCHEMAS.values()) <= set(published)
+    assert documents == set(site_files.SCHEMAS)
+    assert set(site_files.SCHEMAS.values()) <= set(published)
     for schema in nonempty(path for path in published if path.endswith(".schema.json")):
         assert published[schema]["$schema"] == "https://json-schema.org/draft/2020-12/schema", schema
         jsonschema.Draft202012Validator.check_schema(published[schema])
 
 
-@pytest.mark.parametrize("document", sorted(files.SCHEMAS))
+@pytest.mark.parametrize("document", sorted(site_files.SCHEMAS))
 def test_each_published_json_file_is_valid_against_its_schema(facts: Facts, document: str) -> None:
     published = _published(facts)
-    errors = [f"{error.json_path}: {error.message}" for error in _validator(published[files.SCHEMAS[document]]).iter_errors(published[document])]
+    errors = [f"{error.json_path}: {error.message}" for error in _validator(published[site_files.SCHEMAS[document]]).iter_errors(published[document])]
     assert errors == []
 
 
@@ -99,7 +99,7 @@ def test_sources_carry_the_copy_that_was_read_as_the_sources_page_shows_it(facts
 def test_the_facts_files_own_schema_is_published_under_its_own_name(facts: Facts) -> None:
     """api/facts-file.schema.json is the editor's schema (facts/facts.schema.json): it describes the YAML file."""
     published = _published(facts)
-    schema = {key: value for key, value in published[files.FACTS_FILE_SCHEMA_PATH].items() if key != "version"}
+    schema = {key: value for key, value in published[site_files.FACTS_FILE_SCHEMA_PATH].items() if key != "version"}
     assert schema == json.loads((FACTS_FILE.parent / "facts.schema.json").read_text(encoding="utf-8"))
     raw = json.loads(json.dumps(yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8")), default=str))
     assert list(_validator(schema).iter_errors(raw)) == []

@@ -8,15 +8,15 @@ import json
 import jsonschema
 import pytest
 
-from chipwise.exports import files, questions
+from chipwise.exports import questions, site_files
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from tests.support import nonempty
 
 
 def test_questions_json_matches_its_schema_and_every_question(facts: Facts) -> None:
-    published = json.loads(files.generated_files(facts)["api/questions.json"])
-    schema = json.loads(files.generated_files(facts)["api/questions.schema.json"])
+    published = json.loads(site_files.generated_files(facts)["api/questions.json"])
+    schema = json.loads(site_files.generated_files(facts)["api/questions.schema.json"])
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(published, schema)
     assert [entry["id"] for entry in published["questions"]] == [question.id for question in practice.all_questions(facts)]
@@ -39,7 +39,7 @@ def test_scenario_questions_carry_the_inputs_their_stems_state(facts: Facts) -> 
 def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_that_would_make_it_right(facts: Facts) -> None:
     from chipwise.decision.engine import decide
 
-    published = json.loads(files.generated_files(facts)["api/questions.json"])
+    published = json.loads(site_files.generated_files(facts)["api/questions.json"])
     scenarios = [entry for entry in published["questions"] if "inputs" in entry]
     assert scenarios
     for entry in scenarios:

@@ -9,7 +9,7 @@ import pytest
 
 import chipwise
 from chipwise.errors import FactsError
-from chipwise.facts.file_spec import is_aws_url
+from chipwise.facts.file_schema import is_aws_url
 from chipwise.guide.model import Facts
 from chipwise.vocabulary import Authority, Kind, Status
 from tests.support import FACTS_FILE, nonempty

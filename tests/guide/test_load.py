@@ -15,7 +15,7 @@ import yaml
 
 import chipwise
 from chipwise.errors import FactsError
-from chipwise.facts.file_spec import json_schema
+from chipwise.facts.file_schema import json_schema
 from chipwise.guide.load import ENVIRONMENT_VARIABLE, content_digest, default_facts_path
 from chipwise.guide.model import Facts
 from tests.support import BROKEN, CHANGES_FILE, FACTS_FILE, FIXTURES, HAND_TYPED, copy_rows_file, nonempty

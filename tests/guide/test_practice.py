@@ -82,7 +82,7 @@ def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, ne
 
 
 def test_the_exams_pace_must_be_numbers_and_without_it_there_is_no_timed_mode(tmp_path: Path) -> None:
-    from chipwise.render.markdown import Links
+    from chipwise.render.fact_tables import Links
     from chipwise.render.practice import timed_choice
 
     text = FACTS_FILE.read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import yaml as mkdocs_yaml
 
-from chipwise.facts.spec import refuse_value
+from chipwise.facts.schema_language import refuse_value
 from chipwise.render import escape
 from tests.support import ROOT
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from chipwise.exports import files as site_files
+from chipwise.exports import site_files
 from chipwise.guide.model import Facts
 from chipwise.render import flowchart
 from chipwise.render import practice as render_practice
-from chipwise.render.markdown import check_anchor
+from chipwise.render.fact_tables import check_anchor
 from chipwise.study import practice
 from tests.support import PAGES, ROOT, nonempty, page_text, visible_text
 

@@ -13,8 +13,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from chipwise.exports import files as site_files
-from chipwise.exports import json_api as exports
+from chipwise.exports import json_api, site_files
 from chipwise.guide.model import Facts
 from tests.support import FACTS_FILE, PAGES, ROOT, build_site, nonempty, page_text, visible_text
 
@@ -50,7 +49,7 @@ def test_open_data_is_published_and_valid(built_site: Path, facts: Facts) -> Non
     jsonschema.Draft202012Validator.check_schema(file_schema)
     jsonschema.validate(raw, file_schema)
     decisions = json.loads((api / "decisions.json").read_text(encoding="utf-8"))
-    assert decisions == json.loads(json.dumps(exports.decisions_json(facts)))
+    assert decisions == json.loads(json.dumps(json_api.decisions_json(facts)))
     published_facts = json.loads((api / "facts.json").read_text(encoding="utf-8"))
     assert set(published_facts["facts"]) == set(facts.facts)
     facts_schema = json.loads((api / "facts.schema.json").read_text(encoding="utf-8"))

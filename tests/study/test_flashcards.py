@@ -11,7 +11,7 @@ from pathlib import Path
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportCsvRequest
 
 import chipwise
-from chipwise.exports import files
+from chipwise.exports import site_files
 from chipwise.guide.model import Facts
 from chipwise.study import flashcards
 from tests.support import CHANGES_FILE, FACTS_FILE
@@ -124,4 +124,4 @@ def test_every_answer_of_the_decision_graph_has_a_card_citing_its_sources(facts:
 
 
 def test_the_deck_size_the_site_shows_is_the_number_of_cards(facts: Facts) -> None:
-    assert files.deck_size(facts) == len(flashcards.cards(facts))
+    assert site_files.deck_size(facts) == len(flashcards.cards(facts))

@@ -19,7 +19,7 @@ from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable,
 from chipwise.decision.ranges import representative
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
 from chipwise.facts.model import Family, InstanceSize, frozen_map
-from chipwise.facts.spec import PLAIN_DECIMAL
+from chipwise.facts.schema_language import PLAIN_DECIMAL
 
 __all__ = ["Decision", "FamilySize", "InvalidInput", "Step", "combinations", "decide", "describe_inputs", "replace_deprecated"]
 

@@ -1,7 +1,7 @@
 """The JSON Schema of api/facts.json (what `chipwise facts --json` prints): every fact with its evidence, the
 fact checks, the sources with the copy that was read, and the glossary.
 
-The facts file itself has its own schema (chipwise.facts.file_spec), published as api/facts-file.schema.json.
+The facts file itself has its own schema (chipwise.facts.file_schema), published as api/facts-file.schema.json.
 """
 
 from __future__ import annotations

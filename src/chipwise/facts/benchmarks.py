@@ -22,8 +22,8 @@ import yaml
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError, Location, Problem, resolve
-from chipwise.facts.source import read_bytes, read_nodes
-from chipwise.facts.spec import INVALID, Choice, Date, Field, MapOf, Record, Spec, Text, Url, Walk, describe
+from chipwise.facts.schema_language import INVALID, Choice, Date, Field, MapOf, Record, Spec, Text, Url, Walk, describe
+from chipwise.facts.yaml_nodes import read_bytes, read_nodes
 
 SECONDS_PER_HOUR = 3600
 PER_MILLION = 1_000_000

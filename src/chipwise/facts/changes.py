@@ -18,8 +18,8 @@ from typing import Any
 
 from chipwise import disk_cache
 from chipwise.errors import FactsError, Problem, unknown_message
-from chipwise.facts.source import read_bytes, read_nodes
-from chipwise.facts.spec import Choice, Date, Field, ListOf, Record, Scalar, Text, Version, Walk
+from chipwise.facts.schema_language import Choice, Date, Field, ListOf, Record, Scalar, Text, Version, Walk
+from chipwise.facts.yaml_nodes import read_bytes, read_nodes
 
 
 class ChangedField(StrEnum):

@@ -28,8 +28,8 @@ import yaml
 
 from chipwise.errors import FactsError, Location, Problem, display_path
 from chipwise.facts.benchmarks import DOCS_BASE, INSTANCE, REPOSITORY, SMALLEST_MEASUREMENT, Category, Optimized
-from chipwise.facts.source import read_bytes
-from chipwise.facts.spec import PLAIN_DECIMAL, refuse_value
+from chipwise.facts.schema_language import PLAIN_DECIMAL, refuse_value
+from chipwise.facts.yaml_nodes import read_bytes
 
 BENCHMARKS_DIR = Path("about-neuron") / "benchmarks"
 FAMILIES = ("inf2", "trn1")

@@ -12,10 +12,10 @@ from chipwise import disk_cache
 from chipwise.decision.verify import verify_graph
 from chipwise.errors import FactsError, display_path
 from chipwise.facts.benchmarks import digest_of
-from chipwise.facts.file_spec import FACTS_FILE
+from chipwise.facts.file_schema import FACTS_FILE
 from chipwise.facts.model import frozen_map
-from chipwise.facts.source import read_bytes, read_nodes
-from chipwise.facts.spec import Walk
+from chipwise.facts.schema_language import Walk
+from chipwise.facts.yaml_nodes import read_bytes, read_nodes
 from chipwise.guide import contract
 from chipwise.guide.model import Facts, Meta
 from chipwise.guide.practice import build_practice

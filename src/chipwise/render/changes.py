@@ -5,7 +5,7 @@ from __future__ import annotations
 from chipwise.facts.changes import Change, Release
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.markdown import Links, markdown_table, source_link
+from chipwise.render.fact_tables import Links, markdown_table, source_link
 
 
 def _fact_cell(change: Change, facts: Facts, links: Links) -> str:

@@ -11,7 +11,7 @@ from chipwise.facts.model import PLACEHOLDER, ExamMapping
 from chipwise.guide.contract import EXAM_PACE
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.markdown import Links, markdown_table
+from chipwise.render.fact_tables import Links, markdown_table
 from chipwise.study.practice import Coverage, Question, QuestionType, Topic, answer_text
 
 

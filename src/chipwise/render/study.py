@@ -9,7 +9,7 @@ from chipwise.facts.units import number_text
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import escape
-from chipwise.render.markdown import Links, decision_inputs
+from chipwise.render.fact_tables import Links, decision_inputs
 from chipwise.study import calculator, deployment_cost
 
 

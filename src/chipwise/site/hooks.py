@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chipwise.exports import files as site_files
+from chipwise.exports import site_files
 from chipwise.guide.load import default_facts_path
 from chipwise.site import macros, page_html
 

@@ -40,15 +40,14 @@ from mkdocs.exceptions import PluginError
 from chipwise import disk_cache
 from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
-from chipwise.exports import files as site_files
+from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import changes as render_changes
-from chipwise.render import escape
-from chipwise.render import markdown as render
+from chipwise.render import escape, fact_tables
 from chipwise.render import study as render_study
 from chipwise.site import measurements
 
@@ -159,14 +158,14 @@ class SiteMacros:
         """The exam's full name (meta.exam_name)."""
         return escape.markdown(self.facts.meta.exam_name)
 
-    def links(self) -> render.Links:
+    def links(self) -> fact_tables.Links:
         extra = self.env.conf.get("extra") or {}
         absolute = extra.get(SITE_URL_SETTING, "")
         to_sources = not extra.get(OWN_SITE_SETTING, False)
         page = self.env.page
         if page is None:
-            return render.Links(absolute_base=absolute, to_sources=to_sources)
-        return render.Links(
+            return fact_tables.Links(absolute_base=absolute, to_sources=to_sources)
+        return fact_tables.Links(
             prefix="../" * _source_path(page).count("/"),
             url_prefix="../" * page.url.count("/"),
             absolute_base=absolute,
@@ -175,31 +174,31 @@ class SiteMacros:
 
     def fact(self, fact_id: str) -> str:
         """The value with its qualifier ('up to 70%'), linked to its source entry."""
-        return render.fact_link(self.facts.fact(fact_id), self.links())
+        return fact_tables.fact_link(self.facts.fact(fact_id), self.links())
 
     def claim(self, fact_id: str) -> str:
         """The whole claim: qualifier, value, what it measures and its baseline."""
-        return render.fact_phrase(self.facts.fact(fact_id), self.links())
+        return fact_tables.fact_phrase(self.facts.fact(fact_id), self.links())
 
     @_kept_on_disk
     def key_numbers(self) -> str:
-        return render.key_numbers_table(self.facts, self.links())
+        return fact_tables.key_numbers_table(self.facts, self.links())
 
     @_kept_on_disk
     def comparison_table(self) -> str:
-        return render.comparison_table(self.facts, self.links())
+        return fact_tables.comparison_table(self.facts, self.links())
 
     @_kept_on_disk
     def family_table(self, *family_ids: str) -> str:
-        return render.family_table(self.facts, family_ids or tuple(self.facts.families), self.links())
+        return fact_tables.family_table(self.facts, family_ids or tuple(self.facts.families), self.links())
 
     @_kept_on_disk
     def decision_table(self) -> str:
-        return render.decision_table(self.facts, self.links())
+        return fact_tables.decision_table(self.facts, self.links())
 
     @_kept_on_disk
     def decision_inputs(self) -> str:
-        return render.decision_inputs(self.facts)
+        return fact_tables.decision_inputs(self.facts)
 
     def decision_flowchart(self) -> str:
         """One flowchart per table of the decision graph, in the order they decide (laying out the trees is the
@@ -226,23 +225,23 @@ class SiteMacros:
     def recommend(self, **inputs: str) -> str:
         """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
         decision = decide(self.facts.decision, **inputs)
-        reasons = " ".join(text for step in decision.steps for text in render.reasons_markdown(step.rule, self.facts, self.links()))
+        reasons = " ".join(text for step in decision.steps for text in fact_tables.reasons_markdown(step.rule, self.facts, self.links()))
         return f"**{escape.markdown(decision.title)}**: {reasons}"
 
     @_kept_on_disk
     def fact_checks(self, *check_ids: str) -> str:
-        return render.fact_checks(self.facts, self.links(), check_ids or None)
+        return fact_tables.fact_checks(self.facts, self.links(), check_ids or None)
 
     @_kept_on_disk
     def study_note(self) -> str:
-        return render.study_note_table(self.facts, self.links())
+        return fact_tables.study_note_table(self.facts, self.links())
 
     def fact_entries(self) -> str:
         return self._fact_entries(build_day().isoformat())
 
     @_kept_on_disk
     def _fact_entries(self, day: str) -> str:
-        return render.fact_entries(self.facts, datetime.date.fromisoformat(day))
+        return fact_tables.fact_entries(self.facts, datetime.date.fromisoformat(day))
 
     @_kept_on_disk
     def changes(self) -> str:
@@ -254,22 +253,22 @@ class SiteMacros:
 
     @_kept_on_disk
     def _freshness(self, day: str) -> str:
-        return render.freshness_summary(self.facts, datetime.date.fromisoformat(day))
+        return fact_tables.freshness_summary(self.facts, datetime.date.fromisoformat(day))
 
     @_kept_on_disk
     def size_table(self, *family_ids: str) -> str:
         """Every size of these families (all families by default), with its source row."""
-        return render.size_table(self.facts, family_ids or tuple(self.facts.families), self.links())
+        return fact_tables.size_table(self.facts, family_ids or tuple(self.facts.families), self.links())
 
     @_kept_on_disk
     def sizing_assumptions(self) -> str:
         """How the model's memory need is computed, and the headroom assumption."""
-        return render.sizing_assumptions(self.facts, self.links())
+        return fact_tables.sizing_assumptions(self.facts, self.links())
 
     @_kept_on_disk
     def timeline(self) -> str:
         """The generations in the order the Neuron SDK (or AWS) dates them."""
-        return render.timeline_table(self.facts, self.links())
+        return fact_tables.timeline_table(self.facts, self.links())
 
     @_kept_on_disk
     def timeline_chart(self) -> str:
@@ -288,34 +287,34 @@ class SiteMacros:
 
     @_kept_on_disk
     def source_list(self) -> str:
-        return render.source_list(self.facts)
+        return fact_tables.source_list(self.facts)
 
     @_kept_on_disk
     def exam_rule(self) -> str:
-        return render.exam_rule_table(self.facts)
+        return fact_tables.exam_rule_table(self.facts)
 
     def memory_trick(self) -> str:
-        return render.memory_trick(self.facts)
+        return fact_tables.memory_trick(self.facts)
 
     @_kept_on_disk
     def when_to_use_inferentia(self) -> str:
-        return render.when_to_use_inferentia(self.facts, self.links())
+        return fact_tables.when_to_use_inferentia(self.facts, self.links())
 
     @_kept_on_disk
     def exam_mapping(self) -> str:
-        return render.exam_mapping_table(self.facts, self.links())
+        return fact_tables.exam_mapping_table(self.facts, self.links())
 
     @_kept_on_disk
     def exam_numbers(self) -> str:
-        return render.exam_numbers_table(self.facts, self.links())
+        return fact_tables.exam_numbers_table(self.facts, self.links())
 
     @_kept_on_disk
     def worked_example(self) -> str:
-        return render.worked_example(self.facts, self.links())
+        return fact_tables.worked_example(self.facts, self.links())
 
     @_kept_on_disk
     def glossary(self) -> str:
-        return render.glossary_table(self.facts)
+        return fact_tables.glossary_table(self.facts)
 
     @_kept_on_disk
     def quiz(self, topic: str) -> str:
@@ -564,4 +563,4 @@ def on_post_page_macros(env: Any) -> None:
         return
     facts = facts_for_build(env.conf)
     if facts is not None:
-        env.markdown += "\n\n" + render.abbreviations(facts) + "\n"
+        env.markdown += "\n\n" + fact_tables.abbreviations(facts) + "\n"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from chipwise.render.markdown import markdown_table
+from chipwise.render.fact_tables import markdown_table
 
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 

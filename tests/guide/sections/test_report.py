@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chipwise.errors import Location
-from chipwise.facts.spec import Walk
+from chipwise.facts.schema_language import Walk
 from chipwise.guide.load import load_facts
 from chipwise.guide.sections.derived import build_derived
 from chipwise.guide.sections.report import Report

@@ -9,7 +9,7 @@ from typing import Any
 
 from chipwise.errors import Problem, unknown_message
 from chipwise.facts.model import PLACEHOLDER, Fact, Source
-from chipwise.facts.spec import Walk
+from chipwise.facts.schema_language import Walk
 from chipwise.facts.units import repeated_unit
 
 

@@ -65,9 +65,8 @@ def _stored(key: str) -> dict[str, str | bytes] | None:
 @per_object
 def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
     # Imported here: a build whose files come from the disk cache never needs the generators.
-    from chipwise.exports import dmn, questions
-    from chipwise.exports import json_api as exports
-    from chipwise.facts.file_spec import json_schema
+    from chipwise.exports import dmn, json_api, questions
+    from chipwise.facts.file_schema import json_schema
     from chipwise.render import flowchart
     from chipwise.study import flashcards
 
@@ -75,8 +74,8 @@ def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
         ANKI_PATH: flashcards.apkg(facts),
         TSV_PATH: flashcards.tsv(facts),
         MERMAID_PATH: flowchart.mermaid_source(facts.decision),
-        "api/facts.json": _json(exports.facts_json(facts)),
-        "api/decisions.json": _json(exports.decisions_json(facts)),
+        "api/facts.json": _json(json_api.facts_json(facts)),
+        "api/decisions.json": _json(json_api.decisions_json(facts)),
         decisions_schema.SCHEMA_PATH: _json({**decisions_schema.json_schema(), "version": facts.meta.version}),
         dmn.PATH: dmn.dmn_xml(facts),
         facts_schema.SCHEMA_PATH: _json({**facts_schema.json_schema(), "version": facts.meta.version}),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from chipwise.decision.model import DecisionTable, Rule
 from chipwise.facts.changes import Release, last_changed
-from chipwise.facts.file_spec import is_aws_url
+from chipwise.facts.file_schema import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import COMPARED, FactId, SpecKey

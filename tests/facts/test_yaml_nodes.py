@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import chipwise
-from chipwise.exports import json_api as exports
-from chipwise.facts import source as yaml_source
+from chipwise.exports import json_api
+from chipwise.facts import yaml_nodes
 from chipwise.guide.load import _load_uncached
 from chipwise.guide.model import Facts
 from tests.support import BROKEN, FACTS_FILE
@@ -19,9 +19,9 @@ def load_uncached(path: Path) -> Facts:
 
 
 def test_fast_and_checked_paths_read_the_same_facts(monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = exports.facts_json(load_uncached(FACTS_FILE))
-    monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
-    checked = exports.facts_json(load_uncached(FACTS_FILE))
+    fast = json_api.facts_json(load_uncached(FACTS_FILE))
+    monkeypatch.setattr(yaml_nodes, "_compose_fast", lambda text: None)
+    checked = json_api.facts_json(load_uncached(FACTS_FILE))
     assert fast == checked
 
 
@@ -33,23 +33,23 @@ def test_broken_files_give_the_same_problems_on_both_paths(monkeypatch: pytest.M
         return [str(problem) for problem in caught.value.problems]
 
     fast = problems()
-    monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
+    monkeypatch.setattr(yaml_nodes, "_compose_fast", lambda text: None)
     assert problems() == fast
 
 
 @pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: &x [1]\nb: *x\n", "a: &x {k: 1}\nb: [*x, *x]\n", "a: (e.g. *7g)\nb: &x 1\nc: *x\n"])
 def test_a_tree_with_an_alias_takes_the_checked_path(text: str) -> None:
-    assert yaml_source._compose_fast(text) is None
+    assert yaml_nodes._compose_fast(text) is None
 
 
 @pytest.mark.parametrize("text", ["a: 1\nb: text with a * star\n", "quote: Graviton3(E) (e.g. *7g instances)\n", "a: &x 1\n"])
 def test_stars_in_text_and_unused_anchors_take_the_fast_path(text: str) -> None:
-    assert yaml_source._compose_fast(text) is not None
+    assert yaml_nodes._compose_fast(text) is not None
 
 
 def test_the_real_facts_file_takes_the_fast_path() -> None:
     """Its quotes hold stars ("*7g instances"), which once sent it to the Python loader, four times slower."""
-    assert yaml_source._compose_fast(FACTS_FILE.read_text(encoding="utf-8")) is not None
+    assert yaml_nodes._compose_fast(FACTS_FILE.read_text(encoding="utf-8")) is not None
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_nesting_a_thousand_deep_is_refused_with_a_location_on_both_paths(tmp_pa
             load_uncached(path)
         [problem] = [str(problem) for problem in caught.value.problems]
         assert problem.startswith(f"{path}{where}") and problem.endswith("lists and mappings nest more than 64 deep here; a facts file needs far fewer levels")
-        monkeypatch.setattr(yaml_source, "_compose_fast", lambda text: None)
+        monkeypatch.setattr(yaml_nodes, "_compose_fast", lambda text: None)
 
 
 def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.spec import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, OneOrList, Record, Scalar, Text, Url, Version, Walk
+from chipwise.facts.schema_language import INVALID, Choice, Date, Field, ListOf, ListOrText, MapOf, OneOrList, Record, Scalar, Text, Url, Version, Walk
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.vocabulary import Accelerator, Authority, Competing, Kind, Qualifier, Scope, Status, Verdict
 

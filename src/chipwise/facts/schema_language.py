@@ -17,7 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from chipwise.errors import Location, Problem, did_you_mean
-from chipwise.facts.source import location_of
+from chipwise.facts.yaml_nodes import location_of
 
 
 class _Invalid:
