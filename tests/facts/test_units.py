@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chipwise.facts.formulas import FORMULAS
-from chipwise.facts.units import UNITS, number_text, quote_states
+from chipwise.facts.units import MEMORY_BYTES, UNITS, number_text, quote_states
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,10 @@ def test_formulas() -> None:
     assert FORMULAS["monthly_to_yearly"].compute(amount=21000) == 252000
     assert FORMULAS["product"].compute(amount=16, factor=4) == 64
     assert FORMULAS["divided_by"].compute(amount=32, divisor=2) == 16
+
+
+def test_one_memory_table_converts_every_memory_unit_a_fact_or_a_size_row_may_carry() -> None:
+    """Size rows give GiB, GB or MiB; facts give GiB, GB or MB (AWS's MB of 2**20 bytes: 6,144 MB is 6 GiB)."""
+    assert set(MEMORY_BYTES) == {"GiB", "GB", "MiB"} | ({"GiB", "GB", "MB"} & set(UNITS))
+    assert 6144 * MEMORY_BYTES["MB"] / MEMORY_BYTES["GiB"] == 6
+    assert MEMORY_BYTES["GB"] == 10**9

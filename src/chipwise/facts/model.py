@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from chipwise.facts.units import UNITS, number_text
+from chipwise.facts.units import MEMORY_BYTES, UNITS, number_text
 from chipwise.vocabulary import Accelerator, Authority, Competing, Kind, Scope, Status, Verdict
 
 Key = TypeVar("Key")
@@ -209,10 +209,6 @@ class Exam:
     mapping: tuple[ExamMapping, ...] = ()
 
 
-BYTES_PER_UNIT = {"GiB": 2**30, "GB": 10**9, "MiB": 2**20}
-"""The memory units instance tables use, in bytes."""
-
-
 @dataclass(frozen=True)
 class InstanceSize:
     """One size of an instance family, with the table row it comes from."""
@@ -239,7 +235,7 @@ class InstanceSize:
 
     @property
     def accelerator_memory_gib(self) -> float:
-        return self.accelerator_memory * BYTES_PER_UNIT[self.memory_unit] / 2**30
+        return self.accelerator_memory * MEMORY_BYTES[self.memory_unit] / MEMORY_BYTES["GiB"]
 
     @property
     def memory_text(self) -> str:

@@ -109,6 +109,10 @@ UNITS: dict[str, Unit] = {
     )
 }
 
+MEMORY_BYTES = {"GiB": 2**30, "GB": 10**9, "MiB": 2**20, "MB": 2**20}
+"""The memory units, in bytes, for every conversion: instance tables give GiB, GB or MiB, and a fact in MB is AWS's
+MB of 2**20 bytes ("1 GB increments: 1024 MB, 2048 MB, ... or 6144 MB"), so 6,144 MB is 6 GiB."""
+
 NUMBER_WORDS = {
     1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
     9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 16: "sixteen",

@@ -10,11 +10,9 @@ from chipwise.decision import ranges
 from chipwise.decision.model import DecisionInput, DecisionTable, Interval, NumericRange, Outcome, Reason, Rule
 from chipwise.errors import unknown_message
 from chipwise.facts.model import PLACEHOLDER, Fact, Family, InstanceSize, frozen_map
+from chipwise.facts.units import MEMORY_BYTES
 from chipwise.guide.sections.report import Report
 from chipwise.vocabulary import Accelerator
-
-_MEMORY_IN_GIB = {"GiB": 1.0, "MB": 1 / 1024, "GB": 1e9 / 2**30}
-"""How many GiB one unit is: a bound written as a fact converts to a GiB input (6,144 MB is 6 GiB)."""
 
 
 def build_table(
@@ -182,6 +180,6 @@ def convert_unit(fact: Fact, unit: str) -> float:
         raise ValueError(f"the fact {fact.id!r} is text; a range bound needs a number")
     if fact.unit == unit:
         return float(fact.value)
-    if fact.unit in _MEMORY_IN_GIB and unit in _MEMORY_IN_GIB:
-        return float(fact.value) * _MEMORY_IN_GIB[fact.unit] / _MEMORY_IN_GIB[unit]
+    if fact.unit in MEMORY_BYTES and unit in MEMORY_BYTES:
+        return float(fact.value) * MEMORY_BYTES[fact.unit] / MEMORY_BYTES[unit]
     raise ValueError(f"the fact {fact.id!r} is in {fact.unit}, which cannot be converted to {unit}")
