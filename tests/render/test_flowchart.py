@@ -13,7 +13,7 @@ from tests.support import nonempty
 
 def walk(node: flowchart.Node, inputs: dict[str, str]) -> str:
     """Follow the tree as a reader would, answering each question from `inputs`."""
-    while isinstance(node, flowchart.Question):
+    while isinstance(node, flowchart.Split):
         value = next(value for value in node.input.values if value.name == inputs[node.input.name])
         if value.interval is not None:
             node = next(child for labels, child in node.branches if _label_holds(labels, value.interval))
@@ -50,7 +50,7 @@ def test_every_rule_is_a_leaf_and_training_skips_the_requests_question(facts: Fa
         tree = flowchart.build_tree(table)
         assert {rule.id for rule in flowchart.leaves(tree)} == {rule.id for rule in table.rules}
     serving = flowchart.build_tree(facts.decision.table("serving"))
-    assert isinstance(serving, flowchart.Question) and serving.input.name == "workload"
+    assert isinstance(serving, flowchart.Split) and serving.input.name == "workload"
     training = next(child for labels, child in serving.branches if "Training" in labels)
     assert isinstance(training, flowchart.Leaf) and training.rule.id == "train"
 

@@ -22,13 +22,15 @@ class Leaf:
 
 
 @dataclass(frozen=True)
-class Question:
+class Split:
+    """A node of the tree that asks one input, with a branch per group of its answers."""
+
     input: DecisionInput
     branches: tuple[tuple[tuple[str, ...], Node], ...]
     """(the answers' labels, the subtree they lead to), in the input's value order."""
 
 
-Node = Leaf | Question
+Node = Leaf | Split
 
 
 @per_object
@@ -61,7 +63,7 @@ def _tree(table: DecisionTable, cases: list[Case], decided: dict[Case, Rule]) ->
         if len(merged) == 1:
             continue  # this input changes nothing here
         branches = tuple((_labels(item, values), subtree) for subtree, values in merged.values())
-        candidates.append(Question(item, branches))
+        candidates.append(Split(item, branches))
     return min(candidates, key=size)
 
 
@@ -144,7 +146,7 @@ def _layout(node: Node, depth: int, left: float, placed: list[_Placed], edges: l
     if isinstance(node, Leaf):
         here.href = rule_href.get(node.rule.id, "")
     placed.append(here)
-    if isinstance(node, Question):
+    if isinstance(node, Split):
         offset = left
         for labels, child in node.branches:
             child_placed = _layout(child, depth + 1, offset, placed, edges, rule_href)
