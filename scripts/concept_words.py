@@ -4,7 +4,8 @@
 
 For each concept of the project, the word that names it: the tracked files whose path carries the word
 (one concept, one home: ideally only that concept's files), and the modules of src/chipwise whose code uses it.
-Then the lines of Python in src/chipwise, the longest module and the longest function. Run it on two commits
+Then the lines of Python in src/chipwise, the longest module and the longest function, and the imports that
+rename what they import (`import x as y`). Run it on two commits
 to compare them.
 """
 
@@ -50,6 +51,18 @@ def longest_function(texts: dict[str, str]) -> tuple[int, str]:
     return max(found)
 
 
+def renaming_imports(texts: dict[str, str]) -> list[str]:
+    """`from chipwise.x import module as other_name` anywhere in src/chipwise: an import that renames a module."""
+    return [
+        f"{path}: {node.module}.{alias.name} as {alias.asname}"
+        for path, text in texts.items()
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("chipwise")
+        for alias in node.names
+        if alias.asname and alias.asname != alias.name
+    ]
+
+
 def main() -> None:
     paths, texts = tracked_paths(), modules()
     print("concept | word | tracked paths named with it | src modules using it")
@@ -66,6 +79,10 @@ def main() -> None:
     print(f"lines of Python in src/chipwise: {sum(lines.values())} in {len(lines)} modules")
     print(f"longest module: {longest} ({lines[longest]} lines)")
     print(f"longest function: {where} ({length} lines)")
+    renamed = renaming_imports(texts)
+    print(f"imports in src/chipwise that rename what they import: {len(renamed)}")
+    for line in renamed:
+        print(f"    {line}")
 
 
 if __name__ == "__main__":
