@@ -11,7 +11,7 @@ from chipwise.exports import files
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render.markdown import Links
-from chipwise.render.study import cost_calculator
+from chipwise.render.calculator_form import cost_calculator
 from tests.support import nonempty
 
 
