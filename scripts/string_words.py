@@ -5,7 +5,8 @@
 
 Counted: the words of every string constant outside docstrings (a module's, class's or function's first
 statement, and the string under an assignment, which documents it) and outside schema docs (a `doc=`
-keyword, as facts/file_spec.py documents each key), f-strings included by their literal parts; and the f-strings under src/chipwise/render that hold an HTML tag ("HTML fragments").
+keyword, as facts/file_spec.py documents each key), f-strings included by their literal parts; and the
+f-strings under src/chipwise/render that hold an HTML tag ("HTML fragments").
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ import jsonschema
 from chipwise.exports import files
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
-from chipwise.render.markdown import Links
 from chipwise.render.calculator_form import cost_calculator
+from chipwise.render.markdown import Links
 from tests.support import nonempty
 
 

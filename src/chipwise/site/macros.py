@@ -46,10 +46,9 @@ from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import calculator_form, code_samples, escape, helper_form
 from chipwise.render import changes as render_changes
-from chipwise.render import escape
 from chipwise.render import markdown as render
-from chipwise.render import calculator_form, code_samples, helper_form
 from chipwise.site import benchmark_results
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
