@@ -15,7 +15,7 @@ from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_spec import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COMPARED, FactId, SpecKey
+from chipwise.guide.contract import COMPARED, COPY_PLACE, CopyKey, FactId, SpecKey
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
@@ -359,19 +359,31 @@ def _last_change(release: Release | None) -> str:
     return f" · last changed in {escape.html_text(release.version)}"
 
 
+def copy_text(facts: Facts, key: CopyKey, **values: str) -> str:
+    """A sentence of the facts file's page copy as Markdown: its words escaped, each {name} place given its value
+    (Markdown already; `chipwise check` makes sure the places are exactly those the code fills)."""
+    parts = COPY_PLACE.split(facts.page_copy[key])
+    return "".join(values[part] if index % 2 else escape.markdown(part) for index, part in enumerate(parts))
+
+
 def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_STALE_DAYS) -> str:
     """How fresh the facts are on this build's day: the oldest comparison, and how many are due again."""
     sourced = [fact for fact in facts.facts.values() if fact.derivation is None]
     oldest = max(age_days(fact, today) for fact in sourced)
     due = stale(facts, days, today)
     verdict = (
-        f"{len(due)} of them were last compared more than {days} days ago and are due for another look"
+        copy_text(facts, CopyKey.FRESHNESS_DUE, due=str(len(due)), days=str(days))
         if due
-        else f"none was compared more than {days} days ago"
+        else copy_text(facts, CopyKey.FRESHNESS_NONE, days=str(days))
     )
-    return (
-        f"On the day this page was built ({today.isoformat()}), the oldest comparison of a fact with its source was "
-        f"{age_text(oldest)}; of {len(sourced)} sourced facts, {verdict} (`chipwise stale` lists them)."
+    return copy_text(
+        facts,
+        CopyKey.FRESHNESS,
+        today=escape.markdown(today.isoformat()),
+        oldest=escape.markdown(age_text(oldest)),
+        sourced=str(len(sourced)),
+        verdict=verdict,
+        command=escape.code_span("chipwise stale"),
     )
 
 
