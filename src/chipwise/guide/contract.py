@@ -118,9 +118,9 @@ def copy_breaches(page_copy: Mapping[str, str]) -> Iterator[Breach]:
             yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; it fills {_places(COPY_PLACES[key])}")
         for name in sorted(COPY_PLACES[key] - found):
             yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
-    for key in page_copy:
-        if key not in set(CopyKey):
-            yield Breach(f"page_copy.{key}", unknown_message("page copy key", key, [item.value for item in CopyKey]))
+    for written in page_copy:
+        if written not in set(CopyKey):
+            yield Breach(f"page_copy.{written}", unknown_message("page copy key", written, [item.value for item in CopyKey]))
 
 
 def _places(names: frozenset[str]) -> str:
