@@ -186,7 +186,7 @@
         var links = (data.benchmarks && data.benchmarks[training ? "training" : "inference"]) || {};
         var measured = decision.instance_families.filter(function (familyId) { return links[familyId]; });
         if (!measured.length) return;
-        var line = element("p", say("measured"), { "class": "chipwise-helper__benchmarks", "data-kind": training ? "training" : "inference" });
+        var line = element("p", say("measured") + " ", { "class": "chipwise-helper__benchmarks", "data-kind": training ? "training" : "inference" });
         measured.forEach(function (familyId, index) {
           var entry = links[familyId];
           if (index) line.appendChild(document.createTextNode(", "));
@@ -195,7 +195,7 @@
             href: form.dataset.site + entry.anchor, "data-family": familyId
           }));
         });
-        line.appendChild(document.createTextNode(say(training ? "measuredTrainingWhat" : "measuredInferenceWhat")));
+        line.appendChild(document.createTextNode(" " + say(training ? "measuredTrainingWhat" : "measuredInferenceWhat")));
         answer.appendChild(line);
         // AWS's own statement that those pages are archived, with its date, read from decisions.json.
         if (data.benchmarks_archived) {
@@ -235,7 +235,7 @@
         var heading = element("p", null, { "class": "chipwise-helper__title" });
         heading.appendChild(element("strong", decision.title + (fitting ? ", " + fitting : "")));
         if (decision.family_names.length) {
-          heading.appendChild(document.createTextNode(say("families", { families: decision.family_names.join(", ") })));
+          heading.appendChild(document.createTextNode(" " + say("families", { families: decision.family_names.join(", ") })));
         }
         answer.appendChild(heading);
         var trace = element("ol", null, { "class": "chipwise-helper__trace" });
