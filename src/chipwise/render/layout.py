@@ -22,12 +22,12 @@ from chipwise.render import escape
 
 def _grouped(value: float) -> str:
     """A number with thousands separators and no trailing zeros: 86400 -> '86,400', 730.5 -> '730.5'."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
+    """The templates' environment: the package's templates, the escaping filters, strict about undefined names."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("chipwise", "templates"),
         autoescape=False,
@@ -41,7 +41,11 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def join_lines(text: str) -> str:
+    """A rendered template's lines joined: each stripped of its indentation, an empty line kept as a line break."""
+    return "".join(line.strip() or "\n" for line in text.splitlines())
+
+
 def render(name: str, **data: Any) -> str:
     """The template `name` filled with `data`, its lines joined (see the module's docstring)."""
-    text = _environment().get_template(name).render(**data)
-    return "".join(line.strip() or "\n" for line in text.splitlines())
+    return join_lines(environment().get_template(name).render(**data))
