@@ -93,12 +93,22 @@ class CopyKey(StrEnum):
     FRESHNESS = "freshness"
     FRESHNESS_DUE = "freshness_due"
     FRESHNESS_NONE = "freshness_none"
+    SIZING_FORMULA = "sizing_formula"
+    SIZING_SERVING = "sizing_serving"
+    SIZING_TRAINING = "sizing_training"
+    SIZING_HEADROOM = "sizing_headroom"
+    SIZING_FITS = "sizing_fits"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FRESHNESS: frozenset({"today", "oldest", "sourced", "verdict", "command"}),
     CopyKey.FRESHNESS_DUE: frozenset({"due", "days"}),
     CopyKey.FRESHNESS_NONE: frozenset({"days"}),
+    CopyKey.SIZING_FORMULA: frozenset(),
+    CopyKey.SIZING_SERVING: frozenset({"precisions"}),
+    CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
+    CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
+    CopyKey.SIZING_FITS: frozenset(),
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
 
@@ -111,11 +121,13 @@ def copy_breaches(page_copy: Mapping[str, str]) -> Iterator[Breach]:
     for key in CopyKey:
         text = page_copy.get(key)
         if text is None:
-            yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it, with the places {_places(COPY_PLACES[key])}")
+            places = f", with the places {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else ""
+            yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it{places}")
             continue
         found = set(COPY_PLACE.findall(text))
         for name in sorted(found - COPY_PLACES[key]):
-            yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; it fills {_places(COPY_PLACES[key])}")
+            fills = f"it fills {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else "it fills none"
+            yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; {fills}")
         for name in sorted(COPY_PLACES[key] - found):
             yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
     for written in page_copy:

@@ -494,26 +494,21 @@ def sizing_assumptions(facts: Facts, links: Links) -> str:
     if sizing is None:
         return ""
     precisions = ", ".join(f"{escape.markdown(item.label)} {number_text(item.bytes_per_parameter)}" for item in sizing.precisions)
-    lines = [
-        "- Memory needed = parameters × bytes per parameter × (1 + headroom).",
-        f"- Bytes per parameter, to serve a model: its weights' precision: {precisions}.",
-    ]
+    bullets = [copy_text(facts, CopyKey.SIZING_FORMULA), copy_text(facts, CopyKey.SIZING_SERVING, precisions=precisions)]
     if sizing.training is not None:
         training = sizing.training
-        workloads = " or ".join(escape.markdown(value) for value in training.values)
-        lines.append(
-            f"- Bytes per parameter, to train it ({workloads}): {fact_link(training.bytes_per_parameter, links)} "
-            f"({escape.markdown(training.label)}), whatever the precision. "
-            "Fine-tuning that updates only a few parameters needs less: size it as serving, with more headroom."
+        bullets.append(
+            copy_text(
+                facts,
+                CopyKey.SIZING_TRAINING,
+                workloads=" or ".join(escape.markdown(value) for value in training.values),
+                bytes=fact_link(training.bytes_per_parameter, links),
+                label=escape.markdown(training.label),
+            )
         )
-    return "\n".join(
-        [
-            *lines,
-            f"- Headroom: {number_text(sizing.headroom_percent)}% of what each parameter holds. {escape.markdown(sizing.headroom_note)}",
-            "- A size fits when its accelerator memory holds the memory needed; chipwise names the smallest that does, "
-            "and says so when none of a family's sizes does.",
-        ]
-    )
+    bullets.append(copy_text(facts, CopyKey.SIZING_HEADROOM, percent=number_text(sizing.headroom_percent), note=escape.markdown(sizing.headroom_note)))
+    bullets.append(copy_text(facts, CopyKey.SIZING_FITS))
+    return "\n".join(f"- {bullet}" for bullet in bullets)
 
 
 def timeline_table(facts: Facts, links: Links) -> str:
