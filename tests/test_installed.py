@@ -41,6 +41,7 @@ plugins:
       on_error_fail: true
 """
 GUIDE_PAGE = "# Chips\n\nInf2 instances carry {{ fact('inf2.chips_max') }} (Inferentia2).\n"
+CALCULATOR_PAGE = "# The exam note's arithmetic\n\n{{ exam_note_calculator() }}\n"
 
 
 def _clean_environment() -> dict[str, str]:
@@ -99,6 +100,12 @@ def test_the_sdist_and_the_wheel_carry_the_facts_file_and_every_file_it_names(di
     assert {"facts/aws-ml-chips.yml", "facts/aws-ml-chips.benchmarks.yml", "pyproject.toml", "README.md"} <= names
 
 
+def test_the_wheel_carries_every_template_the_forms_are_laid_out_with(dist: Path) -> None:
+    with zipfile.ZipFile(next(dist.glob("chipwise-*.whl"))) as wheel:
+        templates = {name for name in wheel.namelist() if name.startswith("chipwise/templates/")}
+    assert templates == {f"chipwise/templates/{path.name}" for path in (ROOT / "src" / "chipwise" / "templates").glob("*.html")}
+
+
 def test_the_installed_command_runs_outside_the_repository(installed: Path, tmp_path: Path, facts: Facts) -> None:
     version = _run([installed / "chipwise", "--version"], cwd=tmp_path).stdout
     assert version.startswith(f"chipwise 0.1.0, facts {facts.meta.version} (")
@@ -118,7 +125,11 @@ def test_a_guide_builds_with_the_installed_macros(installed: Path, tmp_path: Pat
     (guide / "docs").mkdir(parents=True)
     (guide / "mkdocs.yml").write_text(GUIDE_CONFIG, encoding="utf-8")
     (guide / "docs" / "index.md").write_text(GUIDE_PAGE, encoding="utf-8")
+    (guide / "docs" / "calculator.md").write_text(CALCULATOR_PAGE, encoding="utf-8")
     result = _run([installed / "mkdocs", "build", "--strict"], cwd=guide)
     assert not [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))], result.stderr
     text = visible_text(page_text(guide / "site", "index.html"))
     assert f"Inf2 instances carry {facts.fact('inf2.chips_max').short}" in text
+    # A form laid out by a template the installed package carries.
+    calculator = page_text(guide / "site", "calculator/index.html")
+    assert '<form class="chipwise-calculator"' in calculator and "Saving:" in visible_text(calculator)

@@ -1,6 +1,31 @@
-// chipwise cost calculator: the same arithmetic as chipwise/study/deployment_cost.py (the calculator on AWS's published
-// rows) and chipwise/study/calculator.py (the exam's simplification); browser tests compare them. Both forms
+// chipwise cost calculators: the same arithmetic as chipwise/study/deployment_cost.py (deployment cost on AWS's
+// published rows) and chipwise/study/calculator.py (the exam's simplification); browser tests compare them. Both forms
 // keep their inputs in the page address (?row=&traffic=&limit=&rate= and ?bill=&requests=), so a result can be shared.
+// The constants and the sentences this script writes are the forms' data- attributes (their templates, under
+// src/chipwise/templates/, write them once): only the arithmetic is here.
+
+// A sentence from a data- attribute with its {name} places filled from `values`.
+function chipwiseFill(pattern, values) {
+  return pattern.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+    return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+  });
+}
+
+// A number field's value, or the sentence refusing it: the same refusals as chipwise/study/calculator.py's
+// checked_input, plus an empty field; the sentences are the form's data-refuse-* attributes.
+function chipwiseReadNumber(form, input) {
+  var copy = form.dataset;
+  var largest = Number(copy.largestInput);
+  var values = { label: input.dataset.label, largest: largest.toLocaleString("en-US") };
+  var raw = input.value.trim();
+  // A number input reports text it cannot parse (such as "1e999" or "abc") as empty too.
+  if (raw === "") return { error: chipwiseFill(input.validity.badInput ? copy.refuseUnreadable : copy.refuseEmpty, values) };
+  var value = Number(raw);
+  if (!Number.isFinite(value)) return { error: chipwiseFill(copy.refuseInfinite, values) };
+  if (value < 0) return { error: chipwiseFill(copy.refuseNegative, values) };
+  if (value > largest) return { error: chipwiseFill(copy.refuseTooLarge, values) };
+  return { value: value };
+}
 
 // The page address: read once when the page opens, rewritten by each form as it changes.
 var chipwiseAddress = {
@@ -14,7 +39,7 @@ var chipwiseAddress = {
       field.value = value;
     });
   },
-  // dropped: names the form leaves out for now (the sizer's tokens, for a row not measured in tokens).
+  // dropped: names the form leaves out for now (the deployment cost's tokens, for a row not measured in tokens).
   write: function (form, names, dropped) {
     var params = new URLSearchParams(location.search);
     names.forEach(function (name) { params.set(name, form.elements[name].value.trim()); });
@@ -23,10 +48,28 @@ var chipwiseAddress = {
   }
 };
 
+// The deployment cost form's constants and sentences, read from its data- attributes.
+function chipwiseDeploymentCostConstants(form) {
+  var data = form.dataset;
+  return {
+    secondsPerDay: Number(data.secondsPerDay),
+    hoursPerMonth: Number(data.hoursPerMonth),
+    daysPerMonth: Number(data.daysPerMonth),
+    secondsPerHour: Number(data.secondsPerHour),
+    perMillion: Number(data.perMillion),
+    requestsName: data.requestsName,
+    repliesName: data.repliesName,
+    withinLimit: data.withinLimit,
+    aboveLimit: data.aboveLimit,
+    ownRate: data.ownRate
+  };
+}
+
 // The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields.
-// `ownRate`, when given, is the reader's hourly rate in place of AWS's for the row; `tokensPerReply`, for a row
-// measured in tokens (data-tokens="yes"), replaces the row's own tokens a request.
-function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerReply) {
+// `data` is a row's option's data- attributes, `constants` chipwiseDeploymentCostConstants(form). `ownRate`, when
+// given, is the reader's hourly rate in place of AWS's for the row; `tokensPerReply`, for a row measured in tokens
+// (data-tokens="yes"), replaces the row's own tokens a request.
+function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, tokensPerReply) {
   function round(value, digits) { var scale = Math.pow(10, digits); return Math.floor(value * scale + 0.5) / scale; }
   function grouped(value, digits) { return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits }); }
   function dollars(value, digits) { return "$" + value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }); }
@@ -37,30 +80,30 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
   var units = tokens && tokensPerReply !== undefined && tokensPerReply !== null ? tokensPerReply : Number(data.units);
   var p99 = Number(data.p99);
   var unitsPerSecond = requests * units / constants.secondsPerDay;
-  var fullUse = round((1e6 / throughput) * (rate / 3600), 3);
+  var fullUse = round((constants.perMillion / throughput) * (rate / constants.secondsPerHour), 3);
   var meets = p99 <= limit;
   var instances = null, monthly = null, atTraffic = null;
   if (meets) {
     instances = unitsPerSecond === 0 ? 0 : Math.ceil(unitsPerSecond / throughput);
     var monthlyRaw = instances * rate * constants.hoursPerMonth;
-    var millions = requests * units * constants.daysPerMonth / 1e6;
+    var millions = requests * units * constants.daysPerMonth / constants.perMillion;
     monthly = round(monthlyRaw, 2);
     atTraffic = millions ? round(monthlyRaw / millions, 3) : null;
   }
   return {
     unit: data.unit,
     units_per_request: grouped(round(units, 2), 2),
-    request_word: tokens ? "replies a day" : "requests a day",
+    request_word: tokens ? constants.repliesName : constants.requestsName,
     units_per_second: grouped(round(unitsPerSecond, 3), 3),
     throughput: grouped(round(throughput, 2), 2),
     instance: data.instance,
     rate: dollars(rate, 3),
-    rate_basis: rate === awsRate ? data.rateBasis : "your rate; AWS used " + dollars(awsRate, 3) + ", its " + data.rateBasis,
+    rate_basis: rate === awsRate ? data.rateBasis : chipwiseFill(constants.ownRate, { aws_rate: dollars(awsRate, 3), basis: data.rateBasis }),
     p99: grouped(round(p99, 2), 2),
     latency_name: data.latencyName,
     limit: grouped(round(limit, 2), 2),
     full_use: dollars(fullUse, 3),
-    latency_verdict: meets ? "within your limit" : "above your limit: more instances do not lower it; choose a row optimized for latency",
+    latency_verdict: meets ? constants.withinLimit : constants.aboveLimit,
     instances: instances === null ? "—" : grouped(instances, 0),
     monthly: monthly === null ? "—" : dollars(monthly, 2),
     at_traffic: atTraffic === null ? "—" : dollars(atTraffic, 3),
@@ -70,30 +113,16 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
 
 (function () {
   "use strict";
-  var form = document.querySelector(".chipwise-sizer");
+  var form = document.querySelector(".chipwise-deployment-cost");
   if (!form) return;
   var names = ["row", "traffic", "tokens", "limit", "rate"];
-  var tokensLabel = form.querySelector(".chipwise-sizer__tokens");
-  var trafficLabel = form.querySelector('[data-sizer-label="traffic"]');
-  var constants = {
-    secondsPerDay: Number(form.dataset.secondsPerDay),
-    hoursPerMonth: Number(form.dataset.hoursPerMonth),
-    daysPerMonth: Number(form.dataset.daysPerMonth)
-  };
-  var largest = Number(form.dataset.largestInput);
-  var message = form.querySelector(".chipwise-sizer__message");
-  var outputs = document.querySelectorAll(".chipwise-sizer__result output, .chipwise-sizer__basis output");
+  var tokensLabel = form.querySelector(".chipwise-deployment-cost__tokens");
+  var trafficLabel = form.querySelector('[data-deployment-cost-label="traffic"]');
+  var constants = chipwiseDeploymentCostConstants(form);
+  var message = form.querySelector(".chipwise-deployment-cost__message");
+  var outputs = document.querySelectorAll(".chipwise-deployment-cost__result output, .chipwise-deployment-cost__basis output");
 
-  function read(input) {
-    var label = input.dataset.label;
-    var raw = input.value.trim();
-    if (raw === "") return { error: label + (input.validity.badInput ? ": enter a number." : ": enter a number; the field is empty.") };
-    var value = Number(raw);
-    if (!Number.isFinite(value)) return { error: label + ": enter a finite number." };
-    if (value < 0) return { error: label + ": enter zero or more." };
-    if (value > largest) return { error: label + ": enter at most " + largest.toLocaleString("en-US") + "." };
-    return { value: value };
-  }
+  function read(input) { return chipwiseReadNumber(form, input); }
 
   function option() { return form.elements.row.selectedOptions[0]; }
   function countsTokens() { return option().dataset.tokens === "yes"; }
@@ -101,7 +130,8 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
   // A row measured in tokens serves replies of some length: show the field and name the traffic so.
   function showRow() {
     var tokens = countsTokens();
-    var name = tokens ? "Replies a day" : "Requests a day";
+    var words = tokens ? constants.repliesName : constants.requestsName;
+    var name = words.charAt(0).toUpperCase() + words.slice(1);
     tokensLabel.hidden = !tokens;
     trafficLabel.textContent = name;
     form.elements.traffic.dataset.label = name;
@@ -114,15 +144,15 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
     var tokens = countsTokens() ? read(form.elements.tokens) : { value: null };
     var problem = traffic.error || tokens.error || limit.error || rate.error;
     if (problem) {
-      message.textContent = problem + " The result is cleared until every field holds a valid number.";
+      message.textContent = problem + " " + form.dataset.cleared;
       message.hidden = false;
       outputs.forEach(function (output) { output.textContent = "—"; });
       return;
     }
     message.hidden = true;
     message.textContent = "";
-    var fields = chipwiseSizing(option().dataset, traffic.value, limit.value, constants, rate.value, tokens.value);
-    outputs.forEach(function (output) { output.textContent = fields[output.dataset.sizerField]; });
+    var fields = chipwiseDeploymentCost(option().dataset, traffic.value, limit.value, constants, rate.value, tokens.value);
+    outputs.forEach(function (output) { output.textContent = fields[output.dataset.deploymentCostField]; });
     var tokensShown = countsTokens();
     chipwiseAddress.write(form, names.filter(function (name) { return name !== "tokens" || tokensShown; }), tokensShown ? [] : ["tokens"]);
   }
@@ -152,7 +182,7 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
   var throughput = Number(form.dataset.throughput);
   var daysPerMonth = Number(form.dataset.daysPerMonth);
   var monthsPerYear = Number(form.dataset.monthsPerYear);
-  var largest = Number(form.dataset.largestInput);
+  var perMillion = Number(form.dataset.perMillion);
   var message = form.querySelector(".chipwise-calculator__message");
 
   function cents(value) { return Math.floor(value * 100 + 0.5) / 100; }
@@ -163,23 +193,10 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
   }
   function set(name, text) { document.querySelector('output[data-field="' + name + '"]').textContent = text; }
 
-  // The same refusals as chipwise/study/calculator.py's checked_input, plus an empty field.
-  function read(input) {
-    var label = input.dataset.label;
-    var raw = input.value.trim();
-    if (raw === "") {
-      // A number input reports text it cannot parse (such as "1e999" or "abc") as empty too.
-      return { error: label + (input.validity.badInput ? ": enter a number." : ": enter a number; the field is empty.") };
-    }
-    var value = Number(raw);
-    if (!Number.isFinite(value)) return { error: label + ": enter a finite number." };
-    if (value < 0) return { error: label + ": enter zero or more." };
-    if (value > largest) return { error: label + ": enter at most " + largest.toLocaleString("en-US") + "." };
-    return { value: value };
-  }
+  function read(input) { return chipwiseReadNumber(form, input); }
 
   function refuse(text) {
-    message.textContent = text + " The result is cleared until both fields hold a valid number.";
+    message.textContent = text + " " + form.dataset.cleared;
     message.hidden = false;
     document.querySelectorAll(".chipwise-calculator__result output").forEach(function (output) { output.textContent = "—"; });
   }
@@ -194,7 +211,7 @@ function chipwiseSizing(data, requests, limit, constants, ownRate, tokensPerRepl
     var bill = billInput.value;
     var requests = requestsInput.value;
     var inferentia = bill * (100 - cut) / 100;
-    var millions = requests * daysPerMonth / 1e6;
+    var millions = requests * daysPerMonth / perMillion;
     set("gpu_monthly", money(cents(bill)));
     set("inferentia_monthly", money(cents(inferentia)));
     set("monthly_saving", money(cents(bill - inferentia)));

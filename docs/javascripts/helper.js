@@ -1,7 +1,8 @@
 // chipwise decision helper: shows the engine's answer for the chosen inputs, from api/decisions.json
 // (computed at build time by the Python engine for every combination, table by table through the decision
 // graph), and sizes the model the way chipwise.decision.engine does: memory = parameters × bytes per parameter × (1 + headroom), where a workload that
-// trains counts its training state per parameter. The choice lives in the URL.
+// trains counts its training state per parameter. The choice lives in the URL. The sentences it writes are the
+// form's data- attributes (src/chipwise/templates/decision_helper.html), each {name} filled in here.
 (function () {
   "use strict";
   var form = document.querySelector(".chipwise-helper");
@@ -9,6 +10,14 @@
   var answer = document.querySelector(".chipwise-helper__answer");
   var message = document.querySelector(".chipwise-helper__message");
   var SIZING_FIELDS = ["params_billion", "precision", "headroom_percent"];
+  var sentences = form.dataset;
+
+  // A sentence of the form's with its {name} places filled from `values`.
+  function say(sentence, values) {
+    return sentences[sentence].replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : whole;
+    });
+  }
 
   function element(tag, text, attributes) {
     var node = document.createElement(tag);
@@ -43,12 +52,12 @@
         var parameters = Number(raw);
         var limits = sizing.parameters;
         if (raw === "" || !Number.isFinite(parameters) || parameters < limits.minimum || parameters > limits.maximum) {
-          return { error: "Model size: enter a number of billions of parameters from " + plain(limits.minimum) + " to " + plain(limits.maximum) + "." };
+          return { error: say("parametersRefused", { minimum: plain(limits.minimum), maximum: plain(limits.maximum) }) };
         }
         var headroomRaw = field("headroom_percent").value.trim();
         var headroom = headroomRaw === "" ? sizing.headroom_percent : Number(headroomRaw);
         if (!Number.isFinite(headroom) || headroom < 0 || headroom > sizing.headroom_maximum || field("headroom_percent").validity.badInput) {
-          return { error: "Headroom: enter a percentage from 0 to " + plain(sizing.headroom_maximum) + "." };
+          return { error: say("headroomRefused", { maximum: plain(sizing.headroom_maximum) }) };
         }
         var precision = field("precision").value;
         // A workload that trains holds its training state per parameter, not only the weights.
@@ -88,9 +97,9 @@
             // Own keys only ("constructor" is on every object) and plain ASCII decimals only: a number
             // field silently empties itself on NaN, Infinity, 0x10 or Arabic-Indic digits.
             if (name === "precision" && !Object.prototype.hasOwnProperty.call(sizing.precision.values, value)) {
-              refused.push("the link's precision “" + value + "” is not one of: " + Object.keys(sizing.precision.values).join(", "));
+              refused.push(say("linkPrecision", { value: value, choices: Object.keys(sizing.precision.values).join(", ") }));
             } else if (name !== "precision" && !/^[0-9]+(\.[0-9]+)?$/.test(value)) {
-              refused.push("the link's " + name + "=“" + value + "” is not a number written with the digits 0-9");
+              refused.push(say("linkNumber", { name: name, value: value }));
             } else {
               field(name).value = value;
             }
@@ -100,7 +109,7 @@
           if (deprecated) {
             // An input of the previous release: its answer maps onto today's input (kept for one release).
             if (!Object.prototype.hasOwnProperty.call(deprecated.values, value)) {
-              refused.push("the link's answer " + name + "=“" + value + "” is not one of: " + Object.keys(deprecated.values).join(", "));
+              refused.push(say("linkAnswer", { name: name, value: value, choices: Object.keys(deprecated.values).join(", ") }));
               return;
             }
             if (params.has(deprecated.input)) return;
@@ -108,7 +117,7 @@
             value = deprecated.values[value];
           }
           if (names.indexOf(name) < 0) {
-            refused.push("the link's question “" + name + "” is not one of this helper's (" + names.concat(sizing ? SIZING_FIELDS : []).join(", ") + ")");
+            refused.push(say("linkQuestion", { name: name, names: names.concat(sizing ? SIZING_FIELDS : []).join(", ") }));
             return;
           }
           var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]'));
@@ -116,42 +125,44 @@
           if (match) {
             match.checked = true;
           } else {
-            refused.push("the link's answer " + name + "=“" + value + "” is not one of: " + radios.map(function (radio) { return radio.value; }).join(", "));
+            refused.push(say("linkAnswer", { name: name, value: value, choices: radios.map(function (radio) { return radio.value; }).join(", ") }));
           }
         });
         if (refused.length) {
-          message.textContent = "Not used: " + refused.join("; ") + ". The answer below uses the choices shown.";
+          message.textContent = say("notUsed", { refused: refused.join("; ") });
           message.hidden = false;
         }
       }
 
       function sizeFamily(familyId, memory) {
         var family = sizing.families[familyId];
-        if (!family.sizes.length) return { size: null, reason: "chipwise lists no sizes for " + family.name + "." };
+        if (!family.sizes.length) return { size: null, reason: say("noSizes", { family: family.name }) };
         for (var index = 0; index < family.sizes.length; index++) {
           var size = family.sizes[index];
           if (size.accelerator_memory_gib >= memory) {
             return {
               size: size.name,
-              reason: size.name + ": " + size.accelerators + " accelerator" + (size.accelerators !== 1 ? "s" : "") + " with " +
-                gib(size.accelerator_memory_gib) + " GiB of accelerator memory ≥ " + gib(memory) + " GiB needed"
+              reason: say("fits", {
+                size: size.name, accelerators: say(size.accelerators !== 1 ? "accelerators" : "accelerator", { count: size.accelerators }),
+                memory: gib(size.accelerator_memory_gib), needed: gib(memory)
+              })
             };
           }
         }
         var largest = family.sizes[family.sizes.length - 1];
         return {
           size: null,
-          reason: gib(memory) + " GiB is more than the largest " + family.name + " size holds (" + largest.name + ": " +
-            gib(largest.accelerator_memory_gib) + " GiB); no single " + family.name + " instance fits." +
+          reason: say("tooLarge", { needed: gib(memory), family: family.name, largest: largest.name, memory: gib(largest.accelerator_memory_gib) }) +
             (family.beyond_one_instance ? " " + family.beyond_one_instance : "")
         };
       }
 
       function showSizing(decision, size, sizes) {
         var block = element("div", null, { "class": "chipwise-helper__sizes", "data-memory-gib": size.memory.toFixed(2) });
-        block.appendChild(element("p", "Memory needed: " + plain(size.parameters) + " billion parameters × " + plain(size.bytes) +
-          " bytes (" + size.label + ") = " + gib(size.held) + " GiB " + (size.trains ? "to train" : "of weights") + "; + " +
-          plain(size.headroom) + "% headroom = " + gib(size.memory) + " GiB"));
+        block.appendChild(element("p", say("memoryNeeded", {
+          parameters: plain(size.parameters), bytes: plain(size.bytes), precision: size.label, held: gib(size.held),
+          held_as: say(size.trains ? "heldToTrain" : "heldAsWeights"), headroom: plain(size.headroom), memory: gib(size.memory)
+        })));
         var list = element("ul");
         decision.instance_families.forEach(function (familyId, index) {
           var sized = sizes[index];
@@ -175,18 +186,16 @@
         var links = (data.benchmarks && data.benchmarks[training ? "training" : "inference"]) || {};
         var measured = decision.instance_families.filter(function (familyId) { return links[familyId]; });
         if (!measured.length) return;
-        var line = element("p", "Measured by AWS: ", { "class": "chipwise-helper__benchmarks", "data-kind": training ? "training" : "inference" });
+        var line = element("p", say("measured") + " ", { "class": "chipwise-helper__benchmarks", "data-kind": training ? "training" : "inference" });
         measured.forEach(function (familyId, index) {
           var entry = links[familyId];
           if (index) line.appendChild(document.createTextNode(", "));
           var name = decision.family_names[decision.instance_families.indexOf(familyId)];
-          line.appendChild(element("a", entry.rows + (training ? " training rows for " : " benchmark rows for ") + name, {
+          line.appendChild(element("a", say(training ? "measuredTraining" : "measuredInference", { rows: entry.rows, family: name }), {
             href: form.dataset.site + entry.anchor, "data-family": familyId
           }));
         });
-        line.appendChild(document.createTextNode(training
-          ? " (training sequences a second over a cluster of instances)."
-          : " (throughput, latency and cost per 1M inferences)."));
+        line.appendChild(document.createTextNode(" " + say(training ? "measuredTrainingWhat" : "measuredInferenceWhat")));
         answer.appendChild(line);
         // AWS's own statement that those pages are archived, with its date, read from decisions.json.
         if (data.benchmarks_archived) {
@@ -198,13 +207,13 @@
         var size = sizingInput();
         answer.replaceChildren();
         if (size && size.error) {
-          message.textContent = size.error + " The answer is cleared until the field holds a valid number.";
+          message.textContent = size.error + " " + say("cleared");
           message.hidden = false;
           return;
         }
         var inputs = chosen(size);
         if (names.some(function (name) { return !inputs[name]; })) {
-          answer.appendChild(element("p", "Choose an answer to each question."));
+          answer.appendChild(element("p", say("choose")));
           return;
         }
         var state = {};
@@ -226,13 +235,13 @@
         var heading = element("p", null, { "class": "chipwise-helper__title" });
         heading.appendChild(element("strong", decision.title + (fitting ? ", " + fitting : "")));
         if (decision.family_names.length) {
-          heading.appendChild(document.createTextNode(" — instance families, in order: " + decision.family_names.join(", ") + "."));
+          heading.appendChild(document.createTextNode(" " + say("families", { families: decision.family_names.join(", ") })));
         }
         answer.appendChild(heading);
         var trace = element("ol", null, { "class": "chipwise-helper__trace" });
         decision.steps.forEach(function (step) {
           var item = element("li", step.question + " " + step.title + " (");
-          item.appendChild(element("a", "rule " + step.rule, { href: form.dataset.rules + "#rule-" + step.rule, "data-rule": step.rule }));
+          item.appendChild(element("a", say("ruleLink", { rule: step.rule }), { href: form.dataset.rules + "#rule-" + step.rule, "data-rule": step.rule }));
           item.appendChild(document.createTextNode(")"));
           trace.appendChild(item);
         });
@@ -246,7 +255,7 @@
             item.appendChild(document.createTextNode(" "));
           });
           reason.sources.forEach(function (url) {
-            item.appendChild(element("a", "(source)", { href: url, "class": "chipwise-helper__source" }));
+            item.appendChild(element("a", say("sourceLink"), { href: url, "class": "chipwise-helper__source" }));
           });
           list.appendChild(item);
         });

@@ -6,7 +6,8 @@
 // question's id, so progress is counted before anything is fetched. Each attempt shows a choice question's
 // options in an order of its own (seeded by the attempt, so the review shows the order answered); a case
 // study is never split by a topic set; links inside a question open in a new tab, so the set stays. Without
-// this script the topic pages list every question with its answer and explanations.
+// this script the topic pages list every question with its answer and explanations. The sentences it writes are
+// the form's data- attributes (src/chipwise/templates/practice_mode.html), each {name} filled in here.
 (function () {
   "use strict";
   var STORE = "chipwise-practice";
@@ -17,6 +18,13 @@
   var finish = document.querySelector(".chipwise-practice__finish");
   var list = document.querySelector(".chipwise-practice__questions");
   if (!form || !finish || !list) return;
+  var sentences = form.dataset;
+  // A sentence of the form's with its {name} places filled from `values`.
+  function say(sentence, values) {
+    return sentences[sentence].replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : whole;
+    });
+  }
   var ids = form.dataset.ids ? form.dataset.ids.split(",") : [];
   var questions = [];
   var loading = null;
@@ -72,8 +80,8 @@
     var known = ids.filter(function (id) { return progress[id]; });
     var right = known.filter(function (id) { return progress[id].right; });
     progressLine.textContent = known.length
-      ? "Progress in this browser: " + known.length + " of " + ids.length + " questions answered, " + right.length + " right at the last try."
-      : "No progress saved in this browser yet.";
+      ? say("progress", { known: known.length, total: ids.length, right: right.length })
+      : say("noProgress");
   }
 
   // One topic page's questions, ready for this page: links are made absolute, as they were written
@@ -168,13 +176,13 @@
     } else if (type === "ordering") {
       items.forEach(function (item) {
         var text = item.querySelector(".chipwise-q__text").textContent;
-        item.insertBefore(select("Position of " + text, items.length, function (i) { return "Position " + (i + 1); }), item.firstChild);
+        item.insertBefore(select(say("positionOf", { option: text }), items.length, function (i) { return say("position", { number: i + 1 }); }), item.firstChild);
       });
     } else if (type === "matching") {
       var texts = items.map(function (item) { return item.querySelector(".chipwise-q__text").textContent; });
       q.querySelectorAll(".chipwise-q__prompts > li").forEach(function (prompt) {
         prompt.appendChild(document.createTextNode(" "));
-        prompt.appendChild(select("Response for " + prompt.textContent, texts.length, function (i) { return LETTERS[i] + ". " + texts[i]; }));
+        prompt.appendChild(select(say("responseFor", { prompt: prompt.textContent }), texts.length, function (i) { return LETTERS[i] + ". " + texts[i]; }));
       });
     }
   }
@@ -260,7 +268,7 @@
     var key = answerOf(q);
     var letters = items.map(function (item, position) { return key.indexOf(Number(item.dataset.option)) !== -1 ? LETTERS[position] : null; })
       .filter(function (letter) { return letter; });
-    q.querySelector(".chipwise-q__answer strong").textContent = "Answer: " + letters.join(", ");
+    q.querySelector(".chipwise-q__key").textContent = letters.join(", ");
   }
 
   // In review, the reader's pick and the key are marked in words, each explanation set apart from its option.
@@ -273,7 +281,7 @@
       if (!picked && !right) return;
       var label = document.createElement("strong");
       label.className = "chipwise-q__mark";
-      label.textContent = picked && right ? "Your answer, right" : picked ? "Your answer" : "The right answer";
+      label.textContent = say(picked && right ? "pickedRight" : picked ? "picked" : "key");
       if (picked) item.classList.add("chipwise-q__option--picked");
       if (right) item.classList.add("chipwise-q__option--key");
       item.querySelector("label").after(label);
@@ -296,7 +304,7 @@
       shuffle(q, attempt);
       reveal(q, false);
       // Numbered through the set; the topic page numbers it through that page.
-      q.querySelector("h3").firstChild.textContent = "Question " + (current.indexOf(q) + 1) + " of " + current.length + " ";
+      q.querySelector("h3").firstChild.textContent = say("numbered", { number: current.indexOf(q) + 1, total: current.length }) + " ";
     });
     list.querySelector("h2").hidden = !current.length;
     result.textContent = "";
@@ -335,8 +343,7 @@
       // Warn once: a second Submit scores them as wrong.
       finish.dataset.warned = "yes";
       var numbers = unanswered.map(function (q) { return current.indexOf(q) + 1; });
-      result.textContent = (unanswered.length === 1 ? "Question " + numbers[0] + " is" : "Questions " + numbers.join(", ") + " are") +
-        " not answered yet (an ordering needs each position once). Answer them, or choose Submit answers again to score them as wrong.";
+      result.textContent = say(unanswered.length === 1 ? "unansweredOne" : "unansweredMany", { numbers: numbers.join(", ") });
       result.focus();
       return;
     }
@@ -351,7 +358,7 @@
       q.classList.add(ok ? "chipwise-q--right" : "chipwise-q--wrong");
       var verdict = document.createElement("p");
       verdict.className = "chipwise-q__verdict";
-      verdict.textContent = ok ? "Right." : "Not right: the answer is " + q.querySelector(".chipwise-q__answer").textContent.replace("Answer: ", "") + ".";
+      verdict.textContent = ok ? say("right") : say("notRight", { answer: q.querySelector(".chipwise-q__key").textContent });
       q.querySelector(".chipwise-q__stem").after(verdict);
       mark(q);
       q.querySelectorAll("input, select").forEach(function (element) { element.disabled = true; });
@@ -360,8 +367,8 @@
     submitButton.disabled = true;
     stopTimer();
     save(progress);
-    result.textContent = (timeUp === true ? "Time is up. " : "") + scoreLine(missed) +
-      (missed.length ? " Review the explanations below each question, or retry the " + missed.length + " you missed." : " Every answer is right.");
+    result.textContent = (timeUp === true ? say("timeUp") + " " : "") + scoreLine(missed) + " " +
+      (missed.length ? say("review", { missed: missed.length }) : say("allRight"));
     showDomains(missed);
     showProgress();
     result.focus();
@@ -376,7 +383,7 @@
   function showTimeLeft() {
     var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
     var seconds = left % 60;
-    timer.textContent = "Time left: " + Math.floor(left / 60) + ":" + (seconds < 10 ? "0" : "") + seconds;
+    timer.textContent = say("timeLeft", { minutes: Math.floor(left / 60), seconds: (seconds < 10 ? "0" : "") + seconds });
     if (left === 0) {
       stopTimer();
       submit(true);
@@ -406,9 +413,9 @@
     var rightOf = function (group) { return group.filter(function (q) { return wrong.indexOf(q.dataset.id) === -1; }).length; };
     var examRight = rightOf(exam);
     var drillsRight = rightOf(drills);
-    if (!exam.length) return "Drills: " + drillsRight + " of " + drills.length + " right (" + percentOf(drillsRight, drills.length) + "%).";
-    return "You scored " + examRight + " of " + exam.length + " (" + percentOf(examRight, exam.length) + "%)" +
-      (drills.length ? " on the exam-style questions. Drills, not counted in that score: " + drillsRight + " of " + drills.length + " right." : ".");
+    if (!exam.length) return say("drillsOnly", { right: drillsRight, total: drills.length, percent: percentOf(drillsRight, drills.length) });
+    return say("score", { right: examRight, total: exam.length, percent: percentOf(examRight, exam.length) }) +
+      (drills.length ? " " + say("scoreAndDrills", { right: drillsRight, total: drills.length }) : say("scoreEnd"));
   }
 
   // The exam-style score per exam domain, in the order the domains first appear in the set.
@@ -427,7 +434,7 @@
     board.querySelector("ul").replaceChildren.apply(board.querySelector("ul"), rows.map(function (row) {
       var item = document.createElement("li");
       item.dataset.domain = row.domain;
-      item.textContent = row.name + ": " + row.right + " of " + row.asked + " (" + percentOf(row.right, row.asked) + "%)";
+      item.textContent = say("domainScore", { domain: row.name, right: row.right, total: row.asked, percent: percentOf(row.right, row.asked) });
       return item;
     }));
     board.hidden = !rows.length;
@@ -440,19 +447,19 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (!questions.length) progressLine.textContent = "Loading the questions…";
+    if (!questions.length) progressLine.textContent = say("loading");
     fetchQuestions().then(function () {
       showProgress();
       start(chosenIds());
     }, function () {
-      progressLine.textContent = "The questions could not be loaded from the topic pages (offline?). Try Start practice again.";
+      progressLine.textContent = say("notLoaded");
     });
   });
   retryButton.addEventListener("click", function () {
     var again = missed.length ? missed.slice() : storedMisses();
     if (!again.length) return;
     fetchQuestions().then(function () { start(again); }, function () {
-      progressLine.textContent = "The questions could not be loaded from the topic pages (offline?). Try again.";
+      progressLine.textContent = say("notLoadedAgain");
     });
   });
   form.querySelector('[data-action="reset"]').addEventListener("click", function () {

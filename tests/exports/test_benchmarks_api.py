@@ -10,8 +10,8 @@ import jsonschema
 from chipwise.exports import site_files
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render.calculator_form import cost_calculator
 from chipwise.render.fact_tables import Links
-from chipwise.render.study import cost_calculator
 from tests.support import nonempty
 
 

@@ -341,3 +341,44 @@ def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, o
         chipwise.load_facts(path, for_site=True)
     problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
     assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems
+
+
+FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago"\n'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            FRESHNESS_NONE, "", "page_copy: the site writes the sentence 'freshness_none' from the page copy: add it, with the places {days}", id="gone"
+        ),
+        pytest.param(
+            FRESHNESS_NONE,
+            '  freshness_none: "none was compared lately"\n',
+            "page_copy.freshness_none: the sentence leaves out {days}, which the code fills",
+            id="place-left-out",
+        ),
+        pytest.param(
+            FRESHNESS_NONE,
+            '  freshness_none: "none was compared more than {dyas} days ago"\n',
+            "page_copy.freshness_none: {dyas} is not a place the code fills; it fills {days}",
+            id="place-misspelt",
+        ),
+        pytest.param(
+            FRESHNESS_NONE,
+            FRESHNESS_NONE + '  freshnes_due: "{due} are due"\n',
+            "page_copy.freshnes_due: unknown page copy key 'freshnes_due'; did you mean 'freshness_due'?",
+            id="unknown-key",
+        ),
+    ],
+)
+def test_the_page_copy_the_site_fills_in_is_checked_at_load(tmp_path: Path, old: str, new: str, message: str) -> None:
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    copy_rows_file(tmp_path)
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path, for_site=True)
+    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems

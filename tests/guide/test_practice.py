@@ -83,7 +83,7 @@ def test_a_bad_practice_entry_is_refused_at_its_key(tmp_path: Path, old: str, ne
 
 def test_the_exams_pace_must_be_numbers_and_without_it_there_is_no_timed_mode(tmp_path: Path) -> None:
     from chipwise.render.fact_tables import Links
-    from chipwise.render.practice import timed_choice
+    from chipwise.render.practice import exam_pace, practice_mode
 
     text = FACTS_FILE.read_text(encoding="utf-8")
     worded = tmp_path / "worded.yml"
@@ -99,7 +99,9 @@ def test_the_exams_pace_must_be_numbers_and_without_it_there_is_no_timed_mode(tm
     changes = tmp_path / CHANGES_FILE.name
     lines = changes.read_text(encoding="utf-8").splitlines(keepends=True)
     changes.write_text("".join(line for line in lines if "fact: exam.question_count," not in line and "fact: exam.duration," not in line), encoding="utf-8")
-    assert timed_choice(chipwise.load_facts(edited, for_site=True), Links()) == ("", "")
+    unpaced = practice_mode([], chipwise.load_facts(edited, for_site=True), Links())
+    assert "data-exam-questions" not in unpaced and 'name="timed"' not in unpaced
     facts = chipwise.load_facts(FACTS_FILE)
-    attributes, checkbox = timed_choice(facts, Links())
-    assert f'data-exam-questions="{facts.facts["exam.question_count"].value}"' in attributes and 'name="timed"' in checkbox
+    assert exam_pace(facts, Links()) is not None
+    form = practice_mode([], facts, Links())
+    assert f'data-exam-questions="{facts.facts["exam.question_count"].value}"' in form and 'name="timed"' in form

@@ -1,7 +1,7 @@
 """Text is data: markup and script placed in every kind of facts-file text is shown as text.
 
 One facts file, with a payload in a glossary definition, a rule reason, a fact label, note and baseline,
-a fact-check topic, an outcome title, an exam situation, a quote and a source title, passes `chipwise
+a fact-check topic, an outcome title, an exam situation, a quote, a source title and a page copy sentence, passes `chipwise
 check` and builds with --strict. No page, embed, SVG or generated file then carries a live tag, handler or
 javascript: link, and no Markdown is left unrendered (a backtick or backslash in a link's tooltip once broke
 the link or the build).
@@ -32,6 +32,7 @@ PLACES = [
     ('    quote: "Legacy hardware: Inf1 instances use NeuronCore v1 architecture."', "quote"),
     ("    title: Amazon EC2 Inf1 Architecture", "title"),
     ("    baseline: than comparable inference-optimized Amazon EC2 instances (AWS blog, 2023)", "baseline"),
+    ('  freshness_none: "none was compared more than {days} days ago"', "freshness_none"),
 ]
 LIVE_MARKUP = re.compile(r"<script>alert|<img src=x|href=\"?javascript:|href='javascript:", re.IGNORECASE)
 

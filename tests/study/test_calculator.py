@@ -7,7 +7,7 @@ import math
 import pytest
 
 from chipwise.guide.model import Facts
-from chipwise.render.study import money
+from chipwise.render.calculator_form import money
 from chipwise.study import calculator
 
 

@@ -568,6 +568,14 @@ FACTS_FILE = Record(
         ),
         "practice": Field(PRACTICE, required=False, doc="Exam-style scenarios and case studies for the practice questions."),
         "glossary": Field(MapOf(Record({"definition": Field(Text())}), r"[A-Za-z][A-Za-z0-9 .-]*", "a term")),
+        "page_copy": Field(
+            MapOf(Text(), r"[a-z][a-z0-9_]*", "a page copy key"),
+            required=False,
+            doc=(
+                "Sentences the site writes with values the code fills in, each {name} a place for one "
+                "(chipwise.guide.contract.CopyKey lists the keys and their places; a site build needs them all)."
+            ),
+        ),
         "decision": Field(DECISION),
         "benchmarks": Field(
             Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml", hint="a YAML file name beside the facts file, like aws-ml-chips.benchmarks.yml"),

@@ -7,11 +7,13 @@ it must be; `chipwise check` refuses a file that lacks one, so a file it accepts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from chipwise.decision.model import DecisionGraph
+from chipwise.errors import unknown_message
 from chipwise.facts.model import Exam, Fact, Family, Source
 from chipwise.vocabulary import Accelerator
 
@@ -85,6 +87,58 @@ class Breach:
     message: str
 
 
+class CopyKey(StrEnum):
+    """Every sentence of the page_copy section the code fills in: its {name} places are the values the code gives."""
+
+    FRESHNESS = "freshness"
+    FRESHNESS_DUE = "freshness_due"
+    FRESHNESS_NONE = "freshness_none"
+    SIZING_FORMULA = "sizing_formula"
+    SIZING_SERVING = "sizing_serving"
+    SIZING_TRAINING = "sizing_training"
+    SIZING_HEADROOM = "sizing_headroom"
+    SIZING_FITS = "sizing_fits"
+
+
+COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
+    CopyKey.FRESHNESS: frozenset({"today", "oldest", "sourced", "verdict", "command"}),
+    CopyKey.FRESHNESS_DUE: frozenset({"due", "days"}),
+    CopyKey.FRESHNESS_NONE: frozenset({"days"}),
+    CopyKey.SIZING_FORMULA: frozenset(),
+    CopyKey.SIZING_SERVING: frozenset({"precisions"}),
+    CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
+    CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
+    CopyKey.SIZING_FITS: frozenset(),
+}
+"""The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
+
+COPY_PLACE = re.compile(r"\{([a-z_]+)\}")
+"""A {name} place in a page_copy sentence ({fact.id}, with its dot, is not one: the page copy names no fact)."""
+
+
+def copy_breaches(page_copy: Mapping[str, str]) -> Iterator[Breach]:
+    """Each sentence the code fills in must be there, with exactly the places the code fills; no other key may be."""
+    for key in CopyKey:
+        text = page_copy.get(key)
+        if text is None:
+            places = f", with the places {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else ""
+            yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it{places}")
+            continue
+        found = set(COPY_PLACE.findall(text))
+        for name in sorted(found - COPY_PLACES[key]):
+            fills = f"it fills {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else "it fills none"
+            yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; {fills}")
+        for name in sorted(COPY_PLACES[key] - found):
+            yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
+    for written in page_copy:
+        if written not in set(CopyKey):
+            yield Breach(f"page_copy.{written}", unknown_message("page copy key", written, [item.value for item in CopyKey]))
+
+
+def _places(names: frozenset[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names))
+
+
 def breaches(
     facts: Mapping[str, Fact],
     table: DecisionGraph | None,
@@ -94,8 +148,10 @@ def breaches(
     spec_labels: Mapping[str, str],
     exam: Exam,
     has_benchmarks: bool = False,
+    page_copy: Mapping[str, str] | None = None,
 ) -> Iterator[Breach]:
     """Everything the site needs that the file does not give, each with the key path to fix."""
+    yield from copy_breaches(page_copy or {})
     yield from _comparison_breaches(families, spec_labels, exam)
     for prefix in sorted({fact_id.split(".", 1)[0] for fact_id in facts}):
         if prefix not in topics:

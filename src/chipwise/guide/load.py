@@ -155,6 +155,7 @@ def _build(path: Path, walk: Walk, raw: dict[str, Any], *, for_site: bool) -> Fa
             raw.get("spec_labels", {}),
             exam,
             has_benchmarks=bool(raw.get("benchmarks")),
+            page_copy=raw.get("page_copy", {}),
         ):
             report.problem(breach.key_path, breach.message)
     return Facts(
@@ -174,4 +175,5 @@ def _build(path: Path, walk: Walk, raw: dict[str, Any], *, for_site: bool) -> Fa
         benchmarks=build_benchmarks(raw.get("benchmarks"), report),
         changes=build_changes(raw.get("changes"), raw["meta"]["version"], families, report),
         changes_path=path.parent / raw["changes"] if raw.get("changes") else None,
+        page_copy=frozen_map(raw.get("page_copy", {})),
     )

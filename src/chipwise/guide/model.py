@@ -48,6 +48,8 @@ class Facts:
     changes: tuple[Release, ...] = ()
     """The releases of the facts file, newest first, from the sibling changes file; () when it names none."""
     changes_path: Path | None = None
+    page_copy: Mapping[str, str] = field(default_factory=dict)
+    """Sentences the site writes, each with {name} places the code fills (chipwise.guide.contract.CopyKey)."""
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")

@@ -15,7 +15,7 @@ from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_schema import is_aws_url
 from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COMPARED, FactId, SpecKey
+from chipwise.guide.contract import COMPARED, COPY_PLACE, CopyKey, FactId, SpecKey
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
@@ -359,19 +359,31 @@ def _last_change(release: Release | None) -> str:
     return f" · last changed in {escape.html_text(release.version)}"
 
 
+def copy_text(facts: Facts, key: CopyKey, **values: str) -> str:
+    """A sentence of the facts file's page copy as Markdown: its words escaped, each {name} place given its value
+    (Markdown already; `chipwise check` makes sure the places are exactly those the code fills)."""
+    parts = COPY_PLACE.split(facts.page_copy[key])
+    return "".join(values[part] if index % 2 else escape.markdown(part) for index, part in enumerate(parts))
+
+
 def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_STALE_DAYS) -> str:
     """How fresh the facts are on this build's day: the oldest comparison, and how many are due again."""
     sourced = [fact for fact in facts.facts.values() if fact.derivation is None]
     oldest = max(age_days(fact, today) for fact in sourced)
     due = stale(facts, days, today)
     verdict = (
-        f"{len(due)} of them were last compared more than {days} days ago and are due for another look"
+        copy_text(facts, CopyKey.FRESHNESS_DUE, due=str(len(due)), days=str(days))
         if due
-        else f"none was compared more than {days} days ago"
+        else copy_text(facts, CopyKey.FRESHNESS_NONE, days=str(days))
     )
-    return (
-        f"On the day this page was built ({today.isoformat()}), the oldest comparison of a fact with its source was "
-        f"{age_text(oldest)}; of {len(sourced)} sourced facts, {verdict} (`chipwise stale` lists them)."
+    return copy_text(
+        facts,
+        CopyKey.FRESHNESS,
+        today=escape.markdown(today.isoformat()),
+        oldest=escape.markdown(age_text(oldest)),
+        sourced=str(len(sourced)),
+        verdict=verdict,
+        command=escape.code_span("chipwise stale"),
     )
 
 
@@ -482,26 +494,21 @@ def sizing_assumptions(facts: Facts, links: Links) -> str:
     if sizing is None:
         return ""
     precisions = ", ".join(f"{escape.markdown(item.label)} {number_text(item.bytes_per_parameter)}" for item in sizing.precisions)
-    lines = [
-        "- Memory needed = parameters × bytes per parameter × (1 + headroom).",
-        f"- Bytes per parameter, to serve a model: its weights' precision: {precisions}.",
-    ]
+    bullets = [copy_text(facts, CopyKey.SIZING_FORMULA), copy_text(facts, CopyKey.SIZING_SERVING, precisions=precisions)]
     if sizing.training is not None:
         training = sizing.training
-        workloads = " or ".join(escape.markdown(value) for value in training.values)
-        lines.append(
-            f"- Bytes per parameter, to train it ({workloads}): {fact_link(training.bytes_per_parameter, links)} "
-            f"({escape.markdown(training.label)}), whatever the precision. "
-            "Fine-tuning that updates only a few parameters needs less: size it as serving, with more headroom."
+        bullets.append(
+            copy_text(
+                facts,
+                CopyKey.SIZING_TRAINING,
+                workloads=" or ".join(escape.markdown(value) for value in training.values),
+                bytes=fact_link(training.bytes_per_parameter, links),
+                label=escape.markdown(training.label),
+            )
         )
-    return "\n".join(
-        [
-            *lines,
-            f"- Headroom: {number_text(sizing.headroom_percent)}% of what each parameter holds. {escape.markdown(sizing.headroom_note)}",
-            "- A size fits when its accelerator memory holds the memory needed; chipwise names the smallest that does, "
-            "and says so when none of a family's sizes does.",
-        ]
-    )
+    bullets.append(copy_text(facts, CopyKey.SIZING_HEADROOM, percent=number_text(sizing.headroom_percent), note=escape.markdown(sizing.headroom_note)))
+    bullets.append(copy_text(facts, CopyKey.SIZING_FITS))
+    return "\n".join(f"- {bullet}" for bullet in bullets)
 
 
 def timeline_table(facts: Facts, links: Links) -> str:

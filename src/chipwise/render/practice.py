@@ -6,11 +6,12 @@ the coverage table."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from chipwise.facts.model import PLACEHOLDER, ExamMapping
 from chipwise.guide.contract import EXAM_PACE
 from chipwise.guide.model import Facts
-from chipwise.render import escape
+from chipwise.render import escape, layout
 from chipwise.render.fact_tables import Links, markdown_table
 from chipwise.study.practice import Coverage, Question, QuestionType, Topic, answer_text
 
@@ -25,55 +26,54 @@ def _fact_html(facts: Facts, fact_id: str, links: Links) -> str:
     fact = facts.fact(fact_id)
     rest = " ".join(part for part in (fact.measures, fact.baseline) if part)
     target = links.fact_url(fact)
-    shown = escape.html_text(fact.short)
-    value = f'<a href="{escape.attribute(target)}">{shown}</a>' if target else shown
-    return f"{value} {escape.html_text(rest)}".rstrip()
+    return f"{_link_html(fact.short, target)} {escape.html_text(rest)}".rstrip()
+
+
+def _link_html(text: str, url: str | None) -> str:
+    """The text, escaped, linked to `url` when there is one."""
+    shown = escape.html_text(text)
+    return f'<a href="{escape.attribute(url)}">{shown}</a>' if url else shown
 
 
 def question_html(question: Question, number: int, facts: Facts, links: Links) -> str:
-    qid = escape.attribute(question.id)
-    parts = [
-        f'<section class="chipwise-q" id="q-{qid}" data-id="{qid}" data-type="{question.type.value}" data-topic="{question.topic.value}" '
-        + (f'data-case="{escape.attribute(question.case.id)}" ' if question.case else "")
-        + (f'data-domain="{escape.attribute(question.exam.domain.id)}" ' if question.exam else "")
-        + f'data-set="{question.topic.practice_set}" '
-        + f'data-answer="{",".join(str(index) for index in question.answer)}" aria-labelledby="q-{qid}-title">',
-        f'<h3 id="q-{qid}-title" tabindex="-1">Question {number} <small class="chipwise-q__type">{escape.html_text(question.type.label)}'
-        f" · {escape.html_text(question.topic.label)}{' · drill' if question.topic.practice_set == 'drill' else ''}</small></h3>",
-    ]
-    if question.exam is not None:
-        parts.append(exam_html(question.exam, facts, links))
-    if question.case is not None:
-        parts.append(
-            f'<p class="chipwise-q__case"><strong>Case study: {escape.html_text(question.case.title)}.</strong> '
-            f"{linked_html(question.case.background, facts, links)}</p>"
-        )
-    parts.append(f'<p class="chipwise-q__stem">{linked_html(question.stem, facts, links)}</p>')
-    if question.prompts:
-        prompts = "".join(f'<li data-prompt="{index}">{escape.html_text(prompt)}</li>' for index, prompt in enumerate(question.prompts))
-        parts.append(f'<p>Prompts:</p><ol class="chipwise-q__prompts">{prompts}</ol><p>Responses:</p>')
-    options = "".join(
-        f'<li data-option="{index}"><span class="chipwise-q__text">{escape.html_text(option.text)}</span> '
-        f'<span class="chipwise-q__why">{linked_html(option.explanation, facts, links)}</span></li>'
-        for index, option in enumerate(question.options)
+    """One question as templates/question.html lays it out, numbered `number` on its page."""
+    exam = question.exam
+    return layout.render(
+        "question.html",
+        id=question.id,
+        number=number,
+        type=question.type.value,
+        type_label=question.type.label,
+        topic=question.topic.value,
+        topic_label=question.topic.label,
+        practice_set=question.topic.practice_set,
+        drill=question.topic.practice_set == "drill",
+        case_id=question.case.id if question.case else "",
+        case_title=question.case.title if question.case else "",
+        case_html=linked_html(question.case.background, facts, links) if question.case else "",
+        domain_id=exam.domain.id if exam else "",
+        exam=exam_place(exam, facts, links) if exam else None,
+        answer_indexes=",".join(str(index) for index in question.answer),
+        stem_html=linked_html(question.stem, facts, links),
+        prompts=question.prompts,
+        options=[{"text": option.text, "explanation_html": linked_html(option.explanation, facts, links)} for option in question.options],
+        answer=answer_text(question),
     )
-    parts.append(f'<ol class="chipwise-q__options" type="A">{options}</ol>')
-    parts.append(f'<p class="chipwise-q__answer"><strong>Answer: {escape.html_text(answer_text(question))}</strong></p>')
-    parts.append("</section>")
-    return "".join(parts)
 
 
-def exam_html(row: ExamMapping, facts: Facts, links: Links) -> str:
-    """Where the exam guide covers the question: 'Content Domain 2: Fundamentals of GenAI · Task Statement 2.3: ...', each linked to its fact."""
-    domain = escape.html_text(row.domain.source.title if row.domain.source else row.domain.label)
-    task = escape.html_text(row.task.quote or row.task.label)
-    domain_url, task_url = links.fact_url(row.domain), links.fact_url(row.task)
-    domain_html = f'<a href="{escape.attribute(domain_url)}">{domain}</a>' if domain_url else domain
-    task_html = f'<a href="{escape.attribute(task_url)}">{task}</a>' if task_url else task
-    return (
-        f'<p class="chipwise-q__exam">{escape.html_text(facts.meta.exam)}: <span class="chipwise-q__domain">{domain_html}</span> · '
-        f'<span class="chipwise-q__task">{task_html}</span></p>'
-    )
+@dataclass(frozen=True)
+class ExamPlace:
+    """Where the exam guide covers a question: the exam's name, its domain and task statement, each linked to its fact."""
+
+    name: str
+    domain_html: str
+    task_html: str
+
+
+def exam_place(row: ExamMapping, facts: Facts, links: Links) -> ExamPlace:
+    """'Content Domain 2: Fundamentals of GenAI · Task Statement 2.3: ...', each linked to its fact."""
+    domain = row.domain.source.title if row.domain.source else row.domain.label
+    return ExamPlace(facts.meta.exam, _link_html(domain, links.fact_url(row.domain)), _link_html(row.task.quote or row.task.label, links.fact_url(row.task)))
 
 
 QUESTION_PAGES = "quiz"
@@ -114,53 +114,41 @@ def question_pages(questions: Sequence[Question], links: Links) -> str:
     return "\n".join(lines)
 
 
-def timed_choice(facts: Facts, links: Links) -> tuple[str, str]:
-    """The form's pace attributes and the timed-mode checkbox, when the facts file gives the exam's questions and
-    minutes (else neither): the time for a set is its share of the exam's time, question for question."""
+@dataclass(frozen=True)
+class ExamPace:
+    """The exam's questions and minutes, for the timed mode: the form carries the numbers, the checkbox's
+    sentence shows them linked to their facts."""
+
+    questions: str
+    minutes: str
+    questions_html: str
+    minutes_html: str
+
+
+def exam_pace(facts: Facts, links: Links) -> ExamPace | None:
+    """The exam's pace when the facts file gives its questions and minutes (else no timed mode): the time for a
+    set is its share of the exam's time, question for question."""
     questions, minutes = (facts.facts.get(fact_id) for fact_id in EXAM_PACE)
     if questions is None or minutes is None:
-        return "", ""
-    attributes = f' data-exam-questions="{escape.attribute(str(questions.value))}" data-exam-minutes="{escape.attribute(str(minutes.value))}"'
-    checkbox = (
-        '<p><label><input type="checkbox" name="timed"> Timed, at the exam\'s pace</label>: '
-        f"{escape.html_text(facts.meta.exam)} gives {linked_html('{' + questions.id + '}', facts, links)} in "
-        f"{linked_html('{' + minutes.id + '}', facts, links)}; a set gets its share of that time, and is scored when it runs out.</p>"
+        return None
+    return ExamPace(
+        str(questions.value),
+        str(minutes.value),
+        linked_html("{" + questions.id + "}", facts, links),
+        linked_html("{" + minutes.id + "}", facts, links),
     )
-    return attributes, checkbox
 
 
 def practice_mode(questions: Sequence[Question], facts: Facts, links: Links) -> str:
-    """The practice mode's set chooser and progress: disabled until practice.js enables it, so the page does not shift.
-
-    The form carries every question's id, so progress can be counted before any question is fetched; the
-    chosen questions are brought in from the topic pages into the empty list below it.
-    """
-    pace, timed = timed_choice(facts, links)
-    types = "".join(f'<option value="{kind.value}">{kind.label}</option>' for kind in QuestionType if any(q.type is kind for q in questions))
-    topics = "".join(f'<option value="{topic.value}">{topic.label}</option>' for topic in topics_asked(questions))
-    ids = escape.attribute(",".join(question.id for question in questions))
-    return (
-        f'<form class="chipwise-practice" aria-label="Practice mode" data-ids="{ids}"{pace}><fieldset class="chipwise-practice__controls" disabled>'
-        "<fieldset><legend>Choose a set</legend>"
-        '<label><input type="radio" name="set" value="all" checked> All questions</label> '
-        '<label><input type="radio" name="set" value="type"> By type</label> '
-        f'<label><input type="radio" name="set" value="topic"> By topic</label> '
-        f'<label><input type="radio" name="set" value="random"> At random</label></fieldset>'
-        f'<p><label>Type <select name="type">{types}</select></label> <label>Topic <select name="topic">{topics}</select></label> '
-        f'<label>How many at random <input type="number" name="count" min="1" max="{len(questions)}" value="10"></label></p>'
-        f"{timed}"
-        '<p><button type="submit" class="md-button md-button--primary">Start practice</button> '
-        '<button type="button" class="md-button md-button--primary" data-action="retry" disabled>Practise my wrong answers</button> '
-        '<button type="button" class="md-button md-button--primary" data-action="reset">Reset progress</button></p>'
-        "</fieldset>"
-        '<p class="chipwise-practice__progress" aria-live="polite">'
-        "The practice mode needs JavaScript; every question is on the topic pages listed below, with its answer and explanations.</p>"
-        "</form>"
-        '<div class="chipwise-practice__questions"><h2 id="practice-set" hidden>Your practice set</h2>'
-        '<p class="chipwise-practice__timer" role="timer" hidden></p></div>'
-        '<div class="chipwise-practice__finish" hidden><button type="button" class="md-button md-button--primary" data-action="submit">'
-        'Submit answers</button><div class="chipwise-practice__result" role="status" tabindex="-1"></div>'
-        '<div class="chipwise-practice__domains" hidden><p>By exam domain (exam-style questions only):</p><ul></ul></div></div>'
+    """The practice mode's set chooser and progress (templates/practice_mode.html lays it out)."""
+    return layout.render(
+        "practice_mode.html",
+        ids=",".join(question.id for question in questions),
+        pace=exam_pace(facts, links),
+        exam=facts.meta.exam,
+        types=[(kind.value, kind.label) for kind in QuestionType if any(question.type is kind for question in questions)],
+        topics=[(topic.value, topic.label) for topic in topics_asked(questions)],
+        count=len(questions),
     )
 
 

@@ -46,9 +46,8 @@ from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import calculator_form, code_samples, escape, fact_tables, helper_form
 from chipwise.render import changes as render_changes
-from chipwise.render import escape, fact_tables
-from chipwise.render import study as render_study
 from chipwise.site import measurements
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
@@ -362,17 +361,17 @@ class SiteMacros:
 
     @_kept_on_disk
     def decision_helper(self) -> str:
-        return render_study.decision_helper(self.facts, self.links())
+        return helper_form.decision_helper(self.facts, self.links())
 
     @_kept_on_disk
     def cost_calculator(self) -> str:
         """The calculator on AWS's published rows: instances, monthly cost and cost per 1M for your traffic."""
-        return render_study.cost_calculator(self.facts, self.links())
+        return calculator_form.cost_calculator(self.facts, self.links())
 
     @_kept_on_disk
     def exam_note_calculator(self) -> str:
         """The exam note's simplification: the GPU bill less the note's percentage."""
-        return render_study.exam_note_calculator(self.facts, self.links())
+        return calculator_form.exam_note_calculator(self.facts, self.links())
 
     @_kept_on_disk
     def benchmark_table(self, family: str) -> str:
@@ -444,12 +443,12 @@ class SiteMacros:
 
     def iframe_snippet(self, embed_path: str) -> str:
         """A copy-paste <iframe> for one embed, with this site's address, shown as a code block."""
-        return render_study.code_block("text", render_study.iframe_html(self.site_address() + embed_path))
+        return code_samples.code_block("text", code_samples.iframe_html(self.site_address() + embed_path))
 
     @_kept_on_disk
     def mermaid_snippet(self) -> str:
         from chipwise.render import flowchart
-        return render_study.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
+        return code_samples.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
 
     def site_address(self) -> str:
         return str(self.env.conf.get("site_url") or "")

@@ -31,19 +31,18 @@ def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rat
     return fields
 
 
-def _javascript_sizings(page: Page, cases: list[tuple[float, float, float | str | None, float | None]]) -> dict[str, dict[str, str]]:
-    """calculator.js's chipwiseSizing for every row of the form and every case (requests, limit, rate, tokens per
+def _javascript_deployment_costs(page: Page, cases: list[tuple[float, float, float | str | None, float | None]]) -> dict[str, dict[str, str]]:
+    """calculator.js's chipwiseDeploymentCost for every row of the form and every case (requests, limit, rate, tokens per
     reply), keyed "row id|case index"; a rate of "aws" is AWS's rate for the row, as the form's field starts."""
     shown: dict[str, dict[str, str]] = page.evaluate(
         """([cases]) => {
-            const form = document.querySelector(".chipwise-sizer");
-            const constants = {secondsPerDay: Number(form.dataset.secondsPerDay), hoursPerMonth: Number(form.dataset.hoursPerMonth),
-                               daysPerMonth: Number(form.dataset.daysPerMonth)};
+            const form = document.querySelector(".chipwise-deployment-cost");
+            const constants = chipwiseDeploymentCostConstants(form);
             const result = {};
             for (const option of form.elements.row.options)
               cases.forEach(([requests, limit, rate, tokens], index) => {
                 const ownRate = rate === "aws" ? Number(option.dataset.rate) : rate;
-                result[option.value + "|" + index] = chipwiseSizing(option.dataset, requests, limit, constants, ownRate, tokens);
+                result[option.value + "|" + index] = chipwiseDeploymentCost(option.dataset, requests, limit, constants, ownRate, tokens);
               });
             return result;
         }""",
@@ -57,7 +56,7 @@ def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: B
     page, log = open_page(browser, site_url + "calculator/")
     try:
         cases = [(requests, limit, None, tokens) for requests in TRAFFIC for limit in LIMITS for tokens in TOKENS]
-        shown = _javascript_sizings(page, cases)
+        shown = _javascript_deployment_costs(page, cases)
         assert len(shown) == len(facts.benchmarks.rows) * len(TRAFFIC) * len(LIMITS) * len(TOKENS)
         for key, fields in shown.items():
             row_id, index = key.split("|")
@@ -75,36 +74,36 @@ def test_the_form_computes_and_keeps_its_state_in_the_address(browser: Browser, 
     row_id = "trn1-32xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp32"
     page, log = open_page(browser, site_url + "calculator/")
     try:
-        page.select_option('.chipwise-sizer select[name="row"]', row_id)
-        tokens = page.locator('.chipwise-sizer input[name="tokens"]')
+        page.select_option('.chipwise-deployment-cost select[name="row"]', row_id)
+        tokens = page.locator('.chipwise-deployment-cost input[name="tokens"]')
         assert tokens.is_visible() and tokens.input_value() == str(facts.benchmarks.rows[row_id].units_per_request)
-        assert page.locator('.chipwise-sizer [data-sizer-label="traffic"]').inner_text() == "Replies a day"
-        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
-        page.fill('.chipwise-sizer input[name="limit"]', "250")
-        page.fill('.chipwise-sizer input[name="tokens"]', "500")
+        assert page.locator('.chipwise-deployment-cost [data-deployment-cost-label="traffic"]').inner_text() == "Replies a day"
+        page.fill('.chipwise-deployment-cost input[name="traffic"]', "20000")
+        page.fill('.chipwise-deployment-cost input[name="limit"]', "250")
+        page.fill('.chipwise-deployment-cost input[name="tokens"]', "500")
         expected = _python_fields(facts, row_id, 20000, 250, tokens=500)
         for name in ("instances", "monthly", "at_traffic", "full_use", "units_per_second", "units_per_request", "request_word"):
-            assert page.locator(f'.chipwise-sizer__result output[data-sizer-field="{name}"]').first.inner_text() == expected[name], name
+            assert page.locator(f'.chipwise-deployment-cost__result output[data-deployment-cost-field="{name}"]').first.inner_text() == expected[name], name
         query = urlsplit(page.url).query
         assert f"row={row_id}" in query and "traffic=20000" in query and "limit=250" in query and "tokens=500" in query
         again, _ = open_page(browser, page.url)
         try:
-            assert again.locator('.chipwise-sizer select[name="row"]').input_value() == row_id
-            assert again.locator('.chipwise-sizer input[name="tokens"]').input_value() == "500"
-            assert again.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+            assert again.locator('.chipwise-deployment-cost select[name="row"]').input_value() == row_id
+            assert again.locator('.chipwise-deployment-cost input[name="tokens"]').input_value() == "500"
+            assert again.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == expected["monthly"]
         finally:
             again.context.close()
-        page.fill('.chipwise-sizer input[name="traffic"]', "-4")
-        assert page.locator(".chipwise-sizer__message").inner_text().startswith("Replies a day: enter zero or more.")
-        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
+        page.fill('.chipwise-deployment-cost input[name="traffic"]', "-4")
+        assert page.locator(".chipwise-deployment-cost__message").inner_text().startswith("Replies a day: enter zero or more.")
+        page.fill('.chipwise-deployment-cost input[name="traffic"]', "20000")
         # A row measured in inferences takes no tokens: the field goes, and the traffic is requests again.
         default = deployment_cost.default_row(facts.benchmarks)
-        page.select_option('.chipwise-sizer select[name="row"]', default.id)
+        page.select_option('.chipwise-deployment-cost select[name="row"]', default.id)
         assert not tokens.is_visible()
-        assert page.locator('.chipwise-sizer [data-sizer-label="traffic"]').inner_text() == "Requests a day"
+        assert page.locator('.chipwise-deployment-cost [data-deployment-cost-label="traffic"]').inner_text() == "Requests a day"
         assert "tokens=" not in urlsplit(page.url).query
         expected = _python_fields(facts, default.id, 20000, 250)
-        assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+        assert page.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == expected["monthly"]
         assert log.problems() == []
     finally:
         page.context.close()
@@ -117,7 +116,7 @@ def test_the_calculator_shows_its_default_result_without_javascript(browser: Bro
         row = deployment_cost.default_row(facts.benchmarks)
         requests = float(facts.fact("example.requests_per_day").value)
         expected = _python_fields(facts, row.id, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS)
-        assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+        assert page.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == expected["monthly"]
     finally:
         page.context.close()
 
@@ -169,7 +168,7 @@ def test_javascript_agrees_with_python_at_the_readers_own_hourly_rates(browser: 
     page, log = open_page(browser, site_url + "calculator/")
     try:
         cases: list[tuple[float, float, float | str | None, float | None]] = [(1_000_000, 100_000, rate, None) for rate in [*RATES, "aws"]]
-        shown = _javascript_sizings(page, cases)
+        shown = _javascript_deployment_costs(page, cases)
         assert len(shown) >= len(facts.benchmarks.rows) * len(RATES)
         for key, fields in shown.items():
             row_id, index = key.split("|")
@@ -190,25 +189,25 @@ def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Brow
     default = deployment_cost.default_row(facts.benchmarks)
     page, log = open_page(browser, site_url + "calculator/")
     try:
-        rate = page.locator('.chipwise-sizer input[name="rate"]')
-        assert page.locator('.chipwise-sizer label:has(input[name="rate"])').inner_text().startswith("Hourly rate for one instance, in US dollars")
+        rate = page.locator('.chipwise-deployment-cost input[name="rate"]')
+        assert page.locator('.chipwise-deployment-cost label:has(input[name="rate"])').inner_text().startswith("Hourly rate for one instance, in US dollars")
         assert float(rate.input_value()) == default.rate.usd_per_hour
-        basis = page.locator('.chipwise-sizer__basis output[data-sizer-field="rate_basis"]')
+        basis = page.locator('.chipwise-deployment-cost__basis output[data-deployment-cost-field="rate_basis"]')
         assert basis.inner_text() == "RI-Effective hourly rate"
-        page.select_option('.chipwise-sizer select[name="row"]', row_id)
+        page.select_option('.chipwise-deployment-cost select[name="row"]', row_id)
         assert float(rate.input_value()) == row.rate.usd_per_hour, "another row puts AWS's rate for its instance in the field"
-        page.fill('.chipwise-sizer input[name="traffic"]', "20000")
-        page.fill('.chipwise-sizer input[name="limit"]', "250")
+        page.fill('.chipwise-deployment-cost input[name="traffic"]', "20000")
+        page.fill('.chipwise-deployment-cost input[name="limit"]', "250")
         rate.fill("10")
         expected = _python_fields(facts, row_id, 20000, 250, 10)
         for name in ("monthly", "at_traffic", "full_use", "rate", "rate_basis"):
-            assert page.locator(f'.chipwise-sizer__result output[data-sizer-field="{name}"]').first.inner_text() == expected[name], name
+            assert page.locator(f'.chipwise-deployment-cost__result output[data-deployment-cost-field="{name}"]').first.inner_text() == expected[name], name
         assert basis.inner_text() == expected["rate_basis"] and basis.inner_text().startswith("your rate; AWS used $")
         assert "rate=10" in urlsplit(page.url).query
         again, _ = open_page(browser, page.url)
         try:
-            assert again.locator('.chipwise-sizer input[name="rate"]').input_value() == "10"
-            assert again.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == expected["monthly"]
+            assert again.locator('.chipwise-deployment-cost input[name="rate"]').input_value() == "10"
+            assert again.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == expected["monthly"]
         finally:
             again.context.close()
         refusals = (
@@ -218,8 +217,8 @@ def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Brow
         )
         for hostile, message in refusals:
             rate.fill(hostile)
-            assert page.locator(".chipwise-sizer__message").inner_text().startswith(message), hostile
-            assert page.locator('.chipwise-sizer__result output[data-sizer-field="monthly"]').first.inner_text() == "—"
+            assert page.locator(".chipwise-deployment-cost__message").inner_text().startswith(message), hostile
+            assert page.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == "—"
         assert log.problems() == []
     finally:
         page.context.close()
@@ -249,7 +248,7 @@ def test_the_calculators_rows_are_grouped_by_kind_and_model(browser: Browser, si
     assert facts.benchmarks is not None
     page, _ = open_page(browser, site_url + "calculator/")
     try:
-        groups = page.locator('.chipwise-sizer select[name="row"] optgroup').evaluate_all(
+        groups = page.locator('.chipwise-deployment-cost select[name="row"] optgroup').evaluate_all(
             "groups => groups.map(group => [group.label, Array.from(group.children, option => [option.value, option.textContent])])"
         )
         assert sum(len(options) for _, options in groups) == len(facts.benchmarks.rows)

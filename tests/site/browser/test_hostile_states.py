@@ -82,12 +82,12 @@ def test_calculator_names_a_link_value_it_cannot_use_or_keeps_its_default(browse
     page, log = open_page(browser, site_url + "calculator/?" + query)
     try:
         if message is None:
-            page.wait_for_function("() => document.querySelector('.chipwise-sizer__result output')?.textContent.trim() !== ''")
-            assert page.locator(".chipwise-sizer__message").is_hidden()
-            assert page.locator(".chipwise-sizer select").input_value() != "constructor"
-            assert "$" in " ".join(page.locator(".chipwise-sizer__result output").all_inner_texts())
+            page.wait_for_function("() => document.querySelector('.chipwise-deployment-cost__result output')?.textContent.trim() !== ''")
+            assert page.locator(".chipwise-deployment-cost__message").is_hidden()
+            assert page.locator(".chipwise-deployment-cost select").input_value() != "constructor"
+            assert "$" in " ".join(page.locator(".chipwise-deployment-cost__result output").all_inner_texts())
         else:
-            shown = page.locator(".chipwise-calculator__message:visible, .chipwise-sizer__message:visible").first
+            shown = page.locator(".chipwise-calculator__message:visible, .chipwise-deployment-cost__message:visible").first
             shown.wait_for(state="visible")
             assert message in shown.inner_text()
         assert log.page_errors == [] and log.console_errors == []

@@ -12,7 +12,7 @@ from chipwise.decision.engine import combinations, decide
 from chipwise.decision.ranges import representative
 from chipwise.facts.units import number_text
 from chipwise.guide.model import Facts
-from chipwise.render.study import money
+from chipwise.render.calculator_form import money
 from chipwise.study import calculator
 from tests.site.browser.support import open_page
 from tests.support import nonempty

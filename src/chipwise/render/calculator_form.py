@@ -1,0 +1,122 @@
+"""The two calculators' forms: deployment cost on AWS's published rows (templates/deployment_cost.html) and the
+exam note's simplification (templates/exam_note_calculator.html). Python gathers each form's data and its
+default result, so the result shows without JavaScript; the template lays it out; calculator.js recomputes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
+from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.facts.units import number_text
+from chipwise.guide.model import Facts
+from chipwise.render import benchmarks as render_benchmarks
+from chipwise.render import layout
+from chipwise.render.fact_tables import Links
+from chipwise.study import calculator, deployment_cost
+
+
+def money(value: float) -> str:
+    """Whole dollars as '$9,000'; anything with cents as '$3,703.70' (calculator.js formats alike)."""
+    return f"${int(value):,}" if float(value).is_integer() else f"${value:,.2f}"
+
+
+@dataclass(frozen=True)
+class RowOption:
+    """One published row in the calculator's list; `data` becomes its data- attributes, which calculator.js reads."""
+
+    id: str
+    label: str
+    data: tuple[tuple[str, str], ...]
+    chosen: bool
+
+
+def row_option(row: BenchmarkRow, chosen: BenchmarkRow) -> RowOption:
+    data = (
+        ("throughput", repr(row.throughput)),
+        ("rate", repr(row.rate.usd_per_hour)),
+        ("rate-basis", row.rate.basis),
+        ("units", str(row.units_per_request)),
+        ("unit", row.unit + "s"),
+        ("p99", repr(row.latency_p99_ms)),
+        ("latency-name", row.category.latency_name),
+        ("instance", row.instance),
+        ("tokens", "yes" if deployment_cost.counts_tokens(row) else "no"),
+    )
+    return RowOption(row.id, render_benchmarks.row_choice(row), data, row.id == chosen.id)
+
+
+def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow) -> list[tuple[str, list[RowOption]]]:
+    """The rows under one heading per kind and model ('Encoder: bert-base-uncased'), kinds in their declared order."""
+    kinds = list(Category)
+    groups: dict[str, list[RowOption]] = {}
+    for row in sorted(benchmarks.rows.values(), key=lambda row: (kinds.index(row.category), row.model.lower(), row.family, row.optimized.value, row.id)):
+        groups.setdefault(f"{row.category.label}: {row.model}", []).append(row_option(row, chosen))
+    return list(groups.items())
+
+
+def cost_calculator(facts: Facts, links: Links) -> str:
+    """The deployment cost calculator: a published row, your traffic and a latency limit give the instances
+    needed, the monthly cost and the cost per 1M, with the arithmetic; the default result is rendered."""
+    benchmarks = facts.benchmarks
+    if benchmarks is None or not benchmarks.rows:
+        return layout.render("deployment_cost.html", groups=[])
+    chosen = deployment_cost.default_row(benchmarks)
+    requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
+    fields = render_benchmarks.sizing_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS))
+    fields["requests"] = render_benchmarks.grouped(calculator.round_half_up(requests, 2), 2)
+    tokens = deployment_cost.counts_tokens(chosen)
+    return layout.render(
+        "deployment_cost.html",
+        groups=row_groups(benchmarks, chosen),
+        fields=fields,
+        tokens=tokens,
+        traffic_name=(render_benchmarks.REPLY_WORDS if tokens else render_benchmarks.REQUEST_WORDS).capitalize(),
+        request_words=render_benchmarks.REQUEST_WORDS,
+        reply_words=render_benchmarks.REPLY_WORDS,
+        above_limit=render_benchmarks.ABOVE_LIMIT,
+        requests=int(requests) if requests.is_integer() else requests,
+        units_per_request=chosen.units_per_request,
+        latency_limit=deployment_cost.DEFAULT_LATENCY_LIMIT_MS,
+        rate=repr(chosen.rate.usd_per_hour),
+        hours_per_month=deployment_cost.HOURS_PER_MONTH,
+        days_per_month=DAYS_PER_MONTH,
+        seconds_per_day=deployment_cost.SECONDS_PER_DAY,
+        seconds_per_hour=SECONDS_PER_HOUR,
+        per_million=PER_MILLION,
+        largest_input=calculator.LARGEST_INPUT,
+    )
+
+
+def exam_note_calculator(facts: Facts, links: Links) -> str:
+    """The exam note's simplification (your GPU bill less the note's percentage), with the default (worked
+    example) result rendered so it shows without JS."""
+    cut = facts.fact(calculator.COST_CUT_FACT)
+    speed = facts.fact(calculator.THROUGHPUT_FACT)
+    bill = facts.fact(calculator.DEFAULT_BILL_FACT)
+    requests = facts.fact(calculator.DEFAULT_REQUESTS_FACT)
+    result = calculator.estimate(facts, float(bill.value), float(requests.value))
+    fields = {
+        "cut": number_text(float(cut.value)),
+        "gpu_monthly": money(result.gpu_monthly),
+        "inferentia_monthly": money(result.inferentia_monthly),
+        "monthly_saving": money(result.monthly_saving),
+        "yearly_saving": money(result.yearly_saving),
+        "gpu_per_million": money(result.gpu_per_million),
+        "inferentia_per_million": money(result.inferentia_per_million),
+        "chip_share_percent": number_text(result.chip_share_percent) + "%",
+    }
+    return layout.render(
+        "exam_note_calculator.html",
+        fields=fields,
+        cut=cut.value,
+        throughput=speed.value,
+        throughput_url=links.fact_url(speed),
+        throughput_short=speed.short,
+        bill=bill.value,
+        requests=requests.value,
+        days_per_month=DAYS_PER_MONTH,
+        months_per_year=MONTHS_PER_YEAR,
+        per_million=PER_MILLION,
+        largest_input=calculator.LARGEST_INPUT,
+    )

@@ -1,0 +1,51 @@
+"""The Jinja templates that lay out the site's forms and widgets (src/chipwise/templates/*.html).
+
+Python gathers each widget's data; its template lays it out. The templates ship inside the package, so
+another guide that embeds `chipwise.site.macros` gets them too. Text is escaped by the one escaping policy,
+registered as filters: `|html_text` for an element's text, `|attribute` for an attribute's value; `|grouped`
+writes a number with thousands separators. Undefined names fail the render.
+
+A template is written one element a line, indented as it nests, for reading; its lines are joined without
+a break, so the page receives one line of HTML per block (a Markdown page then leaves it alone): a space a
+reader sees is written inside a line, and an empty line in a template is a line break in the page.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import jinja2
+
+from chipwise.render import escape
+
+
+def _grouped(value: float) -> str:
+    """A number with thousands separators and no trailing zeros: 86400 -> '86,400', 730.5 -> '730.5'."""
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The templates' environment: the package's templates, the escaping filters, strict about undefined names."""
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("chipwise", "templates"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["html_text"] = escape.html_text
+    environment.filters["attribute"] = escape.attribute
+    environment.filters["grouped"] = _grouped
+    return environment
+
+
+def join_lines(text: str) -> str:
+    """A rendered template's lines joined: each stripped of its indentation, an empty line kept as a line break."""
+    return "".join(line.strip() or "\n" for line in text.splitlines())
+
+
+def render(name: str, **data: Any) -> str:
+    """The template `name` filled with `data`, its lines joined (see the module's docstring)."""
+    return join_lines(environment().get_template(name).render(**data))
