@@ -17,7 +17,10 @@ MAPPING_COLUMNS = ("Topic", "Where", "Weight", "Objective, in whose words")
 
 def _card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A Markdown table whose cells each start with their column's name, for the phone's card layout."""
-    named = [[f'<span class="chipwise-card-label">{escape.html_text(header)}:</span> {cell}' for header, cell in zip(headers, row, strict=True)] for row in rows]
+    named = [
+        [f'<span class="chipwise-card-label">{escape.html_text(header)}:</span> {cell}' for header, cell in zip(headers, row, strict=True)]
+        for row in rows
+    ]
     return markdown_table([escape.markdown(header) for header in headers], named)
 
 

@@ -4,6 +4,7 @@ first screen and tables."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -114,7 +115,7 @@ def test_the_practice_fields_are_labelled_bordered_and_one_per_line_on_a_phone(b
             tops.append(_box(field)["y"])
         assert tops == sorted(tops) and len(set(tops)) == len(tops), "one field per line"
         buttons = [_box(button) for button in page.locator(".chipwise-practice__controls .md-button").all()]
-        for upper, lower in zip(buttons, buttons[1:], strict=False):
+        for upper, lower in itertools.pairwise(buttons):
             assert lower["y"] - (upper["y"] + upper["height"]) >= 4, "stacked buttons keep a gap"
     finally:
         page.context.close()
