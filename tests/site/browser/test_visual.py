@@ -60,6 +60,18 @@ def test_the_cheat_sheets_tables_read_as_cards_on_a_phone(browser: Browser, site
         page.context.close()
 
 
+def test_the_page_beyond_the_cheat_sheet_reads_as_cards_on_a_phone(browser: Browser, site_url: str, facts: Facts) -> None:
+    page, _ = open_page(browser, site_url + "beyond-the-cheat-sheet/", **PHONE)
+    try:
+        rows = page.locator(".chipwise-cards table tbody tr")
+        assert rows.count() == sum(fact.scope == "aif-c01" and fact.is_number for fact in facts.facts.values())
+        for cell in nonempty(page.locator(".chipwise-cards table td").all()):
+            assert _box(cell)["width"] >= READABLE_CELL_PX, cell.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        page.context.close()
+
+
 def test_the_cheat_sheet_shows_column_names_only_in_the_head_on_a_desktop(browser: Browser, site_url: str) -> None:
     page, _ = open_page(browser, site_url + "cheat-sheet/", **DESKTOP)
     try:
