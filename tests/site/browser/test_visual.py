@@ -8,6 +8,7 @@ import itertools
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page
 
 from chipwise.guide.model import Facts
@@ -234,5 +235,20 @@ def test_the_filters_offer_each_value_once(browser: Browser, site_url: str, fact
         for name in ("model", "task", "instance", "dtype"):
             values = page.locator(f'.chipwise-bench-filters select[name="{name}"] option').evaluate_all("options => options.map(o => o.value)")
             assert len(values) == len(set(values)) == len({render_benchmarks.filter_value(value) for value in values})
+    finally:
+        page.context.close()
+
+
+# --- Accessibility at a phone's width, where these pages change their layout --------------------------------------
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["cheat-sheet/", "beyond-the-cheat-sheet/", "benchmarks/", "quiz/"])
+def test_axe_finds_nothing_on_a_phone(browser: Browser, site_url: str, path: str, scheme: str) -> None:
+    page, _ = open_page(browser, site_url + path, color_scheme=scheme, **PHONE)
+    try:
+        page.add_style_tag(content="* { content-visibility: visible !important; }")
+        results = Axe().run(page)
+        assert [f"{v['id']}: {v['nodes'][0]['target']}" for v in results.response["violations"]] == []
     finally:
         page.context.close()
