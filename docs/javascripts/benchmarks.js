@@ -37,10 +37,35 @@
       }
     });
     count.textContent = shown + (shown === 1 ? " row shown" : " rows shown");
+    showBest(sort || "cost");
     var params = new URLSearchParams();
     filters.concat(["sort"]).forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  // Each kind's best shown row by `key`, written as render/benchmarks.py's best_item writes it, from the row's cells.
+  var bestList = document.querySelector(".chipwise-bench-best ul");
+  function showBest(key) {
+    var best = {};
+    tables.forEach(function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var kind = row.dataset.kind;
+        if (!row.hidden && (!best[kind] || Number(row.dataset[key]) < Number(best[kind].dataset[key]))) best[kind] = row;
+      });
+    });
+    var items = JSON.parse(bestList.dataset.kinds).filter(function (kind) { return best[kind]; }).map(function (kind) {
+      var row = best[kind];
+      var item = document.createElement("li");
+      var name = document.createElement("strong"), link = document.createElement("a"), code = document.createElement("code");
+      name.textContent = kind;
+      link.href = "#" + row.id;
+      link.textContent = row.cells[0].querySelector("strong").textContent;
+      code.textContent = row.cells[1].textContent;
+      item.append(name, ": ", link, " on ", code, " · " + row.cells[6].firstChild.textContent + " · " + row.cells[5].textContent);
+      return item;
+    });
+    bestList.replaceChildren.apply(bestList, items);
   }
 
   var given = new URLSearchParams(location.search);

@@ -125,6 +125,8 @@ MACROS: dict[str, FactsCheck] = {
             "when_to_use_inferentia",
             "exam_mapping",
             "exam_numbers",
+            "exam_note_claims",
+            "exam_mapping_cards",
             "worked_example",
             "glossary",
             "question_count",

@@ -11,7 +11,7 @@ import pytest
 
 from chipwise.exports import site_files
 from chipwise.guide.model import Facts
-from chipwise.render import flowchart
+from chipwise.render import cheat_sheet, flowchart
 from chipwise.render import practice as render_practice
 from chipwise.render.fact_tables import check_anchor
 from chipwise.study import practice
@@ -120,8 +120,17 @@ def test_decision_table_lists_every_rule_with_its_reasons(built_site: Path, fact
             assert " ".join(reason.text.split()) in text, reason.text
 
 
-def test_cheat_sheet_has_every_exam_number(built_site: Path, facts: Facts) -> None:
+def test_cheat_sheet_has_each_exam_note_number_beside_awss_claim(built_site: Path, facts: Facts) -> None:
     text = visible_text(page_text(built_site, "cheat-sheet/index.html"))
+    for check in nonempty(cheat_sheet.note_checks(facts)):
+        for fact in nonempty([fact for fact in check.note_facts if fact.is_number]):
+            assert fact.short in text, fact.id
+        assert f"“{' '.join(check.aws_says.split())}”" in text, check.id
+        assert check.verdict.label in text, check.id
+
+
+def test_every_exam_number_is_on_the_cheat_sheet_or_beyond_it(built_site: Path, facts: Facts) -> None:
+    text = " ".join(visible_text(page_text(built_site, page)) for page in ("cheat-sheet/index.html", "beyond-the-cheat-sheet/index.html"))
     for fact in nonempty(facts.facts.values()):
         if fact.scope == "aif-c01" and fact.is_number:
             assert fact.short in text, fact.id

@@ -3,6 +3,7 @@ texts the cost calculator shows for one row and a traffic level (calculator.js w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
@@ -197,16 +198,25 @@ def units_note() -> str:
     return f"<ul>{items}</ul>"
 
 
+def filter_value(text: str) -> str:
+    """A row's value as its filter knows it: AWS's quoting and spacing dropped, so `"FP32, BF16"` and `FP32,BF16`
+    are the one choice `FP32, BF16` (a row carries the same value in its data attribute)."""
+    return ", ".join(" ".join(part.split()) for part in text.strip().strip('"').split(","))
+
+
 def _filter(name: str, label: str, values: Iterable[str]) -> str:
-    options = "".join(f'<option value="{escape.attribute(value)}">{escape.html_text(value)}</option>' for value in sorted(set(values), key=str.lower))
+    choices = sorted({filter_value(value) for value in values}, key=str.lower)
+    options = "".join(f'<option value="{escape.attribute(value)}">{escape.html_text(value)}</option>' for value in choices)
     return f'<label>{escape.html_text(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
 
 
 def filters(benchmarks: Benchmarks) -> str:
-    """The filter and sort form; benchmarks.js shows it (without JavaScript the full tables read on their own)."""
+    """The best rows, then the filter and sort form; benchmarks.js shows the form and keeps the best rows to what it
+    shows (without JavaScript the full tables read on their own)."""
     rows = list(benchmarks.rows.values())
     return (
-        '<form class="chipwise-bench-filters" hidden>'
+        best_rows(benchmarks)
+        + '<form class="chipwise-bench-filters" hidden>'
         + _filter("model", "Model", (row.model for row in rows))
         + _filter("task", "Task", (row.task for row in rows))
         + _filter("instance", "Instance", (row.instance for row in rows))
@@ -217,7 +227,57 @@ def filters(benchmarks: Benchmarks) -> str:
     )
 
 
+def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:
+    """Every inference row in the order the tables list them: family by family, then kind, model and id."""
+    families = list(dict.fromkeys(row.family for row in sorted(benchmarks.rows.values(), key=lambda row: row.family)))
+    return [
+        row
+        for family in families
+        for row in sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
+    ]
+
+
+def best_item(row: BenchmarkRow) -> str:
+    """One line of the best rows: its kind, model (linked to its row), instance, cost and latency, as the row's
+    cells write them (benchmarks.js builds the same line from those cells)."""
+    return (
+        f"<li><strong>{escape.html_text(row.category.label)}</strong>: "
+        f'<a href="#{row_anchor(row)}">{escape.html_text(row.model)}</a> on <code>{escape.html_text(row.instance)}</code> · '
+        f"{escape.html_text(cost_text(row))} · {escape.html_text(latency_text(row))}</li>"
+    )
+
+
+def best_rows(benchmarks: Benchmarks) -> str:
+    """The answer before the tables: each kind's cheapest row (with JavaScript, among the rows the filters show,
+    and the lowest P99 latency when the reader sorts by it)."""
+    best: dict[Category, BenchmarkRow] = {}
+    for row in _family_order(benchmarks):
+        if row.category not in best or round_half_up(row.cost_per_million, 3) < round_half_up(best[row.category].cost_per_million, 3):
+            best[row.category] = row
+    kinds = json.dumps([category.label for category in Category])
+    items = "".join(best_item(best[category]) for category in Category if category in best)
+    return (
+        '<div class="chipwise-bench-best">'
+        "<p><strong>The best row of each kind</strong> among the rows shown: the cheapest per million of its unit, or, "
+        "sorted by P99 latency, the fastest. Rows of different kinds count different units and are not compared.</p>"
+        f'<ul data-kinds="{escape.attribute(kinds)}" aria-live="polite">{items}</ul></div>'
+    )
+
+
 COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
+
+
+def cost_text(row: BenchmarkRow) -> str:
+    """'$21.143 per 1M output tokens': the row's cost per million of its own unit."""
+    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {_plural(row.unit)}"
+
+
+def latency_text(row: BenchmarkRow) -> str:
+    """'989.5 / 1,000.66 ms time to first token; 13.44 / 13.86 ms a token after it': P50 / P99."""
+    latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
+    if row.tpot_p50_ms and row.tpot_p99_ms:
+        latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
+    return latency
 
 
 def _cell(label: str, content: str) -> str:
@@ -232,18 +292,16 @@ def table(benchmarks: Benchmarks, family: str) -> str:
     body = []
     for row in rows:
         cost = round_half_up(row.cost_per_million, 3)
-        latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
-        if row.tpot_p50_ms and row.tpot_p99_ms:
-            latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
         about = f"{escape.html_text(row.category.label)} · for {row.optimized.value}"
         source = _source(benchmarks, row)
         attributes = " ".join(
             f'data-{name}="{escape.attribute(value)}"'
             for name, value in (
-                ("model", row.model),
-                ("task", row.task),
-                ("instance", row.instance),
-                ("dtype", row.model_data_type),
+                ("model", filter_value(row.model)),
+                ("task", filter_value(row.task)),
+                ("instance", filter_value(row.instance)),
+                ("dtype", filter_value(row.model_data_type)),
+                ("kind", row.category.label),
                 ("cost", repr(cost)),
                 ("latency", repr(row.latency_p99_ms)),
                 ("shown", "yes" if row.shown_on_page else "no"),
@@ -256,10 +314,10 @@ def table(benchmarks: Benchmarks, family: str) -> str:
             + _cell("Shape", escape.html_text(shape(row)))
             + _cell("Data types", escape.html_text(row.data_types))
             + _cell("Throughput", f"{number_text(row.throughput)} {_plural(row.unit)}/s")
-            + _cell("P50 / P99", latency)
+            + _cell("P50 / P99", escape.html_text(latency_text(row)))
             + _cell(
                 "Cost per 1M",
-                f"{dollars(cost, 3)} per 1M {_plural(row.unit)}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
+                f"{escape.html_text(cost_text(row))}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
                 f"{escape.html_text(row.rate.basis)}</small>",
             )
             + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")

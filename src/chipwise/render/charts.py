@@ -68,7 +68,16 @@ def figure(chart: Chart) -> str:
     if chart.table is not None:
         behind = f'<details class="chipwise-chart-data"><summary>The figures as a table</summary>{chart.table.html()}</details>'
     caption = f"<figcaption>{escape.html_text(chart.title)}</figcaption>"
-    return f'<figure class="chipwise-chart" id="chart-{chart.key}">{caption}{chart.svg}{behind}</figure>'
+    # On a phone the drawing keeps a width at which its text reads (chipwise.css) and scrolls sideways in this
+    # focusable frame, which the cue names; on a wider screen the frame fits and the cue is hidden.
+    drawing = (
+        f'<p class="chipwise-chart-cue" aria-hidden="true">{SCROLL_CUE}</p>'
+        f'<div class="chipwise-chart-scroll" tabindex="0" role="group" aria-labelledby="chart-{chart.key}-title">{chart.svg}</div>'
+    )
+    return f'<figure class="chipwise-chart" id="chart-{chart.key}">{caption}{drawing}{behind}</figure>'
+
+
+SCROLL_CUE = "Scroll the chart sideways to see all of it."
 
 
 # --- Drawing -----------------------------------------------------------------------------------------------

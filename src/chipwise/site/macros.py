@@ -308,6 +308,20 @@ class SiteMacros:
         return fact_tables.exam_numbers_table(self.facts, self.links())
 
     @_kept_on_disk
+    def exam_note_claims(self) -> str:
+        """Each number exam notes use, with AWS's exact claim beside it and the verdict (the cheat sheet)."""
+        from chipwise.render import cheat_sheet
+
+        return cheat_sheet.note_claims_table(self.facts, self.links())
+
+    @_kept_on_disk
+    def exam_mapping_cards(self) -> str:
+        """Where each topic sits in the exam, as a table whose rows read as cards on a phone (the cheat sheet)."""
+        from chipwise.render import cheat_sheet
+
+        return cheat_sheet.exam_mapping_table(self.facts, self.links())
+
+    @_kept_on_disk
     def worked_example(self) -> str:
         return fact_tables.worked_example(self.facts, self.links())
 

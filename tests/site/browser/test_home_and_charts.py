@@ -21,6 +21,13 @@ WAYS_IN = [
 ]
 """The candidate's path, then the engineer's."""
 CHART_PAGES = ["benchmarks/", "inferentia-vs-trainium/", "choosing/"]
+CHART_TEXT_PX = 12
+"""No chart text smaller than the page's small print: Material sets the root at 20 px, and its smallest text at 0.6rem or more."""
+SMALLEST_TEXT_PX = """svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Math.min(...Array.from(svg.querySelectorAll("text"), text => parseFloat(getComputedStyle(text).fontSize) * scale));
+}"""
+"""The smallest text in a chart as drawn on the screen, in CSS pixels: its font size times the drawing's scale."""
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
@@ -86,7 +93,13 @@ def test_each_chart_is_a_named_image_with_its_figures_and_readable_in_the_scheme
             assert description and svg.evaluate("svg => document.getElementById(svg.getAttribute('aria-describedby')).textContent") == description
             assert figure.locator("figcaption").inner_text() == title
             box = svg.bounding_box()
-            assert box is not None and box["width"] > min(300, width - 40) and box["x"] + box["width"] <= width
+            frame = figure.locator(".chipwise-chart-scroll").bounding_box()
+            assert box is not None and box["width"] > min(300, width - 40)
+            assert frame is not None and frame["x"] + frame["width"] <= width, f"{title}: its frame is wider than the screen"
+            smallest = svg.evaluate(SMALLEST_TEXT_PX)
+            assert smallest >= CHART_TEXT_PX, f"{title}: text drawn at {smallest:.1f} px"
+            if box["width"] > frame["width"] + 1:
+                assert figure.locator(".chipwise-chart-cue").is_visible(), f"{title}: it scrolls sideways without saying so"
             has_table = figure.locator("details table").count() == 1 or figure.evaluate(
                 "figure => { let next = figure.nextElementSibling; return !!next && !!next.querySelector('table'); }"
             )
