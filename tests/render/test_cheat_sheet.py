@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chipwise.guide.model import Facts
 from chipwise.render import cheat_sheet
-from chipwise.render.markdown import Links
+from chipwise.render.fact_tables import Links
 from chipwise.vocabulary import Kind
 from tests.support import nonempty
 

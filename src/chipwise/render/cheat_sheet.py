@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from chipwise.facts.model import FactCheck
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.markdown import Links, fact_link, markdown_table, source_link, verdict_badge
+from chipwise.render.fact_tables import Links, fact_link, markdown_table, source_link, verdict_badge
 from chipwise.vocabulary import Kind
 
 NOTE_COLUMNS = ("Exam notes say", "AWS's exact claim", "Verdict")
