@@ -30,9 +30,10 @@ from typing import Any
 _folder: list[Path] = []
 _DEPENDENCIES = ("pyyaml", "genanki")
 """Packages whose versions can change what chipwise computes from the same facts."""
-KEPT_BUILDS = 3
-"""An entry that none of the last this many builds wrote or read is deleted: the folder holds at most what three
-builds used (a build and the one before an edit, say, or two branches built in turn)."""
+KEPT_BUILDS = 10
+"""An entry that none of the last this many builds wrote or read is deleted: the folder holds at most what ten builds
+used (about 5 MB each for chipwise's own site), enough for a test session's builds of edited facts files to leave
+the real file's entries in place."""
 _BUILDS_FILE = "builds"
 
 
