@@ -5,7 +5,8 @@ from a build of the project), the generated files copied in as plain files, and 
 chipwise's hook removed: what hand-written pages with the same words would cost.
 
 Run from the repository root:   .venv/bin/python measurements/build_speed.py [--pairs N] [--reloads N] [--quick] [--output PATH]
-(`--quick`, one pair, one reload and a few loads, is what tests/test_build_speed.py runs so the script cannot rot.)
+(`--quick`, one pair without warm-up builds, one reload and a few loads, is what tests/test_build_speed.py runs so
+the script cannot rot.)
 
 It prints, with the machine and versions:
   1. full build: the median of project/twin time ratios over N alternating pairs of fresh processes;
@@ -116,11 +117,12 @@ def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def build_pairs(twin: Path, work: Path, pairs: int) -> dict[str, Any]:
+def build_pairs(twin: Path, work: Path, pairs: int, *, warm: bool = True) -> dict[str, Any]:
     projects = {"project": ROOT, "twin": twin, "floor": twin.parent / "twin-with-empty-macros"}
     times: dict[str, list[float]] = {name: [] for name in projects}
     for name, path in projects.items():
-        timed_build(path, work / f"warm-{name}", ENVIRONMENT)  # warm the disk cache for each
+        if warm:
+            timed_build(path, work / f"warm-{name}", ENVIRONMENT)  # warm the disk cache for each
     for index in range(pairs):
         order = list(projects.items())
         if index % 2:
@@ -276,14 +278,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, default=8, help="alternating build pairs (default 8)")
     parser.add_argument("--reloads", type=int, default=6, help="edits per server (default 6)")
-    parser.add_argument("--quick", action="store_true", help="one pair, one reload, five loads: checks the script runs, measures little")
+    parser.add_argument("--quick", action="store_true", help="one pair (no warm-up builds), one reload, five loads: checks the script runs, measures little")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"where to write the figures (default {RESULTS.relative_to(ROOT)})")
     arguments = parser.parse_args()
     pairs, edits, loads = (1, 1, 5) if arguments.quick else (arguments.pairs, arguments.reloads, 30)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         twin = make_twin(work)
-        build = build_pairs(twin, work, pairs)
+        build = build_pairs(twin, work, pairs, warm=not arguments.quick)
         reload = reloads(twin, work, edits)
     load = facts_load_time(loads)
     result = {

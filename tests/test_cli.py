@@ -1,7 +1,13 @@
-"""The `chipwise` command, run as a person runs it: a subprocess, its exit code, stdout and stderr."""
+"""The `chipwise` command as a person runs it: its exit code, stdout and stderr.
+
+The tests call its entry point in-process, from the repository and with the environment a shell would give it
+(`run`); two run the real command in a subprocess (`python -m chipwise` and the installed console script), so
+what the entry point does and what the command does cannot part."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -19,8 +25,24 @@ from tests.support import BROKEN, FIXTURES, ROOT, nonempty
 
 
 def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, **(env or {})}
-    environment.pop("CHIPWISE_FACTS", None) if env is None or "CHIPWISE_FACTS" not in env else None
+    """`chipwise ARGUMENTS` from the repository, in-process: the exit code (argparse's too), stdout and stderr.
+    CHIPWISE_FACTS is unset unless `env` sets it."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        patch.chdir(ROOT)
+        patch.delenv("CHIPWISE_FACTS", raising=False)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        try:
+            code = main(list(arguments))
+        except SystemExit as exit:
+            code = 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(["chipwise", *arguments], code, out.getvalue(), err.getvalue())
+
+
+def run_command(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m chipwise ARGUMENTS` in a subprocess, from the repository, without CHIPWISE_FACTS."""
+    environment = {name: value for name, value in os.environ.items() if name != "CHIPWISE_FACTS"}
     return subprocess.run(
         [sys.executable, "-m", "chipwise", *arguments], capture_output=True, text=True, cwd=ROOT, env=environment, check=False
     )
@@ -42,7 +64,7 @@ def test_recommend_json_answers_every_combination_like_the_api(facts: Facts, cap
 
 
 def test_recommend_runs_as_a_command_and_prints_one_json_object() -> None:
-    result = run("recommend", "--workload", "inference", "--requests", "queued", "--json")
+    result = run_command("recommend", "--workload", "inference", "--requests", "queued", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["title"] == "SageMaker Asynchronous Inference on Inf2 (AWS Inferentia2)"

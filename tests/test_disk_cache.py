@@ -3,6 +3,7 @@ computed again, and nothing is kept unless a site build turns it on."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from chipwise.guide import load
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
 from chipwise.site.macros import MACRO_NAMES, SiteMacros, check_pages
-from tests.support import CHANGES_FILE, FACTS_FILE, ROOT, copy_rows_file
+from tests.support import CHANGES_FILE, FACTS_FILE, ROOT, copy_rows_file, nonempty
 
 
 @pytest.fixture
@@ -192,3 +193,25 @@ def test_pages_that_passed_are_remembered_and_an_edited_page_is_checked_again(ca
         with pytest.raises(PluginError, match=r"docs/page\.md:1:.*inf2\.chips_maxx"):
             check_pages(loaded, docs, own_site=True)
     assert len(list(cache.glob("checked-pages/*.pickle"))) == 1
+
+
+def test_an_entry_none_of_the_last_builds_used_is_deleted_when_a_build_writes(tmp_path: Path) -> None:
+    """Builds that each write a text of their own and read one they share: the folder keeps the shared text and the
+    texts of the last KEPT_BUILDS builds, not all of them (nor one an older chipwise left, stamped with the clock)."""
+    folder = tmp_path / "cache"
+    leftover = folder / "macros" / "left-by-an-older-chipwise.pickle"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(pickle.dumps(("key", "text")))
+    os.utime(leftover, (1_700_000_000, 1_700_000_000))
+    builds = disk_cache.KEPT_BUILDS + 5
+    try:
+        for build in nonempty(range(builds)):
+            disk_cache.use(folder)
+            assert disk_cache.remembered_text("macros", "shared", lambda: "shared text") == "shared text"
+            disk_cache.store("macros", f"build {build}", f"text of build {build}")
+        kept = [build for build in range(builds) if disk_cache.load("macros", f"build {build}") is not None]
+        assert kept == list(range(5, builds))
+        assert disk_cache.load("macros", "shared") == "shared text"
+        assert len(list(folder.glob("macros/*.pickle"))) == disk_cache.KEPT_BUILDS + 1
+    finally:
+        disk_cache.use(None)

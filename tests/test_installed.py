@@ -70,12 +70,16 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new venv (no system site-packages, not this venv) with the wheel and its site extra; its bin folder."""
+    """A new venv (no system site-packages, not this venv) with the wheel and its site extra; its bin folder.
+
+    The venv gets no pip of its own (installing one was most of this fixture's time): this venv's pip installs
+    into it (`pip --python`)."""
     venv = tmp_path_factory.mktemp("clean") / "venv"
-    _run([sys.executable, "-m", "venv", venv], cwd=venv.parent)
+    _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=venv.parent)
     wheel = next(dist.glob("chipwise-*.whl"))
     source = ["--no-index", "--find-links", os.environ["CHIPWISE_WHEELHOUSE"]] if os.environ.get("CHIPWISE_WHEELHOUSE") else []
-    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", *source, *_locked(venv.parent), f"{wheel}[site]"], cwd=venv.parent)
+    install = [sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet"]
+    _run([*install, *source, *_locked(venv.parent), f"{wheel}[site]"], cwd=venv.parent)
     return venv / "bin"
 
 

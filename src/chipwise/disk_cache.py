@@ -5,6 +5,11 @@ Off until a site build turns it on with `use(folder)` (chipwise.site does, with 
 commands and tests always compute. Entries are pickles of plain data read back with an unpickler that
 admits no class but the few a caller names (dates), so a planted file can neither run code nor pass for a
 hit: a damaged or foreign entry is computed again and overwritten.
+
+The folder stays bounded: each `use(folder)` counts one more build (in the folder's `builds` file), an entry's
+modification time holds the number of the last build that wrote or read it, and the first write of each kind
+in a build deletes that kind's entries no build among the last KEPT_BUILDS used. An entry whose code, facts or
+pages changed is never read again, so without this every edit would leave its results behind for good.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,11 +30,45 @@ from typing import Any
 _folder: list[Path] = []
 _DEPENDENCIES = ("pyyaml", "genanki")
 """Packages whose versions can change what chipwise computes from the same facts."""
+KEPT_BUILDS = 10
+"""An entry that none of the last this many builds wrote or read is deleted: the folder holds at most what ten builds
+used (about 5 MB each for chipwise's own site), enough for a test session's builds of edited facts files to leave
+the real file's entries in place."""
+_BUILDS_FILE = "builds"
+
+
+@dataclass
+class _Build:
+    """The build that turned the cache on: its number, and the kinds it has already pruned."""
+
+    number: int = 0
+    pruned: set[str] = field(default_factory=set)
+
+
+_build = _Build()
 
 
 def use(folder: Path | None) -> None:
-    """Keep results in `folder` from now on (None: keep nothing)."""
+    """Keep results in `folder` from now on (None: keep nothing); each call with a folder counts one more build."""
     _folder[:] = [] if folder is None else [folder]
+    _build.number, _build.pruned = (0, set()) if folder is None else (_next_build(folder), set())
+
+
+def _next_build(folder: Path) -> int:
+    """The folder's count of builds, one more than last time (and written back, whole or not at all)."""
+    counter = folder / _BUILDS_FILE
+    try:
+        number = int(counter.read_text(encoding="ascii")) + 1
+    except (OSError, ValueError):
+        number = 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=folder, prefix=".", suffix=".tmp", delete=False, encoding="ascii") as temporary:
+            temporary.write(str(number))
+        os.replace(temporary.name, counter)
+    except OSError:
+        pass
+    return number
 
 
 @functools.cache
@@ -82,7 +122,18 @@ def load(kind: str, key: str, allowed: frozenset[tuple[str, str]] = frozenset())
         stored_key, value = _Unpickler(path.read_bytes(), allowed).load()
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
         return None
-    return value if stored_key == key else None
+    if stored_key != key:
+        return None
+    _mark_used(path)
+    return value
+
+
+def _mark_used(path: Path) -> None:
+    """Stamp the entry with this build's number (as its modification time, in seconds from 1970)."""
+    try:
+        os.utime(path, (_build.number, _build.number))
+    except OSError:
+        return
 
 
 def store(kind: str, key: str, value: Any) -> None:
@@ -97,6 +148,27 @@ def store(kind: str, key: str, value: Any) -> None:
         os.replace(temporary.name, path)
     except OSError:
         return
+    _mark_used(path)
+    if kind not in _build.pruned:
+        _build.pruned.add(kind)
+        _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Delete the entries in `folder` that none of the last KEPT_BUILDS builds used. A stamp far above this build's
+    number is a write never stamped (the clock's time: an older chipwise wrote it, or stamping failed): deleted too;
+    one a little above it is a build running at the same time, and kept."""
+    oldest_kept, newest_kept = _build.number - KEPT_BUILDS + 1, _build.number + KEPT_BUILDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.name.endswith(".pickle") and not oldest_kept <= entry.stat().st_mtime <= newest_kept:
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def remembered_text(kind: str, key: str, compute: Callable[[], str]) -> str:

@@ -32,7 +32,7 @@ def _env(facts: Facts, jinja: Environment) -> Any:
     conf = {"extra": {"chipwise_own_site": True}, "site_url": "https://example.org/chipwise/"}
     env = SimpleNamespace(conf=conf, page=None, project_dir=str(ROOT), env=jinja, variables={"not_a_macro": lambda: "other"})
     macros = SiteMacros(env, facts)
-    env.variables.update({name: getattr(macros, name) for name in MACRO_NAMES})
+    jinja.globals.update({name: getattr(macros, name) for name in MACRO_NAMES})  # where mkdocs-macros puts them
     return env
 
 

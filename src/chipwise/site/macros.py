@@ -558,10 +558,16 @@ def _render_description(env: Any, description: str) -> str:
         and jinja.finalize is None and not jinja.autoescape and not description.endswith("\n")
     )
     rest = _PLAIN_CALL.sub("", description)
-    ours = all(name in MACRO_NAMES and callable(env.variables.get(name)) for name in _PLAIN_CALL.findall(description))
+    ours = all(name in MACRO_NAMES and callable(_named(env, name)) for name in _PLAIN_CALL.findall(description))
     if not plain or not ours or any(marker in rest for marker in ("{{", "}}", "{%", "{#")):
         return str(jinja.from_string(description).render(**env.variables))
-    return _PLAIN_CALL.sub(lambda call: str(env.variables[call.group(1)]()), description)
+    return _PLAIN_CALL.sub(lambda call: str(_named(env, call.group(1))()), description)
+
+
+def _named(env: Any, name: str) -> Any:
+    """What `name` means in the template above: a page variable, else a global (mkdocs-macros puts the macros
+    among the Jinja environment's globals, not the variables)."""
+    return env.variables[name] if name in env.variables else env.env.globals.get(name)
 
 
 def on_post_page_macros(env: Any) -> None:
