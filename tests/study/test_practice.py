@@ -29,7 +29,7 @@ def questions(facts: Facts) -> list[Question]:
 def shown_as(decision: Decision, question: Question) -> str:
     """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
     every option would open with the same way of running the work (no option text then joins two with " on ")."""
-    titles = [outcome.title for outcome in decision.outcomes]
+    titles = [practice.option_label(outcome) for outcome in decision.outcomes]
     return " on ".join(titles[1:] if all(" on " not in option.text for option in question.options) else titles)
 
 
@@ -137,7 +137,7 @@ def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts:
         assert decision.outcome.accelerator == "gpu", question.id
         assert len(question.answer) == 1, question.id
         keyed = question.options[question.answer[0]]
-        assert keyed.text == shown_as(decision, question) and "GPU" in keyed.text, question.id
+        assert keyed.text == shown_as(decision, question) and "NVIDIA" in keyed.text, question.id
         assert keyed.answers is None, question.id  # a distractor names the neighbouring case it answers; the key answers this one
         assert [index for index in range(len(question.options)) if question.is_right((index,))] == list(question.answer), question.id
 
@@ -204,7 +204,7 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(facts.decision.outcomes["g6"].title)
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(practice.option_label(facts.decision.outcomes["g6"]))
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
