@@ -4,6 +4,7 @@ stems read like the exam's, and every rule, fact check and exam-scoped fact is a
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -414,3 +415,59 @@ def test_a_stem_with_quiet_spells_keyed_to_an_always_on_endpoint_says_its_users_
     assert len(always_on) >= 3
     for scenario in always_on:
         assert re.search(r"\bwaits?\b|within seconds", scenario.traffic or ""), scenario.id
+
+
+STOP_WORDS = frozenset(
+    "a an the and or of to in on for with its it is are be by as at from that this which what who their they them each every "
+    "all any no not but if than then so into over per one two few new own same other more most less least very can cannot "
+    "will would should must has have had do does was were also only after before about up out while when where how".split()
+)
+MOST_STEMS_A_CUE_WORD_PREDICTS = 1 / 3
+"""A word that appears in at least three stems, at least three times in four with the same key (and half as often
+again as that key's share of the stems), may appear in no more than this share of that key's stems (keys with four
+stems or more). Measured on the built set: the highest share is a
+third (framework names such as 'XGBoost' for a CPU instance: the situation a candidate reasons from)."""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'-]+", text.lower()))
+
+
+def cue_words(questions: list[Question]) -> list[tuple[float, str, str]]:
+    """(share of its key's stems, word, key) for each word that predicts a key, at three levels: the whole keyed
+    option, its way of serving (inference questions; a training question's options never name the phase) and its
+    hardware. Words of any option (product names) and stop words are left out."""
+    decided = [q for q in questions if q.inputs and q.topic.practice_set == "exam-style"]
+    products = {word for q in decided for option in q.options for word in _words(option.text)}
+
+    def levels(question: Question) -> list[tuple[str, str]]:
+        parts = question.options[question.answer[0]].text.split(" on ")
+        return [("key", " on ".join(parts)), ("hardware", parts[-1]), *([("serving", parts[0])] if len(parts) > 1 else [])]
+
+    found = []
+    for level in ("key", "hardware", "serving"):
+        keyed = [(dict(levels(q)).get(level), _words(q.stem + (" " + q.case.background if q.case else "")) - STOP_WORDS - products) for q in decided]
+        keyed = [(key, words) for key, words in keyed if key is not None]
+        stems_per_key = Counter(key for key, _ in keyed)
+        for word in {word for _, words in keyed for word in words}:
+            keys = Counter(key for key, words in keyed if word in words)
+            key, count = keys.most_common(1)[0]
+            precision, base = count / keys.total(), stems_per_key[key] / len(keyed)
+            if keys.total() >= 3 and precision >= 0.75 and precision >= 1.5 * base and stems_per_key[key] >= 4:
+                found.append((count / stems_per_key[key], word, f"{level}: {key}"))
+    return sorted(found, reverse=True)
+
+
+def test_no_stem_word_predicts_a_key(questions: list[Question]) -> None:
+    """Issue #23: a word that keeps coming with one key ('MB' with every Asynchronous Inference stem) answers from
+    wording alone."""
+    found = cue_words(questions)
+    assert found, "the measure finds no candidate word at all: it measures nothing"
+    assert [cue for cue in found if cue[0] > MOST_STEMS_A_CUE_WORD_PREDICTS + 1e-9] == []
+
+
+def test_the_cue_word_measure_finds_a_word_added_to_every_stem_of_one_key(facts: Facts, questions: list[Question]) -> None:
+    key_of = {q.id: q.options[q.answer[0]].text for q in questions if q.inputs}
+    target = Counter(key_of.values()).most_common(1)[0][0]
+    cued = [replace(q, stem=q.stem + " Zanzibar.") if key_of.get(q.id) == target else q for q in questions]
+    assert any(word == "zanzibar" and share == 1 for share, word, _ in cue_words(cued))
