@@ -4,8 +4,8 @@ stems read like the exam's, and every rule, fact check and exam-scoped fact is a
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -418,9 +418,12 @@ def test_a_stem_with_quiet_spells_keyed_to_an_always_on_endpoint_says_its_users_
 
 
 STOP_WORDS = frozenset(
-    "a an the and or of to in on for with its it is are be by as at from that this which what who their they them each every "
-    "all any no not but if than then so into over per one two few new own same other more most less least very can cannot "
-    "will would should must has have had do does was were also only after before about up out while when where how".split()
+    re.findall(
+        r"\w+",
+        "a an the and or of to in on for with its it is are be by as at from that this which what who their they them each every "
+        "all any no not but if than then so into over per one two few new own same other more most less least very can cannot "
+        "will would should must has have had do does was were also only after before about up out while when where how",
+    )
 )
 MOST_STEMS_A_CUE_WORD_PREDICTS = 1 / 3
 """A word that appears in at least three stems, at least three times in four with the same key (and half as often
@@ -471,3 +474,15 @@ def test_the_cue_word_measure_finds_a_word_added_to_every_stem_of_one_key(facts:
     target = Counter(key_of.values()).most_common(1)[0][0]
     cued = [replace(q, stem=q.stem + " Zanzibar.") if key_of.get(q.id) == target else q for q in questions]
     assert any(word == "zanzibar" and share == 1 for share, word, _ in cue_words(cued))
+
+
+def test_no_key_repeats_a_stem_word_that_no_distractor_has(questions: list[Question]) -> None:
+    """An option that echoes the stem is answerable from wording alone (issue #23)."""
+    echoes = []
+    for question in nonempty(q for q in questions if q.topic.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER):
+        key = question.options[question.answer[0]].text
+        others = set().union(*(_words(option.text) for option in question.options if option.text != key))
+        stem = _words(question.stem + (" " + question.case.background if question.case else ""))
+        if echo := (_words(key) & stem) - others - STOP_WORDS:
+            echoes.append((question.id, echo))
+    assert echoes == []
