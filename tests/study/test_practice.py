@@ -27,6 +27,11 @@ def questions(facts: Facts) -> list[Question]:
     return nonempty(practice.all_questions(facts))
 
 
+def one_decision(questions: list[Question]) -> list[Question]:
+    """The scenario questions that ask for one decision ('Select TWO' ones ask for two)."""
+    return [question for question in questions if question.inputs and not question.also]
+
+
 def shown_as(decision: Decision, question: Question) -> str:
     """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
     every option would open with the same way of running the work (no option text then joins two with " on ")."""
@@ -132,7 +137,7 @@ def test_each_note_check_asks_which_of_four_competing_corrections_is_accurate(fa
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
     """The keyed option is the engine's GPU answer for the stated case, and no other option is keyed."""
-    gpu_questions = nonempty(q for q in questions if q.inputs.get("model") == "nvidia-only")
+    gpu_questions = nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "nvidia-only")
     for question in gpu_questions:
         decision = decide(facts.decision, **question.inputs)
         assert decision.outcome.accelerator == "gpu", question.id
@@ -144,7 +149,7 @@ def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts:
 
 
 def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:
-    scenarios = [question for question in questions if question.inputs]
+    scenarios = one_decision(questions)
     assert len(scenarios) >= len(facts.decision.rules) * 2
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
@@ -155,7 +160,7 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
 def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Facts, questions: list[Question]) -> None:
     """Each wrong option of a scenario is what the engine answers for the stem's inputs with one requirement
     changed (or, where too few differ, another case of the same workload)."""
-    scenarios = [question for question in questions if question.inputs]
+    scenarios = one_decision(questions)
     assert scenarios
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
@@ -269,7 +274,7 @@ def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
     """Each exam-style question the engine decides: its stem, and its case study's background."""
     texts = []
     for question in questions:
-        if question.inputs:
+        if question.topic is practice.Topic.CHOOSING:
             texts.append((question.id, question.stem))
             if question.case is not None:
                 texts.append((question.id, question.case.background))
@@ -440,7 +445,7 @@ def cue_words(questions: list[Question]) -> list[tuple[float, str, str]]:
     """(share of its key's stems, word, key) for each word that predicts a key, at three levels: the whole keyed
     option, its way of serving (inference questions; a training question's options never name the phase) and its
     hardware. Words of any option (product names) and stop words are left out."""
-    decided = [q for q in questions if q.inputs and q.topic.practice_set == "exam-style"]
+    decided = [q for q in one_decision(questions) if q.topic.practice_set == "exam-style"]
     products = {word for q in decided for option in q.options for word in _words(option.text)}
 
     def levels(question: Question) -> list[tuple[str, str]]:
@@ -470,7 +475,7 @@ def test_no_stem_word_predicts_a_key(questions: list[Question]) -> None:
 
 
 def test_the_cue_word_measure_finds_a_word_added_to_every_stem_of_one_key(facts: Facts, questions: list[Question]) -> None:
-    key_of = {q.id: q.options[q.answer[0]].text for q in questions if q.inputs}
+    key_of = {q.id: q.options[q.answer[0]].text for q in one_decision(questions)}
     target = Counter(key_of.values()).most_common(1)[0][0]
     cued = [replace(q, stem=q.stem + " Zanzibar.") if key_of.get(q.id) == target else q for q in questions]
     assert any(word == "zanzibar" and share == 1 for share, word, _ in cue_words(cued))
@@ -486,3 +491,19 @@ def test_no_key_repeats_a_stem_word_that_no_distractor_has(questions: list[Quest
         if echo := (_words(key) & stem) - others - STOP_WORDS:
             echoes.append((question.id, echo))
     assert echoes == []
+
+
+def test_a_select_two_scenario_keys_the_engines_two_answers_against_their_neighbours(facts: Facts, questions: list[Question]) -> None:
+    """A stem that asks what trains a model and what serves it: the two right options are the engine's answers to the
+    two cases, each wrong one its answer to a case one requirement away from one of them."""
+    paired = nonempty(q for q in questions if q.also)
+    for question in paired:
+        assert question.type is QuestionType.MULTIPLE_RESPONSE and len(question.options) == 5 and len(question.answer) == 2, question.id
+        decisions = [decide(facts.decision, **question.inputs), decide(facts.decision, **question.also)]
+        assert {question.options[index].text for index in question.answer} == {practice.option_label(d.outcome) for d in decisions}, question.id
+        near = {practice.option_label(n.outcome) for d in decisions for n in practice.neighbours(facts, d)}
+        near |= {practice._option_text(n) for d in decisions for n in practice.neighbours(facts, d)}
+        for index, option in enumerate(question.options):
+            if index not in question.answer:
+                assert option.text in near and option.answers is not None, (question.id, option.text)
+                assert option.explanation.startswith("Wrong. It would be the answer if "), (question.id, option.text)

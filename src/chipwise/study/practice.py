@@ -106,6 +106,8 @@ class Question:
     case: CaseStudy | None = None
     inputs: Mapping[str, str] = field(default_factory=dict)
     """Scenario questions: the decision inputs the stem states."""
+    also: Mapping[str, str] = field(default_factory=dict)
+    """'Select TWO' scenario questions: the inputs of the second decision the stem asks for."""
     rules: tuple[str, ...] = ()
     """The rules the question is about: those that decide it (one per table of the decision graph), then those
     its distractors come from."""
@@ -308,6 +310,8 @@ def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
+    if scenario.also is not None:
+        return paired_question(facts, scenario, scenario.also)
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
     right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
@@ -322,6 +326,38 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
+    )
+
+
+def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -> Question:
+    """'Select TWO': a stem that asks for two decisions (what trains a model and what serves it, say). The options
+    name hardware only (or the way of serving, where SageMaker chooses the hardware); the right ones are the
+    engine's answers to the two cases, the three wrong ones its answers to their neighbouring cases (one
+    requirement changed), each explained as a scenario's distractor is."""
+    question_id = f"scenario-{scenario.id}"
+    decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
+    right = [replace(_right_option(decision), text=option_label(decision.outcome)) for decision in decisions]
+    named = _stated_inputs(facts, {**scenario.states, **also})
+    by_text: dict[str, Option] = {}
+    for decision in decisions:
+        for neighbour in neighbours(facts, decision):
+            text = option_label(neighbour.outcome) if neighbour.outcome.families else _option_text(neighbour)
+            if text not in {option.text for option in right} and text not in by_text:
+                by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
+    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
+    steps = tuple(dict.fromkeys(step.rule.id for decision in decisions for step in decision.steps))
+    return _choice(
+        question_id,
+        right,
+        wrong,
+        type=QuestionType.MULTIPLE_RESPONSE,
+        topic=Topic.CHOOSING,
+        stem=f"{scenario.stem} (Select {COUNT_WORDS[len(right)]}.)",
+        exam=scenario.task,
+        competing=scenario.competing,
+        inputs=frozen_map(dict(scenario.states)),
+        also=frozen_map(dict(also)),
+        rules=(*steps, *(r for r in _rules_of(facts, wrong) if r not in steps)),
     )
 
 
