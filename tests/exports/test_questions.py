@@ -40,7 +40,7 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
     from chipwise.decision.engine import decide
 
     published = json.loads(site_files.generated_files(facts)["api/questions.json"])
-    scenarios = [entry for entry in published["questions"] if "inputs" in entry]
+    scenarios = [entry for entry in published["questions"] if "inputs" in entry and "also_inputs" not in entry]
     assert scenarios
     for entry in scenarios:
         assert entry["set"] == "exam-style"
@@ -49,12 +49,12 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
                 assert case is None
                 continue
             neighbour = decide(facts.decision, **case)
-            titles = [outcome.title for outcome in neighbour.outcomes]
+            titles = [practice.option_label(outcome) for outcome in neighbour.outcomes]
             hardware_only = all(" on " not in option for option in entry["options"])
             assert entry["options"][index] == " on ".join(titles[1:] if hardware_only else titles), entry["id"]
             assert entry["explanations"][index].startswith(("Wrong. It would be the answer if “", "Wrong. It would be the answer if the model ")), entry["id"]
     drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
-    assert drills == {"worked-example", "generations", "exam-notes"}
+    assert drills == {"worked-example", "generations", "exam-notes", "claims", "exam-guide"}
 
 
 def test_each_question_names_its_exam_domain_and_task_from_the_exam_section(facts: Facts) -> None:

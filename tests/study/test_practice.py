@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,10 +27,15 @@ def questions(facts: Facts) -> list[Question]:
     return nonempty(practice.all_questions(facts))
 
 
+def one_decision(questions: list[Question]) -> list[Question]:
+    """The scenario questions that ask for one decision ('Select TWO' ones ask for two)."""
+    return [question for question in questions if question.inputs and not question.also]
+
+
 def shown_as(decision: Decision, question: Question) -> str:
     """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
     every option would open with the same way of running the work (no option text then joins two with " on ")."""
-    titles = [outcome.title for outcome in decision.outcomes]
+    titles = [practice.option_label(outcome) for outcome in decision.outcomes]
     return " on ".join(titles[1:] if all(" on " not in option.text for option in question.options) else titles)
 
 
@@ -131,19 +137,19 @@ def test_each_note_check_asks_which_of_four_competing_corrections_is_accurate(fa
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
     """The keyed option is the engine's GPU answer for the stated case, and no other option is keyed."""
-    gpu_questions = nonempty(q for q in questions if q.inputs.get("model") == "nvidia-only")
+    gpu_questions = nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "nvidia-only")
     for question in gpu_questions:
         decision = decide(facts.decision, **question.inputs)
         assert decision.outcome.accelerator == "gpu", question.id
         assert len(question.answer) == 1, question.id
         keyed = question.options[question.answer[0]]
-        assert keyed.text == shown_as(decision, question) and "GPU" in keyed.text, question.id
+        assert keyed.text == shown_as(decision, question) and "NVIDIA" in keyed.text, question.id
         assert keyed.answers is None, question.id  # a distractor names the neighbouring case it answers; the key answers this one
         assert [index for index in range(len(question.options)) if question.is_right((index,))] == list(question.answer), question.id
 
 
 def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, questions: list[Question]) -> None:
-    scenarios = [question for question in questions if question.inputs]
+    scenarios = one_decision(questions)
     assert len(scenarios) >= len(facts.decision.rules) * 2
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
@@ -154,7 +160,7 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
 def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Facts, questions: list[Question]) -> None:
     """Each wrong option of a scenario is what the engine answers for the stem's inputs with one requirement
     changed (or, where too few differ, another case of the same workload)."""
-    scenarios = [question for question in questions if question.inputs]
+    scenarios = one_decision(questions)
     assert scenarios
     for question in scenarios:
         decision = decide(facts.decision, **question.inputs)
@@ -204,7 +210,7 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(facts.decision.outcomes["g6"].title)
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(practice.option_label(facts.decision.outcomes["g6"]))
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
@@ -268,7 +274,7 @@ def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
     """Each exam-style question the engine decides: its stem, and its case study's background."""
     texts = []
     for question in questions:
-        if question.inputs:
+        if question.topic is practice.Topic.CHOOSING:
             texts.append((question.id, question.stem))
             if question.case is not None:
                 texts.append((question.id, question.case.background))
@@ -414,3 +420,90 @@ def test_a_stem_with_quiet_spells_keyed_to_an_always_on_endpoint_says_its_users_
     assert len(always_on) >= 3
     for scenario in always_on:
         assert re.search(r"\bwaits?\b|within seconds", scenario.traffic or ""), scenario.id
+
+
+STOP_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the and or of to in on for with its it is are be by as at from that this which what who their they them each every "
+        "all any no not but if than then so into over per one two few new own same other more most less least very can cannot "
+        "will would should must has have had do does was were also only after before about up out while when where how",
+    )
+)
+MOST_STEMS_A_CUE_WORD_PREDICTS = 1 / 3
+"""A word that appears in at least three stems, at least three times in four with the same key (and half as often
+again as that key's share of the stems), may appear in no more than this share of that key's stems (keys with four
+stems or more). Measured on the built set: the highest share is a
+third (framework names such as 'XGBoost' for a CPU instance: the situation a candidate reasons from)."""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'-]+", text.lower()))
+
+
+def cue_words(questions: list[Question]) -> list[tuple[float, str, str]]:
+    """(share of its key's stems, word, key) for each word that predicts a key, at three levels: the whole keyed
+    option, its way of serving (inference questions; a training question's options never name the phase) and its
+    hardware. Words of any option (product names) and stop words are left out."""
+    decided = [q for q in one_decision(questions) if q.topic.practice_set == "exam-style"]
+    products = {word for q in decided for option in q.options for word in _words(option.text)}
+
+    def levels(question: Question) -> list[tuple[str, str]]:
+        parts = question.options[question.answer[0]].text.split(" on ")
+        return [("key", " on ".join(parts)), ("hardware", parts[-1]), *([("serving", parts[0])] if len(parts) > 1 else [])]
+
+    found = []
+    for level in ("key", "hardware", "serving"):
+        keyed = [(dict(levels(q)).get(level), _words(q.stem + (" " + q.case.background if q.case else "")) - STOP_WORDS - products) for q in decided]
+        keyed = [(key, words) for key, words in keyed if key is not None]
+        stems_per_key = Counter(key for key, _ in keyed)
+        for word in {word for _, words in keyed for word in words}:
+            keys = Counter(key for key, words in keyed if word in words)
+            key, count = keys.most_common(1)[0]
+            precision, base = count / keys.total(), stems_per_key[key] / len(keyed)
+            if keys.total() >= 3 and precision >= 0.75 and precision >= 1.5 * base and stems_per_key[key] >= 4:
+                found.append((count / stems_per_key[key], word, f"{level}: {key}"))
+    return sorted(found, reverse=True)
+
+
+def test_no_stem_word_predicts_a_key(questions: list[Question]) -> None:
+    """Issue #23: a word that keeps coming with one key ('MB' with every Asynchronous Inference stem) answers from
+    wording alone."""
+    found = cue_words(questions)
+    assert found, "the measure finds no candidate word at all: it measures nothing"
+    assert [cue for cue in found if cue[0] > MOST_STEMS_A_CUE_WORD_PREDICTS + 1e-9] == []
+
+
+def test_the_cue_word_measure_finds_a_word_added_to_every_stem_of_one_key(facts: Facts, questions: list[Question]) -> None:
+    key_of = {q.id: q.options[q.answer[0]].text for q in one_decision(questions)}
+    target = Counter(key_of.values()).most_common(1)[0][0]
+    cued = [replace(q, stem=q.stem + " Zanzibar.") if key_of.get(q.id) == target else q for q in questions]
+    assert any(word == "zanzibar" and share == 1 for share, word, _ in cue_words(cued))
+
+
+def test_no_key_repeats_a_stem_word_that_no_distractor_has(questions: list[Question]) -> None:
+    """An option that echoes the stem is answerable from wording alone (issue #23)."""
+    echoes = []
+    for question in nonempty(q for q in questions if q.topic.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER):
+        key = question.options[question.answer[0]].text
+        others = set().union(*(_words(option.text) for option in question.options if option.text != key))
+        stem = _words(question.stem + (" " + question.case.background if question.case else ""))
+        if echo := (_words(key) & stem) - others - STOP_WORDS:
+            echoes.append((question.id, echo))
+    assert echoes == []
+
+
+def test_a_select_two_scenario_keys_the_engines_two_answers_against_their_neighbours(facts: Facts, questions: list[Question]) -> None:
+    """A stem that asks what trains a model and what serves it: the two right options are the engine's answers to the
+    two cases, each wrong one its answer to a case one requirement away from one of them."""
+    paired = nonempty(q for q in questions if q.also)
+    for question in paired:
+        assert question.type is QuestionType.MULTIPLE_RESPONSE and len(question.options) == 5 and len(question.answer) == 2, question.id
+        decisions = [decide(facts.decision, **question.inputs), decide(facts.decision, **question.also)]
+        assert {question.options[index].text for index in question.answer} == {practice.option_label(d.outcome) for d in decisions}, question.id
+        near = {practice.option_label(n.outcome) for d in decisions for n in practice.neighbours(facts, d)}
+        near |= {practice._option_text(n) for d in decisions for n in practice.neighbours(facts, d)}
+        for index, option in enumerate(question.options):
+            if index not in question.answer:
+                assert option.text in near and option.answers is not None, (question.id, option.text)
+                assert option.explanation.startswith("Wrong. It would be the answer if "), (question.id, option.text)

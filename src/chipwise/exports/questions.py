@@ -47,6 +47,8 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         entry["case_study"] = {"id": question.case.id, "title": question.case.title, "background": _text(question.case.background, facts)}
     if question.inputs:
         entry["inputs"] = dict(question.inputs)
+    if question.also:
+        entry["also_inputs"] = dict(question.also)
     if question.rules:
         entry["rules"] = list(question.rules)
     if question.checks:
@@ -143,6 +145,11 @@ def json_schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": {"type": "string"},
                 "description": "Scenario questions: the decision inputs the stem states (see api/decisions.json).",
+            },
+            "also_inputs": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "'Select TWO' scenario questions: the inputs of the second decision the stem asks for (inputs gives the first).",
             },
             "rules": {**_STRINGS, "description": "Decision rules: the one that decides the answer first."},
             "fact_checks": _STRINGS,

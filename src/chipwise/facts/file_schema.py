@@ -463,6 +463,12 @@ PRACTICE = Record(
                             Choice(Competing.values()), required=False, doc="The second requirement the stem sets against the first, if any."
                         ),
                         "states": Field(_states, doc="Decision input -> the value the prose states; the engine answers from these."),
+                        "also": Field(
+                            _states,
+                            required=False,
+                            doc="A second decision the same stem asks for (serving what it trains, say): the question becomes "
+                            "'Select TWO', one right option per decision.",
+                        ),
                     },
                     name="a practice scenario (company, workload, ask, task, states)",
                 ),

@@ -289,6 +289,8 @@ class Scenario:
     task: ExamMapping | None = None
     """Where the exam guide covers what it practises (None only while the file is refused)."""
     competing: Competing | None = None
+    also: Mapping[str, str] | None = None
+    """A second decision the stem asks for: the question is 'Select TWO', one right option per decision."""
 
     @property
     def sentences(self) -> Mapping[str, str]:

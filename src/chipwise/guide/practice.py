@@ -48,7 +48,8 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, bui
         states = _states(f"{where}.states", entry["states"], graph, builder, decidable)
         task = _task(f"{where}.task", entry["task"], exam, builder)
         competing = Competing.of(entry["competing"]) if "competing" in entry else None
-        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, **texts))
+        also = _states(f"{where}.also", entry["also"], graph, builder, decidable) if "also" in entry else None
+        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, **texts))
     cases = [_case_study(case_id, entry, graph, exam, builder, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
     for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from chipwise.decision.engine import Decision, combinations, decide
-from chipwise.decision.model import Interval
+from chipwise.decision.model import Interval, Outcome
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
@@ -62,12 +62,13 @@ class Topic(StrEnum):
 
     @property
     def practice_set(self) -> str:
-        """'exam-style' for questions like the exam's; 'drill' for arithmetic, launch order and the notes' claims."""
+        """'exam-style' for questions like the exam's; 'drill' for arithmetic, launch order, the notes' claims, AWS's
+        published figures and the exam guide's layout (recall, which the exam does not ask)."""
         return "drill" if self in DRILL_TOPICS else "exam-style"
 
 
-DRILL_TOPICS = frozenset({"worked-example", "generations", "exam-notes"})
-"""Topics whose questions drill a skill rather than practise an exam item."""
+DRILL_TOPICS = frozenset({"worked-example", "generations", "exam-notes", "claims", "exam-guide"})
+"""Topics whose questions drill a skill or recall rather than practise an exam item."""
 
 TOPIC_LABELS = {
     Topic.CHOOSING: "Choosing a chip",
@@ -105,6 +106,8 @@ class Question:
     case: CaseStudy | None = None
     inputs: Mapping[str, str] = field(default_factory=dict)
     """Scenario questions: the decision inputs the stem states."""
+    also: Mapping[str, str] = field(default_factory=dict)
+    """'Select TWO' scenario questions: the inputs of the second decision the stem asks for."""
     rules: tuple[str, ...] = ()
     """The rules the question is about: those that decide it (one per table of the decision graph), then those
     its distractors come from."""
@@ -163,8 +166,19 @@ def _right_option(decision: Decision) -> Option:
 
 
 def _option_text(decision: Decision) -> str:
-    """What serves it and what it runs on, without a size: 'A SageMaker real-time endpoint on Inf2 (AWS Inferentia2)'."""
-    return " on ".join(outcome.title for outcome in decision.outcomes)
+    """What serves it and what it runs on, without a size, one product each: 'A SageMaker real-time endpoint on
+    Inf2 (AWS Inferentia2)'."""
+    return " on ".join(option_label(outcome) for outcome in decision.outcomes)
+
+
+def option_label(outcome: Outcome) -> str:
+    """An outcome as one AWS product: hardware by the first instance family the decision table gives it, with its
+    chip's name ('P5 (NVIDIA H100)', never 'P5 or P5e', and without the word 'GPU' or 'CPU' a stem's situation
+    uses); a way of serving, or hardware with no family, by its title."""
+    if outcome.accelerator is None or not outcome.families:
+        return outcome.title
+    family = outcome.families[0]
+    return f"{family.name} ({family.chip.removesuffix(' GPU').removesuffix(' CPU')})"
 
 
 def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
@@ -275,7 +289,7 @@ def decided_options(
             if inputs["workload"] == decision.inputs["workload"]:
                 offer(decide(facts.decision, **inputs))
     wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
-    first = decision.outcomes[0].title + " on "
+    first = option_label(decision.outcomes[0]) + " on "
     if len(decision.outcomes) > 1 and all(option.text.startswith(first) for option in (right, *wrong)):
         return [replace(right, text=right.text.removeprefix(first))], [replace(option, text=option.text.removeprefix(first)) for option in wrong]
     return [right], wrong
@@ -292,10 +306,12 @@ def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
     titles = {option.text for option in options}
-    return tuple(rule.id for rule in facts.decision.rules if any(rule.outcome.title in title for title in titles))
+    return tuple(rule.id for rule in facts.decision.rules if any(option_label(rule.outcome) in title for title in titles))
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
+    if scenario.also is not None:
+        return paired_question(facts, scenario, scenario.also)
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
     right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
@@ -310,6 +326,38 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
+    )
+
+
+def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -> Question:
+    """'Select TWO': a stem that asks for two decisions (what trains a model and what serves it, say). The options
+    name hardware only (or the way of serving, where SageMaker chooses the hardware); the right ones are the
+    engine's answers to the two cases, the three wrong ones its answers to their neighbouring cases (one
+    requirement changed), each explained as a scenario's distractor is."""
+    question_id = f"scenario-{scenario.id}"
+    decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
+    right = [replace(_right_option(decision), text=option_label(decision.outcome)) for decision in decisions]
+    named = _stated_inputs(facts, {**scenario.states, **also})
+    by_text: dict[str, Option] = {}
+    for decision in decisions:
+        for neighbour in neighbours(facts, decision):
+            text = option_label(neighbour.outcome) if neighbour.outcome.families else _option_text(neighbour)
+            if text not in {option.text for option in right} and text not in by_text:
+                by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
+    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
+    steps = tuple(dict.fromkeys(step.rule.id for decision in decisions for step in decision.steps))
+    return _choice(
+        question_id,
+        right,
+        wrong,
+        type=QuestionType.MULTIPLE_RESPONSE,
+        topic=Topic.CHOOSING,
+        stem=f"{scenario.stem} (Select {COUNT_WORDS[len(right)]}.)",
+        exam=scenario.task,
+        competing=scenario.competing,
+        inputs=frozen_map(dict(scenario.states)),
+        also=frozen_map(dict(also)),
+        rules=(*steps, *(r for r in _rules_of(facts, wrong) if r not in steps)),
     )
 
 
