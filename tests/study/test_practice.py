@@ -503,7 +503,7 @@ def test_a_select_two_scenario_keys_the_engines_two_answers_against_their_neighb
         assert {question.options[index].text for index in question.answer} == {practice.option_label(d.outcome) for d in decisions}, question.id
         near = {practice.option_label(n.outcome) for d in decisions for n in practice.neighbours(facts, d)}
         near |= {practice._option_text(n) for d in decisions for n in practice.neighbours(facts, d)}
-        for index, option in enumerate(question.options):
+        for index, option in enumerate(nonempty(question.options)):
             if index not in question.answer:
                 assert option.text in near and option.answers is not None, (question.id, option.text)
                 assert option.explanation.startswith("Wrong. It would be the answer if "), (question.id, option.text)
