@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -184,7 +184,10 @@ def option_label(outcome: Outcome) -> str:
 def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
     where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
-    differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
+    pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
+    if _is_training(decision) and decision.outcome != neighbour.outcome:
+        pairs = pairs[-1:]  # a training question's options name the hardware only: say what that hardware is for
+    differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
     ruled_out = []
     for item in facts.decision.inputs:
@@ -251,48 +254,107 @@ def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
     return named
 
 
+SERVED_FROM_TRAINING = "inference"
+"""The workload a training stem's neighbouring case serves: the same model, served instead of trained (the chip named
+for the other phase is the nearest wrong answer to a training question)."""
+
+
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
-    """The engine's answers to the cases one requirement away (the model's kind, how requests arrive, its size),
-    in the workload the stem gives: each a distractor that would be right had that requirement been different."""
+    """The engine's answers to the cases one requirement away (the model's kind, how requests arrive, for a training
+    stem serving the model instead, then its size), nearest first: each a distractor that would be right had that
+    requirement been different. A size the stem does not give comes last, so an option far out of scale for the
+    stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
     graph = facts.decision
-    found = []
+    near, sized = [], []
     for item in graph.inputs:
-        if item.name == "workload" or (item.numeric is not None and decision.memory_needed_gib is not None):
+        if item.numeric is not None:
+            if decision.memory_needed_gib is None:
+                sized += [decide(graph, **{**decision.inputs, item.name: value}) for value in item.value_names if value != decision.inputs[item.name]]
             continue
-        for value in item.value_names:
-            if value == decision.inputs[item.name]:
-                continue
-            found.append(decide(graph, **{**decision.inputs, item.name: value}))
+        if item.name == "workload":
+            values = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
+        else:
+            values = [value for value in item.value_names if value != decision.inputs[item.name]]
+        near += [decide(graph, **{**decision.inputs, item.name: value}) for value in values]
+    return [*near, *sized]
+
+
+def _is_training(decision: Decision) -> bool:
+    return decision.inputs.get("workload") in ("training", "fine-tuning")
+
+
+def second_neighbours(facts: Facts, decision: Decision) -> list[Decision]:
+    """The cases two requirements away (a neighbour's near neighbours), for a stem whose near cases give fewer than
+    three other answers: a gradient-boosted model's training offers the chip that would serve a neural network
+    before an UltraServer."""
+    found = []
+    for neighbour in neighbours(facts, decision):
+        if neighbour.inputs.get("memory_gib") == decision.inputs.get("memory_gib"):
+            found += [other for other in neighbours(facts, neighbour) if other.inputs.get("memory_gib") == decision.inputs.get("memory_gib")]
     return found
+
+
+def _kind(outcome: Outcome) -> str:
+    """The kind of hardware a cue in a stem points to: NVIDIA GPUs, CPUs, or AWS's own chips."""
+    return "neuron" if outcome.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM) else str(outcome.accelerator)
+
+
+def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]]) -> list[Decision]:
+    """Three distractors, nearest tier first, chosen so that the key's kind of hardware and its way of serving each
+    appear in two options where the candidates allow: a cue that points to GPUs, or to a queue, then does not settle
+    the answer alone (issue #23)."""
+    pool = sorted(candidates, key=lambda pair: (pair[0], _hash(question_id, _option_text(pair[1]))))
+    chosen: list[Decision] = []
+    wants: list[Callable[[Decision], bool]] = [
+        lambda d: _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome,
+        lambda d: d.outcome == decision.outcome,
+        lambda d: len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0],
+    ]
+    for test in wants:
+        if any(test(d) for d in chosen):
+            continue
+        found = next((d for tier, d in pool if tier == 0 and d not in chosen and test(d)), None)
+        if found is not None and len(chosen) < OPTIONS_PER_QUESTION - 1:
+            chosen.append(found)
+    for _, candidate in pool:
+        if len(chosen) == OPTIONS_PER_QUESTION - 1:
+            break
+        if candidate not in chosen:
+            chosen.append(candidate)
+    return chosen
 
 
 def decided_options(
     facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None
 ) -> tuple[list[Option], list[Option]]:
-    """The engine's answer and three answers to neighbouring cases, each with its explanation. `said`: for each
-    input, the stem's sentence that states it. When every option would open with the same way of running the work
-    (all training jobs, say), the options name only the hardware: none names the phase the stem already gives."""
-    right = _right_option(decision)
+    """The engine's answer and three answers to neighbouring cases, each with its explanation (`_pick` chooses them).
+    `said`: for each input, the stem's sentence that states it. A training question's options name only the hardware:
+    none names the phase the stem already gives."""
+    training = _is_training(decision)
+
+    def text_of(candidate: Decision) -> str:
+        return option_label(candidate.outcome) if training else _option_text(candidate)
+
     named = _stated_inputs(facts, stated)
-    by_text: dict[str, Option] = {}
-
-    def offer(candidate: Decision) -> None:
-        text = _option_text(candidate)
-        if text != right.text and text not in by_text:
-            by_text[text] = _wrong_option(facts, decision, candidate, named, said or {})
-
-    for neighbour in neighbours(facts, decision):
-        offer(neighbour)
-    if len(by_text) < OPTIONS_PER_QUESTION - 1:
-        # Few neighbours differ (training asks only the model's kind): the other answers for this workload.
-        for inputs in combinations(facts.decision):
-            if inputs["workload"] == decision.inputs["workload"]:
-                offer(decide(facts.decision, **inputs))
-    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
-    first = option_label(decision.outcomes[0]) + " on "
-    if len(decision.outcomes) > 1 and all(option.text.startswith(first) for option in (right, *wrong)):
-        return [replace(right, text=right.text.removeprefix(first))], [replace(option, text=option.text.removeprefix(first)) for option in wrong]
-    return [right], wrong
+    right = replace(_right_option(decision), text=text_of(decision))
+    seen = {right.text}
+    candidates: list[tuple[int, Decision]] = []
+    near = neighbours(facts, decision)
+    tiers = [
+        [d for d in near if d.inputs.get("memory_gib") == decision.inputs.get("memory_gib")],
+        second_neighbours(facts, decision),
+        [d for d in near if d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")],
+        [decide(facts.decision, **inputs) for inputs in combinations(facts.decision) if inputs["workload"] == decision.inputs["workload"]],
+    ]
+    for tier, found in enumerate(tiers):
+        for candidate in found:
+            if training and not candidate.outcome.families:
+                continue  # a way of serving with no instance to name: no option of a training question
+            if text_of(candidate) not in seen:
+                seen.add(text_of(candidate))
+                candidates.append((tier, candidate))
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates)]
+    return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
 
 
 def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
@@ -339,12 +401,16 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     right = [replace(_right_option(decision), text=option_label(decision.outcome)) for decision in decisions]
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
+    far: set[str] = set()
     for decision in decisions:
         for neighbour in neighbours(facts, decision):
             text = option_label(neighbour.outcome) if neighbour.outcome.families else _option_text(neighbour)
             if text not in {option.text for option in right} and text not in by_text:
                 by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
-    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
+                if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
+                    far.add(text)
+    nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, _hash(question_id, option.text)))
+    wrong = sorted(nearest_first[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)], key=lambda option: _hash(question_id, option.text))
     steps = tuple(dict.fromkeys(step.rule.id for decision in decisions for step in decision.steps))
     return _choice(
         question_id,
