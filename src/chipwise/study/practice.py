@@ -260,23 +260,35 @@ for the other phase is the nearest wrong answer to a training question)."""
 
 
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
-    """The engine's answers to the cases one requirement away (the model's kind, how requests arrive, for a training
-    stem serving the model instead, then its size), nearest first: each a distractor that would be right had that
-    requirement been different. A size the stem does not give comes last, so an option far out of scale for the
-    stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
+    """The engine's answers to the cases one requirement away, nearest first (`neighbour_tiers`): each a distractor
+    that would be right had that requirement been different."""
+    near, far = neighbour_tiers(facts, decision)
+    return [*near, *far]
+
+
+def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], list[Decision]]:
+    """The cases one requirement away, near and far. Near: the model's kind, how requests arrive, for a training stem
+    serving the model instead, and, where the stem gives a size, the largest smaller model with another answer (the
+    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer). Far: a size the stem does not give, so an option out of
+    scale for the stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
     graph = facts.decision
-    near, sized = [], []
+    near, far = [], []
     for item in graph.inputs:
         if item.numeric is not None:
+            pieces = item.value_names  # smallest first
+            at = pieces.index(decision.inputs[item.name])
             if decision.memory_needed_gib is None:
-                sized += [decide(graph, **{**decision.inputs, item.name: value}) for value in item.value_names if value != decision.inputs[item.name]]
+                far += [decide(graph, **{**decision.inputs, item.name: piece}) for piece in pieces if piece != decision.inputs[item.name]]
+            else:
+                smaller = [decide(graph, **{**decision.inputs, item.name: piece}) for piece in reversed(pieces[:at])]
+                near += [other for other in smaller if other.outcomes != decision.outcomes][:1]
             continue
         if item.name == "workload":
-            values = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
+            others = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
         else:
-            values = [value for value in item.value_names if value != decision.inputs[item.name]]
-        near += [decide(graph, **{**decision.inputs, item.name: value}) for value in values]
-    return [*near, *sized]
+            others = [value for value in item.value_names if value != decision.inputs[item.name]]
+        near += [decide(graph, **{**decision.inputs, item.name: value}) for value in others]
+    return near, far
 
 
 def _is_training(decision: Decision) -> bool:
@@ -288,9 +300,9 @@ def second_neighbours(facts: Facts, decision: Decision) -> list[Decision]:
     three other answers: a gradient-boosted model's training offers the chip that would serve a neural network
     before an UltraServer."""
     found = []
-    for neighbour in neighbours(facts, decision):
+    for neighbour in neighbour_tiers(facts, decision)[0]:
         if neighbour.inputs.get("memory_gib") == decision.inputs.get("memory_gib"):
-            found += [other for other in neighbours(facts, neighbour) if other.inputs.get("memory_gib") == decision.inputs.get("memory_gib")]
+            found += [other for other in neighbour_tiers(facts, neighbour)[0] if other.inputs.get("memory_gib") == decision.inputs.get("memory_gib")]
     return found
 
 
@@ -302,13 +314,15 @@ def _kind(outcome: Outcome) -> str:
 def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]]) -> list[Decision]:
     """Three distractors, nearest tier first, chosen so that the key's kind of hardware and its way of serving each
     appear in two options where the candidates allow: a cue that points to GPUs, or to a queue, then does not settle
-    the answer alone (issue #23)."""
+    the answer alone (issue #23). Where the stem gives a size, a smaller model's answer is offered too, so the size
+    decides something."""
     pool = sorted(candidates, key=lambda pair: (pair[0], _hash(question_id, _option_text(pair[1]))))
     chosen: list[Decision] = []
     wants: list[Callable[[Decision], bool]] = [
         lambda d: _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome,
         lambda d: d.outcome == decision.outcome,
         lambda d: len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0],
+        lambda d: d.inputs.get("memory_gib") != decision.inputs.get("memory_gib"),  # a size the stem gives, made smaller
     ]
     for test in wants:
         if any(test(d) for d in chosen):
@@ -339,11 +353,11 @@ def decided_options(
     right = replace(_right_option(decision), text=text_of(decision))
     seen = {right.text}
     candidates: list[tuple[int, Decision]] = []
-    near = neighbours(facts, decision)
+    near, far = neighbour_tiers(facts, decision)
     tiers = [
-        [d for d in near if d.inputs.get("memory_gib") == decision.inputs.get("memory_gib")],
+        near,
         second_neighbours(facts, decision),
-        [d for d in near if d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")],
+        far,
         [decide(facts.decision, **inputs) for inputs in combinations(facts.decision) if inputs["workload"] == decision.inputs["workload"]],
     ]
     for tier, found in enumerate(tiers):
