@@ -545,3 +545,14 @@ def test_a_select_two_scenario_keys_the_engines_two_answers_against_their_neighb
             if index not in question.answer:
                 assert option.text in near and option.answers is not None, (question.id, option.text)
                 assert option.explanation.startswith("Wrong. It would be the answer if "), (question.id, option.text)
+
+
+def test_a_select_two_scenario_offers_hardware_beside_hardware(facts: Facts, questions: list[Question]) -> None:
+    """Its options name hardware ('Inf2 (AWS Inferentia2)'); a way of serving with its compute ('SageMaker Serverless
+    Inference on ...') is offered only when fewer than three hardware answers are near (issue #23: mixed granularity)."""
+    for question in nonempty(q for q in questions if q.also):
+        decisions = [decide(facts.decision, **question.inputs), decide(facts.decision, **question.also)]
+        right = {question.options[index].text for index in question.answer}
+        hardware = {practice.option_label(n.outcome) for d in decisions for n in practice.neighbours(facts, d) if n.outcome.families} - right
+        if any(" on " in option.text for option in question.options):
+            assert len(hardware) < 3, question.id

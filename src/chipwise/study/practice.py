@@ -269,8 +269,9 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
 def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], list[Decision]]:
     """The cases one requirement away, near and far. Near: the model's kind, how requests arrive, for a training stem
     serving the model instead, and, where the stem gives a size, the largest smaller model with another answer (the
-    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer). Far: a size the stem does not give, so an option out of
-    scale for the stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
+    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer). Far: a size the stem does not
+    give, so an option out of scale for the stem (an UltraServer for a few requests a day) is offered only when
+    nearer cases run out."""
     graph = facts.decision
     near, far = [], []
     for item in graph.inputs:
@@ -423,7 +424,8 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
                 by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
                 if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
                     far.add(text)
-    nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, _hash(question_id, option.text)))
+    serving = {option.text for option in by_text.values() if " on " in option.text}  # a way of serving among hardware: offered last
+    nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, option.text in serving, _hash(question_id, option.text)))
     wrong = sorted(nearest_first[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)], key=lambda option: _hash(question_id, option.text))
     steps = tuple(dict.fromkeys(step.rule.id for decision in decisions for step in decision.steps))
     return _choice(
