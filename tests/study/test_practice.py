@@ -556,3 +556,30 @@ def test_a_select_two_scenario_offers_hardware_beside_hardware(facts: Facts, que
         hardware = {practice.option_label(n.outcome) for d in decisions for n in practice.neighbours(facts, d) if n.outcome.families} - right
         if any(" on " in option.text for option in question.options):
             assert len(hardware) < 3, question.id
+
+
+def test_a_gpu_stem_without_a_size_offers_the_larger_gpu_the_same_way_served(facts: Facts, questions: list[Question]) -> None:
+    """A cue that points to GPUs leaves two options served the same way (G6 and P5, say): the stem's words on the
+    model's size and the cost decide between them, not the cue (issue #23)."""
+    for question in nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "nvidia-only" and "params_billion" not in q.inputs):
+        decision = decide(facts.decision, **question.inputs)
+        if decision.inputs["workload"] != "inference":
+            continue
+        serving = practice.option_label(decision.outcomes[0])
+        same_way = [option.text for option in question.options if option.text.startswith(serving) and "NVIDIA" in option.text]
+        assert len(same_way) >= 2, question.id
+
+
+def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, questions: list[Question]) -> None:
+    """measurements/practice_wording.py (a solver that matches words, knowing no AWS) runs on the facts file, and it
+    answers a stem that names its key's selling point."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("practice_wording", Path(__file__).resolve().parents[2] / "measurements" / "practice_wording.py")
+    assert spec is not None and spec.loader is not None
+    wording = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(wording)
+    assert wording.score("The model needs the graphics cards it was built for.", "A SageMaker real-time endpoint on G6 (NVIDIA L4)") > 0
+    assert wording.score("The model needs the graphics cards it was built for.", "A SageMaker real-time endpoint on Inf2 (AWS Inferentia2)") == 0
+    chances = [wording.expected_right(q) for q in questions if q.topic.practice_set == "exam-style" and q.type is not QuestionType.MATCHING]
+    assert chances and all(0 <= chance <= 1 for chance in chances)

@@ -269,9 +269,10 @@ def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
 def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], list[Decision]]:
     """The cases one requirement away, near and far. Near: the model's kind, how requests arrive, for a training stem
     serving the model instead, and, where the stem gives a size, the largest smaller model with another answer (the
-    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer). Far: a size the stem does not
-    give, so an option out of scale for the stem (an UltraServer for a few requests a day) is offered only when
-    nearer cases run out."""
+    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer); where it gives none, the
+    smallest larger model whose answer is other hardware of the same kind (P5 beside G6: a stem that points to GPUs
+    then leaves two, and its words on the model's size decide). Far: other sizes the stem does not give, so an option
+    out of scale for the stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
     graph = facts.decision
     near, far = [], []
     for item in graph.inputs:
@@ -279,7 +280,10 @@ def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], l
             pieces = item.value_names  # smallest first
             at = pieces.index(decision.inputs[item.name])
             if decision.memory_needed_gib is None:
-                far += [decide(graph, **{**decision.inputs, item.name: piece}) for piece in pieces if piece != decision.inputs[item.name]]
+                larger = [decide(graph, **{**decision.inputs, item.name: piece}) for piece in pieces[at + 1 :]]
+                alike = [other for other in larger if other.outcomes != decision.outcomes and other.accelerator == decision.accelerator][:1]
+                near += alike
+                far += [other for other in larger if other not in alike]
             else:
                 smaller = [decide(graph, **{**decision.inputs, item.name: piece}) for piece in reversed(pieces[:at])]
                 near += [other for other in smaller if other.outcomes != decision.outcomes][:1]
