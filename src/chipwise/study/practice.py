@@ -198,8 +198,8 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
             answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
-            if item.name in stated and said.get(item.name):
-                ruled_out.append(said[item.name])
+            if said.get(item.name) and (item.name in stated or item.numeric is not None):
+                ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
