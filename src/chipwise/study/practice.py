@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -184,7 +184,10 @@ def option_label(outcome: Outcome) -> str:
 def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
     where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
-    differing = next(theirs for ours, theirs in zip(decision.outcomes, neighbour.outcomes, strict=True) if ours != theirs)
+    pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
+    if _is_training(decision) and decision.outcome != neighbour.outcome:
+        pairs = pairs[-1:]  # a training question's options name the hardware only: say what that hardware is for
+    differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
     ruled_out = []
     for item in facts.decision.inputs:
@@ -195,8 +198,8 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
             answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
-            if item.name in stated and said.get(item.name):
-                ruled_out.append(said[item.name])
+            if said.get(item.name) and (item.name in stated or item.numeric is not None):
+                ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
@@ -251,48 +254,126 @@ def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
     return named
 
 
+SERVED_FROM_TRAINING = "inference"
+"""The workload a training stem's neighbouring case serves: the same model, served instead of trained (the chip named
+for the other phase is the nearest wrong answer to a training question)."""
+
+
 def neighbours(facts: Facts, decision: Decision) -> list[Decision]:
-    """The engine's answers to the cases one requirement away (the model's kind, how requests arrive, its size),
-    in the workload the stem gives: each a distractor that would be right had that requirement been different."""
+    """The engine's answers to the cases one requirement away, nearest first (`neighbour_tiers`): each a distractor
+    that would be right had that requirement been different."""
+    near, far = neighbour_tiers(facts, decision)
+    return [*near, *far]
+
+
+def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], list[Decision]]:
+    """The cases one requirement away, near and far. Near: the model's kind, how requests arrive, for a training stem
+    serving the model instead, and, where the stem gives a size, the largest smaller model with another answer (the
+    Serverless Inference endpoint a large model rules out; G6 where P5 is the answer); where it gives none, the
+    smallest larger model whose answer is other hardware of the same kind (P5 beside G6: a stem that points to GPUs
+    then leaves two, and its words on the model's size decide). Far: other sizes the stem does not give, so an option
+    out of scale for the stem (an UltraServer for a few requests a day) is offered only when nearer cases run out."""
     graph = facts.decision
-    found = []
+    near, far = [], []
     for item in graph.inputs:
-        if item.name == "workload" or (item.numeric is not None and decision.memory_needed_gib is not None):
+        if item.numeric is not None:
+            pieces = item.value_names  # smallest first
+            at = pieces.index(decision.inputs[item.name])
+            if decision.memory_needed_gib is None:
+                larger = [decide(graph, **{**decision.inputs, item.name: piece}) for piece in pieces[at + 1 :]]
+                alike = [other for other in larger if other.outcomes != decision.outcomes and other.accelerator == decision.accelerator][:1]
+                near += alike
+                far += [other for other in larger if other not in alike]
+            else:
+                smaller = [decide(graph, **{**decision.inputs, item.name: piece}) for piece in reversed(pieces[:at])]
+                near += [other for other in smaller if other.outcomes != decision.outcomes][:1]
             continue
-        for value in item.value_names:
-            if value == decision.inputs[item.name]:
-                continue
-            found.append(decide(graph, **{**decision.inputs, item.name: value}))
+        if item.name == "workload":
+            others = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
+        else:
+            others = [value for value in item.value_names if value != decision.inputs[item.name]]
+        near += [decide(graph, **{**decision.inputs, item.name: value}) for value in others]
+    return near, far
+
+
+def _is_training(decision: Decision) -> bool:
+    return decision.inputs.get("workload") in ("training", "fine-tuning")
+
+
+def second_neighbours(facts: Facts, decision: Decision) -> list[Decision]:
+    """The cases two requirements away (a neighbour's near neighbours), for a stem whose near cases give fewer than
+    three other answers: a gradient-boosted model's training offers the chip that would serve a neural network
+    before an UltraServer."""
+    found = []
+    for neighbour in neighbour_tiers(facts, decision)[0]:
+        if neighbour.inputs.get("memory_gib") == decision.inputs.get("memory_gib"):
+            found += [other for other in neighbour_tiers(facts, neighbour)[0] if other.inputs.get("memory_gib") == decision.inputs.get("memory_gib")]
     return found
+
+
+def _kind(outcome: Outcome) -> str:
+    """The kind of hardware a cue in a stem points to: NVIDIA GPUs, CPUs, or AWS's own chips."""
+    return "neuron" if outcome.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM) else str(outcome.accelerator)
+
+
+def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]]) -> list[Decision]:
+    """Three distractors, nearest tier first, chosen so that the key's kind of hardware and its way of serving each
+    appear in two options where the candidates allow: a cue that points to GPUs, or to a queue, then does not settle
+    the answer alone (issue #23). Where the stem gives a size, a smaller model's answer is offered too, so the size
+    decides something."""
+    pool = sorted(candidates, key=lambda pair: (pair[0], _hash(question_id, _option_text(pair[1]))))
+    chosen: list[Decision] = []
+    wants: list[Callable[[Decision], bool]] = [
+        lambda d: _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome,
+        lambda d: d.outcome == decision.outcome,
+        lambda d: len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0],
+        lambda d: d.inputs.get("memory_gib") != decision.inputs.get("memory_gib"),  # a size the stem gives, made smaller
+    ]
+    for test in wants:
+        if any(test(d) for d in chosen):
+            continue
+        found = next((d for tier, d in pool if tier == 0 and d not in chosen and test(d)), None)
+        if found is not None and len(chosen) < OPTIONS_PER_QUESTION - 1:
+            chosen.append(found)
+    for _, candidate in pool:
+        if len(chosen) == OPTIONS_PER_QUESTION - 1:
+            break
+        if candidate not in chosen:
+            chosen.append(candidate)
+    return chosen
 
 
 def decided_options(
     facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None
 ) -> tuple[list[Option], list[Option]]:
-    """The engine's answer and three answers to neighbouring cases, each with its explanation. `said`: for each
-    input, the stem's sentence that states it. When every option would open with the same way of running the work
-    (all training jobs, say), the options name only the hardware: none names the phase the stem already gives."""
-    right = _right_option(decision)
+    """The engine's answer and three answers to neighbouring cases, each with its explanation (`_pick` chooses them).
+    `said`: for each input, the stem's sentence that states it. A training question's options name only the hardware:
+    none names the phase the stem already gives."""
+    training = _is_training(decision)
+
+    def text_of(candidate: Decision) -> str:
+        return option_label(candidate.outcome) if training else _option_text(candidate)
+
     named = _stated_inputs(facts, stated)
-    by_text: dict[str, Option] = {}
-
-    def offer(candidate: Decision) -> None:
-        text = _option_text(candidate)
-        if text != right.text and text not in by_text:
-            by_text[text] = _wrong_option(facts, decision, candidate, named, said or {})
-
-    for neighbour in neighbours(facts, decision):
-        offer(neighbour)
-    if len(by_text) < OPTIONS_PER_QUESTION - 1:
-        # Few neighbours differ (training asks only the model's kind): the other answers for this workload.
-        for inputs in combinations(facts.decision):
-            if inputs["workload"] == decision.inputs["workload"]:
-                offer(decide(facts.decision, **inputs))
-    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: OPTIONS_PER_QUESTION - 1]
-    first = option_label(decision.outcomes[0]) + " on "
-    if len(decision.outcomes) > 1 and all(option.text.startswith(first) for option in (right, *wrong)):
-        return [replace(right, text=right.text.removeprefix(first))], [replace(option, text=option.text.removeprefix(first)) for option in wrong]
-    return [right], wrong
+    right = replace(_right_option(decision), text=text_of(decision))
+    seen = {right.text}
+    candidates: list[tuple[int, Decision]] = []
+    near, far = neighbour_tiers(facts, decision)
+    tiers = [
+        near,
+        second_neighbours(facts, decision),
+        far,
+        [decide(facts.decision, **inputs) for inputs in combinations(facts.decision) if inputs["workload"] == decision.inputs["workload"]],
+    ]
+    for tier, found in enumerate(tiers):
+        for candidate in found:
+            if training and not candidate.outcome.families:
+                continue  # a way of serving with no instance to name: no option of a training question
+            if text_of(candidate) not in seen:
+                seen.add(text_of(candidate))
+                candidates.append((tier, candidate))
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates)]
+    return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
 
 
 def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
@@ -339,12 +420,17 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     right = [replace(_right_option(decision), text=option_label(decision.outcome)) for decision in decisions]
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
+    far: set[str] = set()
     for decision in decisions:
         for neighbour in neighbours(facts, decision):
             text = option_label(neighbour.outcome) if neighbour.outcome.families else _option_text(neighbour)
             if text not in {option.text for option in right} and text not in by_text:
                 by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
-    wrong = sorted(by_text.values(), key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
+                if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
+                    far.add(text)
+    serving = {option.text for option in by_text.values() if " on " in option.text}  # a way of serving among hardware: offered last
+    nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, option.text in serving, _hash(question_id, option.text)))
+    wrong = sorted(nearest_first[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)], key=lambda option: _hash(question_id, option.text))
     steps = tuple(dict.fromkeys(step.rule.id for decision in decisions for step in decision.steps))
     return _choice(
         question_id,
