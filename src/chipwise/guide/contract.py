@@ -50,7 +50,7 @@ NUMBERS = frozenset(
 )
 """Facts the calculator computes with: they must be numbers."""
 
-DERIVED = (
+WORKED_EXAMPLE_STEPS = (
     FactId.EXAMPLE_REQUESTS_PER_MONTH,
     FactId.EXAMPLE_INFERENTIA_MONTHLY_COST,
     FactId.EXAMPLE_MONTHLY_SAVINGS,
@@ -177,7 +177,7 @@ def breaches(
             yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.guide.contract.FactId.{fact_id.name}); add it back")
         elif fact_id in NUMBERS and not fact.is_number:
             yield Breach(f"facts.{fact_id.value}.value", f"the calculator computes with {fact_id.value!r}: it must be a number")
-        elif fact_id in DERIVED and fact.derivation is None:
+        elif fact_id in WORKED_EXAMPLE_STEPS and fact.derivation is None:
             yield Breach(f"facts.{fact_id.value}", f"the worked example shows {fact_id.value!r} as a step: it must be under derived:, with a formula")
     if table is None:
         return
