@@ -98,6 +98,12 @@ class CopyKey(StrEnum):
     SIZING_TRAINING = "sizing_training"
     SIZING_HEADROOM = "sizing_headroom"
     SIZING_FITS = "sizing_fits"
+    DEPLOYMENT_COST_REQUESTS = "deployment_cost_requests"
+    DEPLOYMENT_COST_REPLIES = "deployment_cost_replies"
+    DEPLOYMENT_COST_WITHIN_LIMIT = "deployment_cost_within_limit"
+    DEPLOYMENT_COST_ABOVE_LIMIT = "deployment_cost_above_limit"
+    DEPLOYMENT_COST_OWN_RATE = "deployment_cost_own_rate"
+    PRICE_CAVEAT = "price_caveat"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -109,6 +115,12 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
     CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
     CopyKey.SIZING_FITS: frozenset(),
+    CopyKey.DEPLOYMENT_COST_REQUESTS: frozenset(),
+    CopyKey.DEPLOYMENT_COST_REPLIES: frozenset(),
+    CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT: frozenset(),
+    CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
+    CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
+    CopyKey.PRICE_CAVEAT: frozenset(),
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
 
