@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.facts.model import fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COPY_PLACE, CopyKey
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.render.benchmarks import dollars, grouped, plural, row_choice
@@ -58,7 +59,7 @@ def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow) -> list[tuple[str, 
 
 def copy(facts: Facts, key: CopyKey, **values: str) -> str:
     """A sentence of the facts file's page copy as plain text, each {name} place given its value (the template escapes it)."""
-    return COPY_PLACE.sub(lambda place: values[place.group(1)], facts.page_copy[key])
+    return fill(facts.page_copy[key], **values)
 
 
 def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts) -> dict[str, str]:

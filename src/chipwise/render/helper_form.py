@@ -70,5 +70,7 @@ def sizing_fields(facts: Facts) -> SizingFields | None:
 
 def decision_helper(facts: Facts, links: Links) -> str:
     """The helper's form, its message and answer areas, then the table's inputs (shown without JavaScript too)."""
-    form = layout.render("decision_helper.html", url_prefix=links.url_prefix, questions=questions(facts), sizing=sizing_fields(facts))
+    form = layout.render(
+        "decision_helper.html", url_prefix=links.url_prefix, questions=questions(facts), sizing=sizing_fields(facts), copy=facts.page_copy
+    )
     return form + "\n\n" + decision_inputs(facts)
