@@ -392,7 +392,9 @@ SIZING_FITS_SENTENCE = '  sizing_family_fits: "{size}: {accelerators} with {memo
     [
         pytest.param("", "page_copy: the site writes the sentence 'sizing_family_fits' from the page copy: add it, with the places", id="gone"),
         pytest.param(
-            '  sizing_family_fits: "{size} fits"\n', "page_copy.sizing_family_fits: the sentence leaves out {accelerators}, which the code fills", id="place-left-out"
+            '  sizing_family_fits: "{size} fits"\n',
+            "page_copy.sizing_family_fits: the sentence leaves out {accelerators}, which the code fills",
+            id="place-left-out",
         ),
     ],
 )
