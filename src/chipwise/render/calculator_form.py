@@ -96,7 +96,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         return layout.render("deployment_cost.html", groups=[])
     chosen = deployment_cost.default_row(benchmarks)
     requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
-    fields = deployment_cost_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS), facts)
+    fields = deployment_cost_fields(deployment_cost.estimate(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS), facts)
     fields["requests"] = grouped(calculator.round_half_up(requests, 2), 2)
     tokens = deployment_cost.counts_tokens(chosen)
     return layout.render(

@@ -27,7 +27,7 @@ TOKENS = [None, 0, 1, 250.5, 4096]
 
 def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rate: float | None = None, tokens: float | None = None) -> dict[str, str]:
     assert facts.benchmarks is not None
-    fields = deployment_cost_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit, rate, tokens), facts)
+    fields = deployment_cost_fields(deployment_cost.estimate(facts.benchmarks.rows[row_id], requests, limit, rate, tokens), facts)
     return fields
 
 

@@ -83,7 +83,7 @@ def test_the_deployment_costs_sentences_for_an_own_rate_and_a_missed_limit_are_p
     try:
         page.wait_for_function("() => location.search.includes('rate=9.5')")
         page.evaluate("() => document.querySelector('.chipwise-deployment-cost').requestSubmit()")
-        expected = deployment_cost_fields(deployment_cost.size(row, 5000, 0.5, 9.5), facts)
+        expected = deployment_cost_fields(deployment_cost.estimate(row, 5000, 0.5, 9.5), facts)
         for name in ("rate_basis", "latency_verdict", "request_word"):
             shown = page.locator(f'.chipwise-deployment-cost__result output[data-deployment-cost-field="{name}"]').first.inner_text()
             assert shown == expected[name], name
