@@ -22,7 +22,7 @@ class HelperChoice:
 
 @dataclass(frozen=True)
 class HelperQuestion:
-    """One enumerated decision input as the helper asks it (a practice question is chipwise.study.practice.Question)."""
+    """One enumerated decision input as the helper asks it."""
 
     name: str
     text: str
