@@ -24,7 +24,7 @@ from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_text, build_day, st
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
-from chipwise.reverify.check import verify
+from chipwise.reverify.check import verify_quotes
 from chipwise.reverify.clones import Clone, CloneError, parse_repo_option
 
 
@@ -233,7 +233,7 @@ def _verify(path: Path | None, repos: list[str], at: str | None, pages: Path | N
             clones[name] = Clone.open(name, folder)
         if pages is not None and not pages.is_dir():
             raise CloneError(f"--pages {pages}: not a folder of saved pages")
-        report = verify(loaded, clones, build_day(), at, pages)
+        report = verify_quotes(loaded, clones, build_day(), at, pages)
     except CloneError as error:
         sys.stderr.write(f"chipwise: error: {error}\n")
         return 1

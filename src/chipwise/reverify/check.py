@@ -270,6 +270,6 @@ class Verifier:
         return VerifyReport(tuple(self.check(claim) for claim in listed), self.today, dict(self._refs))
 
 
-def verify(facts: Facts, clones: Mapping[str, Clone], today: datetime.date, at: str | None = None, pages: Path | None = None) -> VerifyReport:
+def verify_quotes(facts: Facts, clones: Mapping[str, Clone], today: datetime.date, at: str | None = None, pages: Path | None = None) -> VerifyReport:
     """Every claim of the facts checked; CloneError (one line) when a clone lacks a commit the claims need."""
     return Verifier(clones, today, at, pages).run(claims(facts))

@@ -319,7 +319,7 @@ class SiteMacros:
         """Where each topic sits in the exam, as a table whose rows read as cards on a phone (the cheat sheet)."""
         from chipwise.render import cheat_sheet
 
-        return cheat_sheet.exam_mapping_table(self.facts, self.links())
+        return cheat_sheet.exam_mapping_cards(self.facts, self.links())
 
     @_kept_on_disk
     def worked_example(self) -> str:
