@@ -48,7 +48,8 @@ var chipwiseAddress = {
   }
 };
 
-// The deployment cost form's constants and sentences, read from its data- attributes.
+// The deployment cost form's constants and sentences, read from its data- attributes (the sentences are the facts
+// file's page copy).
 function chipwiseDeploymentCostConstants(form) {
   var data = form.dataset;
   return {
@@ -65,7 +66,7 @@ function chipwiseDeploymentCostConstants(form) {
   };
 }
 
-// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/benchmarks.py's sizing_fields.
+// The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/calculator_form.py's deployment_cost_fields.
 // `data` is a row's option's data- attributes, `constants` chipwiseDeploymentCostConstants(form). `ownRate`, when
 // given, is the reader's hourly rate in place of AWS's for the row; `tokensPerReply`, for a row measured in tokens
 // (data-tokens="yes"), replaces the row's own tokens a request.

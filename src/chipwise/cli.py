@@ -24,7 +24,7 @@ from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_text, build_day, st
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
-from chipwise.reverify import check as reverify
+from chipwise.reverify.check import verify_quotes
 from chipwise.reverify.clones import Clone, CloneError, parse_repo_option
 
 
@@ -133,14 +133,14 @@ def _parser(table: DecisionGraph | None = None) -> argparse.ArgumentParser:
 
     export_dmn = commands.add_parser("export-dmn", help="write the decision graph as a DMN 1.3 document (api/decisions.dmn)")
     export_dmn.add_argument("--output", type=Path, help="the file to write (default: standard output)")
-    verify = commands.add_parser("verify", help="re-verify each quote in its source's recorded copy, and report drift in today's copy")
-    verify.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
-    verify.add_argument(
+    verify_command = commands.add_parser("verify", help="re-verify each quote in its source's recorded copy, and report drift in today's copy")
+    verify_command.add_argument("path", nargs="?", type=Path, help="facts file (default: $CHIPWISE_FACTS or the project's)")
+    verify_command.add_argument(
         "--repo", action="append", default=[], metavar="OWNER/NAME=PATH", help="a local clone (working copy or bare) of a repository sources name; repeatable"
     )
-    verify.add_argument("--at", metavar="REF", help="compare with this commit, branch or tag of each clone (default: its newest commit, HEAD)")
-    verify.add_argument("--pages", type=Path, metavar="DIR", help="a folder of saved web pages for the sources whose copy is a stored page")
-    verify.add_argument("--json", action="store_true", help="print JSON")
+    verify_command.add_argument("--at", metavar="REF", help="compare with this commit, branch or tag of each clone (default: its newest commit, HEAD)")
+    verify_command.add_argument("--pages", type=Path, metavar="DIR", help="a folder of saved web pages for the sources whose copy is a stored page")
+    verify_command.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("changelog", help="print facts/CHANGELOG.md, generated from the changes file the facts file names")
 
@@ -233,7 +233,7 @@ def _verify(path: Path | None, repos: list[str], at: str | None, pages: Path | N
             clones[name] = Clone.open(name, folder)
         if pages is not None and not pages.is_dir():
             raise CloneError(f"--pages {pages}: not a folder of saved pages")
-        report = reverify.verify(loaded, clones, build_day(), at, pages)
+        report = verify_quotes(loaded, clones, build_day(), at, pages)
     except CloneError as error:
         sys.stderr.write(f"chipwise: error: {error}\n")
         return 1

@@ -8,6 +8,7 @@ import json
 import jsonschema
 
 from chipwise.exports import site_files
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render.calculator_form import cost_calculator
@@ -51,7 +52,7 @@ def test_the_benchmark_tables_say_the_pages_are_archived_and_price_at_awss_named
     assert "/en/latest/about-neuron/benchmarks/" not in table
     assert 'href="https://awsdocs-neuron.readthedocs-hosted.com/en/latest/archive/benchmarks/inf2/inf2-performance.html"' in table
     assert "measured with Transformers NeuronX" in table and render_benchmarks.NOT_SHOWN in table
-    sources = render_benchmarks.sources(benchmarks, archived.source.url)
+    sources = render_benchmarks.sources(benchmarks, facts.page_copy[CopyKey.PRICE_CAVEAT], archived.source.url)
     assert "/en/latest/about-neuron/benchmarks/" not in sources
     assert f'href="{archived.source.url}"' in sources and "now archived" in sources
 

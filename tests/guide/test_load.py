@@ -382,3 +382,30 @@ def test_the_page_copy_the_site_fills_in_is_checked_at_load(tmp_path: Path, old:
         chipwise.load_facts(path, for_site=True)
     problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
     assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems
+
+
+SIZING_FITS_SENTENCE = '  sizing_family_fits: "{size}: {accelerators} with {memory} GiB of accelerator memory ≥ {needed} GiB needed"\n'
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        pytest.param("", "page_copy: the site writes the sentence 'sizing_family_fits' from the page copy: add it, with the places", id="gone"),
+        pytest.param(
+            '  sizing_family_fits: "{size} fits"\n',
+            "page_copy.sizing_family_fits: the sentence leaves out {accelerators}, which the code fills",
+            id="place-left-out",
+        ),
+    ],
+)
+def test_a_sized_decisions_sentences_are_checked_wherever_the_file_loads(tmp_path: Path, new: str, message: str) -> None:
+    """The command line sizes a model too, so a file with a sizing section needs its sentences outside a site build."""
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert text.count(SIZING_FITS_SENTENCE) == 1
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(SIZING_FITS_SENTENCE, new), encoding="utf-8")
+    copy_rows_file(tmp_path)
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path)
+    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems

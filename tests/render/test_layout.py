@@ -64,9 +64,10 @@ def _form_attributes(form_html: str, form_class: str) -> dict[str, str]:
 
 
 def _sentences_declared(template: str) -> set[str]:
-    """The names of the sentences a template's `{% set sentences = {...} %}` declares, as the script reads them."""
+    """The names of the sentences a template's `{% set sentences = {...} %}` declares, as the script reads them
+    (each written there, or taken from the facts file's page copy, `copy`)."""
     text = (TEMPLATES / template).read_text(encoding="utf-8")
-    return {_camel(name) for name in re.findall(r'^\s*"([a-z-]+)": "', text, re.MULTILINE)}
+    return {_camel(name) for name in re.findall(r'^\s*"([a-z-]+)": (?:"|copy\.)', text, re.MULTILINE)}
 
 
 def _sentences_asked(script: str) -> set[str]:

@@ -23,7 +23,7 @@ def test_every_row_and_traffic_level_follows_the_formulas(facts: Facts) -> None:
         rate = row.rate.usd_per_hour
         for requests in TRAFFIC:
             for limit in LIMITS:
-                result = deployment_cost.size(row, requests, limit)
+                result = deployment_cost.estimate(row, requests, limit)
                 per_second = requests * row.units_per_request / 86_400
                 assert math.isclose(result.units_per_second, per_second), row.id
                 assert result.cost_per_million_full_use == round_half_up((1e6 / row.throughput) * (rate / 3600), 3)
@@ -63,19 +63,19 @@ def test_bad_inputs_are_refused_like_the_exam_note_calculator(facts: Facts, requ
     assert facts.benchmarks is not None
     row = next(row for row in facts.benchmarks.rows.values() if not deployment_cost.counts_tokens(row))
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
-        deployment_cost.size(row, requests, limit)
+        deployment_cost.estimate(row, requests, limit)
 
 
 @pytest.mark.parametrize("rate", [0, 0.5, 12.34, 1_000_000])
 def test_the_readers_own_hourly_rate_replaces_awss_in_every_cost(facts: Facts, rate: float) -> None:
     assert facts.benchmarks is not None
     row = deployment_cost.default_row(facts.benchmarks)
-    result = deployment_cost.size(row, 1_000_000, 100, rate)
+    result = deployment_cost.estimate(row, 1_000_000, 100, rate)
     assert (result.usd_per_hour, result.awss_rate) == (rate, rate == row.rate.usd_per_hour)
     assert result.instances is not None
     assert result.monthly_cost == math.floor(result.instances * rate * 720 * 100 + 0.5) / 100
     assert result.cost_per_million_full_use == round_half_up((1e6 / row.throughput) * (rate / 3600), 3)
-    assert deployment_cost.size(row, 1_000_000, 100, row.rate.usd_per_hour) == deployment_cost.size(row, 1_000_000, 100)
+    assert deployment_cost.estimate(row, 1_000_000, 100, row.rate.usd_per_hour) == deployment_cost.estimate(row, 1_000_000, 100)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_the_readers_own_hourly_rate_replaces_awss_in_every_cost(facts: Facts, r
 def test_a_bad_hourly_rate_is_refused_like_the_other_fields(facts: Facts, rate: float, message: str) -> None:
     assert facts.benchmarks is not None
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
-        deployment_cost.size(deployment_cost.default_row(facts.benchmarks), 100, 100, rate)
+        deployment_cost.estimate(deployment_cost.default_row(facts.benchmarks), 100, 100, rate)
 
 
 @pytest.mark.parametrize("tokens", [0, 1, 250.5, 4096])
@@ -94,11 +94,11 @@ def test_a_reply_of_your_length_replaces_the_rows_generation_for_rows_measured_i
     rows = list(facts.benchmarks.rows.values())
     assert {row.category for row in rows if deployment_cost.counts_tokens(row)} == {Category.DECODER, Category.ENCODER_DECODER}
     for row in rows:
-        result = deployment_cost.size(row, 86_400, 60_000, tokens_per_reply=tokens)
+        result = deployment_cost.estimate(row, 86_400, 60_000, tokens_per_reply=tokens)
         if deployment_cost.counts_tokens(row):
             assert result.units_per_request == tokens and math.isclose(result.units_per_second, tokens), row.id
         else:
-            assert result == deployment_cost.size(row, 86_400, 60_000), "a row measured in inferences or images takes no tokens"
+            assert result == deployment_cost.estimate(row, 86_400, 60_000), "a row measured in inferences or images takes no tokens"
 
 
 @pytest.mark.parametrize(
@@ -109,6 +109,6 @@ def test_bad_tokens_per_reply_are_refused_and_a_reply_is_what_the_traffic_counts
     assert facts.benchmarks is not None
     row = next(row for row in facts.benchmarks.rows.values() if row.category is Category.DECODER)
     with pytest.raises(CalculatorInputError, match=f"^{message}$".replace(".", r"\.")):
-        deployment_cost.size(row, 100, 100, tokens_per_reply=tokens)
+        deployment_cost.estimate(row, 100, 100, tokens_per_reply=tokens)
     with pytest.raises(CalculatorInputError, match=r"^Replies a day: enter zero or more\.$"):
-        deployment_cost.size(row, -1, 100)
+        deployment_cost.estimate(row, -1, 100)

@@ -15,10 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Outcome, Reason, Rule, Sizing
+from chipwise.decision.model import DecisionGraph, DecisionInput, DecisionTable, Outcome, Reason, Rule, Sizing, SizingSentences
 from chipwise.decision.ranges import representative
 from chipwise.errors import InvalidInput, did_you_mean, unknown_message
-from chipwise.facts.model import Family, InstanceSize, frozen_map
+from chipwise.facts.model import Family, InstanceSize, fill, frozen_map
 from chipwise.facts.schema_language import PLAIN_DECIMAL
 
 __all__ = ["Decision", "FamilySize", "InvalidInput", "Step", "combinations", "decide", "describe_inputs", "replace_deprecated"]
@@ -243,7 +243,7 @@ def decide(graph: DecisionGraph, **given: object) -> Decision:
     steps = _decide_tables(graph, inputs)
     memory = numbers.get(sizing.input_name) if sizing is not None and parameters is not None else None
     families = steps[-1].outcome.families
-    sizes = tuple(size_family(family, memory) for family in families) if memory is not None else ()
+    sizes = tuple(size_family(family, memory, sizing.sentences) for family in families) if sizing is not None and memory is not None else ()
     arithmetic = ""
     if sizing is not None and parameters is not None and precision:
         arithmetic = sizing.arithmetic(parameters, precision, headroom, trains)
@@ -306,21 +306,19 @@ def _sizing_inputs(sizing: Sizing, parameters: object, precision: object, headro
     return number, chosen, percent
 
 
-def size_family(family: Family, memory_gib: float) -> FamilySize:
+def size_family(family: Family, memory_gib: float, sentences: SizingSentences) -> FamilySize:
     """The smallest size of the family whose accelerator memory holds `memory_gib`, with the arithmetic."""
     if not family.sizes:
-        return FamilySize(family, None, f"chipwise lists no sizes for {family.name}.")
+        return FamilySize(family, None, fill(sentences.family_unlisted, family=family.name))
     for size in family.sizes:
         if size.accelerator_memory_gib >= memory_gib:
-            reason = (
-                f"{size.name}: {size.accelerators} accelerator{'s' if size.accelerators != 1 else ''} with "
-                f"{size.accelerator_memory_gib:,.1f} GiB of accelerator memory ≥ {memory_gib:,.1f} GiB needed"
-            )
+            accelerators = fill(sentences.accelerators if size.accelerators != 1 else sentences.accelerator, count=str(size.accelerators))
+            memory = f"{size.accelerator_memory_gib:,.1f}"
+            reason = fill(sentences.family_fits, size=size.name, accelerators=accelerators, memory=memory, needed=f"{memory_gib:,.1f}")
             return FamilySize(family, size, reason)
     largest = family.sizes[-1]
     beyond = f" {family.beyond_one_instance}" if family.beyond_one_instance else ""
-    reason = (
-        f"{memory_gib:,.1f} GiB is more than the largest {family.name} size holds "
-        f"({largest.name}: {largest.accelerator_memory_gib:,.1f} GiB); no single {family.name} instance fits.{beyond}"
+    too_large = fill(
+        sentences.family_too_large, needed=f"{memory_gib:,.1f}", family=family.name, largest=largest.name, memory=f"{largest.accelerator_memory_gib:,.1f}"
     )
-    return FamilySize(family, None, reason)
+    return FamilySize(family, None, too_large + beyond)

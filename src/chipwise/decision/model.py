@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from chipwise.facts.model import Fact, Family, Source
+from chipwise.facts.model import Fact, Family, Source, fill
 from chipwise.facts.units import number_text
 from chipwise.vocabulary import Accelerator
 
@@ -92,6 +92,21 @@ class TrainingMemory:
 
 
 @dataclass(frozen=True)
+class SizingSentences:
+    """The sentences a sized decision writes, from the facts file's page copy (chipwise.guide.contract.CopyKey's
+    SIZING_* keys, with their places); decisions.json's helper writes the same ones from the helper form."""
+
+    memory_needed: str
+    held_to_train: str
+    held_as_weights: str
+    family_unlisted: str
+    family_fits: str
+    accelerator: str
+    accelerators: str
+    family_too_large: str
+
+
+@dataclass(frozen=True)
 class Sizing:
     """How a model's memory need is computed: parameters × bytes per parameter × (1 + headroom).
 
@@ -107,6 +122,7 @@ class Sizing:
     default_precision: str
     headroom_percent: float
     headroom_note: str
+    sentences: SizingSentences
     training: TrainingMemory | None = None
 
     def precision(self, name: str) -> Precision:
@@ -137,10 +153,15 @@ class Sizing:
         per_parameter, label = self.bytes_per_parameter(precision, trains)
         held = self.held_gib(parameters_billion, precision, trains)
         total = self.memory_gib(parameters_billion, precision, headroom, trains)
-        what = "to train" if trains else "of weights"
-        return (
-            f"{number_text(parameters_billion)} billion parameters × {number_text(per_parameter)} bytes ({label}) "
-            f"= {held:,.1f} GiB {what}; + {number_text(headroom)}% headroom = {total:,.1f} GiB"
+        return fill(
+            self.sentences.memory_needed,
+            parameters=number_text(parameters_billion),
+            bytes=number_text(per_parameter),
+            precision=label,
+            held=f"{held:,.1f}",
+            held_as=self.sentences.held_to_train if trains else self.sentences.held_as_weights,
+            headroom=number_text(headroom),
+            memory=f"{total:,.1f}",
         )
 
 

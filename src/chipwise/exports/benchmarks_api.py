@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks, TrainingRow
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
-from chipwise.render.benchmarks import PRICE_CAVEAT, archived_sentence, archived_status_facts, row_anchor
+from chipwise.render.benchmarks import archived_sentence, archived_status_facts, row_anchor
 from chipwise.study.calculator import round_half_up
 
 JSON_PATH = "api/benchmarks.json"
@@ -111,7 +112,7 @@ def benchmarks_json(facts: Facts) -> dict[str, Any]:
         "imported": benchmarks.imported.isoformat(),
         "cost_formula": COST_FORMULA,
         "rates_dated": benchmarks.rates_dated,
-        "price_caveat": PRICE_CAVEAT,
+        "price_caveat": facts.page_copy[CopyKey.PRICE_CAVEAT],
         "rates": {
             rate.instance: {
                 "usd_per_hour": rate.usd_per_hour,

@@ -23,6 +23,15 @@ def expand(template: str, show: Callable[[str], str]) -> str:
     return PLACEHOLDER.sub(lambda match: show(match.group(1)), template)
 
 
+COPY_PLACE = re.compile(r"\{([a-z_]+)\}")
+"""A {name} place in a page_copy sentence ({fact.id}, with its dot, is not one: the page copy names no fact)."""
+
+
+def fill(sentence: str, **values: str) -> str:
+    """A page_copy sentence as plain text, each {name} place given its value (the loader checked the places)."""
+    return COPY_PLACE.sub(lambda place: values[place.group(1)], sentence)
+
+
 @dataclass(frozen=True)
 class CheckedCopy:
     """The copy of a source that was read: a stored page, or a file at a commit of a repository."""

@@ -7,14 +7,13 @@ it must be; `chipwise check` refuses a file that lacks one, so a file it accepts
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from chipwise.decision.model import DecisionGraph
 from chipwise.errors import unknown_message
-from chipwise.facts.model import Exam, Fact, Family, Source
+from chipwise.facts.model import COPY_PLACE, Exam, Fact, Family, Source
 from chipwise.vocabulary import Accelerator
 
 
@@ -50,7 +49,7 @@ NUMBERS = frozenset(
 )
 """Facts the calculator computes with: they must be numbers."""
 
-DERIVED = (
+WORKED_EXAMPLE_STEPS = (
     FactId.EXAMPLE_REQUESTS_PER_MONTH,
     FactId.EXAMPLE_INFERENTIA_MONTHLY_COST,
     FactId.EXAMPLE_MONTHLY_SAVINGS,
@@ -98,6 +97,20 @@ class CopyKey(StrEnum):
     SIZING_TRAINING = "sizing_training"
     SIZING_HEADROOM = "sizing_headroom"
     SIZING_FITS = "sizing_fits"
+    SIZING_MEMORY_NEEDED = "sizing_memory_needed"
+    SIZING_HELD_TO_TRAIN = "sizing_held_to_train"
+    SIZING_HELD_AS_WEIGHTS = "sizing_held_as_weights"
+    SIZING_FAMILY_UNLISTED = "sizing_family_unlisted"
+    SIZING_FAMILY_FITS = "sizing_family_fits"
+    SIZING_ACCELERATOR = "sizing_accelerator"
+    SIZING_ACCELERATORS = "sizing_accelerators"
+    SIZING_FAMILY_TOO_LARGE = "sizing_family_too_large"
+    DEPLOYMENT_COST_REQUESTS = "deployment_cost_requests"
+    DEPLOYMENT_COST_REPLIES = "deployment_cost_replies"
+    DEPLOYMENT_COST_WITHIN_LIMIT = "deployment_cost_within_limit"
+    DEPLOYMENT_COST_ABOVE_LIMIT = "deployment_cost_above_limit"
+    DEPLOYMENT_COST_OWN_RATE = "deployment_cost_own_rate"
+    PRICE_CAVEAT = "price_caveat"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -109,17 +122,46 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
     CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
     CopyKey.SIZING_FITS: frozenset(),
+    CopyKey.SIZING_MEMORY_NEEDED: frozenset({"parameters", "bytes", "precision", "held", "held_as", "headroom", "memory"}),
+    CopyKey.SIZING_HELD_TO_TRAIN: frozenset(),
+    CopyKey.SIZING_HELD_AS_WEIGHTS: frozenset(),
+    CopyKey.SIZING_FAMILY_UNLISTED: frozenset({"family"}),
+    CopyKey.SIZING_FAMILY_FITS: frozenset({"size", "accelerators", "memory", "needed"}),
+    CopyKey.SIZING_ACCELERATOR: frozenset({"count"}),
+    CopyKey.SIZING_ACCELERATORS: frozenset({"count"}),
+    CopyKey.SIZING_FAMILY_TOO_LARGE: frozenset({"needed", "family", "largest", "memory"}),
+    CopyKey.DEPLOYMENT_COST_REQUESTS: frozenset(),
+    CopyKey.DEPLOYMENT_COST_REPLIES: frozenset(),
+    CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT: frozenset(),
+    CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
+    CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
+    CopyKey.PRICE_CAVEAT: frozenset(),
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
 
-COPY_PLACE = re.compile(r"\{([a-z_]+)\}")
-"""A {name} place in a page_copy sentence ({fact.id}, with its dot, is not one: the page copy names no fact)."""
+SIZED_DECISION_COPY = frozenset(
+    {
+        CopyKey.SIZING_MEMORY_NEEDED,
+        CopyKey.SIZING_HELD_TO_TRAIN,
+        CopyKey.SIZING_HELD_AS_WEIGHTS,
+        CopyKey.SIZING_FAMILY_UNLISTED,
+        CopyKey.SIZING_FAMILY_FITS,
+        CopyKey.SIZING_ACCELERATOR,
+        CopyKey.SIZING_ACCELERATORS,
+        CopyKey.SIZING_FAMILY_TOO_LARGE,
+    }
+)
+"""The sentences a sized decision writes (chipwise.decision.model.SizingSentences): a file with a sizing section
+needs them wherever it loads, the command line included; the others only a site build needs."""
 
 
-def copy_breaches(page_copy: Mapping[str, str]) -> Iterator[Breach]:
-    """Each sentence the code fills in must be there, with exactly the places the code fills; no other key may be."""
+def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = tuple(CopyKey)) -> Iterator[Breach]:
+    """Each `required` sentence must be there, and each sentence there must hold exactly the places the code fills;
+    no other key may be."""
     for key in CopyKey:
         text = page_copy.get(key)
+        if text is None and key not in required:
+            continue
         if text is None:
             places = f", with the places {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else ""
             yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it{places}")
@@ -148,10 +190,8 @@ def breaches(
     spec_labels: Mapping[str, str],
     exam: Exam,
     has_benchmarks: bool = False,
-    page_copy: Mapping[str, str] | None = None,
 ) -> Iterator[Breach]:
     """Everything the site needs that the file does not give, each with the key path to fix."""
-    yield from copy_breaches(page_copy or {})
     yield from _comparison_breaches(families, spec_labels, exam)
     for prefix in sorted({fact_id.split(".", 1)[0] for fact_id in facts}):
         if prefix not in topics:
@@ -177,7 +217,7 @@ def breaches(
             yield Breach("facts", f"the site needs the fact {fact_id.value!r} (chipwise.guide.contract.FactId.{fact_id.name}); add it back")
         elif fact_id in NUMBERS and not fact.is_number:
             yield Breach(f"facts.{fact_id.value}.value", f"the calculator computes with {fact_id.value!r}: it must be a number")
-        elif fact_id in DERIVED and fact.derivation is None:
+        elif fact_id in WORKED_EXAMPLE_STEPS and fact.derivation is None:
             yield Breach(f"facts.{fact_id.value}", f"the worked example shows {fact_id.value!r} as a step: it must be under derived:, with a formula")
     if table is None:
         return

@@ -139,12 +139,16 @@ def _build(path: Path, walk: Walk, raw: dict[str, Any], *, for_site: bool) -> Fa
     build_derived(raw.get("derived", {}), report)
     families = build_families(raw["families"], raw.get("sizes", {}), report)
     fact_checks = build_fact_checks(raw["fact_checks"], report)
-    decision, complete = build_decision(raw["decision"], families, report)
+    decision, complete = build_decision(raw["decision"], families, raw.get("page_copy", {}), report)
     if complete:
         for finding in verify_graph(decision):
             report.problem(finding.key_path, finding.message)
     study_note = build_study_note(raw["study_note"], fact_checks, decision, report)
     exam = build_exam(raw["exam"], report)
+    page_copy = raw.get("page_copy", {})
+    required = tuple(contract.CopyKey) if for_site else contract.SIZED_DECISION_COPY if decision.sizing is not None else ()
+    for breach in contract.copy_breaches(page_copy, required):
+        report.problem(breach.key_path, breach.message)
     if for_site:
         for breach in contract.breaches(
             report.facts,
@@ -155,7 +159,6 @@ def _build(path: Path, walk: Walk, raw: dict[str, Any], *, for_site: bool) -> Fa
             raw.get("spec_labels", {}),
             exam,
             has_benchmarks=bool(raw.get("benchmarks")),
-            page_copy=raw.get("page_copy", {}),
         ):
             report.problem(breach.key_path, breach.message)
     return Facts(
@@ -175,5 +178,5 @@ def _build(path: Path, walk: Walk, raw: dict[str, Any], *, for_site: bool) -> Fa
         benchmarks=build_benchmarks(raw.get("benchmarks"), report),
         changes=build_changes(raw.get("changes"), raw["meta"]["version"], families, report),
         changes_path=path.parent / raw["changes"] if raw.get("changes") else None,
-        page_copy=frozen_map(raw.get("page_copy", {})),
+        page_copy=frozen_map(page_copy),
     )

@@ -1,5 +1,5 @@
-"""HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and the
-texts the cost calculator shows for one row and a traffic level (calculator.js writes the same texts)."""
+"""HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and how the
+cost calculator names and formats one row (render.calculator_form lays its form out)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,6 @@ from chipwise.guide.model import Facts
 from chipwise.render import escape
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
-
-PRICE_CAVEAT = (
-    "Prices change, and differ by AWS Region and by how you buy (On-Demand, Savings Plans, Reserved "
-    "Instances). These are the rates AWS used on its performance pages, which its price files name "
-    "“RI-Effective hourly rate”: an effective rate for Reserved Instances, not an On-Demand price. Check "
-    "current prices on the Amazon EC2 pricing page for your Region before you decide."
-)
 
 
 def archived_status_facts(facts: Facts) -> tuple[Fact, Fact] | None:
@@ -58,9 +51,6 @@ def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
     )
 
 
-ABOVE_LIMIT = "above your limit: more instances do not lower it; choose a row optimized for latency"
-
-
 def row_anchor(row: BenchmarkRow) -> str:
     return f"row-{row.id}"
 
@@ -76,7 +66,7 @@ def dollars(value: float, digits: int = 2) -> str:
     return f"${value:,.{digits}f}"
 
 
-def _plural(unit: str) -> str:
+def plural(unit: str) -> str:
     return unit + "s"
 
 
@@ -102,40 +92,10 @@ def shown_text(row: BenchmarkRow | TrainingRow) -> str:
     return f"shown on AWS's {_page_title(row.file.page)} page" if row.file.page and row.shown_on_page else NOT_SHOWN
 
 
-REQUEST_WORDS = "requests a day"
-REPLY_WORDS = "replies a day"
-"""How the calculator names the traffic: a row measured in tokens serves replies (calculator.js says the same)."""
-
-
 def row_choice(row: BenchmarkRow) -> str:
     """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes
     first, then the stack that measured it and whether an AWS page showed it."""
     return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · measured with {row.stack} · {shown_text(row)}"
-
-
-def sizing_fields(result: deployment_cost.DeploymentCost) -> dict[str, str]:
-    """Each calculator output's text: calculator.js's chipwiseSizing returns the same mapping."""
-    row = result.row
-    unit = _plural(row.unit)
-    fields = {
-        "unit": unit,
-        "units_per_request": grouped(round_half_up(result.units_per_request, 2), 2),
-        "request_word": REPLY_WORDS if deployment_cost.counts_tokens(row) else REQUEST_WORDS,
-        "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
-        "throughput": grouped(round_half_up(row.throughput, 2), 2),
-        "instance": row.instance,
-        "rate": dollars(result.usd_per_hour, 3),
-        "rate_basis": row.rate.basis if result.awss_rate else f"your rate; AWS used {dollars(row.rate.usd_per_hour, 3)}, its {row.rate.basis}",
-        "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
-        "latency_name": row.category.latency_name,
-        "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
-        "full_use": dollars(result.cost_per_million_full_use, 3),
-        "latency_verdict": "within your limit" if result.meets_latency else ABOVE_LIMIT,
-        "instances": "—" if result.instances is None else grouped(result.instances, 0),
-        "monthly": "—" if result.monthly_cost is None else dollars(result.monthly_cost),
-        "at_traffic": "—" if result.cost_per_million_at_traffic is None else dollars(result.cost_per_million_at_traffic, 3),
-    }
-    return fields
 
 
 def formulas() -> str:
@@ -144,9 +104,10 @@ def formulas() -> str:
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
-def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
+def sources(benchmarks: Benchmarks, price_caveat: str, archive_url: str | None = None) -> str:
     """Where the rows and rates come from: repository, commit, each file and the page that showed it there (its
-    source at that commit; AWS has since archived the live page, listed at `archive_url`)."""
+    source at that commit; AWS has since archived the live page, listed at `archive_url`), and the facts file's
+    caveat on every price."""
     commit = benchmarks.commit
     dated = (
         f"AWS dates the rates: {escape.html_text(benchmarks.rates_dated)}."
@@ -178,7 +139,7 @@ def sources(benchmarks: Benchmarks, archive_url: str | None = None) -> str:
         f"{escape.html_text(benchmarks.repository)}</a> at commit <code>{escape.html_text(commit[:12])}</code>, imported "
         f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
         f"<p>Hourly rates, each with AWS's name for it: {dated}</p>\n<ul>{rates}</ul>\n"
-        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {escape.html_text(PRICE_CAVEAT)}</p>\n'
+        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {escape.html_text(price_caveat)}</p>\n'
         f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
     )
 
@@ -269,7 +230,7 @@ COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99"
 
 def cost_text(row: BenchmarkRow) -> str:
     """'$21.143 per 1M output tokens': the row's cost per million of its own unit."""
-    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {_plural(row.unit)}"
+    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(row.unit)}"
 
 
 def latency_text(row: BenchmarkRow) -> str:
@@ -313,7 +274,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
             + _cell("Instance", f"<code>{escape.html_text(row.instance)}</code>")
             + _cell("Shape", escape.html_text(shape(row)))
             + _cell("Data types", escape.html_text(row.data_types))
-            + _cell("Throughput", f"{number_text(row.throughput)} {_plural(row.unit)}/s")
+            + _cell("Throughput", f"{number_text(row.throughput)} {plural(row.unit)}/s")
             + _cell("P50 / P99", escape.html_text(latency_text(row)))
             + _cell(
                 "Cost per 1M",

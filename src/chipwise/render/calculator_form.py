@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
+from chipwise.facts.model import fill
 from chipwise.facts.units import number_text
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
-from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import layout
+from chipwise.render.benchmarks import dollars, grouped, plural, row_choice
 from chipwise.render.fact_tables import Links
 from chipwise.study import calculator, deployment_cost
 
@@ -43,7 +45,7 @@ def row_option(row: BenchmarkRow, chosen: BenchmarkRow) -> RowOption:
         ("instance", row.instance),
         ("tokens", "yes" if deployment_cost.counts_tokens(row) else "no"),
     )
-    return RowOption(row.id, render_benchmarks.row_choice(row), data, row.id == chosen.id)
+    return RowOption(row.id, row_choice(row), data, row.id == chosen.id)
 
 
 def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow) -> list[tuple[str, list[RowOption]]]:
@@ -55,6 +57,37 @@ def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow) -> list[tuple[str, 
     return list(groups.items())
 
 
+def copy(facts: Facts, key: CopyKey, **values: str) -> str:
+    """A sentence of the facts file's page copy as plain text, each {name} place given its value (the template escapes it)."""
+    return fill(facts.page_copy[key], **values)
+
+
+def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts) -> dict[str, str]:
+    """Each output's text: calculator.js's chipwiseDeploymentCost returns the same mapping, with the same sentences
+    (the form's data- attributes, from the facts file's page copy)."""
+    row = result.row
+    round_half_up = calculator.round_half_up
+    own_rate = copy(facts, CopyKey.DEPLOYMENT_COST_OWN_RATE, aws_rate=dollars(row.rate.usd_per_hour, 3), basis=row.rate.basis)
+    return {
+        "unit": plural(row.unit),
+        "units_per_request": grouped(round_half_up(result.units_per_request, 2), 2),
+        "request_word": copy(facts, CopyKey.DEPLOYMENT_COST_REPLIES if deployment_cost.counts_tokens(row) else CopyKey.DEPLOYMENT_COST_REQUESTS),
+        "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
+        "throughput": grouped(round_half_up(row.throughput, 2), 2),
+        "instance": row.instance,
+        "rate": dollars(result.usd_per_hour, 3),
+        "rate_basis": row.rate.basis if result.awss_rate else own_rate,
+        "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
+        "latency_name": row.category.latency_name,
+        "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
+        "full_use": dollars(result.cost_per_million_full_use, 3),
+        "latency_verdict": copy(facts, CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT if result.meets_latency else CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
+        "instances": "—" if result.instances is None else grouped(result.instances, 0),
+        "monthly": "—" if result.monthly_cost is None else dollars(result.monthly_cost),
+        "at_traffic": "—" if result.cost_per_million_at_traffic is None else dollars(result.cost_per_million_at_traffic, 3),
+    }
+
+
 def cost_calculator(facts: Facts, links: Links) -> str:
     """The deployment cost calculator: a published row, your traffic and a latency limit give the instances
     needed, the monthly cost and the cost per 1M, with the arithmetic; the default result is rendered."""
@@ -63,18 +96,22 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         return layout.render("deployment_cost.html", groups=[])
     chosen = deployment_cost.default_row(benchmarks)
     requests = float(facts.fact(calculator.DEFAULT_REQUESTS_FACT).value)
-    fields = render_benchmarks.sizing_fields(deployment_cost.size(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS))
-    fields["requests"] = render_benchmarks.grouped(calculator.round_half_up(requests, 2), 2)
+    fields = deployment_cost_fields(deployment_cost.estimate(chosen, requests, deployment_cost.DEFAULT_LATENCY_LIMIT_MS), facts)
+    fields["requests"] = grouped(calculator.round_half_up(requests, 2), 2)
     tokens = deployment_cost.counts_tokens(chosen)
     return layout.render(
         "deployment_cost.html",
         groups=row_groups(benchmarks, chosen),
         fields=fields,
         tokens=tokens,
-        traffic_name=(render_benchmarks.REPLY_WORDS if tokens else render_benchmarks.REQUEST_WORDS).capitalize(),
-        request_words=render_benchmarks.REQUEST_WORDS,
-        reply_words=render_benchmarks.REPLY_WORDS,
-        above_limit=render_benchmarks.ABOVE_LIMIT,
+        traffic_name=fields["request_word"].capitalize(),
+        sentences={
+            "requests-name": copy(facts, CopyKey.DEPLOYMENT_COST_REQUESTS),
+            "replies-name": copy(facts, CopyKey.DEPLOYMENT_COST_REPLIES),
+            "within-limit": copy(facts, CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT),
+            "above-limit": copy(facts, CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
+            "own-rate": facts.page_copy[CopyKey.DEPLOYMENT_COST_OWN_RATE],
+        },
         requests=int(requests) if requests.is_integer() else requests,
         units_per_request=chosen.units_per_request,
         latency_limit=deployment_cost.DEFAULT_LATENCY_LIMIT_MS,

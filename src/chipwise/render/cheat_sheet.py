@@ -48,7 +48,7 @@ def note_claims_table(facts: Facts, links: Links) -> str:
     return _card_table(NOTE_COLUMNS, rows)
 
 
-def exam_mapping_table(facts: Facts, links: Links) -> str:
+def exam_mapping_cards(facts: Facts, links: Links) -> str:
     """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
     rows = [
         (

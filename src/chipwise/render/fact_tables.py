@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from chipwise.decision.model import DecisionTable, Rule
 from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_schema import is_aws_url
-from chipwise.facts.model import PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
+from chipwise.facts.model import COPY_PLACE, PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COMPARED, COPY_PLACE, CopyKey, FactId, SpecKey
+from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object

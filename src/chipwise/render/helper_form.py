@@ -12,17 +12,21 @@ from chipwise.render.fact_tables import Links, decision_inputs
 
 
 @dataclass(frozen=True)
-class Choice:
+class HelperChoice:
+    """One answer the helper offers: a decision input's value, or a sizing precision."""
+
     name: str
     label: str
     chosen: bool
 
 
 @dataclass(frozen=True)
-class Question:
+class HelperQuestion:
+    """One enumerated decision input as the helper asks it."""
+
     name: str
     text: str
-    choices: tuple[Choice, ...]
+    choices: tuple[HelperChoice, ...]
 
 
 @dataclass(frozen=True)
@@ -35,16 +39,16 @@ class SizingFields:
     parameters_maximum: str
     precision_name: str
     precision_question: str
-    precisions: tuple[Choice, ...]
+    precisions: tuple[HelperChoice, ...]
     headroom_name: str
     headroom_maximum: str
     headroom_percent: str
 
 
-def questions(facts: Facts) -> tuple[Question, ...]:
+def questions(facts: Facts) -> tuple[HelperQuestion, ...]:
     """The questions a reader answers; a numeric input is computed from the model's size (the sizing fields)."""
     return tuple(
-        Question(item.name, item.question, tuple(Choice(value.name, value.label, value.name == item.default) for value in item.values))
+        HelperQuestion(item.name, item.question, tuple(HelperChoice(value.name, value.label, value.name == item.default) for value in item.values))
         for item in facts.decision.inputs
         if item.numeric is None
     )
@@ -61,7 +65,7 @@ def sizing_fields(facts: Facts) -> SizingFields | None:
         parameters_maximum=f"{sizing.parameters_maximum:g}",
         precision_name=SIZING_PRECISION,
         precision_question=sizing.precision_question,
-        precisions=tuple(Choice(item.name, item.label, item.name == sizing.default_precision) for item in sizing.precisions),
+        precisions=tuple(HelperChoice(item.name, item.label, item.name == sizing.default_precision) for item in sizing.precisions),
         headroom_name=SIZING_HEADROOM,
         headroom_maximum=f"{HEADROOM_MAXIMUM:g}",
         headroom_percent=f"{sizing.headroom_percent:g}",
@@ -70,5 +74,7 @@ def sizing_fields(facts: Facts) -> SizingFields | None:
 
 def decision_helper(facts: Facts, links: Links) -> str:
     """The helper's form, its message and answer areas, then the table's inputs (shown without JavaScript too)."""
-    form = layout.render("decision_helper.html", url_prefix=links.url_prefix, questions=questions(facts), sizing=sizing_fields(facts))
+    form = layout.render(
+        "decision_helper.html", url_prefix=links.url_prefix, questions=questions(facts), sizing=sizing_fields(facts), copy=facts.page_copy
+    )
     return form + "\n\n" + decision_inputs(facts)

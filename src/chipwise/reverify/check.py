@@ -28,7 +28,7 @@ PAGES_INDEX = "index.json"
 PAGE_SUFFIXES = ("", ".html", ".htm", ".txt", ".md")
 
 
-class Status(StrEnum):
+class QuoteStatus(StrEnum):
     CONFIRMED = "confirmed"
     """The quote stands in its recorded copy and in today's."""
     DRIFTED = "drifted"
@@ -61,9 +61,9 @@ class Drift:
 
 
 @dataclass(frozen=True)
-class Finding:
+class QuoteFinding:
     claim: Claim
-    status: Status
+    status: QuoteStatus
     message: str = ""
     drifts: tuple[Drift, ...] = ()
     age_days: int = 0
@@ -87,24 +87,24 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Report:
-    findings: tuple[Finding, ...]
+class VerifyReport:
+    findings: tuple[QuoteFinding, ...]
     today: datetime.date
     compared_with: Mapping[str, str] = field(default_factory=dict)
     """Repository -> the commit today's copies were read at."""
 
-    def count(self, status: Status) -> int:
+    def count(self, status: QuoteStatus) -> int:
         return sum(1 for finding in self.findings if finding.status is status)
 
     @property
     def summary(self) -> dict[str, int]:
-        checked = sum(1 for finding in self.findings if finding.status in (Status.CONFIRMED, Status.DRIFTED, Status.FAILED))
-        return {"checked": checked, **{str(status): self.count(status) for status in Status}}
+        checked = sum(1 for finding in self.findings if finding.status in (QuoteStatus.CONFIRMED, QuoteStatus.DRIFTED, QuoteStatus.FAILED))
+        return {"checked": checked, **{str(status): self.count(status) for status in QuoteStatus}}
 
     @property
     def exit_code(self) -> int:
         """1 when a quote is not in its recorded copy; drift alone exits 0."""
-        return 1 if self.count(Status.FAILED) else 0
+        return 1 if self.count(QuoteStatus.FAILED) else 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -210,25 +210,25 @@ class Verifier:
             self._documents[key] = None if text is None else quotes.read_document(text, path)
         return self._documents[key]
 
-    def check(self, claim: Claim) -> Finding:
+    def check(self, claim: Claim) -> QuoteFinding:
         age = max(0, (self.today - claim.verified).days)
         copy = claim.source.checked_copy
         if copy is None or copy.repository is None:
             return self._check_page(claim, copy.url if copy is not None and copy.url else claim.source.url, age)
         clone = self.clones.get(copy.repository)
         if clone is None:
-            return Finding(claim, Status.NOT_CHECKED, f"no --repo {copy.repository}=PATH given", age_days=age)
+            return QuoteFinding(claim, QuoteStatus.NOT_CHECKED, f"no --repo {copy.repository}=PATH given", age_days=age)
         recorded, path = str(copy.commit), str(copy.path)
         document = self._document(clone, recorded, path)
         if document is None:
-            return Finding(claim, Status.FAILED, f"{path} is not in commit {recorded[:12]}", age_days=age)
+            return QuoteFinding(claim, QuoteStatus.FAILED, f"{path} is not in commit {recorded[:12]}", age_days=age)
         if not quotes.find(document, claim.quote):
             missing = quotes.missing_parts(document, claim.quote) or quotes.parts(claim.quote)
             drifts = tuple(_drift_of(part, document) for part in missing)
-            return Finding(claim, Status.FAILED, f"the quote is not in {path} at {recorded[:12]}", drifts, age)
+            return QuoteFinding(claim, QuoteStatus.FAILED, f"the quote is not in {path} at {recorded[:12]}", drifts, age)
         return self._compare_today(claim, clone, recorded, path, age)
 
-    def _compare_today(self, claim: Claim, clone: Clone, recorded: str, path: str, age: int) -> Finding:
+    def _compare_today(self, claim: Claim, clone: Clone, recorded: str, path: str, age: int) -> QuoteFinding:
         today = self._refs.get(clone.repository) or clone.require(self.at or "HEAD", "today's copy")
         drifts: list[Drift] = []
         current_path = path
@@ -237,7 +237,7 @@ class Verifier:
             moved_to = clone.moves(recorded, today).get(path)
             if moved_to is None:
                 gone = Drift("deleted", f"{path} is gone at {today[:12]}")
-                return Finding(claim, Status.DRIFTED, f"{path} was deleted by {today[:12]}", (gone,), age, f"{path} at {today[:12]}")
+                return QuoteFinding(claim, QuoteStatus.DRIFTED, f"{path} was deleted by {today[:12]}", (gone,), age, f"{path} at {today[:12]}")
             drifts.append(Drift("moved", f"{path} -> {moved_to}"))
             current_path = moved_to
             document = self._document(clone, today, moved_to)
@@ -247,28 +247,29 @@ class Verifier:
             drifts.extend(_drift_of(part, document) for part in missing)
         if not drifts:
             same = " (the recorded commit is the newest)" if today == recorded else ""
-            return Finding(claim, Status.CONFIRMED, f"quote stands at {today[:12]}{same}", (), age, current)
-        return Finding(claim, Status.DRIFTED, "; ".join(sorted({drift.kind for drift in drifts})), tuple(drifts), age, current)
+            return QuoteFinding(claim, QuoteStatus.CONFIRMED, f"quote stands at {today[:12]}{same}", (), age, current)
+        return QuoteFinding(claim, QuoteStatus.DRIFTED, "; ".join(sorted({drift.kind for drift in drifts})), tuple(drifts), age, current)
 
-    def _check_page(self, claim: Claim, url: str, age: int) -> Finding:
+    def _check_page(self, claim: Claim, url: str, age: int) -> QuoteFinding:
         if self.pages is None:
-            return Finding(claim, Status.NEEDS_PERSON, f"{age} days since it was verified ({claim.verified.isoformat()})", age_days=age)
+            return QuoteFinding(claim, QuoteStatus.NEEDS_PERSON, f"{age} days since it was verified ({claim.verified.isoformat()})", age_days=age)
         saved = page_file(self.pages, url)
         if saved is None:
-            return Finding(claim, Status.NEEDS_PERSON, f"no saved page for {url} in {self.pages} ({age} days since {claim.verified.isoformat()})", age_days=age)
+            unsaved = f"no saved page for {url} in {self.pages} ({age} days since {claim.verified.isoformat()})"
+            return QuoteFinding(claim, QuoteStatus.NEEDS_PERSON, unsaved, age_days=age)
         document = quotes.read_document(saved.read_text(encoding="utf-8", errors="replace"), saved.name)
         if quotes.find(document, claim.quote):
-            return Finding(claim, Status.CONFIRMED, f"quote stands in {saved.name}", age_days=age, current=str(saved))
+            return QuoteFinding(claim, QuoteStatus.CONFIRMED, f"quote stands in {saved.name}", age_days=age, current=str(saved))
         missing = quotes.missing_parts(document, claim.quote) or quotes.parts(claim.quote)
         drifts = tuple(_drift_of(part, document) for part in missing)
-        return Finding(claim, Status.DRIFTED, f"the quote is not in {saved.name}", drifts, age, str(saved))
+        return QuoteFinding(claim, QuoteStatus.DRIFTED, f"the quote is not in {saved.name}", drifts, age, str(saved))
 
-    def run(self, items: Iterable[Claim]) -> Report:
+    def run(self, items: Iterable[Claim]) -> VerifyReport:
         listed = list(items)
         self.prepare(listed)
-        return Report(tuple(self.check(claim) for claim in listed), self.today, dict(self._refs))
+        return VerifyReport(tuple(self.check(claim) for claim in listed), self.today, dict(self._refs))
 
 
-def verify(facts: Facts, clones: Mapping[str, Clone], today: datetime.date, at: str | None = None, pages: Path | None = None) -> Report:
+def verify_quotes(facts: Facts, clones: Mapping[str, Clone], today: datetime.date, at: str | None = None, pages: Path | None = None) -> VerifyReport:
     """Every claim of the facts checked; CloneError (one line) when a clone lacks a commit the claims need."""
     return Verifier(clones, today, at, pages).run(claims(facts))

@@ -42,12 +42,12 @@ from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
-from chipwise.render import benchmarks as render_benchmarks
-from chipwise.render import calculator_form, code_samples, escape, fact_tables, helper_form
-from chipwise.render import changes as render_changes
+from chipwise.render import benchmarks, calculator_form, code_samples, escape, fact_tables, helper_form
+from chipwise.render.changes import changes_page
 from chipwise.site import measurements
 
 # Outside the "mkdocs" loggers: while serving a broken file, its problems are printed without counting as
@@ -244,7 +244,7 @@ class SiteMacros:
 
     @_kept_on_disk
     def changes(self) -> str:
-        return render_changes.changes_page(self.facts, self.links())
+        return changes_page(self.facts, self.links())
 
     def freshness(self) -> str:
         """The oldest comparison with a source, and how many facts are due for another look."""
@@ -319,7 +319,7 @@ class SiteMacros:
         """Where each topic sits in the exam, as a table whose rows read as cards on a phone (the cheat sheet)."""
         from chipwise.render import cheat_sheet
 
-        return cheat_sheet.exam_mapping_table(self.facts, self.links())
+        return cheat_sheet.exam_mapping_cards(self.facts, self.links())
 
     @_kept_on_disk
     def worked_example(self) -> str:
@@ -332,19 +332,19 @@ class SiteMacros:
     @_kept_on_disk
     def quiz(self, topic: str) -> str:
         """One topic's practice questions, each with its answer and each option's explanation."""
-        from chipwise.render import practice as render_practice
+        from chipwise.render.practice import questions_page
         from chipwise.study import practice
 
         chosen = [question for question in practice.all_questions(self.facts) if question.topic.value == topic]
-        return render_practice.questions_page(chosen, self.facts, self.links())
+        return questions_page(chosen, self.facts, self.links())
 
     @_kept_on_disk
     def question_pages(self) -> str:
         """The topic pages that list the practice questions, with how many each holds."""
-        from chipwise.render import practice as render_practice
+        from chipwise.render.practice import question_pages
         from chipwise.study import practice
 
-        return render_practice.question_pages(practice.all_questions(self.facts), self.links())
+        return question_pages(practice.all_questions(self.facts), self.links())
 
     @_kept_on_disk
     def question_count(self) -> str:
@@ -355,19 +355,19 @@ class SiteMacros:
     @_kept_on_disk
     def practice_mode(self) -> str:
         """The practice mode's controls (practice.js shows them)."""
-        from chipwise.render import practice as render_practice
+        from chipwise.render.practice import practice_mode
         from chipwise.study import practice
 
-        return render_practice.practice_mode(practice.all_questions(self.facts), self.facts, self.links())
+        return practice_mode(practice.all_questions(self.facts), self.facts, self.links())
 
     @_kept_on_disk
     def practice_coverage(self) -> str:
         """Which questions ask about each rule, fact check and exam-scoped fact."""
-        from chipwise.render import practice as render_practice
+        from chipwise.render.practice import coverage_table
         from chipwise.study import practice
 
         questions = practice.all_questions(self.facts)
-        return render_practice.coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
+        return coverage_table(practice.coverage(self.facts, questions), questions, self.facts, self.links())
 
     @_kept_on_disk
     def flashcard_count(self) -> str:
@@ -390,40 +390,40 @@ class SiteMacros:
     @_kept_on_disk
     def benchmark_table(self, family: str) -> str:
         """One instance family's published rows; each row's anchor is row-<id>."""
-        return render_benchmarks.table(self._benchmarks(), family)
+        return benchmarks.table(self._benchmarks(), family)
 
     @_kept_on_disk
     def benchmark_training_table(self) -> str:
         """AWS's Trn1 training rows, apart from the inference rows (their throughput counts training sequences)."""
-        return render_benchmarks.training_table(self._benchmarks())
+        return benchmarks.training_table(self._benchmarks())
 
     @_kept_on_disk
     def benchmark_superseded(self) -> str:
         """How many rows the import dropped as measured again in a file an AWS page showed."""
-        return render_benchmarks.superseded_note(self._benchmarks())
+        return benchmarks.superseded_note(self._benchmarks())
 
     @_kept_on_disk
     def benchmark_filters(self) -> str:
-        return render_benchmarks.filters(self._benchmarks())
+        return benchmarks.filters(self._benchmarks())
 
     @_kept_on_disk
     def benchmark_sources(self) -> str:
-        return render_benchmarks.sources(self._benchmarks(), self._archive_url())
+        return benchmarks.sources(self._benchmarks(), self.facts.page_copy[CopyKey.PRICE_CAVEAT], self._archive_url())
 
     @_kept_on_disk
     def benchmark_status(self) -> str:
         """AWS's statement that its benchmark pages are archived, with the page's date and source."""
         self._benchmarks()
-        status = render_benchmarks.archived_status_facts(self.facts)
+        status = benchmarks.archived_status_facts(self.facts)
         if status is None:
             raise PluginError(
                 "chipwise: the benchmark rows are shown with what AWS says of its benchmark pages; the facts file lacks neuron.benchmarks_archived"
             )
         archived, dated = status
-        return render_benchmarks.archived_status(archived, dated, self.links().fact_url(archived))
+        return benchmarks.archived_status(archived, dated, self.links().fact_url(archived))
 
     def _archive_url(self) -> str | None:
-        status = render_benchmarks.archived_status_facts(self.facts)
+        status = benchmarks.archived_status_facts(self.facts)
         source = status[0].source if status else None
         return source.url if source else None
 
@@ -436,11 +436,11 @@ class SiteMacros:
 
     @_kept_on_disk
     def benchmark_formulas(self) -> str:
-        return render_benchmarks.formulas()
+        return benchmarks.formulas()
 
     @_kept_on_disk
     def benchmark_units(self) -> str:
-        return render_benchmarks.units_note()
+        return benchmarks.units_note()
 
     def benchmark_count(self, family: str = "") -> str:
         rows = self._benchmarks().rows.values()

@@ -1,6 +1,6 @@
 """Instances, monthly cost and cost per 1M from one of AWS's published benchmark rows and your traffic.
 
-The cost calculator's JavaScript twin (docs/javascripts/calculator.js, `chipwiseSizing`) does the same
+The cost calculator's JavaScript twin (docs/javascripts/calculator.js, `chipwiseDeploymentCost`) does the same
 arithmetic in the same order and rounds the same way, so the page and this module print the same texts;
 a browser test compares them on every row and a grid of traffic levels.
 """
@@ -63,7 +63,7 @@ def counts_tokens(row: BenchmarkRow) -> bool:
     return row.category in TOKEN_CATEGORIES
 
 
-def size(
+def estimate(
     row: BenchmarkRow, requests_per_day: float, latency_limit_ms: float, usd_per_hour: float | None = None, tokens_per_reply: float | None = None
 ) -> DeploymentCost:
     """What serving `requests_per_day` from this row's instance takes, at AWS's hourly rate for it or the reader's

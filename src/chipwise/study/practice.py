@@ -19,7 +19,7 @@ from chipwise.decision.engine import Decision, combinations, decide
 from chipwise.decision.model import Interval, Outcome
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
-from chipwise.guide.contract import DERIVED as WORKED_EXAMPLE_STEPS
+from chipwise.guide.contract import WORKED_EXAMPLE_STEPS
 from chipwise.guide.model import Facts
 from chipwise.guide.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from chipwise.guide.model import Facts
-from chipwise.render.benchmarks import sizing_fields
+from chipwise.render.calculator_form import deployment_cost_fields
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 from tests.site.browser.support import open_page
@@ -27,7 +27,7 @@ TOKENS = [None, 0, 1, 250.5, 4096]
 
 def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rate: float | None = None, tokens: float | None = None) -> dict[str, str]:
     assert facts.benchmarks is not None
-    fields = sizing_fields(deployment_cost.size(facts.benchmarks.rows[row_id], requests, limit, rate, tokens))
+    fields = deployment_cost_fields(deployment_cost.estimate(facts.benchmarks.rows[row_id], requests, limit, rate, tokens), facts)
     return fields
 
 

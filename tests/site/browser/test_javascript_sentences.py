@@ -74,7 +74,7 @@ def test_each_calculators_result_reads_the_same_once_javascript_recomputes_it(br
 
 
 def test_the_deployment_costs_sentences_for_an_own_rate_and_a_missed_limit_are_pythons(browser: Browser, site_url: str, facts: Facts) -> None:
-    from chipwise.render.benchmarks import sizing_fields
+    from chipwise.render.calculator_form import deployment_cost_fields
     from chipwise.study import deployment_cost
 
     assert facts.benchmarks is not None
@@ -83,7 +83,7 @@ def test_the_deployment_costs_sentences_for_an_own_rate_and_a_missed_limit_are_p
     try:
         page.wait_for_function("() => location.search.includes('rate=9.5')")
         page.evaluate("() => document.querySelector('.chipwise-deployment-cost').requestSubmit()")
-        expected = sizing_fields(deployment_cost.size(row, 5000, 0.5, 9.5))
+        expected = deployment_cost_fields(deployment_cost.estimate(row, 5000, 0.5, 9.5), facts)
         for name in ("rate_basis", "latency_verdict", "request_word"):
             shown = page.locator(f'.chipwise-deployment-cost__result output[data-deployment-cost-field="{name}"]').first.inner_text()
             assert shown == expected[name], name

@@ -13,9 +13,9 @@ from chipwise.guide.sections.report import Report
 from chipwise.guide.sections.sizing import build_sizing
 
 
-def build_decision(raw: dict[str, Any], families: Mapping[str, Family], report: Report) -> tuple[DecisionGraph, bool]:
-    """The decision graph from its checked raw mapping, and whether every input and table of it was built
-    (only a complete graph can be verified); problems go to the report."""
+def build_decision(raw: dict[str, Any], families: Mapping[str, Family], page_copy: Mapping[str, str], report: Report) -> tuple[DecisionGraph, bool]:
+    """The decision graph from its checked raw mapping (its sizing writes sentences of the page copy), and whether
+    every input and table of it was built (only a complete graph can be verified); problems go to the report."""
     inputs = tuple(item for item in (build_input(name, entry, report) for name, entry in raw["inputs"].items()) if item is not None)
     for item in inputs:
         if item.numeric is None and item.default is not None and item.default not in item.value_names:
@@ -35,7 +35,7 @@ def build_decision(raw: dict[str, Any], families: Mapping[str, Family], report: 
         else:
             built_tables.append(table)
     inputs, built_tables = cut_numeric_ranges(inputs, built_tables)
-    sizing = build_sizing(raw["sizing"], inputs, report) if "sizing" in raw else None
+    sizing = build_sizing(raw["sizing"], inputs, page_copy, report) if "sizing" in raw else None
     deprecated = _deprecated_inputs(raw.get("deprecated_inputs", {}), inputs, report)
     graph = DecisionGraph(inputs=inputs, tables=tuple(built_tables), sizing=sizing, deprecated=frozen_map(deprecated))
     return graph, complete

@@ -3,13 +3,15 @@ training) bytes per parameter, feeding one numeric input measured in GiB."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from chipwise.decision.model import DecisionInput, Precision, Sizing, TrainingMemory
+from chipwise.decision.model import DecisionInput, Precision, Sizing, SizingSentences, TrainingMemory
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.sections.report import Report
 
 
-def build_sizing(raw: dict[str, Any], inputs: tuple[DecisionInput, ...], report: Report) -> Sizing | None:
+def build_sizing(raw: dict[str, Any], inputs: tuple[DecisionInput, ...], page_copy: Mapping[str, str], report: Report) -> Sizing | None:
     where = "decision.sizing"
     target = next((item for item in inputs if item.name == raw["input"]), None)
     if target is None or target.numeric is None or target.numeric.unit != "GiB":
@@ -37,6 +39,22 @@ def build_sizing(raw: dict[str, Any], inputs: tuple[DecisionInput, ...], report:
         headroom_percent=float(raw["headroom_percent"]),
         headroom_note=raw["headroom_note"],
         training=training,
+        sentences=_sentences(page_copy),
+    )
+
+
+def _sentences(page_copy: Mapping[str, str]) -> SizingSentences:
+    """The sentences a sized decision writes, from the page copy (a missing one is reported by the loader's
+    check of the page copy; the file is then refused, so '' is never shown)."""
+    return SizingSentences(
+        memory_needed=page_copy.get(CopyKey.SIZING_MEMORY_NEEDED, ""),
+        held_to_train=page_copy.get(CopyKey.SIZING_HELD_TO_TRAIN, ""),
+        held_as_weights=page_copy.get(CopyKey.SIZING_HELD_AS_WEIGHTS, ""),
+        family_unlisted=page_copy.get(CopyKey.SIZING_FAMILY_UNLISTED, ""),
+        family_fits=page_copy.get(CopyKey.SIZING_FAMILY_FITS, ""),
+        accelerator=page_copy.get(CopyKey.SIZING_ACCELERATOR, ""),
+        accelerators=page_copy.get(CopyKey.SIZING_ACCELERATORS, ""),
+        family_too_large=page_copy.get(CopyKey.SIZING_FAMILY_TOO_LARGE, ""),
     )
 
 
