@@ -180,13 +180,26 @@ def test_review_sets_the_key_and_a_wrong_pick_apart_from_the_other_options(brows
 # --- The benchmarks page ------------------------------------------------------------------------------------------
 
 
-def test_the_benchmarks_first_screen_shows_the_best_rows_before_the_full_table(browser: Browser, site_url: str) -> None:
+def test_the_benchmarks_first_screen_shows_the_best_rows_and_a_chart_before_the_full_table(browser: Browser, site_url: str) -> None:
     page, _ = open_page(browser, site_url + "benchmarks/", **DESKTOP)
     try:
         first = page.locator(".chipwise-bench-best li").first
         assert _box(first)["y"] + _box(first)["height"] <= DESKTOP["height"], "the first best row is below the first screen"
         best, chart, table = (page.locator(selector).first for selector in (".chipwise-bench-best", "figure.chipwise-chart", "table.chipwise-bench"))
-        assert _box(best)["y"] < _box(chart)["y"] < _box(table)["y"]
+        drawing = chart.locator("svg")
+        assert _box(chart)["y"] < DESKTOP["height"] and _box(drawing)["y"] < DESKTOP["height"], "the first chart is below the first screen"
+        assert _box(drawing)["x"] > _box(best)["x"] + _box(best)["width"], "the chart stands beside the best rows"
+        assert max(_box(best)["y"], _box(chart)["y"]) < _box(table)["y"]
+    finally:
+        page.context.close()
+
+
+def test_on_a_phone_the_benchmarks_first_chart_follows_the_best_rows_and_the_filters(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + "benchmarks/", **PHONE)
+    try:
+        best, form, chart = (page.locator(selector).first for selector in (".chipwise-bench-best", ".chipwise-bench-filters", "figure.chipwise-chart"))
+        assert _box(best)["y"] < _box(form)["y"] < _box(chart)["y"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         page.context.close()
 
