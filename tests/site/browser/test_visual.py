@@ -177,6 +177,34 @@ def test_review_sets_the_key_and_a_wrong_pick_apart_from_the_other_options(brows
         page.context.close()
 
 
+# --- The choosing page's flowcharts ----------------------------------------------------------------------------
+
+
+def _intersects(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (
+        inner["x"] < outer["x"] + outer["width"] and outer["x"] < inner["x"] + inner["width"]
+        and inner["y"] < outer["y"] + outer["height"] and outer["y"] < inner["y"] + inner["height"]
+    )
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_each_flowchart_opens_on_its_first_question_at_its_natural_size(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "choosing/", **size)
+    try:
+        for figure in nonempty(page.locator(".chipwise-flow-figures .chipwise-flow-figure").all()):
+            figure.scroll_into_view_if_needed()
+            drawing = figure.locator("svg.chipwise-flow")
+            if drawing.is_visible():
+                first = drawing.locator("rect").first
+                assert _box(drawing)["width"] == pytest.approx(float(str(drawing.get_attribute("width")))), "the drawing is not scaled"
+            else:
+                first = figure.locator(".chipwise-flow-outline strong").first
+            assert first.is_visible()
+            assert _intersects(_box(first), _box(figure)), "the first question is outside the visible part of its frame"
+    finally:
+        page.context.close()
+
+
 # --- The benchmarks page ------------------------------------------------------------------------------------------
 
 
