@@ -104,6 +104,29 @@ def test_the_printed_cheat_sheet_prints_its_flowcharts_readably(browser: Browser
         page.context.close()
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_verdict_badge_is_one_line(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "cheat-sheet/", **size)
+    try:
+        badges = page.locator(".chipwise-verdict")
+        assert badges.count() > 0
+        assert badges.evaluate_all("badges => badges.filter(badge => badge.getClientRects().length > 1).map(badge => badge.textContent)") == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_helpers_sizing_fields_stand_under_their_questions(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "helper/", **size)
+    try:
+        for label in nonempty(page.locator(".chipwise-helper__sizing label").all()):
+            field = label.locator("input, select")
+            assert _box(field)["x"] == pytest.approx(_box(label)["x"], abs=1), "a field runs on after its question's text"
+            assert _style(field, "borderTopStyle") == "solid"
+    finally:
+        page.context.close()
+
+
 # --- The practice mode ------------------------------------------------------------------------------------------
 
 
