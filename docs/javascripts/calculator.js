@@ -128,14 +128,15 @@ function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, token
   function option() { return form.elements.row.selectedOptions[0]; }
   function countsTokens() { return option().dataset.tokens === "yes"; }
 
-  // A row measured in tokens serves replies of some length: show the field and name the traffic so.
+  // A row measured in tokens serves replies of some length: show the field and name the traffic so. The page
+  // arrives written for its default row: only what differs is written (a write costs a style pass at startup).
   function showRow() {
     var tokens = countsTokens();
     var words = tokens ? constants.repliesName : constants.requestsName;
     var name = words.charAt(0).toUpperCase() + words.slice(1);
-    tokensLabel.hidden = !tokens;
-    trafficLabel.textContent = name;
-    form.elements.traffic.dataset.label = name;
+    if (tokensLabel.hidden === tokens) tokensLabel.hidden = !tokens;
+    if (trafficLabel.textContent !== name) trafficLabel.textContent = name;
+    if (form.elements.traffic.dataset.label !== name) form.elements.traffic.dataset.label = name;
   }
 
   function update() {
@@ -159,7 +160,7 @@ function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, token
   }
 
   // Choosing another row puts AWS's rate for its instance in the rate field (the reader may then change it).
-  function awsRate() { form.elements.rate.value = option().dataset.rate; }
+  function awsRate() { if (form.elements.rate.value !== option().dataset.rate) form.elements.rate.value = option().dataset.rate; }
   form.elements.row.addEventListener("change", awsRate);
   chipwiseAddress.read(form, names);
   if (!new URLSearchParams(location.search).has("rate")) awsRate();

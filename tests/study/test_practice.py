@@ -591,10 +591,15 @@ SIZE_IN_WORDS = re.compile(r"\b(small|compact|modest|fraction|single|one (mid-ra
 def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(facts: Facts, questions: list[Question]) -> None:
     """Where a stem gives no number, a distractor that a larger model would make right quotes the sentence that says
     the model is small: the stem, not an unstated rule, rules it out (issue #23)."""
+    larger = []
     for question in nonempty(q for q in one_decision(questions) if "params_billion" not in q.inputs and q.case is None):
         decision = decide(facts.decision, **question.inputs)
         scenario = next(s for s in facts.practice.scenarios if f"scenario-{s.id}" == question.id)
-        for option in question.options:
-            if option.answers is not None and option.answers["memory_gib"] != decision.inputs["memory_gib"]:
-                assert SIZE_IN_WORDS.search(scenario.workload), question.id
-                assert f"This stem rules it out: “{scenario.workload}”" in option.explanation, question.id
+        larger += [
+            (question.id, scenario, option)
+            for option in question.options
+            if option.answers is not None and option.answers["memory_gib"] != decision.inputs["memory_gib"]
+        ]
+    for question_id, scenario, option in nonempty(larger):
+        assert SIZE_IN_WORDS.search(scenario.workload), question_id
+        assert f"This stem rules it out: “{scenario.workload}”" in option.explanation, question_id

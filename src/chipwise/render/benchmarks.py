@@ -171,11 +171,12 @@ def _filter(name: str, label: str, values: Iterable[str]) -> str:
     return f'<label>{escape.html_text(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
 
 
-def filters(benchmarks: Benchmarks) -> str:
+def filters(benchmarks: Benchmarks, beside: str = "") -> str:
     """The best rows, then the filter and sort form; benchmarks.js shows the form and keeps the best rows to what it
-    shows (without JavaScript the full tables read on their own)."""
+    shows (without JavaScript the full tables read on their own). `beside` (a chart's figure) goes with them: beside
+    them where the column is wide, so the first screen holds the answer and a chart; after them on a phone."""
     rows = list(benchmarks.rows.values())
-    return (
+    form = (
         best_rows(benchmarks)
         + '<form class="chipwise-bench-filters" hidden>'
         + _filter("model", "Model", (row.model for row in rows))
@@ -186,6 +187,9 @@ def filters(benchmarks: Benchmarks) -> str:
         '<option value="cost">Cost per 1M (lowest first)</option><option value="latency">P99 latency (lowest first)</option></select></label>'
         '<output class="chipwise-bench-count" aria-live="polite"></output></form>'
     )
+    if not beside:
+        return form
+    return f'<div class="chipwise-bench-answer"><div class="chipwise-bench-answer__rows">{form}</div>{beside}</div>'
 
 
 def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:

@@ -286,12 +286,26 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
 
-def benchmark_figures(benchmarks: Benchmarks) -> str:
-    """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart."""
+def leading_figure(benchmarks: Benchmarks) -> str:
+    """The first kind's cost chart, shown with the best rows at the top of the page (benchmark_figures(...,
+    leading_shown=True) then points to it instead of drawing it twice); empty when there are no rows."""
+    categories = benchmark_categories(benchmarks)
+    return figure(cost_chart(benchmarks, categories[0])) if categories else ""
+
+
+def benchmark_figures(benchmarks: Benchmarks, leading_shown: bool = False) -> str:
+    """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart; with
+    `leading_shown`, the first kind's cost chart is a link to leading_figure's, higher on the page."""
+
+    def cost(category: Category, first: bool) -> str:
+        if first and leading_shown:
+            return f'<p>Its cost chart is <a href="#chart-cost-{category.value}">at the top of the page</a>, with the best rows.</p>'
+        return figure(cost_chart(benchmarks, category))
+
     return "\n\n".join(
         f"### {escape.markdown(category.label)} {{ #charts-{category.value} }}\n\n"
-        f"{figure(cost_chart(benchmarks, category))}\n\n{figure(latency_chart(benchmarks, category))}"
-        for category in benchmark_categories(benchmarks)
+        f"{cost(category, index == 0)}\n\n{figure(latency_chart(benchmarks, category))}"
+        for index, category in enumerate(benchmark_categories(benchmarks))
     )
 
 

@@ -114,7 +114,9 @@ LABEL_OFFSET = 8
 LABEL_GAP = 8
 """How far above the box it leads to an answer's last line sits."""
 LABEL_MARGIN = 150
-"""Room on each side for the labels of the outermost answers."""
+"""Room on the right for the labels of the rightmost answers."""
+LEFT_MARGIN = 20
+"""Room on the left: every answer's label stands to the right of its edge (no child is left of its parent)."""
 
 
 @dataclass
@@ -140,9 +142,10 @@ def _node_text(node: Node) -> tuple[list[str], str]:
 
 
 def _layout(node: Node, depth: int, left: float, placed: list[_Placed], edges: list[tuple[_Placed, _Placed, str]], rule_href: dict[str, str]) -> _Placed:
-    width = len(leaves(node))
+    """Each question stands above its first answer's box, so the drawing starts at its top left: a column narrower
+    than the drawing opens on its first question, and the other branches lie to the right, where it scrolls."""
     lines, css = _node_text(node)
-    here = _Placed(node, left + width * COLUMN / 2, depth * ROW + 20, lines, css)
+    here = _Placed(node, left + COLUMN / 2, depth * ROW + 20, lines, css)
     if isinstance(node, Leaf):
         here.href = rule_href.get(node.rule.id, "")
     placed.append(here)
@@ -185,8 +188,8 @@ def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = 
     tree = build_tree(table)
     placed: list[_Placed] = []
     edges: list[tuple[_Placed, _Placed, str]] = []
-    _layout(tree, 0, LABEL_MARGIN, placed, edges, rule_href)
-    width = len(leaves(tree)) * COLUMN + 2 * LABEL_MARGIN
+    _layout(tree, 0, LEFT_MARGIN, placed, edges, rule_href)
+    width = LEFT_MARGIN + len(leaves(tree)) * COLUMN + LABEL_MARGIN
     height = max(p.y + _box_height(p.lines) for p in placed) + 10
     description = describe_tree(tree)
     parts = [

@@ -404,7 +404,10 @@ class SiteMacros:
 
     @_kept_on_disk
     def benchmark_filters(self) -> str:
-        return benchmarks.filters(self._benchmarks())
+        """The best rows and the filters, with the first kind's cost chart beside them (the page's first screen)."""
+        from chipwise.render import charts
+
+        return benchmarks.filters(self._benchmarks(), beside=charts.leading_figure(self._benchmarks()))
 
     @_kept_on_disk
     def benchmark_sources(self) -> str:
@@ -432,7 +435,7 @@ class SiteMacros:
         """For each kind of row: each model's lowest cost per million, and throughput against latency."""
         from chipwise.render import charts
 
-        return charts.benchmark_figures(self._benchmarks())
+        return charts.benchmark_figures(self._benchmarks(), leading_shown=True)
 
     @_kept_on_disk
     def benchmark_formulas(self) -> str:

@@ -104,6 +104,29 @@ def test_the_printed_cheat_sheet_prints_its_flowcharts_readably(browser: Browser
         page.context.close()
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_verdict_badge_is_one_line(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "cheat-sheet/", **size)
+    try:
+        badges = page.locator(".chipwise-verdict")
+        assert badges.count() > 0
+        assert badges.evaluate_all("badges => badges.filter(badge => badge.getClientRects().length > 1).map(badge => badge.textContent)") == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_helpers_sizing_fields_stand_under_their_questions(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "helper/", **size)
+    try:
+        for label in nonempty(page.locator(".chipwise-helper__sizing label").all()):
+            field = label.locator("input, select")
+            assert _box(field)["x"] == pytest.approx(_box(label)["x"], abs=1), "a field runs on after its question's text"
+            assert _style(field, "borderTopStyle") == "solid"
+    finally:
+        page.context.close()
+
+
 # --- The practice mode ------------------------------------------------------------------------------------------
 
 
@@ -177,16 +200,57 @@ def test_review_sets_the_key_and_a_wrong_pick_apart_from_the_other_options(brows
         page.context.close()
 
 
+# --- The choosing page's flowcharts ----------------------------------------------------------------------------
+
+
+def _intersects(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (
+        inner["x"] < outer["x"] + outer["width"] and outer["x"] < inner["x"] + inner["width"]
+        and inner["y"] < outer["y"] + outer["height"] and outer["y"] < inner["y"] + inner["height"]
+    )
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_each_flowchart_opens_on_its_first_question_at_its_natural_size(browser: Browser, site_url: str, size: dict[str, int]) -> None:
+    page, _ = open_page(browser, site_url + "choosing/", **size)
+    try:
+        for figure in nonempty(page.locator(".chipwise-flow-figures .chipwise-flow-figure").all()):
+            figure.scroll_into_view_if_needed()
+            drawing = figure.locator("svg.chipwise-flow")
+            if drawing.is_visible():
+                first = drawing.locator("rect").first
+                assert _box(drawing)["width"] == pytest.approx(float(str(drawing.get_attribute("width")))), "the drawing is not scaled"
+            else:
+                first = figure.locator(".chipwise-flow-outline strong").first
+            assert first.is_visible()
+            assert _intersects(_box(first), _box(figure)), "the first question is outside the visible part of its frame"
+    finally:
+        page.context.close()
+
+
 # --- The benchmarks page ------------------------------------------------------------------------------------------
 
 
-def test_the_benchmarks_first_screen_shows_the_best_rows_before_the_full_table(browser: Browser, site_url: str) -> None:
+def test_the_benchmarks_first_screen_shows_the_best_rows_and_a_chart_before_the_full_table(browser: Browser, site_url: str) -> None:
     page, _ = open_page(browser, site_url + "benchmarks/", **DESKTOP)
     try:
         first = page.locator(".chipwise-bench-best li").first
         assert _box(first)["y"] + _box(first)["height"] <= DESKTOP["height"], "the first best row is below the first screen"
         best, chart, table = (page.locator(selector).first for selector in (".chipwise-bench-best", "figure.chipwise-chart", "table.chipwise-bench"))
-        assert _box(best)["y"] < _box(chart)["y"] < _box(table)["y"]
+        drawing = chart.locator("svg")
+        assert _box(chart)["y"] < DESKTOP["height"] and _box(drawing)["y"] < DESKTOP["height"], "the first chart is below the first screen"
+        assert _box(drawing)["x"] > _box(best)["x"] + _box(best)["width"], "the chart stands beside the best rows"
+        assert max(_box(best)["y"], _box(chart)["y"]) < _box(table)["y"]
+    finally:
+        page.context.close()
+
+
+def test_on_a_phone_the_benchmarks_first_chart_follows_the_best_rows_and_the_filters(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + "benchmarks/", **PHONE)
+    try:
+        best, form, chart = (page.locator(selector).first for selector in (".chipwise-bench-best", ".chipwise-bench-filters", "figure.chipwise-chart"))
+        assert _box(best)["y"] < _box(form)["y"] < _box(chart)["y"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         page.context.close()
 
