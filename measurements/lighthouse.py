@@ -79,6 +79,25 @@ def build_reference_site(directory: Path, site_url: str) -> Path:
 _OWN_ELEMENTS = re.compile(r"<script\b.*?</script>|<style\b.*?</style>", re.DOTALL)
 
 
+def _toc_token(link: Any) -> dict[str, Any]:
+    """One entry of a page's table of contents, as MkDocs' get_toc reads it back."""
+    return {"level": link.level, "id": link.id, "name": link.title, "children": [_toc_token(child) for child in link.children]}
+
+
+_TWIN_TOC_HOOK = """import json
+from pathlib import Path
+
+from mkdocs.structure.toc import get_toc
+
+TABLES = json.loads((Path(__file__).parent / "tables_of_contents.json").read_text(encoding="utf-8"))
+
+
+def on_page_content(html, page, **_):
+    page.toc = get_toc(TABLES.get(page.file.src_uri, []))
+    return html
+"""
+
+
 def build_twin_site(directory: Path, site_url: str) -> Path:
     """Every page's rendered content, without its scripts and inline styles, built by stock Material with this
     site's theme settings and search: the same pages as Material alone would serve them."""
@@ -87,10 +106,12 @@ def build_twin_site(directory: Path, site_url: str) -> Path:
     from mkdocs.plugins import BasePlugin
 
     rendered: dict[str, tuple[str, str]] = {}
+    tables_of_contents: dict[str, list[dict[str, Any]]] = {}
 
     class Capture(BasePlugin):  # type: ignore[type-arg]
         def on_page_content(self, html: str, page: Any, **_: Any) -> str:
             rendered[page.file.src_uri] = (page.title or "", html)
+            tables_of_contents[page.file.src_uri] = [_toc_token(link) for link in page.toc]
             return html
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(directory / "capture-site"))
@@ -109,6 +130,12 @@ def build_twin_site(directory: Path, site_url: str) -> Path:
         "site_name": mkdocs_yml["site_name"], "site_url": site_url, "theme": theme, "plugins": ["search"],
         "nav": mkdocs_yml["nav"], "markdown_extensions": ["md_in_html"], "validation": {"links": {"not_found": "ignore", "anchors": "ignore"}},
     }
+    # A raw HTML block's headings never reach Markdown's table of contents, so the twin would show none where the
+    # page shows one, and Material's work for it (drawing it, following the scroll) would count against the page
+    # alone. A hook, MkDocs' documented place for it, gives each twin page its page's table of contents.
+    (directory / "tables_of_contents.json").write_text(json.dumps(tables_of_contents), encoding="utf-8")
+    (directory / "twin_toc.py").write_text(_TWIN_TOC_HOOK, encoding="utf-8")
+    twin_config["hooks"] = ["twin_toc.py"]
     (directory / "mkdocs.yml").write_text(yaml.safe_dump(twin_config), encoding="utf-8")
     site = directory / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
