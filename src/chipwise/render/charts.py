@@ -23,6 +23,7 @@ from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize
 from chipwise.facts.units import number_text
 from chipwise.guide.model import Facts
+from chipwise.memo import per_object
 from chipwise.render import escape
 
 SERIES_COLOURS = tuple(f"var(--chipwise-chart-{index})" for index in range(1, 7))
@@ -286,8 +287,11 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
 
+@per_object
 def benchmark_figures(benchmarks: Benchmarks) -> str:
-    """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart."""
+    """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart.
+
+    Drawn once per rows object: the loader gives the same one for the same rows file, whatever facts file names it."""
     return "\n\n".join(
         f"### {escape.markdown(category.label)} {{ #charts-{category.value} }}\n\n"
         f"{figure(cost_chart(benchmarks, category))}\n\n{figure(latency_chart(benchmarks, category))}"
