@@ -11,6 +11,8 @@ e.g.  .venv/bin/python measurements/test_loop.py --before 761ecde --after-args '
 
 It prints each run's wall time and the pass/fail line, then the medians and their ratio (after / before). A run
 that does not pass is reported and stops the script: a faster loop that fails measures nothing.
+
+No test runs it: it runs the tests, and each exported tree has no git history to export from.
 """
 
 from __future__ import annotations
