@@ -9,12 +9,13 @@ Alongside the site it measures a reference: a one-paragraph page of Material as 
 (the same theme settings and search, without the site's overrides, styles or scripts). What that page
 scores in the same run is as high as a page can score here without changing how Material loads.
 
-Each page also gets a twin: the same page's rendered content (its HTML after the macros and Markdown),
-built by stock Material with this site's theme settings but none of its overrides, hooks, styles or
-scripts (one hook of its own gives each twin page its page's table of contents, which raw HTML cannot). Material's own work grows with the page, so the twin is the fair reference for a long page. A page
-keeps within its twin when its performance is at least the twin's minus 2 and its total blocking time at
-most 1.5 times the twin's plus 50 ms. Runs are interleaved (run 1 of every page and twin, then run 2, ...),
-so the machine's noise falls on every page alike.
+Each page also gets a twin: the same page's rendered content (its HTML after the macros and Markdown), built
+by stock Material with this site's theme settings but none of its overrides, hooks, styles or scripts (one
+hook of its own gives each twin page its page's table of contents, which raw HTML cannot). Material's own work
+grows with the page, so the twin is the fair reference for a long page. A page keeps within its twin when its
+performance is at least the twin's minus 2 and its total blocking time at most 1.5 times the twin's plus 50
+ms. Runs are interleaved (run 1 of every page and twin, then run 2, ...), so the machine's noise falls on
+every page alike.
 """
 
 from __future__ import annotations

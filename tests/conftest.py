@@ -15,6 +15,26 @@ settings.register_profile("chipwise", deadline=None, derandomize=True, database=
 settings.load_profile("chipwise")
 
 
+LONGEST_FIRST = (
+    "tests/test_build_speed.py",
+    "tests/test_mutations.py",
+    "tests/site/test_facts_drive_the_site.py",
+    "tests/test_installed.py",
+    "tests/site/test_serve.py",
+)
+"""Modules whose tests each take seconds (builds in subprocesses, hundreds of checked files): with `pytest -n auto`
+they start first, so no worker is left running one of them alone at the end."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a pytest-xdist worker, the longest tests first; a run on one process keeps the files' order (so `-x` stops
+    early at a quick failure). Every worker sorts the same way, as xdist requires."""
+    if not hasattr(config, "workerinput"):
+        return
+    rank = {module: index for index, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
+
 @pytest.fixture(scope="session")
 def facts() -> Facts:
     return chipwise.load_facts(FACTS_FILE)

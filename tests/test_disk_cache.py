@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from chipwise import disk_cache
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
-from chipwise.facts import benchmarks
+from chipwise.facts import benchmarks, changes
 from chipwise.guide import load
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
@@ -39,6 +39,7 @@ def _fresh_process() -> None:
     """What a new process starts with: no result kept in memory."""
     site_files._by_content.clear()
     benchmarks._read.clear()
+    changes._in_process.clear()
     load._cache.clear()
 
 

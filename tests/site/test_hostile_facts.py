@@ -52,6 +52,9 @@ def hostile_facts(destination: Path) -> Path:
     return path
 
 
+# One worker under `pytest -n`: its tests share one build of the hostile file (a module fixture).
+pytestmark = pytest.mark.xdist_group("hostile-site")
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")

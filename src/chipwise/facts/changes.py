@@ -135,7 +135,7 @@ def read_changes(path: Path, shown: str, walk_out: list[Problem], *, cached: boo
     data = read_bytes(path, shown)
     digest = hashlib.sha256(data).hexdigest()
     if cached:
-        stored = disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
+        stored = _in_process.get(digest) or disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
         if isinstance(stored, dict):
             try:
                 return _releases(stored), Walk(shown)
@@ -152,7 +152,21 @@ def read_changes(path: Path, shown: str, walk_out: list[Problem], *, cached: boo
         return None
     releases = _releases(raw)
     disk_cache.store(_CHECKED, digest, raw)
+    _keep_in_process(digest, raw)
     return releases, walk
+
+
+_in_process: dict[str, dict[str, Any]] = {}
+"""Checked data of the changes files this process read, by their bytes' digest: `chipwise check` of one edited facts
+file after another (a test, `mkdocs serve`) reads the unchanged changes file once."""
+_IN_PROCESS_FILES = 4
+
+
+def _keep_in_process(digest: str, raw: dict[str, Any]) -> None:
+    _in_process.pop(digest, None)
+    _in_process[digest] = raw
+    while len(_in_process) > _IN_PROCESS_FILES:
+        del _in_process[next(iter(_in_process))]
 
 
 def _releases(raw: dict[str, Any]) -> tuple[Release, ...]:

@@ -30,6 +30,7 @@ INVALID: Any = _Invalid()
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _constructor = SafeConstructor()
 
 
@@ -78,8 +79,12 @@ def describe(node: yaml.Node) -> str:
 def scalar_value(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode) or node.tag not in _STANDARD_TAGS:
         return INVALID
+    if node.tag == _STR_TAG:
+        return node.value
+    # The tag's own constructor, called directly: construct_object would also keep every node it ever saw (in
+    # constructed_objects, which only a whole document's construction clears), so each file read grew the heap.
     try:
-        return _constructor.construct_object(node, deep=True)
+        return _constructor.yaml_constructors[node.tag](_constructor, node)
     except (ConstructorError, ValueError):
         return INVALID
 

@@ -72,10 +72,10 @@ def location_of(mark: yaml.Mark | None) -> Location:
     return Location(mark.line + 1, mark.column + 1)
 
 
-def _compose_fast(text: str) -> yaml.Node | None:
-    """The node tree from libyaml (about ten times faster than the Python loader), or None when libyaml is
-    missing, fails, or the tree holds an alias or nests too deep: the Python loader then reports the problem
-    with its location and the alias's name."""
+def _compose_fast(text: str) -> tuple[yaml.Node | None, bool] | None:
+    """The node tree from libyaml (about ten times faster than the Python loader) and whether every tag in it is
+    standard, or None when libyaml is missing, fails, or the tree holds an alias or nests too deep: the Python
+    loader then reports the problem with its location and the alias's name."""
     if not yaml.__with_libyaml__:
         return None
     try:
@@ -88,28 +88,35 @@ def _compose_fast(text: str) -> yaml.Node | None:
         return None
     finally:
         loader.dispose()
-    return None if _aliased_or_deeper_than(root, MAX_DEPTH) else root
+    aliased_or_deep, standard_tags = _walk(root, MAX_DEPTH)
+    return None if aliased_or_deep else (root, standard_tags)
 
 
-def _aliased_or_deeper_than(root: yaml.Node | None, limit: int) -> bool:
+_COLLECTIONS = (yaml.SequenceNode, yaml.MappingNode)
+
+
+def _walk(root: yaml.Node | None, limit: int) -> tuple[bool, bool]:
     """Whether any node is reached twice (an alias: composing makes it the anchored node itself, so an alias
-    bomb is a small graph until something walks it) or lists and mappings nest more than `limit` deep. Walked
-    without recursion, each node once."""
+    bomb is a small graph until something walks it) or lists and mappings nest more than `limit` deep, and
+    whether every tag is standard (then the tags need no second walk). Walked without recursion, each node once."""
     seen: set[int] = set()
+    standard_tags = True
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
-            if id(node) in seen or depth >= limit:
-                return True
-            seen.add(id(node))
+        if node is None:
+            continue
+        if node.tag not in _STANDARD_TAGS:
+            standard_tags = False
+        if id(node) in seen:
+            return True, standard_tags
+        seen.add(id(node))
+        if isinstance(node, _COLLECTIONS):
+            if depth >= limit:
+                return True, standard_tags
             children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
             stack.extend((child, depth + 1) for child in children)
-        elif isinstance(node, yaml.ScalarNode):
-            if id(node) in seen:
-                return True
-            seen.add(id(node))
-    return False
+    return False, standard_tags
 
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -152,10 +159,9 @@ def read_nodes(data: bytes, shown_path: str) -> yaml.MappingNode:
     text = _decode(data, shown_path)
     _refuse_tabs(text, shown_path)
     _refuse_control_characters(text, shown_path)
-    root = _compose_fast(text)
-    if root is None:
-        root = _compose_checked(text, shown_path)
-    tag_problems = list(_refuse_tags(root, shown_path))
+    composed = _compose_fast(text)
+    root, standard_tags = (_compose_checked(text, shown_path), False) if composed is None else composed
+    tag_problems = [] if standard_tags else list(_refuse_tags(root, shown_path))
     if tag_problems:
         raise FactsError(tag_problems)
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
@@ -207,6 +213,8 @@ _NOT_YAML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe
 
 def _refuse_control_characters(text: str, shown_path: str) -> None:
     """Characters YAML does not allow in a file (NUL and other control characters), each located."""
+    if not _NOT_YAML_TEXT.search(text):
+        return
     problems = []
     for number, line in enumerate(text.split("\n"), 1):
         for found in _NOT_YAML_TEXT.finditer(line):
@@ -219,6 +227,8 @@ def _refuse_control_characters(text: str, shown_path: str) -> None:
 
 
 def _refuse_tabs(text: str, shown_path: str) -> None:
+    if "\t" not in text:
+        return
     problems = []
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]

@@ -23,6 +23,7 @@ from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize
 from chipwise.facts.units import number_text
 from chipwise.guide.model import Facts
+from chipwise.memo import per_object
 from chipwise.render import escape
 
 SERIES_COLOURS = tuple(f"var(--chipwise-chart-{index})" for index in range(1, 7))
@@ -293,9 +294,12 @@ def leading_figure(benchmarks: Benchmarks) -> str:
     return figure(cost_chart(benchmarks, categories[0])) if categories else ""
 
 
+@per_object
 def benchmark_figures(benchmarks: Benchmarks, leading_shown: bool = False) -> str:
     """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart; with
-    `leading_shown`, the first kind's cost chart is a link to leading_figure's, higher on the page."""
+    `leading_shown` (passed by position), the first kind's cost chart is a link to leading_figure's, higher on the
+    page. Drawn once per rows object: the loader gives the same one for the same rows file, whatever facts file
+    names it."""
 
     def cost(category: Category, first: bool) -> str:
         if first and leading_shown:

@@ -435,7 +435,7 @@ class SiteMacros:
         """For each kind of row: each model's lowest cost per million, and throughput against latency."""
         from chipwise.render import charts
 
-        return charts.benchmark_figures(self._benchmarks(), leading_shown=True)
+        return charts.benchmark_figures(self._benchmarks(), True)  # leading_shown: the first cost chart stands with the best rows
 
     @_kept_on_disk
     def benchmark_formulas(self) -> str:
