@@ -159,8 +159,8 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
 
 def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Facts, questions: list[Question]) -> None:
     """Each wrong option of a scenario is what the engine answers for the case it names: the stem's inputs with one
-    requirement changed (or, where fewer than three such cases give other answers, two), and the nearest cases come
-    first, so no far-off size is offered while a near case is left out."""
+    requirement changed or two, and at least two of the three (where so many cases give other answers) one away. A
+    third two away is what lets the key sit at a corner of the options rather than at their centre (issue #23)."""
     scenarios = one_decision(questions)
     assert scenarios
     for question in scenarios:
@@ -176,7 +176,7 @@ def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Fa
             changed = {name for name, value in option.answers.items() if decision.inputs[name] != value}
             assert 1 <= len(changed) <= 2, (question.id, option.text, changed)
             one_away += len(changed) == 1
-        assert one_away >= min(3, len(near)), question.id
+        assert one_away >= min(2, len(near)), question.id
 
 
 def test_where_the_stems_cue_points_to_a_kind_two_options_are_of_that_kind(facts: Facts, questions: list[Question]) -> None:
@@ -602,4 +602,31 @@ def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(fact
         ]
     for question_id, scenario, option in nonempty(larger):
         assert SIZE_IN_WORDS.search(scenario.workload), question_id
-        assert f"This stem rules it out: “{scenario.workload}”" in option.explanation, question_id
+        assert re.search(f"This stem rules it out: (“[^”]+” and )*“{re.escape(scenario.workload)}”", option.explanation), question_id
+
+
+MOST_KEYS_AT_THE_CENTRE = 0.25
+"""Issue #23 (second review): with every distractor one attribute from the key, 'pick the option sharing most with
+the others' found the key in 61% of the items. A quarter is what a guess among four gets."""
+
+
+def test_the_option_sharing_most_with_the_others_is_seldom_the_key(questions: list[Question]) -> None:
+    """A candidate who knows no AWS and picks the option whose way of serving and hardware recur most among the others
+    (ties a guess among the tied) finds the key in at most a quarter of the single-answer exam-style items."""
+    single = nonempty(q for q in questions if q.topic.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER and len(q.answer) == 1)
+    found = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
+    assert found / len(single) <= MOST_KEYS_AT_THE_CENTRE
+
+
+@pytest.mark.parametrize(
+    ("texts", "chance"),
+    [
+        (["A on X", "A on Y", "B on X", "C on Z"], 1.0),
+        (["A on X", "A on Y", "B on X", "B on Y"], 0.25),
+        (["S on M", "A on X", "B on Y", "C on Z"], 0.25),
+        (["A on X", "A on Y", "B on Y", "C on Z"], 0.0),
+    ],
+    ids=["key-at-the-centre", "two-by-two", "nothing-shared", "a-distractor-at-the-centre"],
+)
+def test_the_centroid_measure_scores_the_key_at_the_centre(texts: list[str], chance: float) -> None:
+    assert practice.centroid_chance(texts, 0) == chance
