@@ -181,7 +181,9 @@ def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Fa
 
 def test_where_the_stems_cue_points_to_a_kind_two_options_are_of_that_kind(facts: Facts, questions: list[Question]) -> None:
     """Issue #23: a cue that points to NVIDIA GPUs (code that needs CUDA) or to a way of serving must not settle the
-    answer alone: another option runs on the same kind of hardware, and (inference) another serves the same way."""
+    answer alone: another option runs on the same kind of hardware, and (inference) another serves the same way, and,
+    unless Serverless Inference is offered beside them, another runs on the same hardware (beside Serverless, a key
+    that shared both would be the option sharing most with the others)."""
     for question in nonempty(one_decision(questions)):
         decision = decide(facts.decision, **question.inputs)
         texts = [option.text for option in question.options]
@@ -193,7 +195,8 @@ def test_where_the_stems_cue_points_to_a_kind_two_options_are_of_that_kind(facts
             serving, hardware = practice.option_label(decision.outcomes[0]), practice.option_label(decision.outcome)
             if any(n.outcomes[0] == decision.outcomes[0] for n in near):  # where a case one requirement away allows it
                 assert sum(text.startswith(serving) for text in texts) >= 2, question.id
-            if any(n.outcome == decision.outcome for n in near):
+            managed = [option for option in question.options if option.answers is not None and not decide(facts.decision, **option.answers).outcome.families]
+            if any(n.outcome == decision.outcome for n in near) and not managed:
                 assert sum(text.endswith(hardware) for text in texts) >= 2, question.id
 
 
@@ -630,3 +633,15 @@ def test_the_option_sharing_most_with_the_others_is_seldom_the_key(questions: li
 )
 def test_the_centroid_measure_scores_the_key_at_the_centre(texts: list[str], chance: float) -> None:
     assert practice.centroid_chance(texts, 0) == chance
+
+
+def test_serverless_is_offered_as_a_lure_more_often_than_it_is_keyed(facts: Facts, questions: list[Question]) -> None:
+    """'Pick Serverless Inference whenever it is offered' must not pay: where it is an option, it is the key in at most
+    a third of the single-answer items (it is offered beside keys on instances wherever a near case gives it)."""
+    offered = nonempty(
+        q
+        for q in one_decision(questions)
+        if q.type in practice.SINGLE_ANSWER and any(not decide(facts.decision, **(o.answers or q.inputs)).outcome.families for o in q.options)
+    )
+    keyed = [q for q in offered if not decide(facts.decision, **q.inputs).outcome.families]
+    assert keyed and len(keyed) / len(offered) <= 1 / 3

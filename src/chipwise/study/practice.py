@@ -335,17 +335,26 @@ def centroid_chance(texts: Sequence[str], key: int) -> float:
 
 def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str]) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
-    Where the candidates allow, the key's kind of hardware (GPUs) and its way of serving each appear in two options, so
-    a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
+    Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
+    instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
+    The key's way of serving and its hardware each appear in a second option (beside Serverless, its way of serving),
+    so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
-    at one corner, or distractors unlike each other beside a Serverless key), so the set's shape does not give the key
-    away either (issue #23). Then: a smaller model's answer where the stem gives a size, the nearest tiers, a stable
+    at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
+    key away either (issue #23). Then: a smaller model's answer where the stem gives a size, the nearest tiers, a stable
     order."""
-    wants: list[Callable[[Decision], bool]] = [
-        lambda d: decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome,
-        lambda d: d.outcome == decision.outcome,
-        lambda d: len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0],
-    ]
+
+    def gpu_beside_gpu(d: Decision) -> bool:
+        return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome
+
+    def managed(d: Decision) -> bool:  # a way of serving whose hardware SageMaker chooses (Serverless Inference)
+        return not d.outcome.families and bool(decision.outcome.families)
+
+    def same_way(d: Decision) -> bool:
+        return len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0]
+
+    def same_hardware(d: Decision) -> bool:
+        return d.outcome == decision.outcome
 
     def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller
         return d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")
@@ -357,15 +366,20 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
     reach = next((tier for tier in tiers if tier >= 1 and sum(t <= tier for t, _ in candidates) >= OPTIONS_PER_QUESTION - 1), tiers[-1])
     pool = [(tier, d) for tier, d in candidates if tier <= reach]
     near = [d for tier, d in pool if tier == 0]
-    possible = [want for want in wants if any(want(d) for d in near)]
+    musts = [want for want in (gpu_beside_gpu, managed) if any(want(d) for d in near)]
+    possible = [want for want in (same_way, same_hardware) if any(want(d) for d in near)]
     close = min(2, sum(one_away(d) for d in near))
     key_text = text_of(decision)
 
     def cost(chosen: tuple[tuple[int, Decision], ...]) -> tuple[float, ...]:
         found = [d for _, d in chosen]
-        unmet = sum(not any(want(d) for d in found) for want in possible) + max(0, close - sum(one_away(d) for d in found))
+        unmet = sum(not any(want(d) for d in found) for want in musts) + max(0, close - sum(one_away(d) for d in found))
+        # beside a Serverless option the key can leave the centre only if it shares one thing with the rest, not two:
+        # its way of serving, so that a cue to the way of serving still leaves two options and the hardware decides
+        needed = [want for want in possible if not (any(managed(d) for d in found) and want is same_hardware)]
+        short = sum(not any(want(d) for d in found) for want in needed)
         texts = [key_text, *(text_of(d) for d in found)]
-        return (unmet, centroid_chance(texts, 0), not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+        return (unmet, short, centroid_chance(texts, 0), not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
     ordered = sorted(pool, key=lambda pair: _hash(question_id, text_of(pair[1])))
     best = min(itertools.combinations(ordered, OPTIONS_PER_QUESTION - 1), key=cost)
