@@ -341,8 +341,9 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
     so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
     at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
-    key away either (issue #23). Then: a smaller model's answer where the stem gives a size, the nearest tiers, a stable
-    order."""
+    key away either (issue #23); where it costs no more than a tie of two at the centre, an option on another kind of
+    hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
+    where the stem gives a size, the nearest tiers, a stable order."""
 
     def gpu_beside_gpu(d: Decision) -> bool:
         return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome
@@ -379,7 +380,9 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
         needed = [want for want in possible if not (any(managed(d) for d in found) and want is same_hardware)]
         short = sum(not any(want(d) for d in found) for want in needed)
         texts = [key_text, *(text_of(d) for d in found)]
-        return (unmet, short, centroid_chance(texts, 0), not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+        centre = centroid_chance(texts, 0)
+        one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
+        return (unmet, short, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
     ordered = sorted(pool, key=lambda pair: _hash(question_id, text_of(pair[1])))
     best = min(itertools.combinations(ordered, OPTIONS_PER_QUESTION - 1), key=cost)
