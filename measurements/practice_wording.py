@@ -7,8 +7,12 @@ next to "batch", a slow first answer next to "Serverless". It picks the best-sco
 "Select TWO"); a tie counts as a guess among the tied options. Issue #23 asks that at most a tenth of the set be
 answerable from wording alone; this solver is a floor for that figure, not the reviewer's judgement.
 
+Beside it, a second solver that reads no stem at all: it picks the option whose way of serving and hardware recur
+most among the other options (`practice.centroid_chance`), the cue a set of distractors each one attribute from the
+key gives away. It is scored on the single-answer items; a guess among four gets a quarter.
+
 Run from the repository root:   .venv/bin/python measurements/practice_wording.py [FACTS_FILE]
-It prints the share the solver gets right, overall and by the kind of key, and the items it gets right.
+It prints the share each solver gets right (the word solver overall, by the kind of key, and the items it gets right).
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ def main(facts_file: str | None) -> None:
     for key, chances in sorted(by_key.items(), key=lambda pair: -len(pair[1])):
         print(f"  {key}: {sum(chances):.1f} of {len(chances)}")
     print("answered without a guess:", ", ".join(right))
+    single = [q for q in items if q.type in practice.SINGLE_ANSWER and len(q.answer) == 1]
+    centre = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
+    print(f"centroid solver (no stem read): {centre:.1f} of {len(single)} single-answer items right ({centre / len(single):.0%})")
 
 
 if __name__ == "__main__":

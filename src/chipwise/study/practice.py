@@ -10,6 +10,7 @@ single answer's position is dealt in turn across each practice set (`spread_keys
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -201,7 +202,7 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
-    because = f"This stem rules it out: “{' '.join(dict.fromkeys(ruled_out))}” " if ruled_out else ""
+    because = f"This stem rules it out: {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))} " if ruled_out else ""
     return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
@@ -301,13 +302,14 @@ def _is_training(decision: Decision) -> bool:
 
 
 def second_neighbours(facts: Facts, decision: Decision) -> list[Decision]:
-    """The cases two requirements away (a neighbour's near neighbours), for a stem whose near cases give fewer than
-    three other answers: a gradient-boosted model's training offers the chip that would serve a neural network
-    before an UltraServer."""
+    """The cases two requirements away (a neighbour's near neighbours at the neighbour's own size): the corner that
+    keeps the key from the centre of its options (`_pick`), and, for a stem whose near cases give fewer than three
+    other answers, the chip that would serve a neural network before an UltraServer for a gradient-boosted model's
+    training."""
     found = []
     for neighbour in neighbour_tiers(facts, decision)[0]:
-        if neighbour.inputs.get("memory_gib") == decision.inputs.get("memory_gib"):
-            found += [other for other in neighbour_tiers(facts, neighbour)[0] if other.inputs.get("memory_gib") == decision.inputs.get("memory_gib")]
+        memory = neighbour.inputs.get("memory_gib")
+        found += [other for other in neighbour_tiers(facts, neighbour)[0] if other.inputs.get("memory_gib") == memory]
     return found
 
 
@@ -316,31 +318,75 @@ def _kind(outcome: Outcome) -> str:
     return "neuron" if outcome.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM) else str(outcome.accelerator)
 
 
-def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]]) -> list[Decision]:
-    """Three distractors, nearest tier first, chosen so that the key's kind of hardware and its way of serving each
-    appear in two options where the candidates allow: a cue that points to GPUs, or to a queue, then does not settle
-    the answer alone (issue #23). Where the stem gives a size, a smaller model's answer is offered too, so the size
-    decides something."""
-    pool = sorted(candidates, key=lambda pair: (pair[0], _hash(question_id, _option_text(pair[1]))))
-    chosen: list[Decision] = []
-    wants: list[Callable[[Decision], bool]] = [
-        lambda d: _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome,
-        lambda d: d.outcome == decision.outcome,
-        lambda d: len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0],
-        lambda d: d.inputs.get("memory_gib") != decision.inputs.get("memory_gib"),  # a size the stem gives, made smaller
-    ]
-    for test in wants:
-        if any(test(d) for d in chosen):
-            continue
-        found = next((d for tier, d in pool if tier == 0 and d not in chosen and test(d)), None)
-        if found is not None and len(chosen) < OPTIONS_PER_QUESTION - 1:
-            chosen.append(found)
-    for _, candidate in pool:
-        if len(chosen) == OPTIONS_PER_QUESTION - 1:
-            break
-        if candidate not in chosen:
-            chosen.append(candidate)
-    return chosen
+def attributes(text: str) -> frozenset[str]:
+    """What an option is made of, as a reader with no AWS knowledge sees it: its way of serving and its hardware
+    ('A SageMaker real-time endpoint', 'Inf2 (AWS Inferentia2)'), or only the hardware."""
+    return frozenset(text.split(" on "))
+
+
+def centroid_chance(texts: Sequence[str], key: int) -> float:
+    """The chance that picking the option sharing most attributes with the others finds `key` (ties are a guess among
+    the tied): the cue a set of distractors each one attribute from the key gives away (issue #23)."""
+    parts = [attributes(text) for text in texts]
+    shared = [sum(len(mine & theirs) for other, theirs in enumerate(parts) if other != index) for index, mine in enumerate(parts)]
+    tied = [index for index, score in enumerate(shared) if score == max(shared)]
+    return 1 / len(tied) if key in tied else 0.0
+
+
+def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str]) -> list[Decision]:
+    """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
+    Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
+    instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
+    The key's way of serving and its hardware each appear in a second option (beside Serverless, its way of serving),
+    so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
+    the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
+    at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
+    key away either (issue #23); where it costs no more than a tie of two at the centre, an option on another kind of
+    hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
+    where the stem gives a size, the nearest tiers, a stable order."""
+
+    def gpu_beside_gpu(d: Decision) -> bool:
+        return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome
+
+    def managed(d: Decision) -> bool:  # a way of serving whose hardware SageMaker chooses (Serverless Inference)
+        return not d.outcome.families and bool(decision.outcome.families)
+
+    def same_way(d: Decision) -> bool:
+        return len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0]
+
+    def same_hardware(d: Decision) -> bool:
+        return d.outcome == decision.outcome
+
+    def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller
+        return d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")
+
+    def one_away(d: Decision) -> bool:
+        return sum(d.inputs[name] != value for name, value in decision.inputs.items()) == 1
+
+    tiers = sorted({tier for tier, _ in candidates})
+    reach = next((tier for tier in tiers if tier >= 1 and sum(t <= tier for t, _ in candidates) >= OPTIONS_PER_QUESTION - 1), tiers[-1])
+    pool = [(tier, d) for tier, d in candidates if tier <= reach]
+    near = [d for tier, d in pool if tier == 0]
+    musts = [want for want in (gpu_beside_gpu, managed) if any(want(d) for d in near)]
+    possible = [want for want in (same_way, same_hardware) if any(want(d) for d in near)]
+    close = min(2, sum(one_away(d) for d in near))
+    key_text = text_of(decision)
+
+    def cost(chosen: tuple[tuple[int, Decision], ...]) -> tuple[float, ...]:
+        found = [d for _, d in chosen]
+        unmet = sum(not any(want(d) for d in found) for want in musts) + max(0, close - sum(one_away(d) for d in found))
+        # beside a Serverless option the key can leave the centre only if it shares one thing with the rest, not two:
+        # its way of serving, so that a cue to the way of serving still leaves two options and the hardware decides
+        needed = [want for want in possible if not (any(managed(d) for d in found) and want is same_hardware)]
+        short = sum(not any(want(d) for d in found) for want in needed)
+        texts = [key_text, *(text_of(d) for d in found)]
+        centre = centroid_chance(texts, 0)
+        one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
+        return (unmet, short, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+
+    ordered = sorted(pool, key=lambda pair: _hash(question_id, text_of(pair[1])))
+    best = min(itertools.combinations(ordered, OPTIONS_PER_QUESTION - 1), key=cost)
+    return [d for _, d in best]
 
 
 def decided_options(
@@ -372,7 +418,7 @@ def decided_options(
             if text_of(candidate) not in seen:
                 seen.add(text_of(candidate))
                 candidates.append((tier, candidate))
-    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates)]
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of)]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
 
 
