@@ -371,7 +371,7 @@ def test_sixty_exam_style_questions_each_with_its_domain_and_task(facts: Facts, 
 
 
 def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) -> None:
-    from chipwise.guide.practice import GENERATED_TOPICS
+    from chipwise.guide.sections.practice import GENERATED_TOPICS
 
     assert set(GENERATED_TOPICS) == {topic.value for topic in practice.Topic} - {practice.Topic.CHOOSING.value}
     assert set(facts.practice.tasks) == set(GENERATED_TOPICS)

@@ -18,7 +18,6 @@ from chipwise.facts.schema_language import Walk
 from chipwise.facts.yaml_nodes import read_bytes, read_nodes
 from chipwise.guide import contract
 from chipwise.guide.model import Facts, Meta
-from chipwise.guide.practice import build_practice
 from chipwise.guide.sections.benchmarks import build_benchmarks
 from chipwise.guide.sections.changes import build_changes
 from chipwise.guide.sections.decision import build_decision
@@ -28,6 +27,7 @@ from chipwise.guide.sections.fact_checks import build_fact_checks
 from chipwise.guide.sections.facts import build_facts
 from chipwise.guide.sections.families import build_families
 from chipwise.guide.sections.glossary import build_glossary
+from chipwise.guide.sections.practice import build_practice
 from chipwise.guide.sections.report import Report
 from chipwise.guide.sections.sources import build_sources
 from chipwise.guide.sections.study_note import build_study_note

@@ -22,7 +22,7 @@ from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivatio
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import WORKED_EXAMPLE_STEPS
 from chipwise.guide.model import Facts
-from chipwise.guide.practice import OPTIONS_PER_QUESTION
+from chipwise.guide.sections.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
 from chipwise.vocabulary import Accelerator, Competing, Kind, Scope
 

@@ -2,5 +2,5 @@
 
 The loader (chipwise.guide.load) reads and shape-checks the file, then calls these in the file's order of
 dependence: sources, facts, derived, families (with sizes), fact checks, decision, study note, exam, glossary,
-benchmarks, changes. The practice section's builder is chipwise.guide.practice.
+practice, benchmarks, changes.
 """
