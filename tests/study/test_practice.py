@@ -157,6 +157,23 @@ def test_scenario_answers_are_the_engines_from_the_stated_inputs(facts: Facts, q
         assert question.rules[: len(decision.steps)] == tuple(step.rule.id for step in decision.steps)
 
 
+def test_a_keys_explanation_argues_for_its_own_way_of_serving(facts: Facts, questions: list[Question]) -> None:
+    """A real-time key is explained as real-time hosting, not by what Asynchronous Inference is for."""
+    ways = ("real-time", "Serverless Inference", "Asynchronous Inference", "batch transform")
+    keyed = Counter[str]()
+    for question in (q for q in questions if q.inputs):
+        for index in question.answer:
+            key = question.options[index]
+            own = [way for way in ways if way in key.text]
+            if not own:
+                continue  # hardware only: a training question
+            keyed[own[0]] += 1
+            assert own[0] in key.explanation, (question.id, key.text, key.explanation)
+            queued = [way for way in ways[2:] if way != own[0] and way in key.explanation]
+            assert not queued, (question.id, key.text, queued)
+    assert set(keyed) == set(ways), keyed
+
+
 def test_every_distractor_is_the_engines_answer_to_a_neighbouring_case(facts: Facts, questions: list[Question]) -> None:
     """Each wrong option of a scenario is what the engine answers for the case it names: the stem's inputs with one
     requirement changed or two, and at least two of the three (where so many cases give other answers) one away. A
