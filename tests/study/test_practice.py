@@ -605,7 +605,7 @@ def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, question
     assert chances and all(0 <= chance <= 1 for chance in chances)
 
 
-SIZE_IN_WORDS = re.compile(r"\b(small|compact|modest|fraction|single|one (mid-range |workstation |entry-level )?card)\b")
+SIZE_IN_WORDS = re.compile(r"\b(small|compact|modest|fraction|single|one (mid-range |workstation |entry-level )?card|(a few|a few hundred|about \d+) million (parameters|weights))\b")
 
 
 def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(facts: Facts, questions: list[Question]) -> None:
