@@ -161,8 +161,8 @@ def test_a_keys_explanation_argues_for_its_own_way_of_serving(facts: Facts, ques
     """A real-time key is explained as real-time hosting, not by what Asynchronous Inference is for."""
     ways = ("real-time", "Serverless Inference", "Asynchronous Inference", "batch transform")
     keyed = Counter[str]()
-    for question in (q for q in questions if q.inputs):
-        for index in question.answer:
+    for question in nonempty(q for q in questions if q.inputs):
+        for index in nonempty(question.answer):
             key = question.options[index]
             own = [way for way in ways if way in key.text]
             if not own:
@@ -605,7 +605,9 @@ def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, question
     assert chances and all(0 <= chance <= 1 for chance in chances)
 
 
-SIZE_IN_WORDS = re.compile(r"\b(small|compact|modest|fraction|single|one (mid-range |workstation |entry-level )?card|(a few|a few hundred|about \d+) million (parameters|weights))\b")
+SIZE_IN_WORDS = re.compile(
+    r"\b(small|compact|modest|fraction|single|one (mid-range |workstation |entry-level )?card|(a few|a few hundred|about \d+) million (parameters|weights))\b"
+)
 
 
 def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(facts: Facts, questions: list[Question]) -> None:
