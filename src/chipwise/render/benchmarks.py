@@ -1,17 +1,19 @@
 """HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and how the
-cost calculator names and formats one row (render.calculator_form lays its form out)."""
+cost calculator names and formats one row (render.calculator_form lays its form out). The sentences are the facts
+file's page copy (`copy`: chipwise.guide.contract.CopyKey); templates/benchmark_*.html lay out the blocks around
+the tables."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
-from chipwise.facts.model import Fact
+from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import FactId
+from chipwise.guide.contract import CopyKey, FactId
 from chipwise.guide.model import Facts
-from chipwise.render import escape
+from chipwise.render import escape, layout
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 
@@ -24,30 +26,20 @@ def archived_status_facts(facts: Facts) -> tuple[Fact, Fact] | None:
     return (archived, dated) if archived is not None and dated is not None else None
 
 
-def archived_title(dated: Fact) -> str:
-    return f"AWS has archived these benchmark pages (page modified {dated.value})"
+def archived_title(dated: Fact, copy: Mapping[str, str]) -> str:
+    """'AWS has archived these benchmark pages (page modified 2026-10-13)', as plain text."""
+    return fill(copy[CopyKey.BENCHMARKS_ARCHIVED_TITLE], date=str(dated.value))
 
 
-def archived_sentence(archived: Fact, dated: Fact) -> str:
+def archived_sentence(archived: Fact, dated: Fact, copy: Mapping[str, str]) -> str:
     """The statement as one plain sentence, for JSON and the decision helper: AWS's words with their date."""
-    return f"{archived_title(dated)}: “{archived.quote}”"
+    return f"{archived_title(dated, copy)}: “{archived.quote}”"
 
 
-def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
+def archived_status(archived: Fact, dated: Fact, fact_url: str, copy: Mapping[str, str]) -> str:
     """AWS's own statement that the rows' pages are archived, with its date and source: shown wherever rows are."""
-    source = archived.source
-    cited = (
-        f'<a href="{escape.attribute(source.url)}">{escape.html_text(source.title)}</a>, {escape.html_text(source.publisher)}; '
-        if source is not None
-        else ""
-    )
-    return (
-        '<div class="admonition warning chipwise-bench-archived">'
-        f'<p class="admonition-title">{escape.html_text(archived_title(dated))}</p>'
-        f"<p>“{escape.html_text(archived.quote)}” ({cited}"
-        f'<a href="{escape.attribute(fact_url)}">the fact and its copy</a>)</p>'
-        "<p>The rows here were read from AWS's data files before that: they are what AWS measured then, with the "
-        "Neuron version each row names, not a measure of today's Neuron stack.</p></div>"
+    return layout.render(
+        "benchmark_archived.html", title=archived_title(dated, copy), quote=archived.quote, source=archived.source, fact_url=fact_url, copy=copy
     )
 
 
@@ -84,18 +76,25 @@ def shape(row: BenchmarkRow) -> str:
     return ", ".join(parts)
 
 
-NOT_SHOWN = "no AWS page showed it"
-
-
-def shown_text(row: BenchmarkRow | TrainingRow) -> str:
+def shown_text(row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
     """Whether an AWS page showed the row: the page's title, or that none did (the CSV alone is the source)."""
-    return f"shown on AWS's {_page_title(row.file.page)} page" if row.file.page and row.shown_on_page else NOT_SHOWN
+    if row.file.page and row.shown_on_page:
+        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=_page_title(row.file.page))
+    return copy[CopyKey.BENCHMARKS_NOT_SHOWN]
 
 
-def row_choice(row: BenchmarkRow) -> str:
+def row_choice(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes
     first, then the stack that measured it and whether an AWS page showed it."""
-    return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · measured with {row.stack} · {shown_text(row)}"
+    return fill(
+        copy[CopyKey.BENCHMARKS_ROW_CHOICE],
+        model=row.model,
+        instance=row.instance,
+        optimized=row.optimized.value,
+        shape=shape(row),
+        stack=row.stack,
+        shown=shown_text(row, copy),
+    )
 
 
 def formulas() -> str:
@@ -104,43 +103,46 @@ def formulas() -> str:
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
-def sources(benchmarks: Benchmarks, price_caveat: str, archive_url: str | None = None) -> str:
+def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], archive_url: str | None = None) -> str:
     """Where the rows and rates come from: repository, commit, each file and the page that showed it there (its
     source at that commit; AWS has since archived the live page, listed at `archive_url`), and the facts file's
     caveat on every price."""
     commit = benchmarks.commit
-    dated = (
-        f"AWS dates the rates: {escape.html_text(benchmarks.rates_dated)}."
-        if benchmarks.rates_dated
-        else "AWS gives no date for these rates: the price files carry none. The pages that use them say when the page was last updated (below)."
-    )
-    rates = "".join(
-        f'<li><code>{escape.html_text(rate.instance)}</code>: {dollars(rate.usd_per_hour, 3)} an hour ({escape.html_text(rate.basis)}), '
-        f'<a href="{escape.attribute(benchmarks.rate_link(rate))}">{escape.html_text(rate.file.path.rsplit("/", 1)[-1])} line {rate.line}</a></li>'
+    rates = [
+        {
+            "instance": rate.instance,
+            "price": dollars(rate.usd_per_hour, 3),
+            "basis": rate.basis,
+            "link": benchmarks.rate_link(rate),
+            "file": rate.file.path.rsplit("/", 1)[-1],
+            "line": rate.line,
+        }
         for rate in benchmarks.rates.values()
-    )
+    ]
     files = []
     for data_file in benchmarks.files.values():
-        name = escape.html_text(data_file.path.rsplit("/", 1)[-1])
-        link = f'<a href="{escape.attribute(data_file.link(commit))}"><code>{name}</code></a>'
-        page_source = data_file.page_source(commit)
-        if data_file.page and page_source:
-            updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
-            archived = f' (<a href="{escape.attribute(archive_url)}">AWS\'s archived benchmark pages</a>)' if archive_url else ""
-            shown = (
-                f'shown on <a href="{escape.attribute(data_file.page)}">{escape.html_text(_page_title(data_file.page))}</a>, now archived{archived}; '
-                f'<a href="{escape.attribute(page_source)}">its source at this commit</a>{updated}'
-            )
-        else:
-            shown = "no page of the Neuron documentation shows this file at this commit; the file itself is the source"
-        files.append(f"<li>{link}: {shown}</li>")
-    return (
-        f'<p>Read from <a href="https://github.com/{escape.attribute(benchmarks.repository)}/tree/{escape.attribute(commit)}/about-neuron/benchmarks">'
-        f"{escape.html_text(benchmarks.repository)}</a> at commit <code>{escape.html_text(commit[:12])}</code>, imported "
-        f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
-        f"<p>Hourly rates, each with AWS's name for it: {dated}</p>\n<ul>{rates}</ul>\n"
-        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {escape.html_text(price_caveat)}</p>\n'
-        f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
+        page_source = data_file.page_source(commit) if data_file.page else None
+        files.append(
+            {
+                "name": data_file.path.rsplit("/", 1)[-1],
+                "link": data_file.link(commit),
+                "page": data_file.page,
+                "title": _page_title(data_file.page) if data_file.page else "",
+                "page_source": page_source,
+                "updated": data_file.page_updated,
+            }
+        )
+    return layout.render(
+        "benchmark_sources.html",
+        repository=benchmarks.repository,
+        commit=commit,
+        imported=benchmarks.imported.isoformat(),
+        rates_dated=benchmarks.rates_dated,
+        rates=rates,
+        files=files,
+        archive_url=archive_url,
+        price_caveat=price_caveat,
+        copy=copy,
     )
 
 
@@ -249,16 +251,16 @@ def _cell(label: str, content: str) -> str:
     return f'<td data-label="{escape.attribute(label)}">{content}</td>'
 
 
-def table(benchmarks: Benchmarks, family: str) -> str:
+def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     """One family's rows, one table; each row's id is `row-<id>`, its data attributes feed the filters."""
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
-        return "<p>AWS publishes no inference rows for this family at this commit.</p>"
+        return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
     body = []
     for row in rows:
         cost = round_half_up(row.cost_per_million, 3)
         about = f"{escape.html_text(row.category.label)} · for {row.optimized.value}"
-        source = _source(benchmarks, row)
+        source = _source(benchmarks, row, copy)
         attributes = " ".join(
             f'data-{name}="{escape.attribute(value)}"'
             for name, value in (
@@ -294,7 +296,7 @@ def table(benchmarks: Benchmarks, family: str) -> str:
     return f'<div class="chipwise-bench-wrap">{table}</div>'
 
 
-def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> str:
+def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
     """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
     that none did."""
     source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
@@ -304,18 +306,18 @@ def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> str:
             f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{escape.html_text(_page_title(row.file.page))}</a> '
             f'(archived; <a href="{escape.attribute(page_source)}">source at this commit</a>)'
         )
-    return f'{source}; <strong class="chipwise-bench-unshown">{NOT_SHOWN}</strong>: the CSV alone is the source'
+    return f'{source}; <strong class="chipwise-bench-unshown">{escape.html_text(copy[CopyKey.BENCHMARKS_NOT_SHOWN])}</strong>: the CSV alone is the source'
 
 
 TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
 
 
-def training_table(benchmarks: Benchmarks) -> str:
+def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     """AWS's Trn1 training rows, one table apart from the inference rows: their throughput counts training
     sequences a second over all the run's instances, which no inference cost can be compared with."""
     rows = sorted(benchmarks.training.values(), key=lambda row: (row.model.lower(), row.id))
     if not rows:
-        return "<p>This rows file holds no training rows.</p>"
+        return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS])
     body = []
     for row in rows:
         sequence = f", sequence {row.sequence_length}" if row.sequence_length else ""
@@ -331,7 +333,7 @@ def training_table(benchmarks: Benchmarks) -> str:
             + _cell("Batches", f"micro-batch {row.microbatch}, global batch {row.global_batch}{sequence}")
             + _cell("Throughput", f"{number_text(row.throughput)} sequences/s<br><small>over all {row.nodes} instances</small>")
             + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
-            + _cell("Source", _source(benchmarks, row))
+            + _cell("Source", _source(benchmarks, row, copy))
             + "</tr>"
         )
     head = "".join(f'<th scope="col">{name}</th>' for name in TRAINING_COLUMNS)
@@ -339,16 +341,9 @@ def training_table(benchmarks: Benchmarks) -> str:
     return f'<div class="chipwise-bench-wrap">{table}</div>'
 
 
-def superseded_note(benchmarks: Benchmarks) -> str:
+def superseded_note(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     """How many rows the import dropped as measured again in a file a page showed, and the first example."""
     if not benchmarks.superseded:
-        return "<p>No row was measured again in a newer file, so none was dropped.</p>"
+        return layout.render("benchmark_superseded.html", count=0, copy=copy)
     dropped, kept = next(iter(benchmarks.superseded.items()))
-    return (
-        f"<p>{len(benchmarks.superseded)} rows of AWS's files are not listed: each is a model, instance and shape "
-        "from a file no AWS page showed, which a file a page showed measures again "
-        f"(for example <code>{escape.html_text(dropped)}</code>, measured again as "
-        f'<a href="#row-{escape.attribute(kept)}"><code>{escape.html_text(kept)}</code></a>). '
-        "<code>chipwise import-benchmarks</code> drops them and lists them in the rows file.</p>"
-    )
-
+    return layout.render("benchmark_superseded.html", count=len(benchmarks.superseded), dropped=dropped, kept=kept, copy=copy)
