@@ -32,7 +32,7 @@ def test_filter_value(given: str, expected: str) -> None:
 
 def test_the_best_rows_are_each_kinds_cheapest_in_the_tables_order(facts: Facts) -> None:
     assert facts.benchmarks is not None
-    html = render_benchmarks.best_rows(facts.benchmarks)
+    html = render_benchmarks.filters(facts.benchmarks, facts.page_copy)
     for category in nonempty([category for category in Category if any(row.category is category for row in facts.benchmarks.rows.values())]):
         rows = [row for row in facts.benchmarks.rows.values() if row.category is category]
         cheapest = min(round_half_up(row.cost_per_million, 3) for row in rows)
@@ -43,7 +43,7 @@ def test_the_best_rows_are_each_kinds_cheapest_in_the_tables_order(facts: Facts)
 
 def test_a_rows_filter_attributes_match_the_filters_choices(facts: Facts) -> None:
     assert facts.benchmarks is not None
-    form = render_benchmarks.filters(facts.benchmarks)
+    form = render_benchmarks.filters(facts.benchmarks, facts.page_copy)
     table = render_benchmarks.table(facts.benchmarks, "inf2", facts.page_copy)
     for row in nonempty([row for row in facts.benchmarks.rows.values() if row.family == "inf2"]):
         assert f'<option value="{render_benchmarks.filter_value(row.model_data_type)}">' in form
@@ -91,3 +91,10 @@ def test_the_superseded_note_and_the_empty_tables_say_the_page_copy(facts: Facts
     assert render_benchmarks.superseded_note(none, copy) == f"<p>&lt;i&gt;&amp; {facts.page_copy[CopyKey.BENCHMARKS_NONE_SUPERSEDED]}</p>"
     assert render_benchmarks.training_table(none, copy) == f"<p>&lt;i&gt;&amp; {facts.page_copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS]}</p>"
     assert render_benchmarks.table(facts.benchmarks, "no-such-family", copy) == f"<p>&lt;i&gt;&amp; {facts.page_copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS]}</p>"
+
+
+def test_the_best_rows_title_and_what_best_means_are_the_page_copy_escaped(facts: Facts) -> None:
+    assert facts.benchmarks is not None
+    html = render_benchmarks.filters(facts.benchmarks, _hostile_copy(facts))
+    title, meaning = facts.page_copy[CopyKey.BENCHMARKS_BEST_ROWS_TITLE], facts.page_copy[CopyKey.BENCHMARKS_BEST_ROWS]
+    assert f"<p><strong>&lt;i&gt;&amp; {title}</strong> &lt;i&gt;&amp; {meaning}</p>" in html

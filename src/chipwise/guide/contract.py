@@ -111,6 +111,8 @@ class CopyKey(StrEnum):
     DEPLOYMENT_COST_ABOVE_LIMIT = "deployment_cost_above_limit"
     DEPLOYMENT_COST_OWN_RATE = "deployment_cost_own_rate"
     PRICE_CAVEAT = "price_caveat"
+    BENCHMARKS_BEST_ROWS_TITLE = "benchmarks_best_rows_title"
+    BENCHMARKS_BEST_ROWS = "benchmarks_best_rows"
     BENCHMARKS_ARCHIVED_TITLE = "benchmarks_archived_title"
     BENCHMARKS_ARCHIVED_ROWS = "benchmarks_archived_rows"
     BENCHMARKS_READ_FROM = "benchmarks_read_from"
@@ -152,6 +154,8 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
     CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
     CopyKey.PRICE_CAVEAT: frozenset(),
+    CopyKey.BENCHMARKS_BEST_ROWS_TITLE: frozenset(),
+    CopyKey.BENCHMARKS_BEST_ROWS: frozenset(),
     CopyKey.BENCHMARKS_ARCHIVED_TITLE: frozenset({"date"}),
     CopyKey.BENCHMARKS_ARCHIVED_ROWS: frozenset(),
     CopyKey.BENCHMARKS_READ_FROM: frozenset({"repository", "commit", "imported", "command"}),

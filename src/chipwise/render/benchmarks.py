@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
 from chipwise.facts.model import Fact, fill
@@ -103,35 +104,50 @@ def formulas() -> str:
     return f'<dl class="chipwise-formulas">{items}</dl>'
 
 
+@dataclass(frozen=True)
+class RateLine:
+    """One hourly rate in the sources block: the instance, the price as written, AWS's name for it, and its line."""
+
+    instance: str
+    price: str
+    basis: str
+    link: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FileLine:
+    """One rows or rates file in the sources block, with the AWS page that showed it (`page_source` None: none did)."""
+
+    name: str
+    link: str
+    page: str | None
+    title: str
+    page_source: str | None
+    updated: str | None
+
+
 def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], archive_url: str | None = None) -> str:
     """Where the rows and rates come from: repository, commit, each file and the page that showed it there (its
     source at that commit; AWS has since archived the live page, listed at `archive_url`), and the facts file's
     caveat on every price."""
     commit = benchmarks.commit
     rates = [
-        {
-            "instance": rate.instance,
-            "price": dollars(rate.usd_per_hour, 3),
-            "basis": rate.basis,
-            "link": benchmarks.rate_link(rate),
-            "file": rate.file.path.rsplit("/", 1)[-1],
-            "line": rate.line,
-        }
+        RateLine(rate.instance, dollars(rate.usd_per_hour, 3), rate.basis, benchmarks.rate_link(rate), rate.file.path.rsplit("/", 1)[-1], rate.line)
         for rate in benchmarks.rates.values()
     ]
-    files = []
-    for data_file in benchmarks.files.values():
-        page_source = data_file.page_source(commit) if data_file.page else None
-        files.append(
-            {
-                "name": data_file.path.rsplit("/", 1)[-1],
-                "link": data_file.link(commit),
-                "page": data_file.page,
-                "title": _page_title(data_file.page) if data_file.page else "",
-                "page_source": page_source,
-                "updated": data_file.page_updated,
-            }
+    files = [
+        FileLine(
+            data_file.path.rsplit("/", 1)[-1],
+            data_file.link(commit),
+            data_file.page,
+            _page_title(data_file.page) if data_file.page else "",
+            data_file.page_source(commit) if data_file.page else None,
+            data_file.page_updated,
         )
+        for data_file in benchmarks.files.values()
+    ]
     return layout.render(
         "benchmark_sources.html",
         repository=benchmarks.repository,
@@ -167,31 +183,37 @@ def filter_value(text: str) -> str:
     return ", ".join(" ".join(part.split()) for part in text.strip().strip('"').split(","))
 
 
-def _filter(name: str, label: str, values: Iterable[str]) -> str:
-    choices = sorted({filter_value(value) for value in values}, key=str.lower)
-    options = "".join(f'<option value="{escape.attribute(value)}">{escape.html_text(value)}</option>' for value in choices)
-    return f'<label>{escape.html_text(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
+@dataclass(frozen=True)
+class Choice:
+    """One filter of the form: its field's name, its label, and its options (each value once, in a case-blind order)."""
+
+    name: str
+    label: str
+    options: list[str]
 
 
-def filters(benchmarks: Benchmarks, beside: str = "") -> str:
+def _choice(name: str, label: str, values: Iterable[str]) -> Choice:
+    return Choice(name, label, sorted({filter_value(value) for value in values}, key=str.lower))
+
+
+def filters(benchmarks: Benchmarks, copy: Mapping[str, str], beside: str = "") -> str:
     """The best rows, then the filter and sort form; benchmarks.js shows the form and keeps the best rows to what it
     shows (without JavaScript the full tables read on their own). `beside` (a chart's figure) goes with them: beside
     them where the column is wide, so the first screen holds the answer and a chart; after them on a phone."""
     rows = list(benchmarks.rows.values())
-    form = (
-        best_rows(benchmarks)
-        + '<form class="chipwise-bench-filters" hidden>'
-        + _filter("model", "Model", (row.model for row in rows))
-        + _filter("task", "Task", (row.task for row in rows))
-        + _filter("instance", "Instance", (row.instance for row in rows))
-        + _filter("dtype", "Data type", (row.model_data_type for row in rows))
-        + '<label>Sort by <select name="sort"><option value="">Model</option>'
-        '<option value="cost">Cost per 1M (lowest first)</option><option value="latency">P99 latency (lowest first)</option></select></label>'
-        '<output class="chipwise-bench-count" aria-live="polite"></output></form>'
+    return layout.render(
+        "benchmark_filters.html",
+        best=[best_item(row) for row in best_rows(benchmarks)],
+        kinds=json.dumps([category.label for category in Category]),
+        choices=[
+            _choice("model", "Model", (row.model for row in rows)),
+            _choice("task", "Task", (row.task for row in rows)),
+            _choice("instance", "Instance", (row.instance for row in rows)),
+            _choice("dtype", "Data type", (row.model_data_type for row in rows)),
+        ],
+        beside=beside,
+        copy=copy,
     )
-    if not beside:
-        return form
-    return f'<div class="chipwise-bench-answer"><div class="chipwise-bench-answer__rows">{form}</div>{beside}</div>'
 
 
 def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:
@@ -204,31 +226,32 @@ def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:
     ]
 
 
-def best_item(row: BenchmarkRow) -> str:
-    """One line of the best rows: its kind, model (linked to its row), instance, cost and latency, as the row's
-    cells write them (benchmarks.js builds the same line from those cells)."""
-    return (
-        f"<li><strong>{escape.html_text(row.category.label)}</strong>: "
-        f'<a href="#{row_anchor(row)}">{escape.html_text(row.model)}</a> on <code>{escape.html_text(row.instance)}</code> · '
-        f"{escape.html_text(cost_text(row))} · {escape.html_text(latency_text(row))}</li>"
-    )
+@dataclass(frozen=True)
+class BestItem:
+    """One line of the best rows: its kind, model (linked to its row's anchor), instance, cost and latency, as the
+    row's cells write them (templates/benchmark_filters.html lays it out; benchmarks.js builds the same line from
+    those cells)."""
+
+    kind: str
+    anchor: str
+    model: str
+    instance: str
+    cost: str
+    latency: str
 
 
-def best_rows(benchmarks: Benchmarks) -> str:
-    """The answer before the tables: each kind's cheapest row (with JavaScript, among the rows the filters show,
-    and the lowest P99 latency when the reader sorts by it)."""
+def best_item(row: BenchmarkRow) -> BestItem:
+    return BestItem(row.category.label, row_anchor(row), row.model, row.instance, cost_text(row), latency_text(row))
+
+
+def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
+    """The answer before the tables: each kind's cheapest row, kinds in their declared order (with JavaScript, among
+    the rows the filters show, and the lowest P99 latency when the reader sorts by it)."""
     best: dict[Category, BenchmarkRow] = {}
     for row in _family_order(benchmarks):
         if row.category not in best or round_half_up(row.cost_per_million, 3) < round_half_up(best[row.category].cost_per_million, 3):
             best[row.category] = row
-    kinds = json.dumps([category.label for category in Category])
-    items = "".join(best_item(best[category]) for category in Category if category in best)
-    return (
-        '<div class="chipwise-bench-best">'
-        "<p><strong>The best row of each kind</strong> among the rows shown: the cheapest per million of its unit, or, "
-        "sorted by P99 latency, the fastest. Rows of different kinds count different units and are not compared.</p>"
-        f'<ul data-kinds="{escape.attribute(kinds)}" aria-live="polite">{items}</ul></div>'
-    )
+    return [best[category] for category in Category if category in best]
 
 
 COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")

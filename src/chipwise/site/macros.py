@@ -407,7 +407,7 @@ class SiteMacros:
         """The best rows and the filters, with the first kind's cost chart beside them (the page's first screen)."""
         from chipwise.render import charts
 
-        return benchmarks.filters(self._benchmarks(), beside=charts.leading_figure(self._benchmarks()))
+        return benchmarks.filters(self._benchmarks(), self.facts.page_copy, beside=charts.leading_figure(self._benchmarks()))
 
     @_kept_on_disk
     def benchmark_sources(self) -> str:
