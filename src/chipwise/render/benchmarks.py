@@ -270,8 +270,72 @@ def latency_text(row: BenchmarkRow) -> str:
     return latency
 
 
-def _cell(label: str, content: str) -> str:
-    return f'<td data-label="{escape.attribute(label)}">{content}</td>'
+@dataclass(frozen=True)
+class SourceCell:
+    """Where a row comes from: its CSV line, and the AWS page that showed it (`page_source` None: none did)."""
+
+    csv: str
+    line: int
+    page: str | None
+    title: str
+    page_source: str | None
+
+
+@dataclass(frozen=True)
+class InferenceLine:
+    """One inference row's cells as text (templates/benchmark_table.html lays them out), and its data- attributes."""
+
+    anchor: str
+    data: tuple[tuple[str, str], ...]
+    model: str
+    task: str
+    kind: str
+    optimized: str
+    instance: str
+    shape: str
+    data_types: str
+    throughput: str
+    units: str
+    latency: str
+    cost: str
+    rate: str
+    basis: str
+    neuron_version: str
+    framework: str
+    source: SourceCell
+
+
+def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow) -> InferenceLine:
+    data = (
+        ("model", filter_value(row.model)),
+        ("task", filter_value(row.task)),
+        ("instance", filter_value(row.instance)),
+        ("dtype", filter_value(row.model_data_type)),
+        ("kind", row.category.label),
+        ("cost", repr(round_half_up(row.cost_per_million, 3))),
+        ("latency", repr(row.latency_p99_ms)),
+        ("shown", "yes" if row.shown_on_page else "no"),
+    )
+    return InferenceLine(
+        anchor=row_anchor(row),
+        data=data,
+        model=row.model,
+        task=row.task,
+        kind=row.category.label,
+        optimized=row.optimized.value,
+        instance=row.instance,
+        shape=shape(row),
+        data_types=row.data_types,
+        throughput=number_text(row.throughput),
+        units=plural(row.unit),
+        latency=latency_text(row),
+        cost=cost_text(row),
+        rate=dollars(row.rate.usd_per_hour, 3),
+        basis=row.rate.basis,
+        neuron_version=row.neuron_version,
+        framework=row.framework,
+        source=_source(benchmarks, row),
+    )
 
 
 def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
@@ -279,60 +343,28 @@ def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
-    body = []
-    for row in rows:
-        cost = round_half_up(row.cost_per_million, 3)
-        about = f"{escape.html_text(row.category.label)} · for {row.optimized.value}"
-        source = _source(benchmarks, row, copy)
-        attributes = " ".join(
-            f'data-{name}="{escape.attribute(value)}"'
-            for name, value in (
-                ("model", filter_value(row.model)),
-                ("task", filter_value(row.task)),
-                ("instance", filter_value(row.instance)),
-                ("dtype", filter_value(row.model_data_type)),
-                ("kind", row.category.label),
-                ("cost", repr(cost)),
-                ("latency", repr(row.latency_p99_ms)),
-                ("shown", "yes" if row.shown_on_page else "no"),
-            )
-        )
-        body.append(
-            f'<tr id="{row_anchor(row)}" {attributes}>'
-            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>{escape.html_text(row.task)} · {about}</small>")
-            + _cell("Instance", f"<code>{escape.html_text(row.instance)}</code>")
-            + _cell("Shape", escape.html_text(shape(row)))
-            + _cell("Data types", escape.html_text(row.data_types))
-            + _cell("Throughput", f"{number_text(row.throughput)} {plural(row.unit)}/s")
-            + _cell("P50 / P99", escape.html_text(latency_text(row)))
-            + _cell(
-                "Cost per 1M",
-                f"{escape.html_text(cost_text(row))}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
-                f"{escape.html_text(row.rate.basis)}</small>",
-            )
-            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")
-            + _cell("Source", source)
-            + "</tr>"
-        )
-    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
-    table = f'<table class="chipwise-bench" data-family="{family}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return f'<div class="chipwise-bench-wrap">{table}</div>'
+    lines = [_inference_line(benchmarks, row) for row in rows]
+    return layout.render("benchmark_table.html", family=family, columns=COLUMNS, rows=lines, copy=copy)
 
 
-def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
+def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCell:
     """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
     that none did."""
-    source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
-    page_source = row.file.page_source(benchmarks.commit)
-    if row.file.page and page_source and row.shown_on_page:
-        return (
-            f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{escape.html_text(_page_title(row.file.page))}</a> '
-            f'(archived; <a href="{escape.attribute(page_source)}">source at this commit</a>)'
-        )
-    return f'{source}; <strong class="chipwise-bench-unshown">{escape.html_text(copy[CopyKey.BENCHMARKS_NOT_SHOWN])}</strong>: the CSV alone is the source'
+    page_source = row.file.page_source(benchmarks.commit) if row.file.page and row.shown_on_page else None
+    title = _page_title(row.file.page) if row.file.page else ""
+    return SourceCell(benchmarks.source_link(row), row.line, row.file.page, title, page_source)
 
 
 TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
+
+
+@dataclass(frozen=True)
+class TrainingLine:
+    """One training row, with what its cells compute (templates/benchmark_training_table.html lays them out)."""
+
+    row: TrainingRow
+    throughput: str
+    source: SourceCell
 
 
 def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
@@ -341,27 +373,8 @@ def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     rows = sorted(benchmarks.training.values(), key=lambda row: (row.model.lower(), row.id))
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS])
-    body = []
-    for row in rows:
-        sequence = f", sequence {row.sequence_length}" if row.sequence_length else ""
-        tutorial = (
-            f'<a href="{escape.attribute(row.tutorial_url)}">{escape.html_text(row.tutorial)}</a>' if row.tutorial_url else escape.html_text(row.tutorial)
-        )
-        body.append(
-            f'<tr id="training-{row.id}">'
-            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>AWS's tutorial: {tutorial}</small>")
-            + _cell("Instances", f"{row.nodes} × <code>{escape.html_text(row.instances)}</code>")
-            + _cell("Data type", f"{escape.html_text(row.data_type)}<br><small>optimizer {escape.html_text(row.optimizer)}</small>")
-            + _cell("Parallelism", f"{escape.html_text(row.topology)}<br><small>{escape.html_text(row.scaling)}</small>")
-            + _cell("Batches", f"micro-batch {row.microbatch}, global batch {row.global_batch}{sequence}")
-            + _cell("Throughput", f"{number_text(row.throughput)} sequences/s<br><small>over all {row.nodes} instances</small>")
-            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
-            + _cell("Source", _source(benchmarks, row, copy))
-            + "</tr>"
-        )
-    head = "".join(f'<th scope="col">{name}</th>' for name in TRAINING_COLUMNS)
-    table = f'<table class="chipwise-bench chipwise-bench-training"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return f'<div class="chipwise-bench-wrap">{table}</div>'
+    lines = [TrainingLine(row, number_text(row.throughput), _source(benchmarks, row)) for row in rows]
+    return layout.render("benchmark_training_table.html", columns=TRAINING_COLUMNS, rows=lines, copy=copy)
 
 
 def superseded_note(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
