@@ -14,7 +14,7 @@ from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import CopyKey, FactId
 from chipwise.guide.model import Facts
-from chipwise.render import escape, layout
+from chipwise.render import layout
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 
@@ -100,8 +100,7 @@ def row_choice(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
 
 def formulas() -> str:
     """The formulas the calculator and the tables compute, as a definition list."""
-    items = "".join(f"<dt>{escape.html_text(name)}</dt><dd><code>{escape.html_text(text)}</code></dd>" for name, text in deployment_cost.FORMULAS)
-    return f'<dl class="chipwise-formulas">{items}</dl>'
+    return layout.render("benchmark_formulas.html", formulas=deployment_cost.FORMULAS)
 
 
 @dataclass(frozen=True)
@@ -173,8 +172,7 @@ def _page_title(url: str) -> str:
 
 def units_note() -> str:
     """What 'an inference' means for each kind of row, so costs are never compared across units."""
-    items = "".join(f"<li><strong>{escape.html_text(category.label)}</strong>: {escape.html_text(category.unit_note)}</li>" for category in Category)
-    return f"<ul>{items}</ul>"
+    return layout.render("benchmark_units.html", categories=list(Category))
 
 
 def filter_value(text: str) -> str:
