@@ -1,7 +1,7 @@
-"""HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and how the
-cost calculator names and formats one row (render.calculator_form lays its form out). The sentences are the facts
-file's page copy (`copy`: chipwise.guide.contract.CopyKey); templates/benchmark_*.html lay out the blocks around
-the tables."""
+"""The Benchmarks page's blocks over AWS's published rows: the best rows and filters, the browsable tables, where
+the rows come from, the formulas, and how the cost calculator names and formats one row (render.calculator_form
+lays its form out). Python gathers each block's values as text; templates/benchmark_*.html lay them out and escape
+them; the sentences are the facts file's page copy (`copy`: chipwise.guide.contract.CopyKey)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Jinja templates that lay out the site's forms and widgets (src/chipwise/templates/*.html).
+"""The Jinja templates that lay out the site's forms, widgets and the Benchmarks page's blocks (src/chipwise/templates/*.html).
 
 Python gathers each widget's data; its template lays it out. The templates ship inside the package, so
 another guide that embeds `chipwise.site.macros` gets them too. Text is escaped by the one escaping policy,
