@@ -45,14 +45,14 @@ def test_the_benchmark_tables_say_the_pages_are_archived_and_price_at_awss_named
     assert status is not None
     archived, dated = status
     assert archived.source is not None
-    notice = render_benchmarks.archived_status(archived, dated, "sources/#x")
+    notice = render_benchmarks.archived_status(archived, dated, "sources/#x", facts.page_copy)
     assert "page modified 2026-10-13" in notice and "no longer maintained" in notice
-    table = render_benchmarks.table(benchmarks, "inf2")
+    table = render_benchmarks.table(benchmarks, "inf2", facts.page_copy)
     assert "RI-Effective hourly rate" in table
     assert "/en/latest/about-neuron/benchmarks/" not in table
     assert 'href="https://awsdocs-neuron.readthedocs-hosted.com/en/latest/archive/benchmarks/inf2/inf2-performance.html"' in table
-    assert "measured with Transformers NeuronX" in table and render_benchmarks.NOT_SHOWN in table
-    sources = render_benchmarks.sources(benchmarks, facts.page_copy[CopyKey.PRICE_CAVEAT], archived.source.url)
+    assert "measured with Transformers NeuronX" in table and facts.page_copy[CopyKey.BENCHMARKS_NOT_SHOWN] in table
+    sources = render_benchmarks.sources(benchmarks, facts.page_copy[CopyKey.PRICE_CAVEAT], facts.page_copy, archived.source.url)
     assert "/en/latest/about-neuron/benchmarks/" not in sources
     assert f'href="{archived.source.url}"' in sources and "now archived" in sources
 
@@ -93,8 +93,8 @@ def test_the_calculators_row_choice_names_the_stack_and_whether_an_aws_page_show
     form = cost_calculator(facts, Links(""))
     llama = facts.benchmarks.rows["inf2-48xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp24"]
     bert = facts.benchmarks.rows["inf2-xlarge-encoder-throughput-bert-base-uncased-b8-s128"]
-    assert "measured with Transformers NeuronX, FP16, autocast Matmult-BF16, weights int8" in render_benchmarks.row_choice(llama)
-    assert render_benchmarks.row_choice(llama).endswith(render_benchmarks.NOT_SHOWN)
-    assert render_benchmarks.row_choice(bert).endswith("shown on AWS's Inf2 Inference Performance page")
+    assert "measured with Transformers NeuronX, FP16, autocast Matmult-BF16, weights int8" in render_benchmarks.row_choice(llama, facts.page_copy)
+    assert render_benchmarks.row_choice(llama, facts.page_copy).endswith(facts.page_copy[CopyKey.BENCHMARKS_NOT_SHOWN])
+    assert render_benchmarks.row_choice(bert, facts.page_copy).endswith("shown on AWS's Inf2 Inference Performance page")
     for row in (llama, bert):
-        assert f">{render_benchmarks.row_choice(row)}</option>" in form
+        assert f">{render_benchmarks.row_choice(row, facts.page_copy)}</option>" in form

@@ -344,6 +344,7 @@ def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, o
 
 
 FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago"\n'
+ARCHIVED_TITLE = '  benchmarks_archived_title: "AWS has archived these benchmark pages (page modified {date})"\n'
 
 
 @pytest.mark.parametrize(
@@ -369,6 +370,18 @@ FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago
             FRESHNESS_NONE + '  freshnes_due: "{due} are due"\n',
             "page_copy.freshnes_due: unknown page copy key 'freshnes_due'; did you mean 'freshness_due'?",
             id="unknown-key",
+        ),
+        pytest.param(
+            ARCHIVED_TITLE,
+            "",
+            "page_copy: the site writes the sentence 'benchmarks_archived_title' from the page copy: add it, with the places {date}",
+            id="benchmarks-archived-title-gone",
+        ),
+        pytest.param(
+            ARCHIVED_TITLE,
+            '  benchmarks_archived_title: "AWS has archived these benchmark pages"\n',
+            "page_copy.benchmarks_archived_title: the sentence leaves out {date}, which the code fills",
+            id="benchmarks-archived-title-undated",
         ),
     ],
 )

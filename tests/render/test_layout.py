@@ -42,6 +42,11 @@ def test_the_filters_are_the_escaping_policys(tmp_path: Path) -> None:
     assert shown == '<p title="&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#96;y&#96;">&lt;b&gt;"x"&lt;/b&gt; &amp; `y`</p>'
 
 
+def test_a_page_copy_sentence_is_filled_with_its_words_escaped_and_its_values_as_given(tmp_path: Path) -> None:
+    shown = _render_source(tmp_path, "<p>{{ sentence|filled(name=value) }}</p>", sentence="a <b> & {name}.", value="<code>x</code>")
+    assert shown == "<p>a &lt;b&gt; &amp; <code>x</code>.</p>"
+
+
 def test_a_facts_file_label_reaches_the_helper_form_escaped(facts: Facts) -> None:
     first = facts.decision.inputs[0]
     hostile = dataclasses.replace(first, question="<script>alert(1)</script>")

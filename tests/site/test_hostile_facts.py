@@ -1,7 +1,7 @@
 """Text is data: markup and script placed in every kind of facts-file text is shown as text.
 
 One facts file, with a payload in a glossary definition, a rule reason, a fact label, note and baseline,
-a fact-check topic, an outcome title, an exam situation, a quote, a source title and a page copy sentence, passes `chipwise
+a fact-check topic, an outcome title, an exam situation, a quote, a source title and page copy sentences, passes `chipwise
 check` and builds with --strict. No page, embed, SVG or generated file then carries a live tag, handler or
 javascript: link, and no Markdown is left unrendered (a backtick or backslash in a link's tooltip once broke
 the link or the build).
@@ -33,6 +33,8 @@ PLACES = [
     ("    title: Amazon EC2 Inf1 Architecture", "title"),
     ("    baseline: than comparable inference-optimized Amazon EC2 instances (AWS blog, 2023)", "baseline"),
     ('  freshness_none: "none was compared more than {days} days ago"', "freshness_none"),
+    ('  benchmarks_archived_title: "AWS has archived these benchmark pages (page modified {date})"', "benchmarks_archived_title"),
+    ('  benchmarks_file_updated: "which says “Last update: {date}”"', "benchmarks_file_updated"),
 ]
 LIVE_MARKUP = re.compile(r"<script>alert|<img src=x|href=\"?javascript:|href='javascript:", re.IGNORECASE)
 
@@ -87,6 +89,11 @@ def test_the_payload_reads_as_text(hostile_site: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in comparison
     sources = (hostile_site / "sources" / "index.html").read_text(encoding="utf-8")
     assert "[x](javascript:alert(3))" in re.sub(r"<[^>]+>", "", sources).replace("&lt;", "<").replace("&gt;", ">")
+    benchmarks = (hostile_site / "benchmarks" / "index.html").read_text(encoding="utf-8")
+    assert "(page modified 2026-10-13) &lt;script&gt;alert(1)&lt;/script&gt;" in benchmarks
+    assert "” &lt;script&gt;alert(1)&lt;/script&gt;" in benchmarks.split("which says “Last update: ", 1)[1]
+    published = json.loads((hostile_site / "api" / "benchmarks.json").read_text(encoding="utf-8"))
+    assert published["archived"]["note"].startswith(f"AWS has archived these benchmark pages (page modified 2026-10-13) {PAYLOAD}: “")
 
 
 def test_no_page_shows_unrendered_markdown_links(hostile_site: Path) -> None:

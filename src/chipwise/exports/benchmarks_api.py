@@ -99,7 +99,7 @@ def benchmarks_json(facts: Facts) -> dict[str, Any]:
             "date_modified": str(status[1].value),
             "url": status[0].source.url if status[0].source else None,
             "verified": status[0].verified.isoformat(),
-            "note": archived_sentence(*status),
+            "note": archived_sentence(*status, facts.page_copy),
         }
         if status
         else None

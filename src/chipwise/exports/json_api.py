@@ -146,7 +146,7 @@ def _benchmark_links(facts: Facts) -> dict[str, Any]:
 def _benchmarks_archived(facts: Facts) -> str | None:
     """AWS's statement that its benchmark pages are archived, with the page's date: the helper shows it beside the rows."""
     status = archived_status_facts(facts) if facts.benchmarks is not None else None
-    return archived_sentence(*status) if status else None
+    return archived_sentence(*status, facts.page_copy) if status else None
 
 
 def _sizing_json(facts: Facts) -> dict[str, Any] | None:

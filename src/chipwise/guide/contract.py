@@ -111,6 +111,24 @@ class CopyKey(StrEnum):
     DEPLOYMENT_COST_ABOVE_LIMIT = "deployment_cost_above_limit"
     DEPLOYMENT_COST_OWN_RATE = "deployment_cost_own_rate"
     PRICE_CAVEAT = "price_caveat"
+    BENCHMARKS_BEST_ROWS_TITLE = "benchmarks_best_rows_title"
+    BENCHMARKS_BEST_ROWS = "benchmarks_best_rows"
+    BENCHMARKS_ARCHIVED_TITLE = "benchmarks_archived_title"
+    BENCHMARKS_ARCHIVED_ROWS = "benchmarks_archived_rows"
+    BENCHMARKS_READ_FROM = "benchmarks_read_from"
+    BENCHMARKS_RATES = "benchmarks_rates"
+    BENCHMARKS_RATES_DATED = "benchmarks_rates_dated"
+    BENCHMARKS_RATES_UNDATED = "benchmarks_rates_undated"
+    BENCHMARKS_FILES = "benchmarks_files"
+    BENCHMARKS_FILE_UPDATED = "benchmarks_file_updated"
+    BENCHMARKS_FILE_UNSHOWN = "benchmarks_file_unshown"
+    BENCHMARKS_SHOWN_ON = "benchmarks_shown_on"
+    BENCHMARKS_NOT_SHOWN = "benchmarks_not_shown"
+    BENCHMARKS_ROW_CHOICE = "benchmarks_row_choice"
+    BENCHMARKS_NO_INFERENCE_ROWS = "benchmarks_no_inference_rows"
+    BENCHMARKS_NO_TRAINING_ROWS = "benchmarks_no_training_rows"
+    BENCHMARKS_NONE_SUPERSEDED = "benchmarks_none_superseded"
+    BENCHMARKS_SUPERSEDED = "benchmarks_superseded"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -136,6 +154,24 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
     CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
     CopyKey.PRICE_CAVEAT: frozenset(),
+    CopyKey.BENCHMARKS_BEST_ROWS_TITLE: frozenset(),
+    CopyKey.BENCHMARKS_BEST_ROWS: frozenset(),
+    CopyKey.BENCHMARKS_ARCHIVED_TITLE: frozenset({"date"}),
+    CopyKey.BENCHMARKS_ARCHIVED_ROWS: frozenset(),
+    CopyKey.BENCHMARKS_READ_FROM: frozenset({"repository", "commit", "imported", "command"}),
+    CopyKey.BENCHMARKS_RATES: frozenset({"dated"}),
+    CopyKey.BENCHMARKS_RATES_DATED: frozenset({"date"}),
+    CopyKey.BENCHMARKS_RATES_UNDATED: frozenset(),
+    CopyKey.BENCHMARKS_FILES: frozenset(),
+    CopyKey.BENCHMARKS_FILE_UPDATED: frozenset({"date"}),
+    CopyKey.BENCHMARKS_FILE_UNSHOWN: frozenset(),
+    CopyKey.BENCHMARKS_SHOWN_ON: frozenset({"page"}),
+    CopyKey.BENCHMARKS_NOT_SHOWN: frozenset(),
+    CopyKey.BENCHMARKS_ROW_CHOICE: frozenset({"model", "instance", "optimized", "shape", "stack", "shown"}),
+    CopyKey.BENCHMARKS_NO_INFERENCE_ROWS: frozenset(),
+    CopyKey.BENCHMARKS_NO_TRAINING_ROWS: frozenset(),
+    CopyKey.BENCHMARKS_NONE_SUPERSEDED: frozenset(),
+    CopyKey.BENCHMARKS_SUPERSEDED: frozenset({"count", "dropped", "kept", "command"}),
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
 

@@ -1,17 +1,20 @@
-"""HTML for AWS's published benchmark rows: the browsable tables, where they come from, the formulas, and how the
-cost calculator names and formats one row (render.calculator_form lays its form out)."""
+"""The Benchmarks page's blocks over AWS's published rows: the best rows and filters, the browsable tables, where
+the rows come from, the formulas, and how the cost calculator names and formats one row (render.calculator_form
+lays its form out). Python gathers each block's values as text; templates/benchmark_*.html lay them out and escape
+them; the sentences are the facts file's page copy (`copy`: chipwise.guide.contract.CopyKey)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
-from chipwise.facts.model import Fact
+from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import FactId
+from chipwise.guide.contract import CopyKey, FactId
 from chipwise.guide.model import Facts
-from chipwise.render import escape
+from chipwise.render import layout
 from chipwise.study import deployment_cost
 from chipwise.study.calculator import round_half_up
 
@@ -24,30 +27,20 @@ def archived_status_facts(facts: Facts) -> tuple[Fact, Fact] | None:
     return (archived, dated) if archived is not None and dated is not None else None
 
 
-def archived_title(dated: Fact) -> str:
-    return f"AWS has archived these benchmark pages (page modified {dated.value})"
+def archived_title(dated: Fact, copy: Mapping[str, str]) -> str:
+    """'AWS has archived these benchmark pages (page modified 2026-10-13)', as plain text."""
+    return fill(copy[CopyKey.BENCHMARKS_ARCHIVED_TITLE], date=str(dated.value))
 
 
-def archived_sentence(archived: Fact, dated: Fact) -> str:
+def archived_sentence(archived: Fact, dated: Fact, copy: Mapping[str, str]) -> str:
     """The statement as one plain sentence, for JSON and the decision helper: AWS's words with their date."""
-    return f"{archived_title(dated)}: “{archived.quote}”"
+    return f"{archived_title(dated, copy)}: “{archived.quote}”"
 
 
-def archived_status(archived: Fact, dated: Fact, fact_url: str) -> str:
+def archived_status(archived: Fact, dated: Fact, fact_url: str, copy: Mapping[str, str]) -> str:
     """AWS's own statement that the rows' pages are archived, with its date and source: shown wherever rows are."""
-    source = archived.source
-    cited = (
-        f'<a href="{escape.attribute(source.url)}">{escape.html_text(source.title)}</a>, {escape.html_text(source.publisher)}; '
-        if source is not None
-        else ""
-    )
-    return (
-        '<div class="admonition warning chipwise-bench-archived">'
-        f'<p class="admonition-title">{escape.html_text(archived_title(dated))}</p>'
-        f"<p>“{escape.html_text(archived.quote)}” ({cited}"
-        f'<a href="{escape.attribute(fact_url)}">the fact and its copy</a>)</p>'
-        "<p>The rows here were read from AWS's data files before that: they are what AWS measured then, with the "
-        "Neuron version each row names, not a measure of today's Neuron stack.</p></div>"
+    return layout.render(
+        "benchmark_archived.html", title=archived_title(dated, copy), quote=archived.quote, source=archived.source, fact_url=fact_url, copy=copy
     )
 
 
@@ -84,63 +77,87 @@ def shape(row: BenchmarkRow) -> str:
     return ", ".join(parts)
 
 
-NOT_SHOWN = "no AWS page showed it"
-
-
-def shown_text(row: BenchmarkRow | TrainingRow) -> str:
+def shown_text(row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
     """Whether an AWS page showed the row: the page's title, or that none did (the CSV alone is the source)."""
-    return f"shown on AWS's {_page_title(row.file.page)} page" if row.file.page and row.shown_on_page else NOT_SHOWN
+    if row.file.page and row.shown_on_page:
+        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=_page_title(row.file.page))
+    return copy[CopyKey.BENCHMARKS_NOT_SHOWN]
 
 
-def row_choice(row: BenchmarkRow) -> str:
+def row_choice(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """The row in the calculator's list, under its kind and model: what tells it from the model's other rows comes
     first, then the stack that measured it and whether an AWS page showed it."""
-    return f"{row.model} on {row.instance} · for {row.optimized.value} · {shape(row)} · measured with {row.stack} · {shown_text(row)}"
+    return fill(
+        copy[CopyKey.BENCHMARKS_ROW_CHOICE],
+        model=row.model,
+        instance=row.instance,
+        optimized=row.optimized.value,
+        shape=shape(row),
+        stack=row.stack,
+        shown=shown_text(row, copy),
+    )
 
 
 def formulas() -> str:
     """The formulas the calculator and the tables compute, as a definition list."""
-    items = "".join(f"<dt>{escape.html_text(name)}</dt><dd><code>{escape.html_text(text)}</code></dd>" for name, text in deployment_cost.FORMULAS)
-    return f'<dl class="chipwise-formulas">{items}</dl>'
+    return layout.render("benchmark_formulas.html", formulas=deployment_cost.FORMULAS)
 
 
-def sources(benchmarks: Benchmarks, price_caveat: str, archive_url: str | None = None) -> str:
+@dataclass(frozen=True)
+class RateLine:
+    """One hourly rate in the sources block: the instance, the price as written, AWS's name for it, and its line."""
+
+    instance: str
+    price: str
+    basis: str
+    link: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FileLine:
+    """One rows or rates file in the sources block, with the AWS page that showed it (`page_source` None: none did)."""
+
+    name: str
+    link: str
+    page: str | None
+    title: str
+    page_source: str | None
+    updated: str | None
+
+
+def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], archive_url: str | None = None) -> str:
     """Where the rows and rates come from: repository, commit, each file and the page that showed it there (its
     source at that commit; AWS has since archived the live page, listed at `archive_url`), and the facts file's
     caveat on every price."""
     commit = benchmarks.commit
-    dated = (
-        f"AWS dates the rates: {escape.html_text(benchmarks.rates_dated)}."
-        if benchmarks.rates_dated
-        else "AWS gives no date for these rates: the price files carry none. The pages that use them say when the page was last updated (below)."
-    )
-    rates = "".join(
-        f'<li><code>{escape.html_text(rate.instance)}</code>: {dollars(rate.usd_per_hour, 3)} an hour ({escape.html_text(rate.basis)}), '
-        f'<a href="{escape.attribute(benchmarks.rate_link(rate))}">{escape.html_text(rate.file.path.rsplit("/", 1)[-1])} line {rate.line}</a></li>'
+    rates = [
+        RateLine(rate.instance, dollars(rate.usd_per_hour, 3), rate.basis, benchmarks.rate_link(rate), rate.file.path.rsplit("/", 1)[-1], rate.line)
         for rate in benchmarks.rates.values()
-    )
-    files = []
-    for data_file in benchmarks.files.values():
-        name = escape.html_text(data_file.path.rsplit("/", 1)[-1])
-        link = f'<a href="{escape.attribute(data_file.link(commit))}"><code>{name}</code></a>'
-        page_source = data_file.page_source(commit)
-        if data_file.page and page_source:
-            updated = f", which says “Last update: {escape.html_text(data_file.page_updated)}”" if data_file.page_updated else ""
-            archived = f' (<a href="{escape.attribute(archive_url)}">AWS\'s archived benchmark pages</a>)' if archive_url else ""
-            shown = (
-                f'shown on <a href="{escape.attribute(data_file.page)}">{escape.html_text(_page_title(data_file.page))}</a>, now archived{archived}; '
-                f'<a href="{escape.attribute(page_source)}">its source at this commit</a>{updated}'
-            )
-        else:
-            shown = "no page of the Neuron documentation shows this file at this commit; the file itself is the source"
-        files.append(f"<li>{link}: {shown}</li>")
-    return (
-        f'<p>Read from <a href="https://github.com/{escape.attribute(benchmarks.repository)}/tree/{escape.attribute(commit)}/about-neuron/benchmarks">'
-        f"{escape.html_text(benchmarks.repository)}</a> at commit <code>{escape.html_text(commit[:12])}</code>, imported "
-        f"{benchmarks.imported.isoformat()} with <code>chipwise import-benchmarks</code>.</p>\n"
-        f"<p>Hourly rates, each with AWS's name for it: {dated}</p>\n<ul>{rates}</ul>\n"
-        f'<p class="chipwise-caveat"><strong>Prices change.</strong> {escape.html_text(price_caveat)}</p>\n'
-        f"<p>Files:</p>\n<ul>{''.join(files)}</ul>"
+    ]
+    files = [
+        FileLine(
+            data_file.path.rsplit("/", 1)[-1],
+            data_file.link(commit),
+            data_file.page,
+            _page_title(data_file.page) if data_file.page else "",
+            data_file.page_source(commit) if data_file.page else None,
+            data_file.page_updated,
+        )
+        for data_file in benchmarks.files.values()
+    ]
+    return layout.render(
+        "benchmark_sources.html",
+        repository=benchmarks.repository,
+        commit=commit,
+        imported=benchmarks.imported.isoformat(),
+        rates_dated=benchmarks.rates_dated,
+        rates=rates,
+        files=files,
+        archive_url=archive_url,
+        price_caveat=price_caveat,
+        copy=copy,
     )
 
 
@@ -155,8 +172,7 @@ def _page_title(url: str) -> str:
 
 def units_note() -> str:
     """What 'an inference' means for each kind of row, so costs are never compared across units."""
-    items = "".join(f"<li><strong>{escape.html_text(category.label)}</strong>: {escape.html_text(category.unit_note)}</li>" for category in Category)
-    return f"<ul>{items}</ul>"
+    return layout.render("benchmark_units.html", categories=list(Category))
 
 
 def filter_value(text: str) -> str:
@@ -165,31 +181,37 @@ def filter_value(text: str) -> str:
     return ", ".join(" ".join(part.split()) for part in text.strip().strip('"').split(","))
 
 
-def _filter(name: str, label: str, values: Iterable[str]) -> str:
-    choices = sorted({filter_value(value) for value in values}, key=str.lower)
-    options = "".join(f'<option value="{escape.attribute(value)}">{escape.html_text(value)}</option>' for value in choices)
-    return f'<label>{escape.html_text(label)} <select name="{name}"><option value="">All</option>{options}</select></label>'
+@dataclass(frozen=True)
+class Choice:
+    """One filter of the form: its field's name, its label, and its options (each value once, in a case-blind order)."""
+
+    name: str
+    label: str
+    options: list[str]
 
 
-def filters(benchmarks: Benchmarks, beside: str = "") -> str:
+def _choice(name: str, label: str, values: Iterable[str]) -> Choice:
+    return Choice(name, label, sorted({filter_value(value) for value in values}, key=str.lower))
+
+
+def filters(benchmarks: Benchmarks, copy: Mapping[str, str], beside: str = "") -> str:
     """The best rows, then the filter and sort form; benchmarks.js shows the form and keeps the best rows to what it
     shows (without JavaScript the full tables read on their own). `beside` (a chart's figure) goes with them: beside
     them where the column is wide, so the first screen holds the answer and a chart; after them on a phone."""
     rows = list(benchmarks.rows.values())
-    form = (
-        best_rows(benchmarks)
-        + '<form class="chipwise-bench-filters" hidden>'
-        + _filter("model", "Model", (row.model for row in rows))
-        + _filter("task", "Task", (row.task for row in rows))
-        + _filter("instance", "Instance", (row.instance for row in rows))
-        + _filter("dtype", "Data type", (row.model_data_type for row in rows))
-        + '<label>Sort by <select name="sort"><option value="">Model</option>'
-        '<option value="cost">Cost per 1M (lowest first)</option><option value="latency">P99 latency (lowest first)</option></select></label>'
-        '<output class="chipwise-bench-count" aria-live="polite"></output></form>'
+    return layout.render(
+        "benchmark_filters.html",
+        best=[best_item(row) for row in best_rows(benchmarks)],
+        kinds=json.dumps([category.label for category in Category]),
+        choices=[
+            _choice("model", "Model", (row.model for row in rows)),
+            _choice("task", "Task", (row.task for row in rows)),
+            _choice("instance", "Instance", (row.instance for row in rows)),
+            _choice("dtype", "Data type", (row.model_data_type for row in rows)),
+        ],
+        beside=beside,
+        copy=copy,
     )
-    if not beside:
-        return form
-    return f'<div class="chipwise-bench-answer"><div class="chipwise-bench-answer__rows">{form}</div>{beside}</div>'
 
 
 def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:
@@ -202,31 +224,32 @@ def _family_order(benchmarks: Benchmarks) -> list[BenchmarkRow]:
     ]
 
 
-def best_item(row: BenchmarkRow) -> str:
-    """One line of the best rows: its kind, model (linked to its row), instance, cost and latency, as the row's
-    cells write them (benchmarks.js builds the same line from those cells)."""
-    return (
-        f"<li><strong>{escape.html_text(row.category.label)}</strong>: "
-        f'<a href="#{row_anchor(row)}">{escape.html_text(row.model)}</a> on <code>{escape.html_text(row.instance)}</code> · '
-        f"{escape.html_text(cost_text(row))} · {escape.html_text(latency_text(row))}</li>"
-    )
+@dataclass(frozen=True)
+class BestItem:
+    """One line of the best rows: its kind, model (linked to its row's anchor), instance, cost and latency, as the
+    row's cells write them (templates/benchmark_filters.html lays it out; benchmarks.js builds the same line from
+    those cells)."""
+
+    kind: str
+    anchor: str
+    model: str
+    instance: str
+    cost: str
+    latency: str
 
 
-def best_rows(benchmarks: Benchmarks) -> str:
-    """The answer before the tables: each kind's cheapest row (with JavaScript, among the rows the filters show,
-    and the lowest P99 latency when the reader sorts by it)."""
+def best_item(row: BenchmarkRow) -> BestItem:
+    return BestItem(row.category.label, row_anchor(row), row.model, row.instance, cost_text(row), latency_text(row))
+
+
+def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
+    """The answer before the tables: each kind's cheapest row, kinds in their declared order (with JavaScript, among
+    the rows the filters show, and the lowest P99 latency when the reader sorts by it)."""
     best: dict[Category, BenchmarkRow] = {}
     for row in _family_order(benchmarks):
         if row.category not in best or round_half_up(row.cost_per_million, 3) < round_half_up(best[row.category].cost_per_million, 3):
             best[row.category] = row
-    kinds = json.dumps([category.label for category in Category])
-    items = "".join(best_item(best[category]) for category in Category if category in best)
-    return (
-        '<div class="chipwise-bench-best">'
-        "<p><strong>The best row of each kind</strong> among the rows shown: the cheapest per million of its unit, or, "
-        "sorted by P99 latency, the fastest. Rows of different kinds count different units and are not compared.</p>"
-        f'<ul data-kinds="{escape.attribute(kinds)}" aria-live="polite">{items}</ul></div>'
-    )
+    return [best[category] for category in Category if category in best]
 
 
 COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
@@ -245,110 +268,116 @@ def latency_text(row: BenchmarkRow) -> str:
     return latency
 
 
-def _cell(label: str, content: str) -> str:
-    return f'<td data-label="{escape.attribute(label)}">{content}</td>'
+@dataclass(frozen=True)
+class SourceCell:
+    """Where a row comes from: its CSV line, and the AWS page that showed it (`page_source` None: none did)."""
+
+    csv: str
+    line: int
+    page: str | None
+    title: str
+    page_source: str | None
 
 
-def table(benchmarks: Benchmarks, family: str) -> str:
+@dataclass(frozen=True)
+class InferenceLine:
+    """One inference row's cells as text (templates/benchmark_table.html lays them out), and its data- attributes."""
+
+    anchor: str
+    data: tuple[tuple[str, str], ...]
+    model: str
+    task: str
+    kind: str
+    optimized: str
+    instance: str
+    shape: str
+    data_types: str
+    throughput: str
+    units: str
+    latency: str
+    cost: str
+    rate: str
+    basis: str
+    neuron_version: str
+    framework: str
+    source: SourceCell
+
+
+def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow) -> InferenceLine:
+    data = (
+        ("model", filter_value(row.model)),
+        ("task", filter_value(row.task)),
+        ("instance", filter_value(row.instance)),
+        ("dtype", filter_value(row.model_data_type)),
+        ("kind", row.category.label),
+        ("cost", repr(round_half_up(row.cost_per_million, 3))),
+        ("latency", repr(row.latency_p99_ms)),
+        ("shown", "yes" if row.shown_on_page else "no"),
+    )
+    return InferenceLine(
+        anchor=row_anchor(row),
+        data=data,
+        model=row.model,
+        task=row.task,
+        kind=row.category.label,
+        optimized=row.optimized.value,
+        instance=row.instance,
+        shape=shape(row),
+        data_types=row.data_types,
+        throughput=number_text(row.throughput),
+        units=plural(row.unit),
+        latency=latency_text(row),
+        cost=cost_text(row),
+        rate=dollars(row.rate.usd_per_hour, 3),
+        basis=row.rate.basis,
+        neuron_version=row.neuron_version,
+        framework=row.framework,
+        source=_source(benchmarks, row),
+    )
+
+
+def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     """One family's rows, one table; each row's id is `row-<id>`, its data attributes feed the filters."""
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
-        return "<p>AWS publishes no inference rows for this family at this commit.</p>"
-    body = []
-    for row in rows:
-        cost = round_half_up(row.cost_per_million, 3)
-        about = f"{escape.html_text(row.category.label)} · for {row.optimized.value}"
-        source = _source(benchmarks, row)
-        attributes = " ".join(
-            f'data-{name}="{escape.attribute(value)}"'
-            for name, value in (
-                ("model", filter_value(row.model)),
-                ("task", filter_value(row.task)),
-                ("instance", filter_value(row.instance)),
-                ("dtype", filter_value(row.model_data_type)),
-                ("kind", row.category.label),
-                ("cost", repr(cost)),
-                ("latency", repr(row.latency_p99_ms)),
-                ("shown", "yes" if row.shown_on_page else "no"),
-            )
-        )
-        body.append(
-            f'<tr id="{row_anchor(row)}" {attributes}>'
-            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>{escape.html_text(row.task)} · {about}</small>")
-            + _cell("Instance", f"<code>{escape.html_text(row.instance)}</code>")
-            + _cell("Shape", escape.html_text(shape(row)))
-            + _cell("Data types", escape.html_text(row.data_types))
-            + _cell("Throughput", f"{number_text(row.throughput)} {plural(row.unit)}/s")
-            + _cell("P50 / P99", escape.html_text(latency_text(row)))
-            + _cell(
-                "Cost per 1M",
-                f"{escape.html_text(cost_text(row))}<br><small>at {dollars(row.rate.usd_per_hour, 3)} an hour, "
-                f"{escape.html_text(row.rate.basis)}</small>",
-            )
-            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.framework)}</small>")
-            + _cell("Source", source)
-            + "</tr>"
-        )
-    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
-    table = f'<table class="chipwise-bench" data-family="{family}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return f'<div class="chipwise-bench-wrap">{table}</div>'
+        return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
+    lines = [_inference_line(benchmarks, row) for row in rows]
+    return layout.render("benchmark_table.html", family=family, columns=COLUMNS, rows=lines, copy=copy)
 
 
-def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> str:
+def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCell:
     """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
     that none did."""
-    source = f'<a href="{escape.attribute(benchmarks.source_link(row))}">CSV line {row.line}</a>'
-    page_source = row.file.page_source(benchmarks.commit)
-    if row.file.page and page_source and row.shown_on_page:
-        return (
-            f'{source}; shown on <a href="{escape.attribute(row.file.page)}">{escape.html_text(_page_title(row.file.page))}</a> '
-            f'(archived; <a href="{escape.attribute(page_source)}">source at this commit</a>)'
-        )
-    return f'{source}; <strong class="chipwise-bench-unshown">{NOT_SHOWN}</strong>: the CSV alone is the source'
+    page_source = row.file.page_source(benchmarks.commit) if row.file.page and row.shown_on_page else None
+    title = _page_title(row.file.page) if row.file.page else ""
+    return SourceCell(benchmarks.source_link(row), row.line, row.file.page, title, page_source)
 
 
 TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
 
 
-def training_table(benchmarks: Benchmarks) -> str:
+@dataclass(frozen=True)
+class TrainingLine:
+    """One training row, with what its cells compute (templates/benchmark_training_table.html lays them out)."""
+
+    row: TrainingRow
+    throughput: str
+    source: SourceCell
+
+
+def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     """AWS's Trn1 training rows, one table apart from the inference rows: their throughput counts training
     sequences a second over all the run's instances, which no inference cost can be compared with."""
     rows = sorted(benchmarks.training.values(), key=lambda row: (row.model.lower(), row.id))
     if not rows:
-        return "<p>This rows file holds no training rows.</p>"
-    body = []
-    for row in rows:
-        sequence = f", sequence {row.sequence_length}" if row.sequence_length else ""
-        tutorial = (
-            f'<a href="{escape.attribute(row.tutorial_url)}">{escape.html_text(row.tutorial)}</a>' if row.tutorial_url else escape.html_text(row.tutorial)
-        )
-        body.append(
-            f'<tr id="training-{row.id}">'
-            + _cell("Model", f"<strong>{escape.html_text(row.model)}</strong><br><small>AWS's tutorial: {tutorial}</small>")
-            + _cell("Instances", f"{row.nodes} × <code>{escape.html_text(row.instances)}</code>")
-            + _cell("Data type", f"{escape.html_text(row.data_type)}<br><small>optimizer {escape.html_text(row.optimizer)}</small>")
-            + _cell("Parallelism", f"{escape.html_text(row.topology)}<br><small>{escape.html_text(row.scaling)}</small>")
-            + _cell("Batches", f"micro-batch {row.microbatch}, global batch {row.global_batch}{sequence}")
-            + _cell("Throughput", f"{number_text(row.throughput)} sequences/s<br><small>over all {row.nodes} instances</small>")
-            + _cell("Neuron", f"{escape.html_text(row.neuron_version)}<br><small>measured with {escape.html_text(row.stack)}</small>")
-            + _cell("Source", _source(benchmarks, row))
-            + "</tr>"
-        )
-    head = "".join(f'<th scope="col">{name}</th>' for name in TRAINING_COLUMNS)
-    table = f'<table class="chipwise-bench chipwise-bench-training"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return f'<div class="chipwise-bench-wrap">{table}</div>'
+        return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS])
+    lines = [TrainingLine(row, number_text(row.throughput), _source(benchmarks, row)) for row in rows]
+    return layout.render("benchmark_training_table.html", columns=TRAINING_COLUMNS, rows=lines, copy=copy)
 
 
-def superseded_note(benchmarks: Benchmarks) -> str:
+def superseded_note(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     """How many rows the import dropped as measured again in a file a page showed, and the first example."""
     if not benchmarks.superseded:
-        return "<p>No row was measured again in a newer file, so none was dropped.</p>"
+        return layout.render("benchmark_superseded.html", count=0, copy=copy)
     dropped, kept = next(iter(benchmarks.superseded.items()))
-    return (
-        f"<p>{len(benchmarks.superseded)} rows of AWS's files are not listed: each is a model, instance and shape "
-        "from a file no AWS page showed, which a file a page showed measures again "
-        f"(for example <code>{escape.html_text(dropped)}</code>, measured again as "
-        f'<a href="#row-{escape.attribute(kept)}"><code>{escape.html_text(kept)}</code></a>). '
-        "<code>chipwise import-benchmarks</code> drops them and lists them in the rows file.</p>"
-    )
-
+    return layout.render("benchmark_superseded.html", count=len(benchmarks.superseded), dropped=dropped, kept=kept, copy=copy)

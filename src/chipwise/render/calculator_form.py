@@ -4,6 +4,7 @@ default result, so the result shows without JavaScript; the template lays it out
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
@@ -33,7 +34,7 @@ class RowOption:
     chosen: bool
 
 
-def row_option(row: BenchmarkRow, chosen: BenchmarkRow) -> RowOption:
+def row_option(row: BenchmarkRow, chosen: BenchmarkRow, page_copy: Mapping[str, str]) -> RowOption:
     data = (
         ("throughput", repr(row.throughput)),
         ("rate", repr(row.rate.usd_per_hour)),
@@ -45,15 +46,15 @@ def row_option(row: BenchmarkRow, chosen: BenchmarkRow) -> RowOption:
         ("instance", row.instance),
         ("tokens", "yes" if deployment_cost.counts_tokens(row) else "no"),
     )
-    return RowOption(row.id, row_choice(row), data, row.id == chosen.id)
+    return RowOption(row.id, row_choice(row, page_copy), data, row.id == chosen.id)
 
 
-def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow) -> list[tuple[str, list[RowOption]]]:
+def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow, page_copy: Mapping[str, str]) -> list[tuple[str, list[RowOption]]]:
     """The rows under one heading per kind and model ('Encoder: bert-base-uncased'), kinds in their declared order."""
     kinds = list(Category)
     groups: dict[str, list[RowOption]] = {}
     for row in sorted(benchmarks.rows.values(), key=lambda row: (kinds.index(row.category), row.model.lower(), row.family, row.optimized.value, row.id)):
-        groups.setdefault(f"{row.category.label}: {row.model}", []).append(row_option(row, chosen))
+        groups.setdefault(f"{row.category.label}: {row.model}", []).append(row_option(row, chosen, page_copy))
     return list(groups.items())
 
 
@@ -101,7 +102,7 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     tokens = deployment_cost.counts_tokens(chosen)
     return layout.render(
         "deployment_cost.html",
-        groups=row_groups(benchmarks, chosen),
+        groups=row_groups(benchmarks, chosen, facts.page_copy),
         fields=fields,
         tokens=tokens,
         traffic_name=fields["request_word"].capitalize(),

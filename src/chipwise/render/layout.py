@@ -1,9 +1,10 @@
-"""The Jinja templates that lay out the site's forms and widgets (src/chipwise/templates/*.html).
+"""The Jinja templates that lay out the site's forms, widgets and the Benchmarks page's blocks (src/chipwise/templates/*.html).
 
 Python gathers each widget's data; its template lays it out. The templates ship inside the package, so
 another guide that embeds `chipwise.site.macros` gets them too. Text is escaped by the one escaping policy,
 registered as filters: `|html_text` for an element's text, `|attribute` for an attribute's value; `|grouped`
-writes a number with thousands separators. Undefined names fail the render.
+writes a number with thousands separators; `|filled` writes a sentence of the facts file's page copy, its words
+escaped and each {name} place given its value (HTML the template has escaped already). Undefined names fail the render.
 
 A template is written one element a line, indented as it nests, for reading; its lines are joined without
 a break, so the page receives one line of HTML per block (a Markdown page then leaves it alone): a space a
@@ -17,12 +18,20 @@ from typing import Any
 
 import jinja2
 
+from chipwise.facts.model import COPY_PLACE
 from chipwise.render import escape
 
 
 def _grouped(value: float) -> str:
     """A number with thousands separators and no trailing zeros: 86400 -> '86,400', 730.5 -> '730.5'."""
     return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def _filled(sentence: str, **values: str) -> str:
+    """A page copy sentence as HTML: its words escaped, each {name} place given its value, which is HTML already
+    (`chipwise check` makes sure the places are exactly those the template fills)."""
+    parts = COPY_PLACE.split(sentence)
+    return "".join(values[part] if index % 2 else escape.html_text(part) for index, part in enumerate(parts))
 
 
 @functools.cache
@@ -38,6 +47,7 @@ def environment() -> jinja2.Environment:
     environment.filters["html_text"] = escape.html_text
     environment.filters["attribute"] = escape.attribute
     environment.filters["grouped"] = _grouped
+    environment.filters["filled"] = _filled
     return environment
 
 

@@ -390,28 +390,28 @@ class SiteMacros:
     @_kept_on_disk
     def benchmark_table(self, family: str) -> str:
         """One instance family's published rows; each row's anchor is row-<id>."""
-        return benchmarks.table(self._benchmarks(), family)
+        return benchmarks.table(self._benchmarks(), family, self.facts.page_copy)
 
     @_kept_on_disk
     def benchmark_training_table(self) -> str:
         """AWS's Trn1 training rows, apart from the inference rows (their throughput counts training sequences)."""
-        return benchmarks.training_table(self._benchmarks())
+        return benchmarks.training_table(self._benchmarks(), self.facts.page_copy)
 
     @_kept_on_disk
     def benchmark_superseded(self) -> str:
         """How many rows the import dropped as measured again in a file an AWS page showed."""
-        return benchmarks.superseded_note(self._benchmarks())
+        return benchmarks.superseded_note(self._benchmarks(), self.facts.page_copy)
 
     @_kept_on_disk
     def benchmark_filters(self) -> str:
         """The best rows and the filters, with the first kind's cost chart beside them (the page's first screen)."""
         from chipwise.render import charts
 
-        return benchmarks.filters(self._benchmarks(), beside=charts.leading_figure(self._benchmarks()))
+        return benchmarks.filters(self._benchmarks(), self.facts.page_copy, beside=charts.leading_figure(self._benchmarks()))
 
     @_kept_on_disk
     def benchmark_sources(self) -> str:
-        return benchmarks.sources(self._benchmarks(), self.facts.page_copy[CopyKey.PRICE_CAVEAT], self._archive_url())
+        return benchmarks.sources(self._benchmarks(), self.facts.page_copy[CopyKey.PRICE_CAVEAT], self.facts.page_copy, self._archive_url())
 
     @_kept_on_disk
     def benchmark_status(self) -> str:
@@ -423,7 +423,7 @@ class SiteMacros:
                 "chipwise: the benchmark rows are shown with what AWS says of its benchmark pages; the facts file lacks neuron.benchmarks_archived"
             )
         archived, dated = status
-        return benchmarks.archived_status(archived, dated, self.links().fact_url(archived))
+        return benchmarks.archived_status(archived, dated, self.links().fact_url(archived), self.facts.page_copy)
 
     def _archive_url(self) -> str | None:
         status = benchmarks.archived_status_facts(self.facts)
