@@ -46,7 +46,7 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
-  // Each kind's best shown row by `key`, written as render/benchmarks.py's best_item writes it, from the row's cells.
+  // Each kind's best shown row by `key`, written as the best_item macro of templates/benchmark_filters.html writes it, from the row's cells.
   var bestList = document.querySelector(".chipwise-bench-best ul");
   function showBest(key) {
     var best = {};
