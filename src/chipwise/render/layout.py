@@ -14,12 +14,13 @@ reader sees is written inside a line, and an empty line in a template is a line 
 from __future__ import annotations
 
 import functools
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from chipwise.facts.model import COPY_PLACE
 from chipwise.render import escape
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def _grouped(value: float) -> str:
@@ -36,7 +37,12 @@ def _filled(sentence: str, **values: str) -> str:
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    """The templates' environment: the package's templates, the escaping filters, strict about undefined names."""
+    """The templates' environment: the package's templates, the escaping filters, strict about undefined names.
+
+    Jinja comes with the site extra: it is imported here, on the first render, so the command line (whose JSON
+    shares values with the pages) runs without it."""
+    import jinja2
+
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("chipwise", "templates"),
         autoescape=False,
