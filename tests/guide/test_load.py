@@ -345,6 +345,7 @@ def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, o
 
 FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago"\n'
 ARCHIVED_TITLE = '  benchmarks_archived_title: "AWS has archived these benchmark pages (page modified {date})"\n'
+DECODER_LATENCY = '  benchmark_kind_decoder_latency: "time to first token"\n'
 
 
 @pytest.mark.parametrize(
@@ -382,6 +383,12 @@ ARCHIVED_TITLE = '  benchmarks_archived_title: "AWS has archived these benchmark
             '  benchmarks_archived_title: "AWS has archived these benchmark pages"\n',
             "page_copy.benchmarks_archived_title: the sentence leaves out {date}, which the code fills",
             id="benchmarks-archived-title-undated",
+        ),
+        pytest.param(
+            DECODER_LATENCY,
+            "",
+            "page_copy: the site writes the sentence 'benchmark_kind_decoder_latency' from the page copy: add it",
+            id="benchmark-kind-latency-name-gone",
         ),
     ],
 )

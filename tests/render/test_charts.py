@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from chipwise.facts.benchmarks import Benchmarks, Category
+from chipwise.guide.contract import all_kind_words, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import charts
 from tests.support import nonempty
@@ -22,8 +23,8 @@ def every_chart(facts: Facts) -> list[charts.Chart]:
     sizing = charts.sizing_chart(facts, tuple(facts.families))
     assert sizing is not None
     drawn.append(sizing)
-    for category in charts.benchmark_categories(facts.benchmarks):
-        drawn += [charts.cost_chart(facts.benchmarks, category), charts.latency_chart(facts.benchmarks, category)]
+    for kind in charts.present_kinds(facts.benchmarks, all_kind_words(facts.page_copy)):
+        drawn += [charts.cost_chart(facts.benchmarks, kind), charts.latency_chart(facts.benchmarks, kind)]
     return drawn
 
 
@@ -79,7 +80,7 @@ def test_decades(values: list[float], expected: list[float]) -> None:
 def test_cost_chart_shows_each_models_cheapest_row_cheapest_first(facts: Facts) -> None:
     assert facts.benchmarks is not None
     rows = [row for row in facts.benchmarks.rows.values() if row.category is Category.DECODER]
-    chart = charts.cost_chart(facts.benchmarks, Category.DECODER)
+    chart = charts.cost_chart(facts.benchmarks, kind_words(facts.page_copy, Category.DECODER))
     assert chart.table is not None
     assert len(chart.table.rows) == len({row.model for row in rows})
     cheapest = charts.cheapest_by_model(rows)
@@ -92,7 +93,7 @@ def test_cost_chart_shows_each_models_cheapest_row_cheapest_first(facts: Facts) 
 def test_latency_chart_has_a_dot_and_a_table_row_for_every_row_of_its_kind(facts: Facts) -> None:
     assert facts.benchmarks is not None
     for category in nonempty(charts.benchmark_categories(facts.benchmarks)):
-        chart = charts.latency_chart(facts.benchmarks, category)
+        chart = charts.latency_chart(facts.benchmarks, kind_words(facts.page_copy, category))
         count = sum(1 for row in facts.benchmarks.rows.values() if row.category is category)
         assert chart.table is not None and len(chart.table.rows) == count
         assert chart.svg.count('class="dot reactive') == count
@@ -132,7 +133,8 @@ def test_text_from_the_facts_file_is_escaped_in_the_chart_and_its_table(facts: F
     row = next(row for row in facts.benchmarks.rows.values() if row.category is Category.DECODER)
     rows = {**facts.benchmarks.rows, row.id: dataclasses.replace(row, model=hostile)}
     benchmarks: Benchmarks = dataclasses.replace(facts.benchmarks, rows=rows)
-    for chart in (charts.cost_chart(benchmarks, Category.DECODER), charts.latency_chart(benchmarks, Category.DECODER)):
+    decoder = kind_words(facts.page_copy, Category.DECODER)
+    for chart in (charts.cost_chart(benchmarks, decoder), charts.latency_chart(benchmarks, decoder)):
         html = charts.figure(chart)
         assert "<script>" not in html and "<b>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
@@ -144,7 +146,7 @@ def test_a_long_name_is_cut_in_the_chart_and_whole_in_its_table(facts: Facts) ->
     long_name = "model " * 60
     row = next(row for row in facts.benchmarks.rows.values() if row.category is Category.ENCODER)
     benchmarks = dataclasses.replace(facts.benchmarks, rows={**facts.benchmarks.rows, row.id: dataclasses.replace(row, model=long_name)})
-    chart = charts.cost_chart(benchmarks, Category.ENCODER)
+    chart = charts.cost_chart(benchmarks, kind_words(facts.page_copy, Category.ENCODER))
     assert charts.label(long_name) in chart.svg and len(charts.label(long_name)) == charts.LABEL_CHARACTERS
     assert long_name not in chart.svg
     assert chart.table is not None and long_name in chart.table.html()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from chipwise.facts.benchmarks import COST_FORMULA, BenchmarkRow, Benchmarks, TrainingRow
-from chipwise.guide.contract import CopyKey
+from chipwise.guide.contract import CopyKey, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render.benchmarks import archived_sentence, archived_status_facts, row_anchor
 from chipwise.study.calculator import round_half_up
@@ -15,7 +16,7 @@ SCHEMA_PATH = "api/benchmarks.schema.json"
 PAGE = "benchmarks/"
 
 
-def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
+def row_json(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str, str]) -> dict[str, Any]:
     optional = {
         "sequence_length": row.sequence_length,
         "input_length": row.input_length,
@@ -46,7 +47,7 @@ def row_json(benchmarks: Benchmarks, row: BenchmarkRow) -> dict[str, Any]:
         "units_per_request": row.units_per_request,
         "latency_p50_ms": row.latency_p50_ms,
         "latency_p99_ms": row.latency_p99_ms,
-        "latency_measures": row.category.latency_name,
+        "latency_measures": kind_words(copy, row.category).latency_name,
         "neuron_version": row.neuron_version,
         "usd_per_hour": row.rate.usd_per_hour,
         "rate_basis": row.rate.basis,
@@ -123,7 +124,7 @@ def benchmarks_json(facts: Facts) -> dict[str, Any]:
             }
             for rate in benchmarks.rates.values()
         },
-        "rows": [row_json(benchmarks, row) for row in benchmarks.rows.values()],
+        "rows": [row_json(benchmarks, row, facts.page_copy) for row in benchmarks.rows.values()],
         "superseded": dict(benchmarks.superseded),
         "training": [training_json(benchmarks, row) for row in benchmarks.training.values()],
     }

@@ -34,7 +34,8 @@ INSTANCE = r"(inf2|trn1|trn1n)\.[0-9]*x?large"
 
 
 class Category(StrEnum):
-    """Which of AWS's tables a row comes from; decides what one unit of throughput is."""
+    """Which of AWS's tables a row comes from; decides what one unit of throughput is. Its words for readers (its name,
+    its unit's sentence, what its latencies measure) are the facts file's page copy: chipwise.guide.contract.kind_words."""
 
     ENCODER = "encoder"
     DECODER = "decoder"
@@ -42,32 +43,9 @@ class Category(StrEnum):
     VISION = "vision"
 
     @property
-    def label(self) -> str:
-        return {"encoder": "Encoder (NLP)", "decoder": "Decoder (LLM)", "encoder-decoder": "Encoder-decoder", "vision": "Vision"}[self.value]
-
-    @property
     def unit(self) -> str:
         """What one unit of the row's throughput is: 'an inference' for the cost per 1M of them."""
         return {"encoder": "inference", "decoder": "output token", "encoder-decoder": "token", "vision": "image"}[self.value]
-
-    @property
-    def unit_note(self) -> str:
-        return {
-            "encoder": "one inference: one batch item, one sequence",
-            "decoder": "one output token (AWS measures output tokens a second; the prompt's tokens are not counted)",
-            "encoder-decoder": "one token, input and output counted together, as AWS's table counts them",
-            "vision": "one image (generated, classified or segmented)",
-        }[self.value]
-
-    @property
-    def latency_name(self) -> str:
-        """What the row's P50 and P99 latencies measure."""
-        return {
-            "encoder": "latency",
-            "decoder": "time to first token",
-            "encoder-decoder": "latency per token",
-            "vision": "latency",
-        }[self.value]
 
 
 class Optimized(StrEnum):

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from chipwise.decision.model import DecisionGraph
 from chipwise.errors import unknown_message
+from chipwise.facts.benchmarks import Category
 from chipwise.facts.model import COPY_PLACE, Exam, Fact, Family, Source
 from chipwise.vocabulary import Accelerator
 
@@ -129,6 +130,18 @@ class CopyKey(StrEnum):
     BENCHMARKS_NO_TRAINING_ROWS = "benchmarks_no_training_rows"
     BENCHMARKS_NONE_SUPERSEDED = "benchmarks_none_superseded"
     BENCHMARKS_SUPERSEDED = "benchmarks_superseded"
+    BENCHMARK_KIND_ENCODER = "benchmark_kind_encoder"
+    BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
+    BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
+    BENCHMARK_KIND_DECODER = "benchmark_kind_decoder"
+    BENCHMARK_KIND_DECODER_UNIT = "benchmark_kind_decoder_unit"
+    BENCHMARK_KIND_DECODER_LATENCY = "benchmark_kind_decoder_latency"
+    BENCHMARK_KIND_ENCODER_DECODER = "benchmark_kind_encoder_decoder"
+    BENCHMARK_KIND_ENCODER_DECODER_UNIT = "benchmark_kind_encoder_decoder_unit"
+    BENCHMARK_KIND_ENCODER_DECODER_LATENCY = "benchmark_kind_encoder_decoder_latency"
+    BENCHMARK_KIND_VISION = "benchmark_kind_vision"
+    BENCHMARK_KIND_VISION_UNIT = "benchmark_kind_vision_unit"
+    BENCHMARK_KIND_VISION_LATENCY = "benchmark_kind_vision_latency"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -172,6 +185,7 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARKS_NO_TRAINING_ROWS: frozenset(),
     CopyKey.BENCHMARKS_NONE_SUPERSEDED: frozenset(),
     CopyKey.BENCHMARKS_SUPERSEDED: frozenset({"count", "dropped", "kept", "command"}),
+    **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
 
@@ -189,6 +203,43 @@ SIZED_DECISION_COPY = frozenset(
 )
 """The sentences a sized decision writes (chipwise.decision.model.SizingSentences): a file with a sizing section
 needs them wherever it loads, the command line included; the others only a site build needs."""
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """A kind of benchmark row (chipwise.facts.benchmarks.Category, its id) in the facts file's words."""
+
+    category: Category
+    label: str
+    """Its name: 'Decoder (LLM)'."""
+    unit_note: str
+    """What one unit of its throughput is, as a sentence."""
+    latency_name: str
+    """What its rows' P50 and P99 latencies measure: 'time to first token'."""
+
+
+KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey]] = {
+    Category.ENCODER: (CopyKey.BENCHMARK_KIND_ENCODER, CopyKey.BENCHMARK_KIND_ENCODER_UNIT, CopyKey.BENCHMARK_KIND_ENCODER_LATENCY),
+    Category.DECODER: (CopyKey.BENCHMARK_KIND_DECODER, CopyKey.BENCHMARK_KIND_DECODER_UNIT, CopyKey.BENCHMARK_KIND_DECODER_LATENCY),
+    Category.ENCODER_DECODER: (
+        CopyKey.BENCHMARK_KIND_ENCODER_DECODER,
+        CopyKey.BENCHMARK_KIND_ENCODER_DECODER_UNIT,
+        CopyKey.BENCHMARK_KIND_ENCODER_DECODER_LATENCY,
+    ),
+    Category.VISION: (CopyKey.BENCHMARK_KIND_VISION, CopyKey.BENCHMARK_KIND_VISION_UNIT, CopyKey.BENCHMARK_KIND_VISION_LATENCY),
+}
+"""Each kind of benchmark row's name, unit sentence and latency name: the ids stay in code, the words in the page copy."""
+
+
+def kind_words(page_copy: Mapping[str, str], category: Category) -> KindWords:
+    """One kind of row's words, from the facts file's page copy (the loader checked they are all there)."""
+    label, unit_note, latency_name = (page_copy[key] for key in KIND_COPY[category])
+    return KindWords(category, label, unit_note, latency_name)
+
+
+def all_kind_words(page_copy: Mapping[str, str]) -> tuple[KindWords, ...]:
+    """Every kind's words, kinds in their declared order."""
+    return tuple(kind_words(page_copy, category) for category in Category)
 
 
 def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = tuple(CopyKey)) -> Iterator[Breach]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
 from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, FactId
+from chipwise.guide.contract import CopyKey, FactId, all_kind_words, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.study import deployment_cost
@@ -170,9 +170,9 @@ def _page_title(url: str) -> str:
     }.get(name, name)
 
 
-def units_note() -> str:
+def units_note(copy: Mapping[str, str]) -> str:
     """What 'an inference' means for each kind of row, so costs are never compared across units."""
-    return layout.render("benchmark_units.html", categories=list(Category))
+    return layout.render("benchmark_units.html", kinds=all_kind_words(copy))
 
 
 def filter_value(text: str) -> str:
@@ -201,8 +201,8 @@ def filters(benchmarks: Benchmarks, copy: Mapping[str, str], beside: str = "") -
     rows = list(benchmarks.rows.values())
     return layout.render(
         "benchmark_filters.html",
-        best=[best_item(row) for row in best_rows(benchmarks)],
-        kinds=json.dumps([category.label for category in Category]),
+        best=[best_item(row, copy) for row in best_rows(benchmarks)],
+        kinds=json.dumps([kind.label for kind in all_kind_words(copy)]),
         choices=[
             _choice("model", "Model", (row.model for row in rows)),
             _choice("task", "Task", (row.task for row in rows)),
@@ -238,8 +238,8 @@ class BestItem:
     latency: str
 
 
-def best_item(row: BenchmarkRow) -> BestItem:
-    return BestItem(row.category.label, row_anchor(row), row.model, row.instance, cost_text(row), latency_text(row))
+def best_item(row: BenchmarkRow, copy: Mapping[str, str]) -> BestItem:
+    return BestItem(kind_words(copy, row.category).label, row_anchor(row), row.model, row.instance, cost_text(row), latency_text(row, copy))
 
 
 def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
@@ -260,9 +260,9 @@ def cost_text(row: BenchmarkRow) -> str:
     return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(row.unit)}"
 
 
-def latency_text(row: BenchmarkRow) -> str:
+def latency_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'989.5 / 1,000.66 ms time to first token; 13.44 / 13.86 ms a token after it': P50 / P99."""
-    latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {row.category.latency_name}"
+    latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {kind_words(copy, row.category).latency_name}"
     if row.tpot_p50_ms and row.tpot_p99_ms:
         latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
     return latency
@@ -303,13 +303,14 @@ class InferenceLine:
     source: SourceCell
 
 
-def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow) -> InferenceLine:
+def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str, str]) -> InferenceLine:
+    kind = kind_words(copy, row.category).label
     data = (
         ("model", filter_value(row.model)),
         ("task", filter_value(row.task)),
         ("instance", filter_value(row.instance)),
         ("dtype", filter_value(row.model_data_type)),
-        ("kind", row.category.label),
+        ("kind", kind),
         ("cost", repr(round_half_up(row.cost_per_million, 3))),
         ("latency", repr(row.latency_p99_ms)),
         ("shown", "yes" if row.shown_on_page else "no"),
@@ -319,14 +320,14 @@ def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow) -> InferenceLine:
         data=data,
         model=row.model,
         task=row.task,
-        kind=row.category.label,
+        kind=kind,
         optimized=row.optimized.value,
         instance=row.instance,
         shape=shape(row),
         data_types=row.data_types,
         throughput=number_text(row.throughput),
         units=plural(row.unit),
-        latency=latency_text(row),
+        latency=latency_text(row, copy),
         cost=cost_text(row),
         rate=dollars(row.rate.usd_per_hour, 3),
         basis=row.rate.basis,
@@ -341,7 +342,7 @@ def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     rows = sorted((row for row in benchmarks.rows.values() if row.family == family), key=lambda row: (row.category.value, row.model.lower(), row.id))
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
-    lines = [_inference_line(benchmarks, row) for row in rows]
+    lines = [_inference_line(benchmarks, row, copy) for row in rows]
     return layout.render("benchmark_table.html", family=family, columns=COLUMNS, rows=lines, copy=copy)
 
 

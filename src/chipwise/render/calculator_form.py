@@ -11,7 +11,7 @@ from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRo
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey
+from chipwise.guide.contract import CopyKey, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.render.benchmarks import dollars, grouped, plural, row_choice
@@ -42,7 +42,7 @@ def row_option(row: BenchmarkRow, chosen: BenchmarkRow, page_copy: Mapping[str, 
         ("units", str(row.units_per_request)),
         ("unit", row.unit + "s"),
         ("p99", repr(row.latency_p99_ms)),
-        ("latency-name", row.category.latency_name),
+        ("latency-name", kind_words(page_copy, row.category).latency_name),
         ("instance", row.instance),
         ("tokens", "yes" if deployment_cost.counts_tokens(row) else "no"),
     )
@@ -54,7 +54,7 @@ def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow, page_copy: Mapping[
     kinds = list(Category)
     groups: dict[str, list[RowOption]] = {}
     for row in sorted(benchmarks.rows.values(), key=lambda row: (kinds.index(row.category), row.model.lower(), row.family, row.optimized.value, row.id)):
-        groups.setdefault(f"{row.category.label}: {row.model}", []).append(row_option(row, chosen, page_copy))
+        groups.setdefault(f"{kind_words(page_copy, row.category).label}: {row.model}", []).append(row_option(row, chosen, page_copy))
     return list(groups.items())
 
 
@@ -79,7 +79,7 @@ def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts)
         "rate": dollars(result.usd_per_hour, 3),
         "rate_basis": row.rate.basis if result.awss_rate else own_rate,
         "p99": grouped(round_half_up(row.latency_p99_ms, 2), 2),
-        "latency_name": row.category.latency_name,
+        "latency_name": kind_words(facts.page_copy, row.category).latency_name,
         "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
         "full_use": dollars(result.cost_per_million_full_use, 3),
         "latency_verdict": copy(facts, CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT if result.meets_latency else CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),

@@ -22,6 +22,7 @@ from pygal.style import Style
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize
 from chipwise.facts.units import number_text
+from chipwise.guide.contract import KindWords
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -232,14 +233,15 @@ def cheapest_by_model(rows: Iterable[BenchmarkRow]) -> list[BenchmarkRow]:
     return sorted(cheapest.values(), key=lambda row: (row.cost_per_million, row.model))
 
 
-def cost_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "") -> Chart:
+def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> Chart:
     """Each model's lowest cost per million units among AWS's rows of one kind, as horizontal bars."""
+    category = kind.category
     rows = cheapest_by_model(row for row in benchmarks.rows.values() if row.category is category)
     unit = _plural(category.unit)
     key = f"cost-{category.value}"
-    title = f"{category.label}: lowest cost per million {unit}, by model"
+    title = f"{kind.label}: lowest cost per million {unit}, by model"
     description = (
-        f"For each of the {len(rows)} models AWS measured in its {category.label} table, the cheapest of its rows "
+        f"For each of the {len(rows)} models AWS measured in its {kind.label} table, the cheapest of its rows "
         f"in US dollars per million {unit} at AWS's RI-Effective hourly rate, on a logarithmic scale; the table behind "
         "the chart gives each figure with its instance and row."
     )
@@ -254,14 +256,15 @@ def cost_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "") 
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
 
-def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "") -> Chart:
+def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> Chart:
     """Throughput against P50 latency for every row of one kind, one series per instance family."""
+    category = kind.category
     rows = sorted((row for row in benchmarks.rows.values() if row.category is category), key=lambda row: (row.family, row.latency_p50_ms, row.id))
     unit = _plural(category.unit)
     key = f"latency-{category.value}"
-    title = f"{category.label}: throughput against {category.latency_name}"
+    title = f"{kind.label}: throughput against {kind.latency_name}"
     description = (
-        f"Each of the {len(rows)} rows AWS measured in its {category.label} table as a dot: its P50 {category.latency_name} "
+        f"Each of the {len(rows)} rows AWS measured in its {kind.label} table as a dot: its P50 {kind.latency_name} "
         f"in milliseconds across, its throughput in {unit} a second up, both on logarithmic scales, one colour per "
         "instance family. Up and to the left is better; the table behind the chart gives each row's figures."
     )
@@ -271,7 +274,7 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
             stroke=False,
             dots_size=4,
             height=440,
-            x_title=f"P50 {category.latency_name}, milliseconds",
+            x_title=f"P50 {kind.latency_name}, milliseconds",
             y_title=f"{unit.capitalize()} a second",
         )
     )
@@ -281,35 +284,42 @@ def latency_chart(benchmarks: Benchmarks, category: Category, rows_page: str = "
     for family in families:
         chart.add(family.capitalize(), [(row.latency_p50_ms, row.throughput) for row in rows if row.family == family])
     table = DataTable(
-        (*ROW_COLUMNS, f"P50 {category.latency_name} (ms)", f"{unit.capitalize()} a second"),
+        (*ROW_COLUMNS, f"P50 {kind.latency_name} (ms)", f"{unit.capitalize()} a second"),
         tuple((*_row_cells(row, rows_page), number_text(row.latency_p50_ms), number_text(row.throughput)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
 
 
-def leading_figure(benchmarks: Benchmarks) -> str:
+def present_kinds(benchmarks: Benchmarks, kinds: Sequence[KindWords]) -> list[KindWords]:
+    """The words of each kind of row present (`kinds`: chipwise.guide.contract.all_kind_words), in Category's order."""
+    present = benchmark_categories(benchmarks)
+    return [kind for kind in kinds if kind.category in present]
+
+
+def leading_figure(benchmarks: Benchmarks, kinds: tuple[KindWords, ...]) -> str:
     """The first kind's cost chart, shown with the best rows at the top of the page (benchmark_figures(...,
-    leading_shown=True) then points to it instead of drawing it twice); empty when there are no rows."""
-    categories = benchmark_categories(benchmarks)
-    return figure(cost_chart(benchmarks, categories[0])) if categories else ""
+    leading_shown=True) then points to it instead of drawing it twice); empty when there are no rows. `kinds`: every
+    kind's words (chipwise.guide.contract.all_kind_words)."""
+    present = present_kinds(benchmarks, kinds)
+    return figure(cost_chart(benchmarks, present[0])) if present else ""
 
 
 @per_object
-def benchmark_figures(benchmarks: Benchmarks, leading_shown: bool = False) -> str:
+def benchmark_figures(benchmarks: Benchmarks, kinds: tuple[KindWords, ...], leading_shown: bool = False) -> str:
     """Markdown: for each kind of row, a heading (anchor charts-<kind>), its cost chart and its latency chart; with
     `leading_shown` (passed by position), the first kind's cost chart is a link to leading_figure's, higher on the
-    page. Drawn once per rows object: the loader gives the same one for the same rows file, whatever facts file
-    names it."""
+    page. `kinds`: every kind's words (chipwise.guide.contract.all_kind_words). Drawn once per rows object and words:
+    the loader gives the same rows object for the same rows file, whatever facts file names it."""
 
-    def cost(category: Category, first: bool) -> str:
+    def cost(kind: KindWords, first: bool) -> str:
         if first and leading_shown:
-            return f'<p>Its cost chart is <a href="#chart-cost-{category.value}">at the top of the page</a>, with the best rows.</p>'
-        return figure(cost_chart(benchmarks, category))
+            return f'<p>Its cost chart is <a href="#chart-cost-{kind.category.value}">at the top of the page</a>, with the best rows.</p>'
+        return figure(cost_chart(benchmarks, kind))
 
     return "\n\n".join(
-        f"### {escape.markdown(category.label)} {{ #charts-{category.value} }}\n\n"
-        f"{cost(category, index == 0)}\n\n{figure(latency_chart(benchmarks, category))}"
-        for index, category in enumerate(benchmark_categories(benchmarks))
+        f"### {escape.markdown(kind.label)} {{ #charts-{kind.category.value} }}\n\n"
+        f"{cost(kind, index == 0)}\n\n{figure(latency_chart(benchmarks, kind))}"
+        for index, kind in enumerate(present_kinds(benchmarks, kinds))
     )
 
 

@@ -42,7 +42,7 @@ from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
-from chipwise.guide.contract import CopyKey
+from chipwise.guide.contract import CopyKey, all_kind_words
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
@@ -407,7 +407,8 @@ class SiteMacros:
         """The best rows and the filters, with the first kind's cost chart beside them (the page's first screen)."""
         from chipwise.render import charts
 
-        return benchmarks.filters(self._benchmarks(), self.facts.page_copy, beside=charts.leading_figure(self._benchmarks()))
+        leading = charts.leading_figure(self._benchmarks(), all_kind_words(self.facts.page_copy))
+        return benchmarks.filters(self._benchmarks(), self.facts.page_copy, beside=leading)
 
     @_kept_on_disk
     def benchmark_sources(self) -> str:
@@ -435,7 +436,8 @@ class SiteMacros:
         """For each kind of row: each model's lowest cost per million, and throughput against latency."""
         from chipwise.render import charts
 
-        return charts.benchmark_figures(self._benchmarks(), True)  # leading_shown: the first cost chart stands with the best rows
+        # leading_shown: the first cost chart stands with the best rows
+        return charts.benchmark_figures(self._benchmarks(), all_kind_words(self.facts.page_copy), True)
 
     @_kept_on_disk
     def benchmark_formulas(self) -> str:
@@ -443,7 +445,7 @@ class SiteMacros:
 
     @_kept_on_disk
     def benchmark_units(self) -> str:
-        return benchmarks.units_note()
+        return benchmarks.units_note(self.facts.page_copy)
 
     def benchmark_count(self, family: str = "") -> str:
         rows = self._benchmarks().rows.values()

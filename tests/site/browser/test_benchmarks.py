@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from chipwise.guide.contract import kind_words
 from chipwise.guide.model import Facts
 from chipwise.render.calculator_form import deployment_cost_fields
 from chipwise.study import deployment_cost
@@ -259,7 +260,7 @@ def test_the_calculators_rows_are_grouped_by_kind_and_model(browser: Browser, si
         for label, options in groups:
             for row_id, text in options:
                 row = facts.benchmarks.rows[row_id]
-                assert label == f"{row.category.label}: {row.model}"
+                assert label == f"{kind_words(facts.page_copy, row.category).label}: {row.model}"
                 assert text.startswith(f"{row.model} on {row.instance} · for {row.optimized.value} · batch {row.batch_size}"), text
     finally:
         page.context.close()
