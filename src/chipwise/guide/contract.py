@@ -130,6 +130,16 @@ class CopyKey(StrEnum):
     BENCHMARKS_NO_TRAINING_ROWS = "benchmarks_no_training_rows"
     BENCHMARKS_NONE_SUPERSEDED = "benchmarks_none_superseded"
     BENCHMARKS_SUPERSEDED = "benchmarks_superseded"
+    BENCHMARK_CHART_COST_TITLE = "benchmark_chart_cost_title"
+    BENCHMARK_CHART_COST_DESCRIPTION = "benchmark_chart_cost_description"
+    BENCHMARK_CHART_COST_AXIS = "benchmark_chart_cost_axis"
+    BENCHMARK_CHART_COST_SERIES = "benchmark_chart_cost_series"
+    BENCHMARK_CHART_COST_HEADER = "benchmark_chart_cost_header"
+    BENCHMARK_CHART_LATENCY_TITLE = "benchmark_chart_latency_title"
+    BENCHMARK_CHART_LATENCY_DESCRIPTION = "benchmark_chart_latency_description"
+    BENCHMARK_CHART_LATENCY_AXIS = "benchmark_chart_latency_axis"
+    BENCHMARK_CHART_LATENCY_HEADER = "benchmark_chart_latency_header"
+    BENCHMARK_CHART_THROUGHPUT = "benchmark_chart_throughput"
     BENCHMARK_KIND_ENCODER = "benchmark_kind_encoder"
     BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
     BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
@@ -185,6 +195,16 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARKS_NO_TRAINING_ROWS: frozenset(),
     CopyKey.BENCHMARKS_NONE_SUPERSEDED: frozenset(),
     CopyKey.BENCHMARKS_SUPERSEDED: frozenset({"count", "dropped", "kept", "command"}),
+    CopyKey.BENCHMARK_CHART_COST_TITLE: frozenset({"kind", "units"}),
+    CopyKey.BENCHMARK_CHART_COST_DESCRIPTION: frozenset({"count", "kind", "units"}),
+    CopyKey.BENCHMARK_CHART_COST_AXIS: frozenset({"units"}),
+    CopyKey.BENCHMARK_CHART_COST_SERIES: frozenset(),
+    CopyKey.BENCHMARK_CHART_COST_HEADER: frozenset({"units"}),
+    CopyKey.BENCHMARK_CHART_LATENCY_TITLE: frozenset({"kind", "latency"}),
+    CopyKey.BENCHMARK_CHART_LATENCY_DESCRIPTION: frozenset({"count", "kind", "latency", "units"}),
+    CopyKey.BENCHMARK_CHART_LATENCY_AXIS: frozenset({"latency"}),
+    CopyKey.BENCHMARK_CHART_LATENCY_HEADER: frozenset({"latency"}),
+    CopyKey.BENCHMARK_CHART_THROUGHPUT: frozenset({"units"}),
     **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
@@ -206,6 +226,39 @@ needs them wherever it loads, the command line included; the others only a site 
 
 
 @dataclass(frozen=True)
+class ChartWords:
+    """The benchmark charts' sentences (chipwise.render.charts fills their {name} places), from the page copy."""
+
+    cost_title: str
+    cost_description: str
+    cost_axis: str
+    cost_series: str
+    cost_header: str
+    latency_title: str
+    latency_description: str
+    latency_axis: str
+    latency_header: str
+    throughput: str
+    """'{units} a second': the latency chart's upright axis and its table's last header (the first letter made a capital)."""
+
+
+def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
+    """The benchmark charts' sentences, from the facts file's page copy (the loader checked they are all there)."""
+    return ChartWords(
+        page_copy[CopyKey.BENCHMARK_CHART_COST_TITLE],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_DESCRIPTION],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_AXIS],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_SERIES],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_HEADER],
+        page_copy[CopyKey.BENCHMARK_CHART_LATENCY_TITLE],
+        page_copy[CopyKey.BENCHMARK_CHART_LATENCY_DESCRIPTION],
+        page_copy[CopyKey.BENCHMARK_CHART_LATENCY_AXIS],
+        page_copy[CopyKey.BENCHMARK_CHART_LATENCY_HEADER],
+        page_copy[CopyKey.BENCHMARK_CHART_THROUGHPUT],
+    )
+
+
+@dataclass(frozen=True)
 class KindWords:
     """A kind of benchmark row (chipwise.facts.benchmarks.Category, its id) in the facts file's words."""
 
@@ -216,6 +269,8 @@ class KindWords:
     """What one unit of its throughput is, as a sentence."""
     latency_name: str
     """What its rows' P50 and P99 latencies measure: 'time to first token'."""
+    charts: ChartWords
+    """The sentences of its charts, places unfilled (the same for every kind)."""
 
 
 KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey]] = {
@@ -234,7 +289,7 @@ KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey]] = {
 def kind_words(page_copy: Mapping[str, str], category: Category) -> KindWords:
     """One kind of row's words, from the facts file's page copy (the loader checked they are all there)."""
     label, unit_note, latency_name = (page_copy[key] for key in KIND_COPY[category])
-    return KindWords(category, label, unit_note, latency_name)
+    return KindWords(category, label, unit_note, latency_name, chart_words(page_copy))
 
 
 def all_kind_words(page_copy: Mapping[str, str]) -> tuple[KindWords, ...]:

@@ -20,7 +20,7 @@ import pygal
 from pygal.style import Style
 
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
-from chipwise.facts.model import Fact, InstanceSize
+from chipwise.facts.model import Fact, InstanceSize, fill
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import KindWords
 from chipwise.guide.model import Facts
@@ -201,6 +201,11 @@ def _money(value: float) -> str:
 # --- Benchmarks ----------------------------------------------------------------------------------------------
 
 
+def _capital(text: str) -> str:
+    """A filled sentence that begins an axis title or a header: its first letter a capital, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
 def _plural(unit: str) -> str:
     return unit if unit.endswith("s") else unit + "s"
 
@@ -239,18 +244,17 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     rows = cheapest_by_model(row for row in benchmarks.rows.values() if row.category is category)
     unit = _plural(category.unit)
     key = f"cost-{category.value}"
-    title = f"{kind.label}: lowest cost per million {unit}, by model"
-    description = (
-        f"For each of the {len(rows)} models AWS measured in its {kind.label} table, the cheapest of its rows "
-        f"in US dollars per million {unit} at AWS's RI-Effective hourly rate, on a logarithmic scale; the table behind "
-        "the chart gives each figure with its instance and row."
+    words = kind.charts
+    title = fill(words.cost_title, kind=kind.label, units=unit)
+    description = fill(words.cost_description, count=str(len(rows)), kind=kind.label, units=unit)
+    chart = _bars(
+        [row.cost_per_million for row in rows], show_legend=False, height=120 + 34 * len(rows), x_title=fill(words.cost_axis, units=unit)
     )
-    chart = _bars([row.cost_per_million for row in rows], show_legend=False, height=120 + 34 * len(rows), x_title=f"US dollars per million {unit}")
     # pygal draws a horizontal bar chart's first label lowest: reversed, the cheapest model is on top.
     chart.x_labels = [label(row.model) for row in reversed(rows)]
-    chart.add("Cost per million", [row.cost_per_million for row in reversed(rows)])
+    chart.add(words.cost_series, [row.cost_per_million for row in reversed(rows)])
     table = DataTable(
-        (*ROW_COLUMNS, f"Cost per million {unit}"),
+        (*ROW_COLUMNS, fill(words.cost_header, units=unit)),
         tuple((*_row_cells(row, rows_page), _money(row.cost_per_million)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
@@ -262,20 +266,18 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     rows = sorted((row for row in benchmarks.rows.values() if row.category is category), key=lambda row: (row.family, row.latency_p50_ms, row.id))
     unit = _plural(category.unit)
     key = f"latency-{category.value}"
-    title = f"{kind.label}: throughput against {kind.latency_name}"
-    description = (
-        f"Each of the {len(rows)} rows AWS measured in its {kind.label} table as a dot: its P50 {kind.latency_name} "
-        f"in milliseconds across, its throughput in {unit} a second up, both on logarithmic scales, one colour per "
-        "instance family. Up and to the left is better; the table behind the chart gives each row's figures."
-    )
+    words = kind.charts
+    title = fill(words.latency_title, kind=kind.label, latency=kind.latency_name)
+    description = fill(words.latency_description, count=str(len(rows)), kind=kind.label, latency=kind.latency_name, units=unit)
+    throughput = _capital(fill(words.throughput, units=unit))
     chart = pygal.XY(
         **_config(
             logarithmic=True,
             stroke=False,
             dots_size=4,
             height=440,
-            x_title=f"P50 {kind.latency_name}, milliseconds",
-            y_title=f"{unit.capitalize()} a second",
+            x_title=fill(words.latency_axis, latency=kind.latency_name),
+            y_title=throughput,
         )
     )
     chart.x_labels = decades(row.latency_p50_ms for row in rows)
@@ -284,7 +286,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     for family in families:
         chart.add(family.capitalize(), [(row.latency_p50_ms, row.throughput) for row in rows if row.family == family])
     table = DataTable(
-        (*ROW_COLUMNS, f"P50 {kind.latency_name} (ms)", f"{unit.capitalize()} a second"),
+        (*ROW_COLUMNS, fill(words.latency_header, latency=kind.latency_name), throughput),
         tuple((*_row_cells(row, rows_page), number_text(row.latency_p50_ms), number_text(row.throughput)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
