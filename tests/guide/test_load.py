@@ -346,6 +346,7 @@ def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, o
 FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago"\n'
 ARCHIVED_TITLE = '  benchmarks_archived_title: "AWS has archived these benchmark pages (page modified {date})"\n'
 DECODER_LATENCY = '  benchmark_kind_decoder_latency: "time to first token"\n'
+SIZING_LARGEST = '  chart_sizing_largest_header: "Largest model {need} (billions of parameters)"\n'
 COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {units}, by model"\n'
 
 
@@ -396,6 +397,12 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
             "",
             "page_copy: the site writes the sentence 'benchmark_chart_cost_title' from the page copy: add it, with the places {kind}, {units}",
             id="benchmark-chart-cost-title-gone",
+        ),
+        pytest.param(
+            SIZING_LARGEST,
+            "",
+            "page_copy: the site writes the sentence 'chart_sizing_largest_header' from the page copy: add it, with the places {need}",
+            id="chart-sizing-largest-header-gone",
         ),
     ],
 )

@@ -140,6 +140,18 @@ class CopyKey(StrEnum):
     BENCHMARK_CHART_LATENCY_AXIS = "benchmark_chart_latency_axis"
     BENCHMARK_CHART_LATENCY_HEADER = "benchmark_chart_latency_header"
     BENCHMARK_CHART_THROUGHPUT = "benchmark_chart_throughput"
+    CHART_TIMELINE_TITLE = "chart_timeline_title"
+    CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
+    CHART_TIMELINE_AXIS = "chart_timeline_axis"
+    CHART_SIZING_TITLE = "chart_sizing_title"
+    CHART_SIZING_DESCRIPTION = "chart_sizing_description"
+    CHART_SIZING_DESCRIPTION_TRAINING = "chart_sizing_description_training"
+    CHART_SIZING_AXIS = "chart_sizing_axis"
+    CHART_SIZING_SERVE = "chart_sizing_serve"
+    CHART_SIZING_TRAIN = "chart_sizing_train"
+    CHART_SIZING_SIZE_HEADER = "chart_sizing_size_header"
+    CHART_SIZING_MEMORY_HEADER = "chart_sizing_memory_header"
+    CHART_SIZING_LARGEST_HEADER = "chart_sizing_largest_header"
     BENCHMARK_KIND_ENCODER = "benchmark_kind_encoder"
     BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
     BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
@@ -205,6 +217,18 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARK_CHART_LATENCY_AXIS: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_LATENCY_HEADER: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_THROUGHPUT: frozenset({"units"}),
+    CopyKey.CHART_TIMELINE_TITLE: frozenset(),
+    CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
+    CopyKey.CHART_TIMELINE_AXIS: frozenset(),
+    CopyKey.CHART_SIZING_TITLE: frozenset(),
+    CopyKey.CHART_SIZING_DESCRIPTION: frozenset({"precision", "headroom"}),
+    CopyKey.CHART_SIZING_DESCRIPTION_TRAINING: frozenset({"precision", "headroom"}),
+    CopyKey.CHART_SIZING_AXIS: frozenset(),
+    CopyKey.CHART_SIZING_SERVE: frozenset({"precision"}),
+    CopyKey.CHART_SIZING_TRAIN: frozenset(),
+    CopyKey.CHART_SIZING_SIZE_HEADER: frozenset(),
+    CopyKey.CHART_SIZING_MEMORY_HEADER: frozenset(),
+    CopyKey.CHART_SIZING_LARGEST_HEADER: frozenset({"need"}),
     **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""

@@ -22,7 +22,7 @@ from pygal.style import Style
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import KindWords
+from chipwise.guide.contract import CopyKey, KindWords
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -247,9 +247,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     words = kind.charts
     title = fill(words.cost_title, kind=kind.label, units=unit)
     description = fill(words.cost_description, count=str(len(rows)), kind=kind.label, units=unit)
-    chart = _bars(
-        [row.cost_per_million for row in rows], show_legend=False, height=120 + 34 * len(rows), x_title=fill(words.cost_axis, units=unit)
-    )
+    chart = _bars([row.cost_per_million for row in rows], show_legend=False, height=120 + 34 * len(rows), x_title=fill(words.cost_axis, units=unit))
     # pygal draws a horizontal bar chart's first label lowest: reversed, the cheapest model is on top.
     chart.x_labels = [label(row.model) for row in reversed(rows)]
     chart.add(words.cost_series, [row.cost_per_million for row in reversed(rows)])
@@ -340,11 +338,10 @@ def timeline_chart(facts: Facts) -> Chart:
     lanes = {family_id: len(family_ids) - index for index, family_id in enumerate(family_ids)}
     years = [int(fact.value) for fact in milestones]
     key = "timeline"
-    title = "The generations over time"
-    description = (
-        "Each instance family at the year it arrived, as AWS or the Neuron SDK's release notes date it, oldest at the top: "
-        + "; ".join(f"{facts.families[fact.id.split('.', 1)[0]].name} {fact.formatted}" for fact in milestones)
-        + ". The table below the chart gives each milestone with its source."
+    title = facts.page_copy[CopyKey.CHART_TIMELINE_TITLE]
+    description = fill(
+        facts.page_copy[CopyKey.CHART_TIMELINE_DESCRIPTION],
+        milestones="; ".join(f"{facts.families[fact.id.split('.', 1)[0]].name} {fact.formatted}" for fact in milestones),
     )
     chart = pygal.XY(
         **_config(
@@ -357,7 +354,7 @@ def timeline_chart(facts: Facts) -> Chart:
             xrange=(min(years, default=0) - 1, max(years, default=0) + 2),
             show_y_guides=False,
             x_value_formatter=str,
-            x_title="Year",
+            x_title=facts.page_copy[CopyKey.CHART_TIMELINE_AXIS],
         )
     )
     # One year past the last: the last milestone's label reads to the right of its dot.
@@ -416,28 +413,29 @@ def sizing_chart(facts: Facts, family_ids: Sequence[str]) -> Chart | None:
         return None
     groups = [group for group in size_groups(facts, family_ids) if group.memory_gib > 0]
     serving = sizing.precision(sizing.default_precision)
-    needs: list[tuple[str, float]] = [(f"to serve in {serving.label}", sizing.memory_gib(1, serving.name))]
+    words = facts.page_copy
+    needs: list[tuple[str, float]] = [(fill(words[CopyKey.CHART_SIZING_SERVE], precision=serving.label), sizing.memory_gib(1, serving.name))]
     if sizing.training is not None:
-        needs.append(("to train", sizing.memory_gib(1, serving.name, trains=True)))
+        needs.append((words[CopyKey.CHART_SIZING_TRAIN], sizing.memory_gib(1, serving.name, trains=True)))
     key = "sizing"
-    title = "The largest model each size holds"
-    description = (
-        f"For each size, the billions of parameters whose memory need fits its accelerator memory: to serve with weights in "
-        f"{serving.label}" + (", and to train" if sizing.training is not None else "") + f", with chipwise's "
-        f"{number_text(sizing.headroom_percent)}% headroom, on a logarithmic scale. "
-        "The table behind the chart gives each size's memory and each figure."
-    )
+    title = words[CopyKey.CHART_SIZING_TITLE]
+    described = CopyKey.CHART_SIZING_DESCRIPTION if sizing.training is None else CopyKey.CHART_SIZING_DESCRIPTION_TRAINING
+    description = fill(words[described], precision=serving.label, headroom=number_text(sizing.headroom_percent))
     chart = _bars(
         [group.memory_gib / per_billion for group in groups for _, per_billion in needs],
         height=160 + 22 * len(needs) * len(groups),
         legend_at_bottom_columns=1,
-        x_title="Billions of parameters the size holds",
+        x_title=words[CopyKey.CHART_SIZING_AXIS],
     )
     chart.x_labels = [label(group.name) for group in reversed(groups)]
     for what, per_billion in needs:
-        chart.add(label(what[:1].upper() + what[1:]), [group.memory_gib / per_billion for group in reversed(groups)])
+        chart.add(label(_capital(what)), [group.memory_gib / per_billion for group in reversed(groups)])
     table = DataTable(
-        ("Size", "Accelerator memory (GiB)", *(f"Largest model {what} (billions of parameters)" for what, _ in needs)),
+        (
+            words[CopyKey.CHART_SIZING_SIZE_HEADER],
+            words[CopyKey.CHART_SIZING_MEMORY_HEADER],
+            *(fill(words[CopyKey.CHART_SIZING_LARGEST_HEADER], need=what) for what, _ in needs),
+        ),
         tuple(
             (
                 escape.html_text(group.name),
