@@ -15,6 +15,7 @@ import pytest
 from chipwise import cli
 from chipwise.errors import FactsError
 from chipwise.facts.benchmarks import Category, named_file, read_benchmarks
+from chipwise.guide.contract import kind_words
 from chipwise.guide.load import load_facts
 from chipwise.guide.model import Facts
 from tests.support import CHANGES_FILE, FACTS_FILE, copy_rows_file, nonempty
@@ -59,7 +60,7 @@ def test_llm_rows_count_output_tokens_and_requests_of_their_output_length(facts:
     assert facts.benchmarks is not None
     for row in nonempty(facts.benchmarks.rows.values()):
         if row.category is Category.DECODER:
-            assert row.unit == "output token" and row.units_per_request == row.output_length
+            assert kind_words(facts.page_copy, row.category).unit_name == "output token" and row.units_per_request == row.output_length
             assert row.tpot_p99_ms is not None
         elif row.category is Category.ENCODER_DECODER:
             assert row.units_per_request == (row.input_length or 0) + (row.output_length or 0)

@@ -347,6 +347,7 @@ FRESHNESS_NONE = '  freshness_none: "none was compared more than {days} days ago
 ARCHIVED_TITLE = '  benchmarks_archived_title: "AWS has archived these benchmark pages (page modified {date})"\n'
 DECODER_LATENCY = '  benchmark_kind_decoder_latency: "time to first token"\n'
 SIZING_LARGEST = '  chart_sizing_largest_header: "Largest model {need} (billions of parameters)"\n'
+VISION_UNIT_NAME = '  benchmark_kind_vision_unit_name: "image"\n'
 COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {units}, by model"\n'
 
 
@@ -403,6 +404,12 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
             "",
             "page_copy: the site writes the sentence 'chart_sizing_largest_header' from the page copy: add it, with the places {need}",
             id="chart-sizing-largest-header-gone",
+        ),
+        pytest.param(
+            VISION_UNIT_NAME,
+            "",
+            "page_copy: the site writes the sentence 'benchmark_kind_vision_unit_name' from the page copy: add it",
+            id="benchmark-kind-unit-name-gone",
         ),
     ],
 )

@@ -43,7 +43,7 @@ def row_json(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str, str])
         "model_data_type": row.model_data_type,
         "autocast_data_type": row.autocast_data_type,
         "throughput": row.throughput,
-        "unit": row.unit,
+        "unit": kind_words(copy, row.category).unit_name,
         "units_per_request": row.units_per_request,
         "latency_p50_ms": row.latency_p50_ms,
         "latency_p99_ms": row.latency_p99_ms,

@@ -42,11 +42,6 @@ class Category(StrEnum):
     ENCODER_DECODER = "encoder-decoder"
     VISION = "vision"
 
-    @property
-    def unit(self) -> str:
-        """What one unit of the row's throughput is: 'an inference' for the cost per 1M of them."""
-        return {"encoder": "inference", "decoder": "output token", "encoder-decoder": "token", "vision": "image"}[self.value]
-
 
 class Optimized(StrEnum):
     """AWS publishes each table twice: tuned for throughput (batching) or for latency (small batches)."""
@@ -127,10 +122,6 @@ class BenchmarkRow:
     @property
     def family(self) -> str:
         return self.instance.split(".", 1)[0]
-
-    @property
-    def unit(self) -> str:
-        return self.category.unit
 
     @property
     def units_per_request(self) -> int:

@@ -155,15 +155,19 @@ class CopyKey(StrEnum):
     BENCHMARK_KIND_ENCODER = "benchmark_kind_encoder"
     BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
     BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
+    BENCHMARK_KIND_ENCODER_UNIT_NAME = "benchmark_kind_encoder_unit_name"
     BENCHMARK_KIND_DECODER = "benchmark_kind_decoder"
     BENCHMARK_KIND_DECODER_UNIT = "benchmark_kind_decoder_unit"
     BENCHMARK_KIND_DECODER_LATENCY = "benchmark_kind_decoder_latency"
+    BENCHMARK_KIND_DECODER_UNIT_NAME = "benchmark_kind_decoder_unit_name"
     BENCHMARK_KIND_ENCODER_DECODER = "benchmark_kind_encoder_decoder"
     BENCHMARK_KIND_ENCODER_DECODER_UNIT = "benchmark_kind_encoder_decoder_unit"
     BENCHMARK_KIND_ENCODER_DECODER_LATENCY = "benchmark_kind_encoder_decoder_latency"
+    BENCHMARK_KIND_ENCODER_DECODER_UNIT_NAME = "benchmark_kind_encoder_decoder_unit_name"
     BENCHMARK_KIND_VISION = "benchmark_kind_vision"
     BENCHMARK_KIND_VISION_UNIT = "benchmark_kind_vision_unit"
     BENCHMARK_KIND_VISION_LATENCY = "benchmark_kind_vision_latency"
+    BENCHMARK_KIND_VISION_UNIT_NAME = "benchmark_kind_vision_unit_name"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -293,27 +297,28 @@ class KindWords:
     """What one unit of its throughput is, as a sentence."""
     latency_name: str
     """What its rows' P50 and P99 latencies measure: 'time to first token'."""
+    unit_name: str
+    """One unit of its throughput, named in the singular: 'output token'."""
     charts: ChartWords
     """The sentences of its charts, places unfilled (the same for every kind)."""
 
 
-KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey]] = {
-    Category.ENCODER: (CopyKey.BENCHMARK_KIND_ENCODER, CopyKey.BENCHMARK_KIND_ENCODER_UNIT, CopyKey.BENCHMARK_KIND_ENCODER_LATENCY),
-    Category.DECODER: (CopyKey.BENCHMARK_KIND_DECODER, CopyKey.BENCHMARK_KIND_DECODER_UNIT, CopyKey.BENCHMARK_KIND_DECODER_LATENCY),
-    Category.ENCODER_DECODER: (
-        CopyKey.BENCHMARK_KIND_ENCODER_DECODER,
-        CopyKey.BENCHMARK_KIND_ENCODER_DECODER_UNIT,
-        CopyKey.BENCHMARK_KIND_ENCODER_DECODER_LATENCY,
-    ),
-    Category.VISION: (CopyKey.BENCHMARK_KIND_VISION, CopyKey.BENCHMARK_KIND_VISION_UNIT, CopyKey.BENCHMARK_KIND_VISION_LATENCY),
+KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey, CopyKey]] = {
+    category: (
+        CopyKey(f"benchmark_kind_{category.name.lower()}"),
+        CopyKey(f"benchmark_kind_{category.name.lower()}_unit"),
+        CopyKey(f"benchmark_kind_{category.name.lower()}_latency"),
+        CopyKey(f"benchmark_kind_{category.name.lower()}_unit_name"),
+    )
+    for category in Category
 }
-"""Each kind of benchmark row's name, unit sentence and latency name: the ids stay in code, the words in the page copy."""
+"""Each kind of benchmark row's name, unit sentence, latency name and unit's name: the ids stay in code, the words in the page copy."""
 
 
 def kind_words(page_copy: Mapping[str, str], category: Category) -> KindWords:
     """One kind of row's words, from the facts file's page copy (the loader checked they are all there)."""
-    label, unit_note, latency_name = (page_copy[key] for key in KIND_COPY[category])
-    return KindWords(category, label, unit_note, latency_name, chart_words(page_copy))
+    label, unit_note, latency_name, unit_name = (page_copy[key] for key in KIND_COPY[category])
+    return KindWords(category, label, unit_note, latency_name, unit_name, chart_words(page_copy))
 
 
 def all_kind_words(page_copy: Mapping[str, str]) -> tuple[KindWords, ...]:

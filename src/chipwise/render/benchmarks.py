@@ -239,7 +239,7 @@ class BestItem:
 
 
 def best_item(row: BenchmarkRow, copy: Mapping[str, str]) -> BestItem:
-    return BestItem(kind_words(copy, row.category).label, row_anchor(row), row.model, row.instance, cost_text(row), latency_text(row, copy))
+    return BestItem(kind_words(copy, row.category).label, row_anchor(row), row.model, row.instance, cost_text(row, copy), latency_text(row, copy))
 
 
 def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
@@ -255,9 +255,9 @@ def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
 COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
 
 
-def cost_text(row: BenchmarkRow) -> str:
-    """'$21.143 per 1M output tokens': the row's cost per million of its own unit."""
-    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(row.unit)}"
+def cost_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
+    """'$21.143 per 1M output tokens': the row's cost per million of its own unit (its name from the page copy)."""
+    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(kind_words(copy, row.category).unit_name)}"
 
 
 def latency_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
@@ -326,9 +326,9 @@ def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str
         shape=shape(row),
         data_types=row.data_types,
         throughput=number_text(row.throughput),
-        units=plural(row.unit),
+        units=plural(kind_words(copy, row.category).unit_name),
         latency=latency_text(row, copy),
-        cost=cost_text(row),
+        cost=cost_text(row, copy),
         rate=dollars(row.rate.usd_per_hour, 3),
         basis=row.rate.basis,
         neuron_version=row.neuron_version,

@@ -242,7 +242,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     """Each model's lowest cost per million units among AWS's rows of one kind, as horizontal bars."""
     category = kind.category
     rows = cheapest_by_model(row for row in benchmarks.rows.values() if row.category is category)
-    unit = _plural(category.unit)
+    unit = _plural(kind.unit_name)
     key = f"cost-{category.value}"
     words = kind.charts
     title = fill(words.cost_title, kind=kind.label, units=unit)
@@ -262,7 +262,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     """Throughput against P50 latency for every row of one kind, one series per instance family."""
     category = kind.category
     rows = sorted((row for row in benchmarks.rows.values() if row.category is category), key=lambda row: (row.family, row.latency_p50_ms, row.id))
-    unit = _plural(category.unit)
+    unit = _plural(kind.unit_name)
     key = f"latency-{category.value}"
     words = kind.charts
     title = fill(words.latency_title, kind=kind.label, latency=kind.latency_name)
