@@ -194,8 +194,15 @@ def audits_below_full_marks(data: dict[str, Any]) -> list[str]:
 
 
 def summary_row(page: str, runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
-    """The median run by performance, with every run's performance score."""
-    runs = sorted(runs, key=lambda data: data["categories"]["performance"]["score"])
+    """The median run by performance, with every scored run's performance score. Under heavy load Lighthouse may
+    finish a run without a performance score (its runtimeError says why): that run is left out and said so,
+    rather than losing every other page's runs."""
+    scored = [data for data in runs if data["categories"]["performance"]["score"] is not None]
+    for data in (data for data in runs if data["categories"]["performance"]["score"] is None):
+        print(f"{page}: a run without a performance score is left out ({data.get('runtimeError', {}).get('code', 'no runtimeError')})", file=sys.stderr)
+    if not scored:
+        raise SystemExit(f"{page}: Lighthouse scored none of its {len(runs)} runs; rerun on a quieter machine")
+    runs = sorted(scored, key=lambda data: data["categories"]["performance"]["score"])
     median = runs[len(runs) // 2]
     return {
         "page": page, **scores_of(median), "performance_runs": [scores_of(data)["performance"] for data in runs],
