@@ -305,6 +305,19 @@ def test_values_no_real_fact_can_have_are_refused(tmp_path: Path, old: str, new:
 EXAM_RULE = "      instances: Inf2 (Inf1 is legacy)\n      accelerator: inferentia\n"
 
 
+def _located_problems(tmp_path: Path, old: str, new: str, *, for_site: bool) -> list[str]:
+    """The problems, as `LINE:COL: key: message`, of the facts file with its one `old` replaced by `new`: a load
+    that must refuse it."""
+    text = FACTS_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    copy_rows_file(tmp_path)
+    with pytest.raises(FactsError) as caught:
+        chipwise.load_facts(path, for_site=for_site)
+    return [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -332,14 +345,7 @@ EXAM_RULE = "      instances: Inf2 (Inf1 is legacy)\n      accelerator: inferent
     ],
 )
 def test_what_the_comparison_table_joins_on_is_checked_at_load(tmp_path: Path, old: str, new: str, message: str) -> None:
-    text = FACTS_FILE.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path = tmp_path / "facts.yml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    copy_rows_file(tmp_path)
-    with pytest.raises(FactsError) as caught:
-        chipwise.load_facts(path, for_site=True)
-    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    problems = _located_problems(tmp_path, old, new, for_site=True)
     assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems
 
 
@@ -414,14 +420,7 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
     ],
 )
 def test_the_page_copy_the_site_fills_in_is_checked_at_load(tmp_path: Path, old: str, new: str, message: str) -> None:
-    text = FACTS_FILE.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path = tmp_path / "facts.yml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    copy_rows_file(tmp_path)
-    with pytest.raises(FactsError) as caught:
-        chipwise.load_facts(path, for_site=True)
-    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    problems = _located_problems(tmp_path, old, new, for_site=True)
     assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems
 
 
@@ -441,12 +440,5 @@ SIZING_FITS_SENTENCE = '  sizing_family_fits: "{size}: {accelerators} with {memo
 )
 def test_a_sized_decisions_sentences_are_checked_wherever_the_file_loads(tmp_path: Path, new: str, message: str) -> None:
     """The command line sizes a model too, so a file with a sizing section needs its sentences outside a site build."""
-    text = FACTS_FILE.read_text(encoding="utf-8")
-    assert text.count(SIZING_FITS_SENTENCE) == 1
-    path = tmp_path / "facts.yml"
-    path.write_text(text.replace(SIZING_FITS_SENTENCE, new), encoding="utf-8")
-    copy_rows_file(tmp_path)
-    with pytest.raises(FactsError) as caught:
-        chipwise.load_facts(path)
-    problems = [f"{p.location.line}:{p.location.column}: {p.key_path}: {p.message}" for p in caught.value.problems]
+    problems = _located_problems(tmp_path, SIZING_FITS_SENTENCE, new, for_site=False)
     assert any(message in problem and re.match(r"^\d+:\d+: ", problem) for problem in problems), problems
