@@ -36,6 +36,12 @@ def _box(locator: Locator) -> dict[str, float]:
     return box
 
 
+def _broken_over_lines(elements: Locator) -> list[str]:
+    """The texts of those elements that break over more than one line (an inline element has one box a line)."""
+    assert elements.count() > 0
+    return elements.evaluate_all("elements => elements.filter(element => element.getClientRects().length > 1).map(element => element.textContent)")
+
+
 def _style(locator: Locator, name: str) -> str:
     return str(locator.evaluate(f"element => getComputedStyle(element).{name}"))
 
@@ -108,9 +114,7 @@ def test_the_printed_cheat_sheet_prints_its_flowcharts_readably(browser: Browser
 def test_a_verdict_badge_is_one_line(browser: Browser, site_url: str, size: dict[str, int]) -> None:
     page, _ = open_page(browser, site_url + "cheat-sheet/", **size)
     try:
-        badges = page.locator(".chipwise-verdict")
-        assert badges.count() > 0
-        assert badges.evaluate_all("badges => badges.filter(badge => badge.getClientRects().length > 1).map(badge => badge.textContent)") == []
+        assert _broken_over_lines(page.locator(".chipwise-verdict")) == []
     finally:
         page.context.close()
 
@@ -281,9 +285,7 @@ def test_the_best_rows_follow_the_filter_and_agree_with_python(browser: Browser,
 def test_benchmark_tables_break_no_instance_name_and_scroll_with_a_cue(browser: Browser, site_url: str, size: dict[str, int]) -> None:
     page, _ = open_page(browser, site_url + "benchmarks/", **size)
     try:
-        names = page.locator("table.chipwise-bench[data-family] tbody tr:not([hidden]) td[data-label='Instance'] code")
-        assert names.count() > 0
-        assert names.evaluate_all("codes => codes.filter(code => code.getClientRects().length > 1).map(code => code.textContent)") == []
+        assert _broken_over_lines(page.locator("table.chipwise-bench[data-family] tbody tr:not([hidden]) td[data-label='Instance'] code")) == []
         for wrap in nonempty(page.locator(".chipwise-bench-wrap").all()):
             fits = wrap.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth + 1")
             assert fits or (_style(wrap, "overflowX") == "auto" and "gradient" in _style(wrap, "backgroundImage"))
