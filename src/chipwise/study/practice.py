@@ -301,13 +301,13 @@ def _is_training(decision: Decision) -> bool:
     return decision.inputs.get("workload") in ("training", "fine-tuning")
 
 
-def second_neighbours(facts: Facts, decision: Decision) -> list[Decision]:
-    """The cases two requirements away (a neighbour's near neighbours at the neighbour's own size): the corner that
-    keeps the key from the centre of its options (`_pick`), and, for a stem whose near cases give fewer than three
-    other answers, the chip that would serve a neural network before an UltraServer for a gradient-boosted model's
-    training."""
+def second_neighbours(facts: Facts, near: Sequence[Decision]) -> list[Decision]:
+    """The cases two requirements away, from a decision's `near` cases (neighbour_tiers): each near case's own near
+    neighbours at its own size. The corner that keeps the key from the centre of its options (`_pick`), and, for a
+    stem whose near cases give fewer than three other answers, the chip that would serve a neural network before an
+    UltraServer for a gradient-boosted model's training."""
     found = []
-    for neighbour in neighbour_tiers(facts, decision)[0]:
+    for neighbour in near:
         memory = neighbour.inputs.get("memory_gib")
         found += [other for other in neighbour_tiers(facts, neighbour)[0] if other.inputs.get("memory_gib") == memory]
     return found
@@ -407,7 +407,7 @@ def decided_options(
     near, far = neighbour_tiers(facts, decision)
     tiers = [
         near,
-        second_neighbours(facts, decision),
+        second_neighbours(facts, near),
         far,
         [decide(facts.decision, **inputs) for inputs in combinations(facts.decision) if inputs["workload"] == decision.inputs["workload"]],
     ]
@@ -415,8 +415,9 @@ def decided_options(
         for candidate in found:
             if training and not candidate.outcome.families:
                 continue  # a way of serving with no instance to name: no option of a training question
-            if text_of(candidate) not in seen:
-                seen.add(text_of(candidate))
+            text = text_of(candidate)
+            if text not in seen:
+                seen.add(text)
                 candidates.append((tier, candidate))
     wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of)]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
