@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, hand_typed_numbers
+from tests.support import ROOT, hand_typed_numbers, nonempty
 
 
 @pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: str(path.relative_to(ROOT / "docs")))
@@ -31,7 +31,10 @@ def test_the_scan_catches_typed_numbers_and_only_those(markdown: str, numbers: l
     assert hand_typed_numbers(markdown) == numbers
 
 
-def test_inlined_stylesheet_holds_no_template_markers() -> None:
-    """overrides/main.html includes chipwise.css as a template: Jinja markers in it would break the build."""
-    css = (ROOT / "overrides" / "partials" / "chipwise.css").read_text(encoding="utf-8")
-    assert not re.search(r"\{\{|\{%|\{#", css)
+def test_inlined_stylesheets_hold_no_template_markers() -> None:
+    """overrides/main.html includes each sheet under partials/styles/ as a template: Jinja markers in one would break the build."""
+    for sheet in nonempty(sorted((ROOT / "overrides" / "partials" / "styles").glob("*.css"))):
+        css = sheet.read_text(encoding="utf-8")
+        assert not re.search(r"\{\{|\{%|\{#", css), sheet.name
+        rules = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+        assert rules.count("{") == rules.count("}"), f"{sheet.name}: a block left open would swallow the next sheet's rules"

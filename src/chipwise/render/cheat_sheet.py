@@ -1,5 +1,5 @@
 """The cheat sheet's own tables: what the exam expects, each cell carrying its column's name, so that on a phone
-a row reads as a card (chipwise.css shows the names there and hides them on a wider screen and on paper)."""
+a row reads as a card (overrides/partials/styles/cards.css shows the names there and hides them on a wider screen and on paper)."""
 
 from __future__ import annotations
 

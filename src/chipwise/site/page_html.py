@@ -19,7 +19,7 @@ def prewrap_tables(html: str) -> str:
 
     Material's script wraps every `table:not([class])` on load, with a forced layout each, which cost
     pages with many tables 0.1 to 0.2 s of blocking time in Lighthouse. A table that carries a class is
-    left alone by the script; chipwise.css gives it Material's table style. Tables with attributes of
+    left alone by the script; the site's sheet (overrides/partials/styles/site.css) gives it Material's table style. Tables with attributes of
     their own (code line numbers, say) are not touched.
     """
     parts: list[str] = []
@@ -46,7 +46,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 def strip_style_comments(html: str) -> str:
-    """Drop CSS comments from the page's inline <style> elements (chipwise.css, the flowchart's styles).
+    """Drop CSS comments from the page's inline <style> elements (the site's sheets, the flowchart's styles).
 
     They are for the people editing the stylesheet, not for readers: 0.5 kB of every page compressed,
     and a page's first 14 kB or so arrive in the first round trip (TCP's initial window; Lighthouse
