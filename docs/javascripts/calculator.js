@@ -66,8 +66,36 @@ function chipwiseDeploymentCostConstants(form) {
   };
 }
 
+// AWS's rows, by id, each in the shape chipwiseDeploymentCost reads: its figures from api/benchmarks.json (the
+// form's data-rows, 15 kB compressed), its kind's words from the form's data-kinds. Fetched once, when a result
+// needs them: at once for a shared link, otherwise at the reader's first touch of the form. The page arrives with
+// its default row's result written, so a fresh page fetches nothing.
+function chipwiseDeploymentCostRows(form) {
+  if (!form.chipwiseRows) {
+    var kinds = JSON.parse(form.dataset.kinds);
+    form.chipwiseRows = fetch(form.dataset.rows)
+      .then(function (response) {
+        if (!response.ok) throw new Error(form.dataset.rows + ": " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var rows = Object.create(null);
+        data.rows.forEach(function (row) {
+          var kind = kinds[row.category];
+          rows[row.id] = {
+            throughput: row.throughput, rate: row.usd_per_hour, rateBasis: row.rate_basis, units: row.units_per_request,
+            unit: kind.unit, p99: row.latency_p99_ms, latencyName: kind.latency_name, instance: row.instance,
+            tokens: kind.tokens ? "yes" : "no"
+          };
+        });
+        return rows;
+      });
+  }
+  return form.chipwiseRows;
+}
+
 // The same rounding and texts as chipwise/study/deployment_cost.py and chipwise/render/calculator_form.py's deployment_cost_fields.
-// `data` is a row's option's data- attributes, `constants` chipwiseDeploymentCostConstants(form). `ownRate`, when
+// `data` is a row from chipwiseDeploymentCostRows, `constants` chipwiseDeploymentCostConstants(form). `ownRate`, when
 // given, is the reader's hourly rate in place of AWS's for the row; `tokensPerReply`, for a row measured in tokens
 // (data-tokens="yes"), replaces the row's own tokens a request.
 function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, tokensPerReply) {
@@ -125,8 +153,18 @@ function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, token
 
   function read(input) { return chipwiseReadNumber(form, input); }
 
+  var kinds = JSON.parse(form.dataset.kinds);
+
   function option() { return form.elements.row.selectedOptions[0]; }
-  function countsTokens() { return option().dataset.tokens === "yes"; }
+  function countsTokens() { return kinds[option().dataset.kind].tokens; }
+
+  // `then` gets the chosen row once AWS's rows are here (at once after the first time).
+  function withRow(then) {
+    chipwiseDeploymentCostRows(form).then(function (rows) { then(rows[option().value]); }, function () {
+      message.textContent = form.dataset.rowsFailed;
+      message.hidden = false;
+    });
+  }
 
   // A row measured in tokens serves replies of some length: show the field and name the traffic so. The page
   // arrives written for its default row: only what differs is written (a write costs a style pass at startup).
@@ -139,31 +177,37 @@ function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, token
     if (form.elements.traffic.dataset.label !== name) form.elements.traffic.dataset.label = name;
   }
 
+  // Every field is read once the rows are here, so a row chosen before they arrived has its rate in place first.
   function update() {
-    var traffic = read(form.elements.traffic);
-    var limit = read(form.elements.limit);
-    var rate = read(form.elements.rate);
-    var tokens = countsTokens() ? read(form.elements.tokens) : { value: null };
-    var problem = traffic.error || tokens.error || limit.error || rate.error;
-    if (problem) {
-      message.textContent = problem + " " + form.dataset.cleared;
-      message.hidden = false;
-      outputs.forEach(function (output) { output.textContent = "—"; });
-      return;
-    }
-    message.hidden = true;
-    message.textContent = "";
-    var fields = chipwiseDeploymentCost(option().dataset, traffic.value, limit.value, constants, rate.value, tokens.value);
-    outputs.forEach(function (output) { output.textContent = fields[output.dataset.deploymentCostField]; });
-    var tokensShown = countsTokens();
-    chipwiseAddress.write(form, names.filter(function (name) { return name !== "tokens" || tokensShown; }), tokensShown ? [] : ["tokens"]);
+    withRow(function (row) {
+      var traffic = read(form.elements.traffic);
+      var limit = read(form.elements.limit);
+      var rate = read(form.elements.rate);
+      var tokens = countsTokens() ? read(form.elements.tokens) : { value: null };
+      var problem = traffic.error || tokens.error || limit.error || rate.error;
+      if (problem) {
+        message.textContent = problem + " " + form.dataset.cleared;
+        message.hidden = false;
+        outputs.forEach(function (output) { output.textContent = "—"; });
+        return;
+      }
+      message.hidden = true;
+      message.textContent = "";
+      var fields = chipwiseDeploymentCost(row, traffic.value, limit.value, constants, rate.value, tokens.value);
+      outputs.forEach(function (output) { output.textContent = fields[output.dataset.deploymentCostField]; });
+      var tokensShown = countsTokens();
+      chipwiseAddress.write(form, names.filter(function (name) { return name !== "tokens" || tokensShown; }), tokensShown ? [] : ["tokens"]);
+    });
   }
 
   // Choosing another row puts AWS's rate for its instance in the rate field (the reader may then change it).
-  function awsRate() { if (form.elements.rate.value !== option().dataset.rate) form.elements.rate.value = option().dataset.rate; }
-  form.elements.row.addEventListener("change", awsRate);
+  function awsRate(row) { if (form.elements.rate.value !== String(row.rate)) form.elements.rate.value = String(row.rate); }
+  form.elements.row.addEventListener("change", function () { withRow(awsRate); });
+  form.addEventListener("focusin", function () { chipwiseDeploymentCostRows(form); });
   chipwiseAddress.read(form, names);
-  if (!new URLSearchParams(location.search).has("rate")) awsRate();
+  // The rate field arrives with AWS's rate for the default row; another row, from a link or restored by the
+  // browser, takes its own unless the link gives one.
+  if (!option().defaultSelected && !new URLSearchParams(location.search).has("rate")) withRow(awsRate);
   showRow();
   // Another row starts from its own generation length; the form's change listener then recomputes.
   form.elements.row.addEventListener("change", function () {

@@ -4,6 +4,7 @@ default result, so the result shows without JavaScript; the template lays it out
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -26,27 +27,33 @@ def money(value: float) -> str:
 
 @dataclass(frozen=True)
 class RowOption:
-    """One published row in the calculator's list; `data` becomes its data- attributes, which calculator.js reads."""
+    """One published row in the calculator's list. calculator.js reads its kind and its tokens a request from the
+    option and the rest of the row from api/benchmarks.json, which it fetches when a result needs it: the rows'
+    figures written on every option (their digits barely compress) took the page past the 14 kB or so that arrive
+    in TCP's first round trip, and its first paint a round trip later."""
 
     id: str
     label: str
-    data: tuple[tuple[str, str], ...]
+    kind: str
+    units: int
     chosen: bool
 
 
 def row_option(row: BenchmarkRow, chosen: BenchmarkRow, page_copy: Mapping[str, str]) -> RowOption:
-    data = (
-        ("throughput", repr(row.throughput)),
-        ("rate", repr(row.rate.usd_per_hour)),
-        ("rate-basis", row.rate.basis),
-        ("units", str(row.units_per_request)),
-        ("unit", kind_words(page_copy, row.category).unit_name + "s"),
-        ("p99", repr(row.latency_p99_ms)),
-        ("latency-name", kind_words(page_copy, row.category).latency_name),
-        ("instance", row.instance),
-        ("tokens", "yes" if deployment_cost.counts_tokens(row) else "no"),
-    )
-    return RowOption(row.id, row_choice(row, page_copy), data, row.id == chosen.id)
+    return RowOption(row.id, row_choice(row, page_copy), row.category.value, row.units_per_request, row.id == chosen.id)
+
+
+def kinds(page_copy: Mapping[str, str]) -> str:
+    """What calculator.js needs of each kind of row, as JSON (the form's data-kinds): its unit's plural, its
+    latency's name, and whether a request is a reply of some number of tokens."""
+    return json.dumps({
+        category.value: {
+            "unit": plural(kind_words(page_copy, category).unit_name),
+            "latency_name": kind_words(page_copy, category).latency_name,
+            "tokens": category in deployment_cost.TOKEN_CATEGORIES,
+        }
+        for category in Category
+    })
 
 
 def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow, page_copy: Mapping[str, str]) -> list[tuple[str, list[RowOption]]]:
@@ -103,6 +110,8 @@ def cost_calculator(facts: Facts, links: Links) -> str:
     return layout.render(
         "deployment_cost.html",
         groups=row_groups(benchmarks, chosen, facts.page_copy),
+        rows_url=f"{links.url_prefix}api/benchmarks.json",
+        kinds=kinds(facts.page_copy),
         fields=fields,
         tokens=tokens,
         traffic_name=fields["request_word"].capitalize(),

@@ -32,18 +32,26 @@ def _python_fields(facts: Facts, row_id: str, requests: float, limit: float, rat
     return fields
 
 
+def _rows_ready(page: Page) -> None:
+    """The page once calculator.js has AWS's rows (it fetches them at the first touch of the form or for a link's
+    state): after that, each input recomputes before the event that caused it returns."""
+    page.evaluate("() => chipwiseDeploymentCostRows(document.querySelector('.chipwise-deployment-cost')).then(() => true)")
+
+
 def _javascript_deployment_costs(page: Page, cases: list[tuple[float, float, float | str | None, float | None]]) -> dict[str, dict[str, str]]:
     """calculator.js's chipwiseDeploymentCost for every row of the form and every case (requests, limit, rate, tokens per
     reply), keyed "row id|case index"; a rate of "aws" is AWS's rate for the row, as the form's field starts."""
     shown: dict[str, dict[str, str]] = page.evaluate(
-        """([cases]) => {
+        """async ([cases]) => {
             const form = document.querySelector(".chipwise-deployment-cost");
             const constants = chipwiseDeploymentCostConstants(form);
+            const rows = await chipwiseDeploymentCostRows(form);
             const result = {};
             for (const option of form.elements.row.options)
               cases.forEach(([requests, limit, rate, tokens], index) => {
-                const ownRate = rate === "aws" ? Number(option.dataset.rate) : rate;
-                result[option.value + "|" + index] = chipwiseDeploymentCost(option.dataset, requests, limit, constants, ownRate, tokens);
+                const row = rows[option.value];
+                const ownRate = rate === "aws" ? Number(row.rate) : rate;
+                result[option.value + "|" + index] = chipwiseDeploymentCost(row, requests, limit, constants, ownRate, tokens);
               });
             return result;
         }""",
@@ -55,6 +63,7 @@ def _javascript_deployment_costs(page: Page, cases: list[tuple[float, float, flo
 def test_javascript_agrees_with_python_on_every_row_and_traffic_level(browser: Browser, site_url: str, facts: Facts) -> None:
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "calculator/")
+    _rows_ready(page)
     try:
         cases = [(requests, limit, None, tokens) for requests in TRAFFIC for limit in LIMITS for tokens in TOKENS]
         shown = _javascript_deployment_costs(page, cases)
@@ -74,6 +83,7 @@ def test_the_form_computes_and_keeps_its_state_in_the_address(browser: Browser, 
     assert facts.benchmarks is not None
     row_id = "trn1-32xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp32"
     page, log = open_page(browser, site_url + "calculator/")
+    _rows_ready(page)
     try:
         page.select_option('.chipwise-deployment-cost select[name="row"]', row_id)
         tokens = page.locator('.chipwise-deployment-cost input[name="tokens"]')
@@ -88,6 +98,7 @@ def test_the_form_computes_and_keeps_its_state_in_the_address(browser: Browser, 
         query = urlsplit(page.url).query
         assert f"row={row_id}" in query and "traffic=20000" in query and "limit=250" in query and "tokens=500" in query
         again, _ = open_page(browser, page.url)
+        _rows_ready(again)
         try:
             assert again.locator('.chipwise-deployment-cost select[name="row"]').input_value() == row_id
             assert again.locator('.chipwise-deployment-cost input[name="tokens"]').input_value() == "500"
@@ -170,6 +181,7 @@ RATES = [0, 0.328, 1.5, 99.999, 1_000_000]
 def test_javascript_agrees_with_python_at_the_readers_own_hourly_rates(browser: Browser, site_url: str, facts: Facts) -> None:
     assert facts.benchmarks is not None
     page, log = open_page(browser, site_url + "calculator/")
+    _rows_ready(page)
     try:
         cases: list[tuple[float, float, float | str | None, float | None]] = [(1_000_000, 100_000, rate, None) for rate in [*RATES, "aws"]]
         shown = _javascript_deployment_costs(page, cases)
@@ -186,12 +198,32 @@ def test_javascript_agrees_with_python_at_the_readers_own_hourly_rates(browser: 
         page.context.close()
 
 
+def test_a_fresh_calculator_fetches_no_rows_and_says_so_when_it_cannot(browser: Browser, site_url: str, facts: Facts) -> None:
+    """The page arrives with its default row's result, so nothing is fetched until the reader touches the form;
+    if AWS's rows cannot be fetched then, the form says so instead of a result computed from nothing."""
+    page, log = open_page(browser, site_url + "calculator/")
+    try:
+        resources = "() => performance.getEntriesByType('resource').map(entry => entry.name).filter(name => name.endsWith('/api/benchmarks.json'))"
+        assert page.evaluate(resources) == [], "a fresh page fetches no rows"
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.route("**/api/benchmarks.json", lambda route: route.fulfill(status=503, body="unavailable"))
+        page.fill('.chipwise-deployment-cost input[name="traffic"]', "20000")
+        message = page.locator(".chipwise-deployment-cost__message")
+        expect(message).to_have_text("AWS's rows could not be loaded, so the result is not recomputed; reload the page to try again.")
+        assert [url for url in fetched if url.endswith("/api/benchmarks.json")], "the first touch fetches them"
+        assert log.page_errors == []
+    finally:
+        page.context.close()
+
+
 def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Browser, site_url: str, facts: Facts) -> None:
     assert facts.benchmarks is not None
     row_id = "trn1-32xlarge-decoder-throughput-llama-3-8b-b8-s8192-in128-out8064-tp32"
     row = facts.benchmarks.rows[row_id]
     default = deployment_cost.default_row(facts.benchmarks)
     page, log = open_page(browser, site_url + "calculator/")
+    _rows_ready(page)
     try:
         rate = page.locator('.chipwise-deployment-cost input[name="rate"]')
         assert page.locator('.chipwise-deployment-cost label:has(input[name="rate"])').inner_text().startswith("Hourly rate for one instance, in US dollars")
@@ -209,6 +241,7 @@ def test_the_reader_enters_their_own_hourly_rate_beside_awss_basis(browser: Brow
         assert basis.inner_text() == expected["rate_basis"] and basis.inner_text().startswith("your rate; AWS used $")
         assert "rate=10" in urlsplit(page.url).query
         again, _ = open_page(browser, page.url)
+        _rows_ready(again)
         try:
             assert again.locator('.chipwise-deployment-cost input[name="rate"]').input_value() == "10"
             assert again.locator('.chipwise-deployment-cost__result output[data-deployment-cost-field="monthly"]').first.inner_text() == expected["monthly"]
@@ -251,6 +284,7 @@ def test_the_benchmarks_page_shows_training_rows_apart_and_says_where_the_curren
 def test_the_calculators_rows_are_grouped_by_kind_and_model(browser: Browser, site_url: str, facts: Facts) -> None:
     assert facts.benchmarks is not None
     page, _ = open_page(browser, site_url + "calculator/")
+    _rows_ready(page)
     try:
         groups = page.locator('.chipwise-deployment-cost select[name="row"] optgroup').evaluate_all(
             "groups => groups.map(group => [group.label, Array.from(group.children, option => [option.value, option.textContent])])"
