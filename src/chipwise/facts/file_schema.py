@@ -448,6 +448,12 @@ PRACTICE = Record(
             required=False,
             doc="Verdict -> the correction it calls for: the options of 'Which correction to this note is accurate?'.",
         ),
+        "option_names": Field(
+            MapOf(Text(), ID, "a decision outcome id"),
+            required=False,
+            doc="Decision outcome -> its name in a practice option, in AWS's own style ('Amazon EC2 P5 instances'); an outcome "
+            "left out is left out of an option (the compute behind Serverless Inference, which has no instance to name).",
+        ),
         "scenarios": Field(
             MapOf(
                 Record(

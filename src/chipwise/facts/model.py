@@ -345,4 +345,6 @@ class Practice:
     tasks: Mapping[str, ExamMapping] = field(default_factory=dict)
     corrections: Mapping[Verdict, str] = field(default_factory=dict)
     """A fact check's verdict -> the correction it calls for (templates)."""
+    option_names: Mapping[str, str] = field(default_factory=dict)
+    """A decision outcome's id -> its name in a practice option ('Amazon EC2 P5 instances'); '' for none."""
     """A generated question's topic -> where the exam guide covers it."""
