@@ -670,3 +670,12 @@ def test_serverless_is_offered_as_a_lure_more_often_than_it_is_keyed(facts: Fact
     )
     keyed = [q for q in offered if not decide(facts.decision, **q.inputs).outcome.families]
     assert keyed and len(keyed) / len(offered) <= 1 / 3
+
+
+def test_a_keys_explanation_opens_with_what_the_stem_says_of_its_competing_requirement(facts: Facts, questions: list[Question]) -> None:
+    """Review 6: explanations seldom addressed the lure the stem sets; a scenario's `settles` sentence opens its key's."""
+    by_id = {question.id: question for question in questions}
+    for scenario in nonempty(scenario for scenario in facts.practice.scenarios if scenario.settles):
+        question = by_id[f"scenario-{scenario.id}"]
+        for index in question.answer:
+            assert question.options[index].explanation.startswith(f"Right. {scenario.settles} "), scenario.id

@@ -475,6 +475,12 @@ PRACTICE = Record(
                             doc="A second decision the same stem asks for (serving what it trains, say): the question becomes "
                             "'Select TWO', one right option per decision.",
                         ),
+                        "settles": Field(
+                            Text(),
+                            required=False,
+                            doc="A sentence the right option's explanation opens with: how the stem's competing requirement or "
+                            "preference bears on the answer (why it gives way, or why it decides).",
+                        ),
                     },
                     name="a practice scenario (company, workload, ask, task, states)",
                 ),

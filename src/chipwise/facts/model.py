@@ -300,6 +300,8 @@ class Scenario:
     competing: Competing | None = None
     also: Mapping[str, str] | None = None
     """A second decision the stem asks for: the question is 'Select TWO', one right option per decision."""
+    settles: str = ""
+    """How the stem's competing requirement bears on the answer: the right option's explanation opens with it."""
 
     @property
     def sentences(self) -> Mapping[str, str]:

@@ -446,6 +446,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
     right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
+    right = [_settled(option, scenario) for option in right]
     return _choice(
         question_id,
         right,
@@ -460,6 +461,13 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     )
 
 
+def _settled(option: Option, scenario: Scenario) -> Option:
+    """The right option with the scenario's word on its competing requirement after 'Right.' (facts file, `settles`)."""
+    if not scenario.settles:
+        return option
+    return replace(option, explanation=option.explanation.replace("Right. ", f"Right. {scenario.settles} ", 1))
+
+
 def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -> Question:
     """'Select TWO': a stem that asks for two decisions (what trains a model and what serves it, say). The options
     name hardware only (or the way of serving, where SageMaker chooses the hardware); the right ones are the
@@ -467,7 +475,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     requirement changed), each explained as a scenario's distractor is."""
     question_id = f"scenario-{scenario.id}"
     decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
-    right = [replace(_right_option(facts, decision), text=option_label(facts, decision.outcome)) for decision in decisions]
+    right = [_settled(replace(_right_option(facts, decision), text=option_label(facts, decision.outcome)), scenario) for decision in decisions]
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()

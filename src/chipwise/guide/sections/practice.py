@@ -38,7 +38,8 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         task = _task(f"{where}.task", entry["task"], exam, report)
         competing = Competing.of(entry["competing"]) if "competing" in entry else None
         also = _states(f"{where}.also", entry["also"], graph, report, decidable) if "also" in entry else None
-        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, **texts))
+        settles = report.checked_template(f"{where}.settles", entry["settles"]) if "settles" in entry else ""
+        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, **texts))
     cases = [_case_study(case_id, entry, graph, exam, report, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
     for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
