@@ -461,6 +461,11 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     )
 
 
+def _paired_text(facts: Facts, decision: Decision) -> str:
+    """A 'Select TWO' option: the hardware, or the way of serving where SageMaker chooses the hardware."""
+    return option_label(facts, decision.outcome) if decision.outcome.families else _option_text(facts, decision)
+
+
 def _settled(option: Option, scenario: Scenario) -> Option:
     """The right option with the scenario's word on its competing requirement after 'Right.' (facts file, `settles`)."""
     if not scenario.settles:
@@ -475,13 +480,14 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     requirement changed), each explained as a scenario's distractor is."""
     question_id = f"scenario-{scenario.id}"
     decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
-    right = [_settled(replace(_right_option(facts, decision), text=option_label(facts, decision.outcome)), scenario) for decision in decisions]
+    right = [replace(_right_option(facts, decision), text=_paired_text(facts, decision)) for decision in decisions]
+    right[-1] = _settled(right[-1], scenario)  # the stem's competing requirement bears on the second decision it asks for
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()
     for decision in decisions:
         for neighbour in neighbours(facts, decision):
-            text = option_label(facts, neighbour.outcome) if neighbour.outcome.families else _option_text(facts, neighbour)
+            text = _paired_text(facts, neighbour)
             if text not in {option.text for option in right} and text not in by_text:
                 by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
                 if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
