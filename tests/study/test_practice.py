@@ -605,8 +605,8 @@ def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, question
     assert spec is not None and spec.loader is not None
     wording = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(wording)
-    assert wording.score("The model needs the graphics cards it was built for.", "A SageMaker real-time endpoint on G6 (NVIDIA L4)") > 0
-    assert wording.score("The model needs the graphics cards it was built for.", "A SageMaker real-time endpoint on Inf2 (AWS Inferentia2)") == 0
+    assert wording.score("The model needs the graphics cards it was built for.", "An Amazon SageMaker real-time endpoint on Amazon EC2 G6 instances") > 0
+    assert wording.score("The model needs the graphics cards it was built for.", "An Amazon SageMaker real-time endpoint on Amazon EC2 Inf2 instances") == 0
     chances = [wording.expected_right(q) for q in questions if q.topic.practice_set == "exam-style" and q.type is not QuestionType.MATCHING]
     assert chances and all(0 <= chance <= 1 for chance in chances)
 
