@@ -1,9 +1,11 @@
 """How much of the exam-style practice set a candidate who knows no AWS could answer by matching words.
 
-A naive solver reads each stem and scores each option by cues a reader needs no AWS knowledge for: a word
-about training next to "Trainium", about serving next to "Inferentia", graphics cards next to "NVIDIA", a tree
-model next to a CPU, a person who waits next to "real-time", megabytes next to "Asynchronous", a whole dataset
-next to "batch", a slow first answer next to "Serverless". It picks the best-scored option (the best two for
+A naive solver reads each stem and scores each option by cues a reader needs no AWS knowledge for, beyond which
+chip each instance family carries: a word about training next to Trainium (Trn2), about serving next to Inferentia
+(Inf2), graphics cards next to NVIDIA (P5, G6), a tree model next to a CPU (Graviton, C7g), a person who waits
+next to "real-time", megabytes next to "Asynchronous", a whole dataset next to "batch", a slow first answer next to
+"Serverless". (Options name families in AWS's style, "Amazon EC2 Inf2 instances", so the solver is told the
+families' chips; without that it would score lower for a reason no stem deserves credit for.) It picks the best-scored option (the best two for
 "Select TWO"); a tie counts as a guess among the tied options. Issue #23 asks that at most a tenth of the set be
 answerable from wording alone; this solver is a floor for that figure, not the reviewer's judgement.
 
@@ -27,11 +29,11 @@ import chipwise
 from chipwise.study import practice
 
 CUES: tuple[tuple[str, str, float], ...] = (
-    # (pattern in the stem, word in an option, weight)
-    (r"\b(train|trains|training|retrain\w*|pre-train\w*|fine-tun\w*|adapt\w*|from scratch)\b", "Trainium", 2),
-    (r"\b(serve\w*|hosts?|inference|predict\w*|scores?|answers?)\b", "Inferentia", 1),
-    (r"\b(GPUs?|graphics cards?|CUDA|cu[A-Z]\w+|TensorRT\w*)\b", "NVIDIA", 2),
-    (r"\b(trees?|XGBoost|LightGBM|scikit-learn|logistic|random forest|gradient-boost\w*)\b", "Graviton", 2),
+    # (pattern in the stem, pattern in an option: a chip or the families that carry it, or a way of serving; weight)
+    (r"\b(train|trains|training|retrain\w*|pre-train\w*|fine-tun\w*|adapt\w*|from scratch)\b", r"Trainium|\bTrn\d", 2),
+    (r"\b(serve\w*|hosts?|inference|predict\w*|scores?|answers?)\b", r"Inferentia|\bInf\d", 1),
+    (r"\b(GPUs?|graphics cards?|CUDA|cu[A-Z]\w+|TensorRT\w*)\b", r"NVIDIA|\bP5|\bG6", 2),
+    (r"\b(trees?|XGBoost|LightGBM|scikit-learn|logistic|random forest|gradient-boost\w*)\b", r"Graviton|\bC7g", 2),
     (r"\b(waits?|at once|within (a|one) second|milliseconds?|as they type|live)\b", "real-time", 1),
     (r"\b\d+\s*MB\b", "Asynchronous", 1),
     (r"\b(once a|overnight|every night|month-end|quarter|whole|all \d+ million|by morning)\b", "batch", 1),
@@ -40,7 +42,7 @@ CUES: tuple[tuple[str, str, float], ...] = (
 
 
 def score(stem: str, option: str) -> float:
-    return sum(weight for pattern, word, weight in CUES if word.lower() in option.lower() and re.search(pattern, stem, re.IGNORECASE))
+    return sum(weight for pattern, word, weight in CUES if re.search(word, option, re.IGNORECASE) and re.search(pattern, stem, re.IGNORECASE))
 
 
 def expected_right(question: practice.Question) -> float:

@@ -448,6 +448,12 @@ PRACTICE = Record(
             required=False,
             doc="Verdict -> the correction it calls for: the options of 'Which correction to this note is accurate?'.",
         ),
+        "option_names": Field(
+            MapOf(Text(), ID, "a decision outcome id"),
+            required=False,
+            doc="Decision outcome -> its name in a practice option, in AWS's own style ('Amazon EC2 P5 instances'); an outcome "
+            "left out is left out of an option (the compute behind Serverless Inference, which has no instance to name).",
+        ),
         "scenarios": Field(
             MapOf(
                 Record(
@@ -468,6 +474,12 @@ PRACTICE = Record(
                             required=False,
                             doc="A second decision the same stem asks for (serving what it trains, say): the question becomes "
                             "'Select TWO', one right option per decision.",
+                        ),
+                        "settles": Field(
+                            Text(),
+                            required=False,
+                            doc="A sentence the right option's explanation opens with: how the stem's competing requirement or "
+                            "preference bears on the answer (why it gives way, or why it decides).",
                         ),
                     },
                     name="a practice scenario (company, workload, ask, task, states)",

@@ -300,6 +300,8 @@ class Scenario:
     competing: Competing | None = None
     also: Mapping[str, str] | None = None
     """A second decision the stem asks for: the question is 'Select TWO', one right option per decision."""
+    settles: str = ""
+    """How the stem's competing requirement bears on the answer: the right option's explanation opens with it."""
 
     @property
     def sentences(self) -> Mapping[str, str]:
@@ -345,4 +347,6 @@ class Practice:
     tasks: Mapping[str, ExamMapping] = field(default_factory=dict)
     corrections: Mapping[Verdict, str] = field(default_factory=dict)
     """A fact check's verdict -> the correction it calls for (templates)."""
+    option_names: Mapping[str, str] = field(default_factory=dict)
+    """A decision outcome's id -> its name in a practice option ('Amazon EC2 P5 instances'); '' for none."""
     """A generated question's topic -> where the exam guide covers it."""

@@ -161,21 +161,24 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 # a value the stem does not state: a reader sees the case and the facts, not the decision table.
 
 
-def _right_option(decision: Decision) -> Option:
+def _right_option(facts: Facts, decision: Decision) -> Option:
     reasons = " ".join(reason.template for reason in decision.reasons)
-    return Option(_option_text(decision), f"Right. {reasons}", tuple(f.id for r in decision.reasons for f in r.facts))
+    return Option(_option_text(facts, decision), f"Right. {reasons}", tuple(f.id for r in decision.reasons for f in r.facts))
 
 
-def _option_text(decision: Decision) -> str:
-    """What serves it and what it runs on, without a size, one product each: 'A SageMaker real-time endpoint on
-    Inf2 (AWS Inferentia2)'."""
-    return " on ".join(option_label(outcome) for outcome in decision.outcomes)
+def _option_text(facts: Facts, decision: Decision) -> str:
+    """What serves it and what it runs on, without a size, one product each: 'An Amazon SageMaker real-time endpoint on
+    Amazon EC2 Inf2 instances' (or the way of serving alone where no instance is named)."""
+    return " on ".join(label for label in (option_label(facts, outcome) for outcome in decision.outcomes) if label)
 
 
-def option_label(outcome: Outcome) -> str:
-    """An outcome as one AWS product: hardware by the first instance family the decision table gives it, with its
-    chip's name ('P5 (NVIDIA H100)', never 'P5 or P5e', and without the word 'GPU' or 'CPU' a stem's situation
-    uses); a way of serving, or hardware with no family, by its title."""
+def option_label(facts: Facts, outcome: Outcome) -> str:
+    """An outcome as one AWS product, by the name the facts file gives it for practice options, in AWS's own style
+    ('Amazon EC2 P5 instances'; '' for one it leaves unnamed: compute with no instance to name). Without names: hardware by the first
+    instance family the decision table gives it, with its chip's name ('P5 (NVIDIA H100)', never 'P5 or P5e'); a
+    way of serving, or hardware with no family, by its title."""
+    if facts.practice.option_names:
+        return facts.practice.option_names.get(outcome.id, "")
     if outcome.accelerator is None or not outcome.families:
         return outcome.title
     family = outcome.families[0]
@@ -203,7 +206,7 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
     condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
     because = f"This stem rules it out: {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))} " if ruled_out else ""
-    return Option(_option_text(neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
@@ -216,7 +219,7 @@ def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval
         return None
 
     def same(index: int) -> bool:
-        return _option_text(decide(facts.decision, **{**neighbour.inputs, name: pieces[index].name})) == _option_text(neighbour)
+        return _option_text(facts, decide(facts.decision, **{**neighbour.inputs, name: pieces[index].name})) == _option_text(facts, neighbour)
 
     low = high = at
     while low > 0 and same(low - 1):
@@ -398,10 +401,10 @@ def decided_options(
     training = _is_training(decision)
 
     def text_of(candidate: Decision) -> str:
-        return option_label(candidate.outcome) if training else _option_text(candidate)
+        return option_label(facts, candidate.outcome) if training else _option_text(facts, candidate)
 
     named = _stated_inputs(facts, stated)
-    right = replace(_right_option(decision), text=text_of(decision))
+    right = replace(_right_option(facts, decision), text=text_of(decision))
     seen = {right.text}
     candidates: list[tuple[int, Decision]] = []
     near, far = neighbour_tiers(facts, decision)
@@ -434,7 +437,7 @@ def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
     titles = {option.text for option in options}
-    return tuple(rule.id for rule in facts.decision.rules if any(option_label(rule.outcome) in title for title in titles))
+    return tuple(rule.id for rule in facts.decision.rules if any(label and label in title for label in [option_label(facts, rule.outcome)] for title in titles))
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
@@ -443,6 +446,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
     right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
+    right = [_settled(option, scenario) for option in right]
     return _choice(
         question_id,
         right,
@@ -457,6 +461,18 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
     )
 
 
+def _paired_text(facts: Facts, decision: Decision) -> str:
+    """A 'Select TWO' option: the hardware, or the way of serving where SageMaker chooses the hardware."""
+    return option_label(facts, decision.outcome) if decision.outcome.families else _option_text(facts, decision)
+
+
+def _settled(option: Option, scenario: Scenario) -> Option:
+    """The right option with the scenario's word on its competing requirement after 'Right.' (facts file, `settles`)."""
+    if not scenario.settles:
+        return option
+    return replace(option, explanation=option.explanation.replace("Right. ", f"Right. {scenario.settles} ", 1))
+
+
 def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -> Question:
     """'Select TWO': a stem that asks for two decisions (what trains a model and what serves it, say). The options
     name hardware only (or the way of serving, where SageMaker chooses the hardware); the right ones are the
@@ -464,13 +480,14 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     requirement changed), each explained as a scenario's distractor is."""
     question_id = f"scenario-{scenario.id}"
     decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
-    right = [replace(_right_option(decision), text=option_label(decision.outcome)) for decision in decisions]
+    right = [replace(_right_option(facts, decision), text=_paired_text(facts, decision)) for decision in decisions]
+    right[-1] = _settled(right[-1], scenario)  # the stem's competing requirement bears on the second decision it asks for
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()
     for decision in decisions:
         for neighbour in neighbours(facts, decision):
-            text = option_label(neighbour.outcome) if neighbour.outcome.families else _option_text(neighbour)
+            text = _paired_text(facts, neighbour)
             if text not in {option.text for option in right} and text not in by_text:
                 by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
                 if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):

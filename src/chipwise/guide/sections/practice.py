@@ -38,7 +38,8 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         task = _task(f"{where}.task", entry["task"], exam, report)
         competing = Competing.of(entry["competing"]) if "competing" in entry else None
         also = _states(f"{where}.also", entry["also"], graph, report, decidable) if "also" in entry else None
-        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, **texts))
+        settles = report.checked_template(f"{where}.settles", entry["settles"]) if "settles" in entry else ""
+        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, **texts))
     cases = [_case_study(case_id, entry, graph, exam, report, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
     for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
@@ -58,7 +59,21 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
     missing = [verdict for verdict in Verdict.values() if raw and verdict not in raw.get("corrections", {})]
     if missing:
         report.problem("practice.corrections", f"give the correction each verdict calls for; missing: {', '.join(missing)}")
-    return Practice(scenarios=tuple(scenarios), case_studies=tuple(cases), tasks=frozen_map(tasks), corrections=frozen_map(corrections))
+    names = raw.get("option_names", {})
+    outcomes = {outcome.id: outcome for table in graph.tables for outcome in table.outcomes.values()}
+    for outcome_id in (outcome_id for outcome_id in names if outcome_id not in outcomes):
+        report.problem(f"practice.option_names.{outcome_id}", f"expected a decision outcome id ({', '.join(sorted(outcomes))}); received {outcome_id!r}")
+    nameable = sorted(outcome.id for outcome in outcomes.values() if outcome.families or outcome.accelerator is None)
+    missing_names = [outcome_id for outcome_id in nameable if names and outcome_id not in names]
+    if missing_names:
+        report.problem("practice.option_names", f"name every way of serving and every instance family's outcome; missing: {', '.join(missing_names)}")
+    return Practice(
+        scenarios=tuple(scenarios),
+        case_studies=tuple(cases),
+        tasks=frozen_map(tasks),
+        corrections=frozen_map(corrections),
+        option_names=frozen_map(dict(names)),
+    )
 
 
 def _task(where: str, fact_id: str, exam: Exam, report: Report) -> ExamMapping | None:
