@@ -355,6 +355,9 @@ DECODER_LATENCY = '  benchmark_kind_decoder_latency: "time to first token"\n'
 SIZING_LARGEST = '  chart_sizing_largest_header: "Largest model {need} (billions of parameters)"\n'
 VISION_UNIT_NAME = '  benchmark_kind_vision_unit_name: "image"\n'
 COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {units}, by model"\n'
+VISION_UNITS = '  benchmark_kind_vision_units: "images"\n'
+COST_ABOVE = '  benchmark_chart_cost_above: "Its cost chart is {link}, with the best rows."\n'
+SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\n'
 
 
 @pytest.mark.parametrize(
@@ -416,6 +419,24 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
             "",
             "page_copy: the site writes the sentence 'benchmark_kind_vision_unit_name' from the page copy: add it",
             id="benchmark-kind-unit-name-gone",
+        ),
+        pytest.param(
+            VISION_UNITS,
+            "",
+            "page_copy: the site writes the sentence 'benchmark_kind_vision_units' from the page copy: add it",
+            id="benchmark-kind-plural-gone",
+        ),
+        pytest.param(
+            COST_ABOVE,
+            '  benchmark_chart_cost_above: "Its cost chart is at the top."\n',
+            "page_copy.benchmark_chart_cost_above: the sentence leaves out {link}, which the code fills",
+            id="benchmark-chart-cost-above-unlinked",
+        ),
+        pytest.param(
+            SCROLL_CUE,
+            "",
+            "page_copy: the site writes the sentence 'chart_scroll_cue' from the page copy: add it",
+            id="chart-scroll-cue-gone",
         ),
     ],
 )

@@ -140,6 +140,10 @@ class CopyKey(StrEnum):
     BENCHMARK_CHART_LATENCY_AXIS = "benchmark_chart_latency_axis"
     BENCHMARK_CHART_LATENCY_HEADER = "benchmark_chart_latency_header"
     BENCHMARK_CHART_THROUGHPUT = "benchmark_chart_throughput"
+    BENCHMARK_CHART_COST_ABOVE = "benchmark_chart_cost_above"
+    BENCHMARK_CHART_COST_ABOVE_LINK = "benchmark_chart_cost_above_link"
+    CHART_SCROLL_CUE = "chart_scroll_cue"
+    CHART_TABLE_SUMMARY = "chart_table_summary"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -156,18 +160,22 @@ class CopyKey(StrEnum):
     BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
     BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
     BENCHMARK_KIND_ENCODER_UNIT_NAME = "benchmark_kind_encoder_unit_name"
+    BENCHMARK_KIND_ENCODER_UNITS = "benchmark_kind_encoder_units"
     BENCHMARK_KIND_DECODER = "benchmark_kind_decoder"
     BENCHMARK_KIND_DECODER_UNIT = "benchmark_kind_decoder_unit"
     BENCHMARK_KIND_DECODER_LATENCY = "benchmark_kind_decoder_latency"
     BENCHMARK_KIND_DECODER_UNIT_NAME = "benchmark_kind_decoder_unit_name"
+    BENCHMARK_KIND_DECODER_UNITS = "benchmark_kind_decoder_units"
     BENCHMARK_KIND_ENCODER_DECODER = "benchmark_kind_encoder_decoder"
     BENCHMARK_KIND_ENCODER_DECODER_UNIT = "benchmark_kind_encoder_decoder_unit"
     BENCHMARK_KIND_ENCODER_DECODER_LATENCY = "benchmark_kind_encoder_decoder_latency"
     BENCHMARK_KIND_ENCODER_DECODER_UNIT_NAME = "benchmark_kind_encoder_decoder_unit_name"
+    BENCHMARK_KIND_ENCODER_DECODER_UNITS = "benchmark_kind_encoder_decoder_units"
     BENCHMARK_KIND_VISION = "benchmark_kind_vision"
     BENCHMARK_KIND_VISION_UNIT = "benchmark_kind_vision_unit"
     BENCHMARK_KIND_VISION_LATENCY = "benchmark_kind_vision_latency"
     BENCHMARK_KIND_VISION_UNIT_NAME = "benchmark_kind_vision_unit_name"
+    BENCHMARK_KIND_VISION_UNITS = "benchmark_kind_vision_units"
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
@@ -221,6 +229,10 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARK_CHART_LATENCY_AXIS: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_LATENCY_HEADER: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_THROUGHPUT: frozenset({"units"}),
+    CopyKey.BENCHMARK_CHART_COST_ABOVE: frozenset({"link"}),
+    CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK: frozenset(),
+    CopyKey.CHART_SCROLL_CUE: frozenset(),
+    CopyKey.CHART_TABLE_SUMMARY: frozenset(),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),
@@ -255,7 +267,8 @@ needs them wherever it loads, the command line included; the others only a site 
 
 @dataclass(frozen=True)
 class ChartWords:
-    """The benchmark charts' sentences (chipwise.render.charts fills their {name} places), from the page copy."""
+    """The charts' sentences (chipwise.render.charts fills their {name} places), from the page copy: the benchmark
+    charts' own, and the two every chart's figure shows."""
 
     cost_title: str
     cost_description: str
@@ -268,10 +281,18 @@ class ChartWords:
     latency_header: str
     throughput: str
     """'{units} a second': the latency chart's upright axis and its table's last header (the first letter made a capital)."""
+    cost_above: str
+    """Where the first cost chart is drawn higher on the page instead: '... is {link}, ...'."""
+    cost_above_link: str
+    """The words of that sentence's link."""
+    scroll_cue: str
+    """Every chart's cue on a narrow screen, where the drawing scrolls sideways."""
+    table_summary: str
+    """What opens every chart's figures as a table."""
 
 
 def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
-    """The benchmark charts' sentences, from the facts file's page copy (the loader checked they are all there)."""
+    """The charts' sentences, from the facts file's page copy (the loader checked they are all there)."""
     return ChartWords(
         page_copy[CopyKey.BENCHMARK_CHART_COST_TITLE],
         page_copy[CopyKey.BENCHMARK_CHART_COST_DESCRIPTION],
@@ -283,6 +304,10 @@ def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
         page_copy[CopyKey.BENCHMARK_CHART_LATENCY_AXIS],
         page_copy[CopyKey.BENCHMARK_CHART_LATENCY_HEADER],
         page_copy[CopyKey.BENCHMARK_CHART_THROUGHPUT],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_ABOVE],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK],
+        page_copy[CopyKey.CHART_SCROLL_CUE],
+        page_copy[CopyKey.CHART_TABLE_SUMMARY],
     )
 
 
@@ -299,26 +324,30 @@ class KindWords:
     """What its rows' P50 and P99 latencies measure: 'time to first token'."""
     unit_name: str
     """One unit of its throughput, named in the singular: 'output token'."""
+    units: str
+    """Its throughput's unit in the plural, as 'per 1M {units}' reads: 'output tokens'."""
     charts: ChartWords
     """The sentences of its charts, places unfilled (the same for every kind)."""
 
 
-KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey, CopyKey]] = {
+KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey, CopyKey, CopyKey]] = {
     category: (
         CopyKey(f"benchmark_kind_{category.name.lower()}"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_unit"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_latency"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_unit_name"),
+        CopyKey(f"benchmark_kind_{category.name.lower()}_units"),
     )
     for category in Category
 }
-"""Each kind of benchmark row's name, unit sentence, latency name and unit's name: the ids stay in code, the words in the page copy."""
+"""Each kind of benchmark row's name, unit sentence, latency name and unit's name in the singular and the plural: the
+ids stay in code, the words in the page copy."""
 
 
 def kind_words(page_copy: Mapping[str, str], category: Category) -> KindWords:
     """One kind of row's words, from the facts file's page copy (the loader checked they are all there)."""
-    label, unit_note, latency_name, unit_name = (page_copy[key] for key in KIND_COPY[category])
-    return KindWords(category, label, unit_note, latency_name, unit_name, chart_words(page_copy))
+    label, unit_note, latency_name, unit_name, units = (page_copy[key] for key in KIND_COPY[category])
+    return KindWords(category, label, unit_note, latency_name, unit_name, units, chart_words(page_copy))
 
 
 def all_kind_words(page_copy: Mapping[str, str]) -> tuple[KindWords, ...]:

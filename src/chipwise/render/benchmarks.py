@@ -59,10 +59,6 @@ def dollars(value: float, digits: int = 2) -> str:
     return f"${value:,.{digits}f}"
 
 
-def plural(unit: str) -> str:
-    return unit + "s"
-
-
 def shape(row: BenchmarkRow) -> str:
     """'batch 8, sequence 128' and, for LLM rows, 'input 128, output 8064 tokens'."""
     parts = [f"batch {row.batch_size}"]
@@ -257,7 +253,7 @@ COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99"
 
 def cost_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'$21.143 per 1M output tokens': the row's cost per million of its own unit (its name from the page copy)."""
-    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(kind_words(copy, row.category).unit_name)}"
+    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {kind_words(copy, row.category).units}"
 
 
 def latency_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
@@ -326,7 +322,7 @@ def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str
         shape=shape(row),
         data_types=row.data_types,
         throughput=number_text(row.throughput),
-        units=plural(kind_words(copy, row.category).unit_name),
+        units=kind_words(copy, row.category).units,
         latency=latency_text(row, copy),
         cost=cost_text(row, copy),
         rate=dollars(row.rate.usd_per_hour, 3),

@@ -22,7 +22,7 @@ from pygal.style import Style
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, KindWords
+from chipwise.guide.contract import ChartWords, CopyKey, KindWords
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -64,22 +64,20 @@ class Chart:
     """The figures, shown behind the chart; None where the page's own table beside it holds them."""
 
 
-def figure(chart: Chart) -> str:
-    """The chart as one raw HTML block: its caption, the SVG, then its table in a <details> (Markdown leaves it as it is)."""
+def figure(chart: Chart, words: ChartWords) -> str:
+    """The chart as one raw HTML block: its caption, the SVG, then its table in a <details> (Markdown leaves it as it
+    is). `words`: the page copy's (chipwise.guide.contract.chart_words), for the scroll cue and the table's summary."""
     behind = ""
     if chart.table is not None:
-        behind = f'<details class="chipwise-chart-data"><summary>The figures as a table</summary>{chart.table.html()}</details>'
+        behind = f'<details class="chipwise-chart-data"><summary>{escape.html_text(words.table_summary)}</summary>{chart.table.html()}</details>'
     caption = f"<figcaption>{escape.html_text(chart.title)}</figcaption>"
     # On a phone the drawing keeps a width at which its text reads (chipwise.css) and scrolls sideways in this
     # focusable frame, which the cue names; on a wider screen the frame fits and the cue is hidden.
     drawing = (
-        f'<p class="chipwise-chart-cue" aria-hidden="true">{SCROLL_CUE}</p>'
+        f'<p class="chipwise-chart-cue" aria-hidden="true">{escape.html_text(words.scroll_cue)}</p>'
         f'<div class="chipwise-chart-scroll" tabindex="0" role="group" aria-labelledby="chart-{chart.key}-title">{chart.svg}</div>'
     )
     return f'<figure class="chipwise-chart" id="chart-{chart.key}">{caption}{drawing}{behind}</figure>'
-
-
-SCROLL_CUE = "Scroll the chart sideways to see all of it."
 
 
 # --- Drawing -----------------------------------------------------------------------------------------------
@@ -206,10 +204,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plural(unit: str) -> str:
-    return unit if unit.endswith("s") else unit + "s"
-
-
 def _row_link(row: BenchmarkRow, text: str, rows_page: str) -> str:
     return f'<a href="{escape.attribute(rows_page)}#row-{escape.attribute(row.id)}">{escape.html_text(text)}</a>'
 
@@ -242,7 +236,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     """Each model's lowest cost per million units among AWS's rows of one kind, as horizontal bars."""
     category = kind.category
     rows = cheapest_by_model(row for row in benchmarks.rows.values() if row.category is category)
-    unit = _plural(kind.unit_name)
+    unit = kind.units
     key = f"cost-{category.value}"
     words = kind.charts
     title = fill(words.cost_title, kind=kind.label, units=unit)
@@ -262,7 +256,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     """Throughput against P50 latency for every row of one kind, one series per instance family."""
     category = kind.category
     rows = sorted((row for row in benchmarks.rows.values() if row.category is category), key=lambda row: (row.family, row.latency_p50_ms, row.id))
-    unit = _plural(kind.unit_name)
+    unit = kind.units
     key = f"latency-{category.value}"
     words = kind.charts
     title = fill(words.latency_title, kind=kind.label, latency=kind.latency_name)
@@ -301,7 +295,7 @@ def leading_figure(benchmarks: Benchmarks, kinds: tuple[KindWords, ...]) -> str:
     leading_shown=True) then points to it instead of drawing it twice); empty when there are no rows. `kinds`: every
     kind's words (chipwise.guide.contract.all_kind_words)."""
     present = present_kinds(benchmarks, kinds)
-    return figure(cost_chart(benchmarks, present[0])) if present else ""
+    return figure(cost_chart(benchmarks, present[0]), present[0].charts) if present else ""
 
 
 @per_object
@@ -312,13 +306,15 @@ def benchmark_figures(benchmarks: Benchmarks, kinds: tuple[KindWords, ...], lead
     the loader gives the same rows object for the same rows file, whatever facts file names it."""
 
     def cost(kind: KindWords, first: bool) -> str:
+        words = kind.charts
         if first and leading_shown:
-            return f'<p>Its cost chart is <a href="#chart-cost-{kind.category.value}">at the top of the page</a>, with the best rows.</p>'
-        return figure(cost_chart(benchmarks, kind))
+            link = f'<a href="#chart-cost-{kind.category.value}">{escape.html_text(words.cost_above_link)}</a>'
+            return f"<p>{fill(escape.html_text(words.cost_above), link=link)}</p>"
+        return figure(cost_chart(benchmarks, kind), words)
 
     return "\n\n".join(
         f"### {escape.markdown(kind.label)} {{ #charts-{kind.category.value} }}\n\n"
-        f"{cost(kind, index == 0)}\n\n{figure(latency_chart(benchmarks, kind))}"
+        f"{cost(kind, index == 0)}\n\n{figure(latency_chart(benchmarks, kind), kind.charts)}"
         for index, kind in enumerate(present_kinds(benchmarks, kinds))
     )
 

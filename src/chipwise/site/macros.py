@@ -42,7 +42,7 @@ from chipwise.decision.engine import decide
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
-from chipwise.guide.contract import CopyKey, all_kind_words
+from chipwise.guide.contract import CopyKey, all_kind_words, chart_words
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
@@ -274,7 +274,7 @@ class SiteMacros:
         """The generations on a line of years (the timeline() table beside it holds the figures and sources)."""
         from chipwise.render import charts
 
-        return charts.figure(charts.timeline_chart(self.facts))
+        return charts.figure(charts.timeline_chart(self.facts), chart_words(self.facts.page_copy))
 
     @_kept_on_disk
     def sizing_chart(self, *family_ids: str) -> str:
@@ -282,7 +282,7 @@ class SiteMacros:
         from chipwise.render import charts
 
         chart = charts.sizing_chart(self.facts, family_ids or tuple(self.facts.families))
-        return "" if chart is None else charts.figure(chart)
+        return "" if chart is None else charts.figure(chart, chart_words(self.facts.page_copy))
 
     @_kept_on_disk
     def source_list(self) -> str:
