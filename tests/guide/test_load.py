@@ -358,6 +358,7 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
 VISION_UNITS = '  benchmark_kind_vision_units: "images"\n'
 COST_ABOVE = '  benchmark_chart_cost_above: "Its cost chart is {link}, with the best rows."\n'
 SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\n'
+MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain weight | Objective (and whose wording)"\n'
 
 
 @pytest.mark.parametrize(
@@ -437,6 +438,18 @@ SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\
             "",
             "page_copy: the site writes the sentence 'chart_scroll_cue' from the page copy: add it",
             id="chart-scroll-cue-gone",
+        ),
+        pytest.param(
+            MAPPING_COLUMNS,
+            '  exam_mapping_columns: "Topic | Where in {exam} | Objective"\n',
+            "page_copy.exam_mapping_columns: expected 4 column header(s) separated by ' | ', received 3: 'Topic | Where in {exam} | Objective'",
+            id="columns-miscounted",
+        ),
+        pytest.param(
+            MAPPING_COLUMNS,
+            "",
+            "page_copy: the site writes the sentence 'exam_mapping_columns' from the page copy: add it, with the places {exam}",
+            id="columns-gone",
         ),
     ],
 )

@@ -144,6 +144,25 @@ class CopyKey(StrEnum):
     BENCHMARK_CHART_COST_ABOVE_LINK = "benchmark_chart_cost_above_link"
     CHART_SCROLL_CUE = "chart_scroll_cue"
     CHART_TABLE_SUMMARY = "chart_table_summary"
+    CHART_ROW_COLUMNS = "chart_row_columns"
+    BENCHMARKS_COLUMNS = "benchmarks_columns"
+    BENCHMARKS_TRAINING_COLUMNS = "benchmarks_training_columns"
+    BENCHMARKS_FILTERS = "benchmarks_filters"
+    NUMBERS_COLUMNS = "numbers_columns"
+    COMPARISON_TOPIC_COLUMN = "comparison_topic_column"
+    FAMILY_SPEC_COLUMN = "family_spec_column"
+    EXAM_RULE_COLUMNS = "exam_rule_columns"
+    EXAM_MAPPING_COLUMNS = "exam_mapping_columns"
+    EXAM_MAPPING_CARD_COLUMNS = "exam_mapping_card_columns"
+    EXAM_NOTE_CLAIMS_COLUMNS = "exam_note_claims_columns"
+    STUDY_NOTE_COLUMNS = "study_note_columns"
+    FACT_CHECK_COLUMNS = "fact_check_columns"
+    SOURCES_COLUMNS = "sources_columns"
+    SIZES_COLUMNS = "sizes_columns"
+    TIMELINE_COLUMNS = "timeline_columns"
+    GLOSSARY_COLUMNS = "glossary_columns"
+    CHANGES_COLUMNS = "changes_columns"
+    PRACTICE_COVERAGE_COLUMNS = "practice_coverage_columns"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -233,6 +252,25 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK: frozenset(),
     CopyKey.CHART_SCROLL_CUE: frozenset(),
     CopyKey.CHART_TABLE_SUMMARY: frozenset(),
+    CopyKey.CHART_ROW_COLUMNS: frozenset(),
+    CopyKey.BENCHMARKS_COLUMNS: frozenset(),
+    CopyKey.BENCHMARKS_TRAINING_COLUMNS: frozenset(),
+    CopyKey.BENCHMARKS_FILTERS: frozenset(),
+    CopyKey.NUMBERS_COLUMNS: frozenset(),
+    CopyKey.COMPARISON_TOPIC_COLUMN: frozenset(),
+    CopyKey.FAMILY_SPEC_COLUMN: frozenset(),
+    CopyKey.EXAM_RULE_COLUMNS: frozenset(),
+    CopyKey.EXAM_MAPPING_COLUMNS: frozenset({"exam"}),
+    CopyKey.EXAM_MAPPING_CARD_COLUMNS: frozenset(),
+    CopyKey.EXAM_NOTE_CLAIMS_COLUMNS: frozenset(),
+    CopyKey.STUDY_NOTE_COLUMNS: frozenset(),
+    CopyKey.FACT_CHECK_COLUMNS: frozenset(),
+    CopyKey.SOURCES_COLUMNS: frozenset(),
+    CopyKey.SIZES_COLUMNS: frozenset(),
+    CopyKey.TIMELINE_COLUMNS: frozenset(),
+    CopyKey.GLOSSARY_COLUMNS: frozenset(),
+    CopyKey.CHANGES_COLUMNS: frozenset(),
+    CopyKey.PRACTICE_COVERAGE_COLUMNS: frozenset(),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),
@@ -248,6 +286,39 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
 """The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
+
+COLUMN_SEPARATOR = " | "
+"""What parts a table's column headers in the page copy: the headers read as the Markdown header row writes them."""
+
+COPY_COLUMNS: Mapping[CopyKey, int] = {
+    CopyKey.CHART_ROW_COLUMNS: 4,
+    CopyKey.BENCHMARKS_COLUMNS: 9,
+    CopyKey.BENCHMARKS_TRAINING_COLUMNS: 8,
+    CopyKey.BENCHMARKS_FILTERS: 4,
+    CopyKey.NUMBERS_COLUMNS: 4,
+    CopyKey.COMPARISON_TOPIC_COLUMN: 1,
+    CopyKey.FAMILY_SPEC_COLUMN: 1,
+    CopyKey.EXAM_RULE_COLUMNS: 3,
+    CopyKey.EXAM_MAPPING_COLUMNS: 4,
+    CopyKey.EXAM_MAPPING_CARD_COLUMNS: 4,
+    CopyKey.EXAM_NOTE_CLAIMS_COLUMNS: 3,
+    CopyKey.STUDY_NOTE_COLUMNS: 3,
+    CopyKey.FACT_CHECK_COLUMNS: 2,
+    CopyKey.SOURCES_COLUMNS: 4,
+    CopyKey.SIZES_COLUMNS: 7,
+    CopyKey.TIMELINE_COLUMNS: 3,
+    CopyKey.GLOSSARY_COLUMNS: 2,
+    CopyKey.CHANGES_COLUMNS: 4,
+    CopyKey.PRACTICE_COVERAGE_COLUMNS: 2,
+}
+"""The page copy's column headers: each key holds one table's headers (or its fixed first one), separated by
+COLUMN_SEPARATOR, as many as the table has columns."""
+
+
+def columns(headers: str) -> tuple[str, ...]:
+    """A page copy's column headers, one by one: 'Model | Instance' -> ('Model', 'Instance')."""
+    return tuple(headers.split(COLUMN_SEPARATOR))
+
 
 SIZED_DECISION_COPY = frozenset(
     {
@@ -289,6 +360,8 @@ class ChartWords:
     """Every chart's cue on a narrow screen, where the drawing scrolls sideways."""
     table_summary: str
     """What opens every chart's figures as a table."""
+    row_columns: str
+    """The headers of the columns that name a row in a benchmark chart's table, before its figures (see columns())."""
 
 
 def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
@@ -308,6 +381,7 @@ def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
         page_copy[CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK],
         page_copy[CopyKey.CHART_SCROLL_CUE],
         page_copy[CopyKey.CHART_TABLE_SUMMARY],
+        page_copy[CopyKey.CHART_ROW_COLUMNS],
     )
 
 
@@ -372,6 +446,12 @@ def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = 
             yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; {fills}")
         for name in sorted(COPY_PLACES[key] - found):
             yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
+        wanted = COPY_COLUMNS.get(key)
+        if wanted is not None and len(columns(text)) != wanted:
+            yield Breach(
+                f"page_copy.{key.value}",
+                f"expected {wanted} column header(s) separated by {COLUMN_SEPARATOR!r}, received {len(columns(text))}: {text!r}",
+            )
     for written in page_copy:
         if written not in set(CopyKey):
             yield Breach(f"page_copy.{written}", unknown_message("page copy key", written, [item.value for item in CopyKey]))

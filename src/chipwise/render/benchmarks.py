@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
 from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, FactId, all_kind_words, kind_words
+from chipwise.guide.contract import CopyKey, FactId, all_kind_words, columns, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.study import deployment_cost
@@ -195,15 +195,16 @@ def filters(benchmarks: Benchmarks, copy: Mapping[str, str], beside: str = "") -
     shows (without JavaScript the full tables read on their own). `beside` (a chart's figure) goes with them: beside
     them where the column is wide, so the first screen holds the answer and a chart; after them on a phone."""
     rows = list(benchmarks.rows.values())
+    model, task, instance, data_type = columns(copy[CopyKey.BENCHMARKS_FILTERS])
     return layout.render(
         "benchmark_filters.html",
         best=[best_item(row, copy) for row in best_rows(benchmarks)],
         kinds=json.dumps([kind.label for kind in all_kind_words(copy)]),
         choices=[
-            _choice("model", "Model", (row.model for row in rows)),
-            _choice("task", "Task", (row.task for row in rows)),
-            _choice("instance", "Instance", (row.instance for row in rows)),
-            _choice("dtype", "Data type", (row.model_data_type for row in rows)),
+            _choice("model", model, (row.model for row in rows)),
+            _choice("task", task, (row.task for row in rows)),
+            _choice("instance", instance, (row.instance for row in rows)),
+            _choice("dtype", data_type, (row.model_data_type for row in rows)),
         ],
         beside=beside,
         copy=copy,
@@ -246,9 +247,6 @@ def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
         if row.category not in best or round_half_up(row.cost_per_million, 3) < round_half_up(best[row.category].cost_per_million, 3):
             best[row.category] = row
     return [best[category] for category in Category if category in best]
-
-
-COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
 
 
 def cost_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
@@ -339,7 +337,7 @@ def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
     lines = [_inference_line(benchmarks, row, copy) for row in rows]
-    return layout.render("benchmark_table.html", family=family, columns=COLUMNS, rows=lines, copy=copy)
+    return layout.render("benchmark_table.html", family=family, columns=columns(copy[CopyKey.BENCHMARKS_COLUMNS]), rows=lines, copy=copy)
 
 
 def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCell:
@@ -348,9 +346,6 @@ def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCe
     page_source = row.file.page_source(benchmarks.commit) if row.file.page and row.shown_on_page else None
     title = _page_title(row.file.page) if row.file.page else ""
     return SourceCell(benchmarks.source_link(row), row.line, row.file.page, title, page_source)
-
-
-TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
 
 
 @dataclass(frozen=True)
@@ -369,7 +364,7 @@ def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS])
     lines = [TrainingLine(row, number_text(row.throughput), _source(benchmarks, row)) for row in rows]
-    return layout.render("benchmark_training_table.html", columns=TRAINING_COLUMNS, rows=lines, copy=copy)
+    return layout.render("benchmark_training_table.html", columns=columns(copy[CopyKey.BENCHMARKS_TRAINING_COLUMNS]), rows=lines, copy=copy)
 
 
 def superseded_note(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:

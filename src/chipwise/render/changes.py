@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from chipwise.facts.changes import Change, Release
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.fact_tables import Links, markdown_table, source_link
+from chipwise.render.fact_tables import Links, copy_columns, markdown_table, source_link
 
 
 def _fact_cell(change: Change, facts: Facts, links: Links) -> str:
@@ -30,7 +31,7 @@ def release_section(release: Release, facts: Facts, links: Links) -> str:
             (_fact_cell(change, facts, links), escape.markdown(change.text), _source_cell(change, facts), escape.markdown(change.why))
             for change in release.changes
         ]
-        lines += ["", markdown_table(["Fact", "Change", "Source", "Why"], rows)]
+        lines += ["", markdown_table(copy_columns(facts, CopyKey.CHANGES_COLUMNS), rows)]
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ from pygal.style import Style
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import ChartWords, CopyKey, KindWords
+from chipwise.guide.contract import ChartWords, CopyKey, KindWords, columns
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -208,12 +208,8 @@ def _row_link(row: BenchmarkRow, text: str, rows_page: str) -> str:
     return f'<a href="{escape.attribute(rows_page)}#row-{escape.attribute(row.id)}">{escape.html_text(text)}</a>'
 
 
-ROW_COLUMNS = ("Model", "Instance", "Optimized for", "Batch")
-"""The columns that name a row in a chart's data table, before its figures."""
-
-
 def _row_cells(row: BenchmarkRow, rows_page: str) -> tuple[str, ...]:
-    """A row's naming cells (ROW_COLUMNS): the model, linked to the row in the full table, its instance, goal and batch."""
+    """A row's naming cells (the page copy's chart_row_columns): the model, linked to the row in the full table, its instance, goal and batch."""
     return (_row_link(row, row.model, rows_page), escape.html_text(row.instance), escape.html_text(row.optimized.value), number_text(row.batch_size))
 
 
@@ -246,7 +242,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     chart.x_labels = [label(row.model) for row in reversed(rows)]
     chart.add(words.cost_series, [row.cost_per_million for row in reversed(rows)])
     table = DataTable(
-        (*ROW_COLUMNS, fill(words.cost_header, units=unit)),
+        (*columns(words.row_columns), fill(words.cost_header, units=unit)),
         tuple((*_row_cells(row, rows_page), _money(row.cost_per_million)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
@@ -278,7 +274,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     for family in families:
         chart.add(family.capitalize(), [(row.latency_p50_ms, row.throughput) for row in rows if row.family == family])
     table = DataTable(
-        (*ROW_COLUMNS, fill(words.latency_header, latency=kind.latency_name), throughput),
+        (*columns(words.row_columns), fill(words.latency_header, latency=kind.latency_name), throughput),
         tuple((*_row_cells(row, rows_page), number_text(row.latency_p50_ms), number_text(row.throughput)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)

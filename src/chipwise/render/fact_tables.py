@@ -15,7 +15,7 @@ from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_schema import is_aws_url
 from chipwise.facts.model import COPY_PLACE, PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey
+from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey, columns
 from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
@@ -125,14 +125,14 @@ def key_numbers_table(facts: Facts, links: Links) -> str:
         (escape.markdown(fact.label), fact_link(fact, links), escape.markdown(" ".join(p for p in (fact.measures, fact.baseline) if p)), fact.kind.label)
         for fact in facts.exam.key_numbers
     ]
-    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.NUMBERS_COLUMNS), rows)
 
 
 def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     """One column per instance family, one row per spec any of them has."""
     families = [facts.families[family_id] for family_id in family_ids]
     spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
-    headers = ["Spec", *(f"**{escape.markdown(family.name)}**" for family in families)]
+    headers = [*copy_columns(facts, CopyKey.FAMILY_SPEC_COLUMN), *(f"**{escape.markdown(family.name)}**" for family in families)]
     rows = [
         ["Chip", *(escape.markdown(family.chip) for family in families)],
         ["Role", *(escape.markdown(family.role) for family in families)],
@@ -190,12 +190,12 @@ def comparison_table(facts: Facts, links: Links) -> str:
         ["As exam notes put it", *note_claims],
         ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
     ]
-    return markdown_table(("Topic", *(f"**{accelerator.label}**" for accelerator in COMPARED)), rows)
+    return markdown_table([*copy_columns(facts, CopyKey.COMPARISON_TOPIC_COLUMN), *(f"**{accelerator.label}**" for accelerator in COMPARED)], rows)
 
 
 def exam_rule_table(facts: Facts) -> str:
     return markdown_table(
-        ("Situation", "Answer", "Instances"),
+        copy_columns(facts, CopyKey.EXAM_RULE_COLUMNS),
         ((escape.markdown(r.situation), f"**{escape.markdown(r.answer)}**", escape.markdown(r.instances)) for r in facts.exam.rule),
     )
 
@@ -291,7 +291,7 @@ def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) ->
                     f"**{escape.markdown(check.topic)}** {verdict_badge(check.verdict)}",
                     "",
                     markdown_table(
-                        ("Who", "What they say"),
+                        copy_columns(facts, CopyKey.FACT_CHECK_COLUMNS),
                         [
                             ("Exam notes say", f"“{escape.markdown(check.note_says)}”"),
                             ("AWS says", f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
@@ -313,7 +313,7 @@ def study_note_table(facts: Facts, links: Links) -> str:
     for line in facts.study_note:
         verdicts = ", ".join(f"[{escape.markdown(check.topic)}]({escape.link_target(links.check(check))}): {check.verdict.label}" for check in line.checks)
         rows.append((escape.markdown(line.section), escape.markdown(line.reads), verdicts))
-    return markdown_table(("Section", "The study note says", "Checked against AWS"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.STUDY_NOTE_COLUMNS), rows)
 
 
 def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
@@ -362,7 +362,16 @@ def _last_change(release: Release | None) -> str:
 def copy_text(facts: Facts, key: CopyKey, **values: str) -> str:
     """A sentence of the facts file's page copy as Markdown: its words escaped, each {name} place given its value
     (Markdown already; `chipwise check` makes sure the places are exactly those the code fills)."""
-    parts = COPY_PLACE.split(facts.page_copy[key])
+    return _markdown_filled(facts.page_copy[key], values)
+
+
+def copy_columns(facts: Facts, key: CopyKey, **values: str) -> list[str]:
+    """A table's column headers from the page copy (chipwise.guide.contract.COPY_COLUMNS), each as copy_text writes a sentence."""
+    return [_markdown_filled(header, values) for header in columns(facts.page_copy[key])]
+
+
+def _markdown_filled(sentence: str, values: dict[str, str]) -> str:
+    parts = COPY_PLACE.split(sentence)
     return "".join(values[part] if index % 2 else escape.markdown(part) for index, part in enumerate(parts))
 
 
@@ -391,7 +400,7 @@ def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
         rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source)))
-    return markdown_table(("Source", "Publisher", "Authority", "Copy we read"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.SOURCES_COLUMNS), rows)
 
 
 def checked_copy_cell(source: Source) -> str:
@@ -405,13 +414,14 @@ def checked_copy_cell(source: Source) -> str:
     return f"{label}{' (third-party copy)' if third_party else ''}{note}"
 
 
-def exam_mapping_table(facts: Facts, links: Links) -> str:
-    """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
+def exam_mapping_rows(facts: Facts, links: Links) -> list[tuple[str, str, str, str]]:
+    """Where each topic sits in the exam (meta.exam), as Markdown cells: the topic, its domain and task, the domain's
+    weight, and the objective's wording with whose it is. exam_mapping_table and the cheat sheet's cards lay them out."""
 
     def number(fact: Fact) -> str:
         return fact_link(fact, links, fact.formatted)
 
-    rows = [
+    return [
         (
             escape.markdown(row.topic),
             f"{number(row.domain)}, {number(row.task)}",
@@ -420,7 +430,11 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
         )
         for row in facts.exam.mapping
     ]
-    return markdown_table(("Topic", f"Where in {escape.markdown(facts.meta.exam)}", "Domain weight", "Objective (and whose wording)"), rows)
+
+
+def exam_mapping_table(facts: Facts, links: Links) -> str:
+    """The exam mapping (exam_mapping_rows) as one table."""
+    return markdown_table(copy_columns(facts, CopyKey.EXAM_MAPPING_COLUMNS, exam=escape.markdown(facts.meta.exam)), exam_mapping_rows(facts, links))
 
 
 def exam_numbers_table(facts: Facts, links: Links) -> str:
@@ -430,7 +444,7 @@ def exam_numbers_table(facts: Facts, links: Links) -> str:
         for fact in facts.facts.values()
         if fact.scope == "aif-c01" and fact.is_number
     ]
-    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.NUMBERS_COLUMNS), rows)
 
 
 def worked_example(facts: Facts, links: Links) -> str:
@@ -485,7 +499,7 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
                     sources,
                 )
             )
-    return markdown_table(("Size", "Family", "Accelerators", "Accelerator memory", "vCPUs", "Network", "Source"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.SIZES_COLUMNS), rows)
 
 
 def sizing_assumptions(facts: Facts, links: Links) -> str:
@@ -518,12 +532,13 @@ def timeline_table(facts: Facts, links: Links) -> str:
         (fact_link(fact, links, fact.formatted), escape.markdown(fact.label), source_link(fact.source) if fact.source else "—")
         for fact in dated
     ]
-    return markdown_table(("Year", "Milestone", "Source"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.TIMELINE_COLUMNS), rows)
 
 
 def glossary_table(facts: Facts) -> str:
     return markdown_table(
-        ("Term", "Meaning"), ((f"**{escape.markdown(term)}**", escape.markdown(definition)) for term, definition in sorted(facts.glossary.items()))
+        copy_columns(facts, CopyKey.GLOSSARY_COLUMNS),
+        ((f"**{escape.markdown(term)}**", escape.markdown(definition)) for term, definition in sorted(facts.glossary.items())),
     )
 
 
