@@ -76,7 +76,7 @@ def shape(row: BenchmarkRow) -> str:
 def shown_text(row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
     """Whether an AWS page showed the row: the page's title, or that none did (the CSV alone is the source)."""
     if row.file.page and row.shown_on_page:
-        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=_page_title(row.file.page))
+        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=row.file.title)
     return copy[CopyKey.BENCHMARKS_NOT_SHOWN]
 
 
@@ -137,7 +137,7 @@ def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], 
             data_file.path.rsplit("/", 1)[-1],
             data_file.link(commit),
             data_file.page,
-            _page_title(data_file.page) if data_file.page else "",
+            data_file.title if data_file.page else "",
             data_file.page_source(commit) if data_file.page else None,
             data_file.page_updated,
         )
@@ -155,15 +155,6 @@ def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], 
         price_caveat=price_caveat,
         copy=copy,
     )
-
-
-def _page_title(url: str) -> str:
-    name = url.rsplit("/", 1)[-1].removesuffix(".html")
-    return {
-        "inf2-performance": "Inf2 Inference Performance",
-        "trn1-inference-performance": "Trn1/Trn1n Inference Performance",
-        "trn1-training-performance": "Trn1/Trn1n Training Performance",
-    }.get(name, name)
 
 
 def units_note(copy: Mapping[str, str]) -> str:
@@ -344,7 +335,7 @@ def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCe
     """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
     that none did."""
     page_source = row.file.page_source(benchmarks.commit) if row.file.page and row.shown_on_page else None
-    title = _page_title(row.file.page) if row.file.page else ""
+    title = row.file.title if row.file.page else ""
     return SourceCell(benchmarks.source_link(row), row.line, row.file.page, title, page_source)
 
 
