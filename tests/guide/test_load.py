@@ -358,6 +358,8 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
 VISION_UNITS = '  benchmark_kind_vision_units: "images"\n'
 COST_ABOVE = '  benchmark_chart_cost_above: "Its cost chart is {link}, with the best rows."\n'
 SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\n'
+FAMILY_ROWS = '  family_rows: "Chip | Role | Status"\n'
+TABLE_READS = '  decision_table_reads: "Table {table} decides from: {inputs}. Hit policy {policy}: exactly one rule decides each case."\n'
 MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain weight | Objective (and whose wording)"\n'
 
 
@@ -442,7 +444,7 @@ MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain wei
         pytest.param(
             MAPPING_COLUMNS,
             '  exam_mapping_columns: "Topic | Where in {exam} | Objective"\n',
-            "page_copy.exam_mapping_columns: expected 4 column header(s) separated by ' | ', received 3: 'Topic | Where in {exam} | Objective'",
+            "page_copy.exam_mapping_columns: expected the table's 4 header(s) separated by ' | ', received 3: 'Topic | Where in {exam} | Objective'",
             id="columns-miscounted",
         ),
         pytest.param(
@@ -450,6 +452,18 @@ MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain wei
             "",
             "page_copy: the site writes the sentence 'exam_mapping_columns' from the page copy: add it, with the places {exam}",
             id="columns-gone",
+        ),
+        pytest.param(
+            FAMILY_ROWS,
+            '  family_rows: "Chip | Role | Status | Year"\n',
+            "page_copy.family_rows: expected the table's 3 header(s) separated by ' | ', received 4",
+            id="row-headers-miscounted",
+        ),
+        pytest.param(
+            TABLE_READS,
+            '  decision_table_reads: "Table {table} decides from: {inputs}."\n',
+            "page_copy.decision_table_reads: the sentence leaves out {policy}, which the code fills",
+            id="decision-table-reads-without-policy",
         ),
     ],
 )

@@ -163,6 +163,15 @@ class CopyKey(StrEnum):
     GLOSSARY_COLUMNS = "glossary_columns"
     CHANGES_COLUMNS = "changes_columns"
     PRACTICE_COVERAGE_COLUMNS = "practice_coverage_columns"
+    COMPARISON_ROWS = "comparison_rows"
+    FAMILY_ROWS = "family_rows"
+    FACT_CHECK_ROWS = "fact_check_rows"
+    DECISION_RULE_COLUMN = "decision_rule_column"
+    DECISION_OUTCOME_COLUMNS = "decision_outcome_columns"
+    DECISION_TABLE_READS = "decision_table_reads"
+    DECISION_TABLE_READS_ANSWER = "decision_table_reads_answer"
+    DECISION_RULE_HEADING = "decision_rule_heading"
+    FLOWCHART_CUE = "flowchart_cue"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -271,6 +280,15 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.GLOSSARY_COLUMNS: frozenset(),
     CopyKey.CHANGES_COLUMNS: frozenset(),
     CopyKey.PRACTICE_COVERAGE_COLUMNS: frozenset(),
+    CopyKey.COMPARISON_ROWS: frozenset(),
+    CopyKey.FAMILY_ROWS: frozenset(),
+    CopyKey.FACT_CHECK_ROWS: frozenset(),
+    CopyKey.DECISION_RULE_COLUMN: frozenset(),
+    CopyKey.DECISION_OUTCOME_COLUMNS: frozenset(),
+    CopyKey.DECISION_TABLE_READS: frozenset({"table", "inputs", "policy"}),
+    CopyKey.DECISION_TABLE_READS_ANSWER: frozenset({"question"}),
+    CopyKey.DECISION_RULE_HEADING: frozenset({"rule", "outcome"}),
+    CopyKey.FLOWCHART_CUE: frozenset(),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),
@@ -310,9 +328,14 @@ COPY_COLUMNS: Mapping[CopyKey, int] = {
     CopyKey.GLOSSARY_COLUMNS: 2,
     CopyKey.CHANGES_COLUMNS: 4,
     CopyKey.PRACTICE_COVERAGE_COLUMNS: 2,
+    CopyKey.COMPARISON_ROWS: 7,
+    CopyKey.FAMILY_ROWS: 3,
+    CopyKey.FACT_CHECK_ROWS: 4,
+    CopyKey.DECISION_RULE_COLUMN: 1,
+    CopyKey.DECISION_OUTCOME_COLUMNS: 2,
 }
-"""The page copy's column headers: each key holds one table's headers (or its fixed first one), separated by
-COLUMN_SEPARATOR, as many as the table has columns."""
+"""The page copy's column and row headers: each key holds one table's headers (or its fixed ones, around a column
+per family or per decision input), separated by COLUMN_SEPARATOR, as many as the table has."""
 
 
 def columns(headers: str) -> tuple[str, ...]:
@@ -450,7 +473,7 @@ def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = 
         if wanted is not None and len(columns(text)) != wanted:
             yield Breach(
                 f"page_copy.{key.value}",
-                f"expected {wanted} column header(s) separated by {COLUMN_SEPARATOR!r}, received {len(columns(text))}: {text!r}",
+                f"expected the table's {wanted} header(s) separated by {COLUMN_SEPARATOR!r}, received {len(columns(text))}: {text!r}",
             )
     for written in page_copy:
         if written not in set(CopyKey):

@@ -25,7 +25,7 @@ from chipwise.facts.units import number_text
 from chipwise.guide.contract import ChartWords, CopyKey, KindWords, columns
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
-from chipwise.render import escape
+from chipwise.render import escape, layout
 
 SERIES_COLOURS = tuple(f"var(--chipwise-chart-{index})" for index in range(1, 7))
 """chipwise.css gives each a light-scheme and a dark-scheme value."""
@@ -304,8 +304,7 @@ def benchmark_figures(benchmarks: Benchmarks, kinds: tuple[KindWords, ...], lead
     def cost(kind: KindWords, first: bool) -> str:
         words = kind.charts
         if first and leading_shown:
-            link = f'<a href="#chart-cost-{kind.category.value}">{escape.html_text(words.cost_above_link)}</a>'
-            return f"<p>{fill(escape.html_text(words.cost_above), link=link)}</p>"
+            return layout.render("benchmark_chart_above.html", category=kind.category.value, words=words)
         return figure(cost_chart(benchmarks, kind), words)
 
     return "\n\n".join(

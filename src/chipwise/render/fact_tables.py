@@ -133,10 +133,11 @@ def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     families = [facts.families[family_id] for family_id in family_ids]
     spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
     headers = [*copy_columns(facts, CopyKey.FAMILY_SPEC_COLUMN), *(f"**{escape.markdown(family.name)}**" for family in families)]
+    chip, role, status = copy_columns(facts, CopyKey.FAMILY_ROWS)
     rows = [
-        ["Chip", *(escape.markdown(family.chip) for family in families)],
-        ["Role", *(escape.markdown(family.role) for family in families)],
-        ["Status", *(family.status.label for family in families)],
+        [chip, *(escape.markdown(family.chip) for family in families)],
+        [role, *(escape.markdown(family.role) for family in families)],
+        [status, *(family.status.label for family in families)],
     ]
     for spec in spec_names:
         label = escape.markdown(facts.spec_labels.get(spec, spec.replace("_", " ").capitalize()))
@@ -181,14 +182,15 @@ def comparison_table(facts: Facts, links: Links) -> str:
         f"{fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links)} throughput / {fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links)} cost reduction",
         f"{fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)} cost reduction on training",
     ]
+    purpose, instances, chips, cores, cost_claim, note_claim, memory_trick = copy_columns(facts, CopyKey.COMPARISON_ROWS)
     rows = [
-        ["Use it for", columns[0]["purpose"], columns[1]["purpose"]],
-        ["Instance families", columns[0]["instances"], columns[1]["instances"]],
-        ["Chips", columns[0]["chips"], columns[1]["chips"]],
-        ["NeuronCores", columns[0]["cores"], columns[1]["cores"]],
-        ["AWS's cost claim", *cost_claims],
-        ["As exam notes put it", *note_claims],
-        ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
+        [purpose, columns[0]["purpose"], columns[1]["purpose"]],
+        [instances, columns[0]["instances"], columns[1]["instances"]],
+        [chips, columns[0]["chips"], columns[1]["chips"]],
+        [cores, columns[0]["cores"], columns[1]["cores"]],
+        [cost_claim, *cost_claims],
+        [note_claim, *note_claims],
+        [memory_trick, columns[0]["trick"], columns[1]["trick"]],
     ]
     return markdown_table([*copy_columns(facts, CopyKey.COMPARISON_TOPIC_COLUMN), *(f"**{accelerator.label}**" for accelerator in COMPARED)], rows)
 
@@ -239,7 +241,11 @@ def decision_table(facts: Facts, links: Links) -> str:
     """
     sections = []
     for table in facts.decision.tables:
-        headers = ["Rule", *(escape.markdown(item.question) for item in table.inputs), "Answer", "Instance families"]
+        headers = [
+            *copy_columns(facts, CopyKey.DECISION_RULE_COLUMN),
+            *(escape.markdown(item.question) for item in table.inputs),
+            *copy_columns(facts, CopyKey.DECISION_OUTCOME_COLUMNS),
+        ]
         rows = []
         for rule in table.rules:
             families = escape.markdown(", ".join(family.name for family in rule.outcome.families)) or "—"
@@ -248,15 +254,21 @@ def decision_table(facts: Facts, links: Links) -> str:
         sections.append(f"{heading}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
         for rule in table.rules:
             reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
-            sections.append(f"#### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")
+            title = copy_text(facts, CopyKey.DECISION_RULE_HEADING, rule=escape.code_span(rule.id), outcome=escape.markdown(rule.outcome.title))
+            sections.append(f"#### {title} {{#{rule_anchor(rule)}}}\n\n{reasons}")
     return "\n\n".join(sections)
 
 
 def decision_table_reads(facts: Facts, table: DecisionTable) -> str:
-    """'Table `hardware` reads: the answer of "How is it served?", What kind of model is it?, ...; hit policy UNIQUE.'"""
+    """'Table `hardware` decides from: the answer to *How is it served?*; What kind of model is it?; ... Hit policy UNIQUE: ...'."""
     tables = {item.id for item in facts.decision.tables}
-    read = [f"the answer to *{escape.markdown(item.question)}*" if item.name in tables else escape.markdown(item.question) for item in table.inputs]
-    return f"Table `{table.id}` decides from: {'; '.join(read)}. Hit policy {table.hit_policy}: exactly one rule decides each case."
+    read = [
+        copy_text(facts, CopyKey.DECISION_TABLE_READS_ANSWER, question=f"*{escape.markdown(item.question)}*")
+        if item.name in tables
+        else escape.markdown(item.question)
+        for item in table.inputs
+    ]
+    return copy_text(facts, CopyKey.DECISION_TABLE_READS, table=escape.code_span(table.id), inputs="; ".join(read), policy=str(table.hit_policy))
 
 
 def decision_inputs(facts: Facts) -> str:
@@ -280,6 +292,7 @@ def decision_inputs(facts: Facts) -> str:
 def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) -> str:
     """Each exam-note simplification: the note's words, AWS's words with the source, and the verdict."""
     chosen = [facts.fact_checks[check_id] for check_id in ids] if ids else list(facts.fact_checks.values())
+    note_says, aws_says, verdict, aws_figures = copy_columns(facts, CopyKey.FACT_CHECK_ROWS)
     blocks = []
     for check in chosen:
         aws_numbers = ", ".join(fact_link(fact, links, fact.short) for fact in check.aws_facts)
@@ -293,10 +306,10 @@ def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) ->
                     markdown_table(
                         copy_columns(facts, CopyKey.FACT_CHECK_COLUMNS),
                         [
-                            ("Exam notes say", f"“{escape.markdown(check.note_says)}”"),
-                            ("AWS says", f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
-                            ("Verdict", f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
-                            *([("AWS figures", aws_numbers)] if aws_numbers else []),
+                            (note_says, f"“{escape.markdown(check.note_says)}”"),
+                            (aws_says, f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
+                            (verdict, f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
+                            *([(aws_figures, aws_numbers)] if aws_numbers else []),
                         ],
                     ),
                     "",

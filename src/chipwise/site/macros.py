@@ -218,7 +218,7 @@ class SiteMacros:
             f"{flowchart.flowchart_svg(table, hrefs)}{flowchart.flowchart_outline(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
-        cue = '<div class="chipwise-flow-cue">Each flowchart is drawn at its own size: scroll it sideways to follow every branch.</div>'
+        cue = f'<div class="chipwise-flow-cue">{escape.html_text(self.facts.page_copy[CopyKey.FLOWCHART_CUE])}</div>'
         return f'<div class="chipwise-flow-figures">{cue}{figures}</div>'
 
     def recommend(self, **inputs: str) -> str:
