@@ -172,6 +172,13 @@ class CopyKey(StrEnum):
     DECISION_TABLE_READS_ANSWER = "decision_table_reads_answer"
     DECISION_RULE_HEADING = "decision_rule_heading"
     FLOWCHART_CUE = "flowchart_cue"
+    BENCHMARKS_SHAPE_BATCH = "benchmarks_shape_batch"
+    BENCHMARKS_SHAPE_SEQUENCE = "benchmarks_shape_sequence"
+    BENCHMARKS_SHAPE_TOKENS = "benchmarks_shape_tokens"
+    BENCHMARKS_SHAPE_TP = "benchmarks_shape_tp"
+    BENCHMARKS_LATENCY = "benchmarks_latency"
+    BENCHMARKS_LATENCY_TOKEN = "benchmarks_latency_token"
+    BENCHMARKS_COST = "benchmarks_cost"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -289,6 +296,13 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.DECISION_TABLE_READS_ANSWER: frozenset({"question"}),
     CopyKey.DECISION_RULE_HEADING: frozenset({"rule", "outcome"}),
     CopyKey.FLOWCHART_CUE: frozenset(),
+    CopyKey.BENCHMARKS_SHAPE_BATCH: frozenset({"batch"}),
+    CopyKey.BENCHMARKS_SHAPE_SEQUENCE: frozenset({"sequence"}),
+    CopyKey.BENCHMARKS_SHAPE_TOKENS: frozenset({"input", "output"}),
+    CopyKey.BENCHMARKS_SHAPE_TP: frozenset({"degree"}),
+    CopyKey.BENCHMARKS_LATENCY: frozenset({"median", "tail", "latency"}),
+    CopyKey.BENCHMARKS_LATENCY_TOKEN: frozenset({"median", "tail"}),
+    CopyKey.BENCHMARKS_COST: frozenset({"cost", "units"}),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),

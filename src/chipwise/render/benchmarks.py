@@ -59,17 +59,17 @@ def dollars(value: float, digits: int = 2) -> str:
     return f"${value:,.{digits}f}"
 
 
-def shape(row: BenchmarkRow) -> str:
+def shape(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'batch 8, sequence 128' and, for LLM rows, 'input 128, output 8064 tokens'."""
-    parts = [f"batch {row.batch_size}"]
+    parts = [fill(copy[CopyKey.BENCHMARKS_SHAPE_BATCH], batch=str(row.batch_size))]
     if row.sequence_length:
-        parts.append(f"sequence {row.sequence_length}")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_SEQUENCE], sequence=str(row.sequence_length)))
     if row.input_length and row.output_length:
-        parts.append(f"input {row.input_length}, output {row.output_length} tokens")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_TOKENS], input=str(row.input_length), output=str(row.output_length)))
     if row.image_size:
         parts.append(row.image_size)
     if row.tp_degree:
-        parts.append(f"TP degree {row.tp_degree}")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_TP], degree=str(row.tp_degree)))
     return ", ".join(parts)
 
 
@@ -88,7 +88,7 @@ def row_choice(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
         model=row.model,
         instance=row.instance,
         optimized=row.optimized.value,
-        shape=shape(row),
+        shape=shape(row, copy),
         stack=row.stack,
         shown=shown_text(row, copy),
     )
@@ -242,14 +242,19 @@ def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
 
 def cost_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'$21.143 per 1M output tokens': the row's cost per million of its own unit (its name from the page copy)."""
-    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {kind_words(copy, row.category).units}"
+    return fill(copy[CopyKey.BENCHMARKS_COST], cost=dollars(round_half_up(row.cost_per_million, 3), 3), units=kind_words(copy, row.category).units)
 
 
 def latency_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'989.5 / 1,000.66 ms time to first token; 13.44 / 13.86 ms a token after it': P50 / P99."""
-    latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {kind_words(copy, row.category).latency_name}"
+    latency = fill(
+        copy[CopyKey.BENCHMARKS_LATENCY],
+        median=number_text(row.latency_p50_ms),
+        tail=number_text(row.latency_p99_ms),
+        latency=kind_words(copy, row.category).latency_name,
+    )
     if row.tpot_p50_ms and row.tpot_p99_ms:
-        latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
+        latency += "; " + fill(copy[CopyKey.BENCHMARKS_LATENCY_TOKEN], median=number_text(row.tpot_p50_ms), tail=number_text(row.tpot_p99_ms))
     return latency
 
 
@@ -308,7 +313,7 @@ def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str
         kind=kind,
         optimized=row.optimized.value,
         instance=row.instance,
-        shape=shape(row),
+        shape=shape(row, copy),
         data_types=row.data_types,
         throughput=number_text(row.throughput),
         units=kind_words(copy, row.category).units,
