@@ -179,6 +179,18 @@ class CopyKey(StrEnum):
     BENCHMARKS_LATENCY = "benchmarks_latency"
     BENCHMARKS_LATENCY_TOKEN = "benchmarks_latency_token"
     BENCHMARKS_COST = "benchmarks_cost"
+    DECISION_INPUT_COMPUTED = "decision_input_computed"
+    DECISION_INPUT_RANGES = "decision_input_ranges"
+    DECISION_INPUT_DEFAULT = "decision_input_default"
+    WORKED_EXAMPLE_GIVEN = "worked_example_given"
+    WORKED_EXAMPLE_TRAFFIC = "worked_example_traffic"
+    WORKED_EXAMPLE_GPU_COST = "worked_example_gpu_cost"
+    WORKED_EXAMPLE_NOTE_FIGURES = "worked_example_note_figures"
+    WORKED_EXAMPLE_STEPS = "worked_example_steps"
+    COMPARISON_INFERENTIA_COST_CLAIM = "comparison_inferentia_cost_claim"
+    COMPARISON_TRAINIUM_COST_CLAIM = "comparison_trainium_cost_claim"
+    COMPARISON_INFERENTIA_NOTE_CLAIM = "comparison_inferentia_note_claim"
+    COMPARISON_TRAINIUM_NOTE_CLAIM = "comparison_trainium_note_claim"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -303,6 +315,18 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARKS_LATENCY: frozenset({"median", "tail", "latency"}),
     CopyKey.BENCHMARKS_LATENCY_TOKEN: frozenset({"median", "tail"}),
     CopyKey.BENCHMARKS_COST: frozenset({"cost", "units"}),
+    CopyKey.DECISION_INPUT_COMPUTED: frozenset({"how"}),
+    CopyKey.DECISION_INPUT_RANGES: frozenset(),
+    CopyKey.DECISION_INPUT_DEFAULT: frozenset({"value"}),
+    CopyKey.WORKED_EXAMPLE_GIVEN: frozenset(),
+    CopyKey.WORKED_EXAMPLE_TRAFFIC: frozenset({"requests"}),
+    CopyKey.WORKED_EXAMPLE_GPU_COST: frozenset({"cost"}),
+    CopyKey.WORKED_EXAMPLE_NOTE_FIGURES: frozenset({"cut", "speed"}),
+    CopyKey.WORKED_EXAMPLE_STEPS: frozenset(),
+    CopyKey.COMPARISON_INFERENTIA_COST_CLAIM: frozenset({"claim"}),
+    CopyKey.COMPARISON_TRAINIUM_COST_CLAIM: frozenset({"claim"}),
+    CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM: frozenset({"throughput", "cut"}),
+    CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM: frozenset({"cut"}),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),

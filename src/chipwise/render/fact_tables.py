@@ -175,12 +175,17 @@ def comparison_table(facts: Facts, links: Links) -> str:
             }
         )
     cost_claims = [
-        fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links) + " (Inf1)",
-        fact_phrase(facts.fact(FactId.TRAINIUM_COST_TO_TRAIN), links) + " (Trn2)",
+        copy_text(facts, CopyKey.COMPARISON_INFERENTIA_COST_CLAIM, claim=fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links)),
+        copy_text(facts, CopyKey.COMPARISON_TRAINIUM_COST_CLAIM, claim=fact_phrase(facts.fact(FactId.TRAINIUM_COST_TO_TRAIN), links)),
     ]
     note_claims = [
-        f"{fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links)} throughput / {fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links)} cost reduction",
-        f"{fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)} cost reduction on training",
+        copy_text(
+            facts,
+            CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM,
+            throughput=fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links),
+            cut=fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links),
+        ),
+        copy_text(facts, CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM, cut=fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)),
     ]
     purpose, instances, chips, cores, cost_claim, note_claim, memory_trick = copy_columns(facts, CopyKey.COMPARISON_ROWS)
     rows = [
@@ -276,13 +281,14 @@ def decision_inputs(facts: Facts) -> str:
     lines = []
     for item in facts.decision.inputs:
         if item.numeric is not None:
-            computed = f" Computed: {escape.markdown(item.numeric.computed)}." if item.numeric.computed else ""
-            lines.append(f"**{escape.markdown(item.question)}**{computed} The rules cut it into:\n")
+            how = item.numeric.computed
+            computed = " " + copy_text(facts, CopyKey.DECISION_INPUT_COMPUTED, how=escape.markdown(how)) if how else ""
+            lines.append(f"**{escape.markdown(item.question)}**{computed} {copy_text(facts, CopyKey.DECISION_INPUT_RANGES)}\n")
             lines.extend(f"- *{escape.markdown(value.label)}*" for value in item.values)
             lines.append("")
             continue
         default_value = next((value for value in item.values if value.name == item.default), None)
-        default = f" (default: {escape.markdown(default_value.label)})" if default_value else ""
+        default = " " + copy_text(facts, CopyKey.DECISION_INPUT_DEFAULT, value=escape.markdown(default_value.label)) if default_value else ""
         lines.append(f"**{escape.markdown(item.question)}**{default}\n")
         lines.extend(f"- *{escape.markdown(value.label)}*: {escape.markdown(value.explanation)}" for value in item.values)
         lines.append("")
@@ -473,13 +479,13 @@ def worked_example(facts: Facts, links: Links) -> str:
     cut = facts.fact(FactId.NOTE_COST_REDUCTION)
     speed = facts.fact(FactId.NOTE_THROUGHPUT)
     lines = [
-        "**Given**",
+        f"**{copy_text(facts, CopyKey.WORKED_EXAMPLE_GIVEN)}**",
         "",
-        f"- Traffic: {fact_link(requests, links, requests.formatted)}.",
-        f"- Cost on GPU instances: {fact_link(gpu, links, gpu.formatted)}.",
-        f"- The exam-note figures: {fact_link(cut, links)} lower cost and {fact_link(speed, links)} more requests per chip.",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_TRAFFIC, requests=fact_link(requests, links, requests.formatted))}",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_GPU_COST, cost=fact_link(gpu, links, gpu.formatted))}",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_NOTE_FIGURES, cut=fact_link(cut, links), speed=fact_link(speed, links))}",
         "",
-        "**Steps**",
+        f"**{copy_text(facts, CopyKey.WORKED_EXAMPLE_STEPS)}**",
         "",
         f"1. {step(FactId.EXAMPLE_REQUESTS_PER_MONTH)}",
         f"2. {step(FactId.EXAMPLE_INFERENTIA_MONTHLY_COST)}",
