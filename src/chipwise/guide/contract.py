@@ -191,6 +191,14 @@ class CopyKey(StrEnum):
     COMPARISON_TRAINIUM_COST_CLAIM = "comparison_trainium_cost_claim"
     COMPARISON_INFERENTIA_NOTE_CLAIM = "comparison_inferentia_note_claim"
     COMPARISON_TRAINIUM_NOTE_CLAIM = "comparison_trainium_note_claim"
+    SOURCES_THIRD_PARTY = "sources_third_party"
+    SIZES_NETWORK_SOURCE = "sizes_network_source"
+    CHANGES_RELEASED = "changes_released"
+    PRACTICE_COVERAGE_RULE = "practice_coverage_rule"
+    PRACTICE_COVERAGE_CHECK = "practice_coverage_check"
+    PRACTICE_COVERAGE_FACT = "practice_coverage_fact"
+    PRACTICE_COVERAGE_NOT_ASKED = "practice_coverage_not_asked"
+    FLOWCHART_TITLE = "flowchart_title"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -327,6 +335,14 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.COMPARISON_TRAINIUM_COST_CLAIM: frozenset({"claim"}),
     CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM: frozenset({"throughput", "cut"}),
     CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM: frozenset({"cut"}),
+    CopyKey.SOURCES_THIRD_PARTY: frozenset(),
+    CopyKey.SIZES_NETWORK_SOURCE: frozenset({"source"}),
+    CopyKey.CHANGES_RELEASED: frozenset({"date"}),
+    CopyKey.PRACTICE_COVERAGE_RULE: frozenset({"rule"}),
+    CopyKey.PRACTICE_COVERAGE_CHECK: frozenset({"topic"}),
+    CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
+    CopyKey.PRACTICE_COVERAGE_NOT_ASKED: frozenset(),
+    CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),

@@ -418,11 +418,11 @@ def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_ST
 def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
-        rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source)))
+        rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source, facts)))
     return markdown_table(copy_columns(facts, CopyKey.SOURCES_COLUMNS), rows)
 
 
-def checked_copy_cell(source: Source) -> str:
+def checked_copy_cell(source: Source, facts: Facts) -> str:
     """The copy that was read, linked, labelled third-party when it is not on an AWS domain or repository."""
     copy = source.checked_copy
     if copy is None:
@@ -430,7 +430,8 @@ def checked_copy_cell(source: Source) -> str:
     label = f"[{escape.markdown(copy.description)}]({escape.link_target(copy.link)})"
     third_party = copy.url is not None and not is_aws_url(copy.url)
     note = f" {escape.markdown(copy.note)}" if copy.note else ""
-    return f"{label}{' (third-party copy)' if third_party else ''}{note}"
+    mark = " " + copy_text(facts, CopyKey.SOURCES_THIRD_PARTY) if third_party else ""
+    return f"{label}{mark}{note}"
 
 
 def exam_mapping_rows(facts: Facts, links: Links) -> list[tuple[str, str, str, str]]:
@@ -504,7 +505,8 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
         for size in family.sizes:
             sources = f"{source_link(size.source)} ({size.source.authority.label})"
             if size.network_source is not None:
-                sources += f"; network: {source_link(size.network_source)} ({size.network_source.authority.label})"
+                network = f"{source_link(size.network_source)} ({size.network_source.authority.label})"
+                sources += "; " + copy_text(facts, CopyKey.SIZES_NETWORK_SOURCE, source=network)
             if size.note:
                 sources += f". {escape.markdown(size.note)}"
             rows.append(

@@ -182,9 +182,9 @@ def _box_height(lines: list[str]) -> float:
     return len(lines) * LINE_HEIGHT + 16
 
 
-def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = "") -> str:
-    """The table's flowchart as inline SVG; each outcome links to its rule's row in the decision table."""
-    title = title or f"{table.question} The decision flowchart of table {table.id}"
+def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str) -> str:
+    """The table's flowchart as inline SVG, named `title` (the page copy's flowchart_title); each outcome links to its
+    rule's row in the decision table."""
     tree = build_tree(table)
     placed: list[_Placed] = []
     edges: list[tuple[_Placed, _Placed, str]] = []

@@ -39,9 +39,11 @@ from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.decision.engine import decide
+from chipwise.decision.model import DecisionTable
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
+from chipwise.facts.model import fill
 from chipwise.guide.contract import CopyKey, all_kind_words, chart_words
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
@@ -215,11 +217,14 @@ class SiteMacros:
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
-            f"{flowchart.flowchart_svg(table, hrefs)}{flowchart.flowchart_outline(table, hrefs)}</div>"
+            f"{flowchart.flowchart_svg(table, hrefs, self._flowchart_title(table))}{flowchart.flowchart_outline(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
         cue = f'<div class="chipwise-flow-cue">{escape.html_text(self.facts.page_copy[CopyKey.FLOWCHART_CUE])}</div>'
         return f'<div class="chipwise-flow-figures">{cue}{figures}</div>'
+
+    def _flowchart_title(self, table: DecisionTable) -> str:
+        return fill(self.facts.page_copy[CopyKey.FLOWCHART_TITLE], question=table.question, table=table.id)
 
     def recommend(self, **inputs: str) -> str:
         """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
