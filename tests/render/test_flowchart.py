@@ -56,7 +56,7 @@ def test_every_rule_is_a_leaf_and_training_skips_the_requests_question(facts: Fa
 
 
 def test_mermaid_source_names_every_rule_question_and_outcome(facts: Facts) -> None:
-    source = flowchart.mermaid_source(facts.decision)
+    source = flowchart.mermaid_source(facts.decision, "Which AWS option?")
     assert source.startswith("---\ntitle: ")
     assert "flowchart TD" in source
     for table in nonempty(facts.decision.tables):

@@ -199,6 +199,8 @@ class CopyKey(StrEnum):
     PRACTICE_COVERAGE_FACT = "practice_coverage_fact"
     PRACTICE_COVERAGE_NOT_ASKED = "practice_coverage_not_asked"
     FLOWCHART_TITLE = "flowchart_title"
+    FLOWCHART_MERMAID_TITLE = "flowchart_mermaid_title"
+    DECISION_ANY = "decision_any"
     CHART_TIMELINE_TITLE = "chart_timeline_title"
     CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
     CHART_TIMELINE_AXIS = "chart_timeline_axis"
@@ -343,6 +345,8 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
     CopyKey.PRACTICE_COVERAGE_NOT_ASKED: frozenset(),
     CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
+    CopyKey.FLOWCHART_MERMAID_TITLE: frozenset(),
+    CopyKey.DECISION_ANY: frozenset(),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),

@@ -215,13 +215,13 @@ def when_to_use_inferentia(facts: Facts, links: Links) -> str:
     return "\n".join(f"- {linked_text(item, facts, links)}" for item in facts.exam.when_to_use_inferentia)
 
 
-def conditions_text(rule: Rule, table: DecisionTable) -> list[str]:
-    """For each input the table reads, the values this rule matches in words ('any' when it does not care)."""
+def conditions_text(rule: Rule, table: DecisionTable, any_value: str) -> list[str]:
+    """For each input the table reads, the values this rule matches in words (`any_value`, Markdown, when it does not care)."""
     cells = []
     for item in table.inputs:
         values = rule.when.get(item.name)
         if values is None or set(values) == set(item.value_names):
-            cells.append("any")
+            cells.append(any_value)
         elif item.numeric is not None and item.name in rule.ranges:
             cells.append(escape.markdown(rule.ranges[item.name].text(item.numeric.unit)))
         else:
@@ -245,6 +245,7 @@ def decision_table(facts: Facts, links: Links) -> str:
     table, then each rule's reasons with their sources. Together they are the flowcharts' text equivalent.
     """
     sections = []
+    any_value = copy_text(facts, CopyKey.DECISION_ANY)
     for table in facts.decision.tables:
         headers = [
             *copy_columns(facts, CopyKey.DECISION_RULE_COLUMN),
@@ -254,7 +255,8 @@ def decision_table(facts: Facts, links: Links) -> str:
         rows = []
         for rule in table.rules:
             families = escape.markdown(", ".join(family.name for family in rule.outcome.families)) or "—"
-            rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, table), f"**{escape.markdown(rule.outcome.title)}**", families])
+            conditions = conditions_text(rule, table, any_value)
+            rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions, f"**{escape.markdown(rule.outcome.title)}**", families])
         heading = f"### {escape.markdown(table.question)} {{#table-{table.id}}}"
         sections.append(f"{heading}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
         for rule in table.rules:

@@ -256,9 +256,9 @@ def _outline(node: Node, rule_href: dict[str, str]) -> str:
 # --- Mermaid ------------------------------------------------------------------------------------
 
 
-def mermaid_source(graph: DecisionGraph, title: str = "Which AWS option?") -> str:
-    """Mermaid flowchart source for every table's tree, one subgraph per table in the order they decide;
-    renders on GitHub, GitLab, Obsidian and Notion."""
+def mermaid_source(graph: DecisionGraph, title: str) -> str:
+    """Mermaid flowchart source for every table's tree, one subgraph per table in the order they decide, named
+    `title` (the page copy's flowchart_mermaid_title); renders on GitHub, GitLab, Obsidian and Notion."""
     lines = ["---", f"title: {title}", "---", "flowchart TD"]
     counter = {"question": 0}
     outcome_ids: dict[str, Outcome] = {}

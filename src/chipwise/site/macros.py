@@ -472,7 +472,7 @@ class SiteMacros:
     @_kept_on_disk
     def mermaid_snippet(self) -> str:
         from chipwise.render import flowchart
-        return code_samples.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
+        return code_samples.code_block("mermaid", flowchart.mermaid_source(self.facts.decision, self.facts.page_copy[CopyKey.FLOWCHART_MERMAID_TITLE]))
 
     def site_address(self) -> str:
         return str(self.env.conf.get("site_url") or "")
