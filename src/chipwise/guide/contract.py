@@ -202,6 +202,16 @@ class CopyKey(StrEnum):
     FLOWCHART_TITLE = auto()
     FLOWCHART_MERMAID_TITLE = auto()
     DECISION_ANY = auto()
+    FLASHCARD_DECK = auto()
+    FLASHCARD_COMPUTED = auto()
+    FLASHCARD_SOURCE = auto()
+    FLASHCARD_RULE_FRONT = auto()
+    FLASHCARD_RULE_BACK = auto()
+    FLASHCARD_RULE_SOURCE = auto()
+    FLASHCARD_CHECK_FRONT = auto()
+    FLASHCARD_OUTCOME_FRONT = auto()
+    FLASHCARD_QUESTION_ANSWER = auto()
+    FLASHCARD_QUESTION_SOURCE = auto()
     CHART_TIMELINE_TITLE = auto()
     CHART_TIMELINE_DESCRIPTION = auto()
     CHART_TIMELINE_AXIS = auto()
@@ -348,6 +358,16 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
     CopyKey.FLOWCHART_MERMAID_TITLE: frozenset(),
     CopyKey.DECISION_ANY: frozenset(),
+    CopyKey.FLASHCARD_DECK: frozenset(),
+    CopyKey.FLASHCARD_COMPUTED: frozenset({"arithmetic"}),
+    CopyKey.FLASHCARD_SOURCE: frozenset({"title", "url", "date"}),
+    CopyKey.FLASHCARD_RULE_FRONT: frozenset({"situation"}),
+    CopyKey.FLASHCARD_RULE_BACK: frozenset({"answer", "instances"}),
+    CopyKey.FLASHCARD_RULE_SOURCE: frozenset({"exam"}),
+    CopyKey.FLASHCARD_CHECK_FRONT: frozenset({"note"}),
+    CopyKey.FLASHCARD_OUTCOME_FRONT: frozenset({"question", "outcome"}),
+    CopyKey.FLASHCARD_QUESTION_ANSWER: frozenset({"answer"}),
+    CopyKey.FLASHCARD_QUESTION_SOURCE: frozenset(),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),
