@@ -358,6 +358,7 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
 VISION_UNITS = '  benchmark_kind_vision_units: "images"\n'
 COST_ABOVE = '  benchmark_chart_cost_above: "Its cost chart is {link}, with the best rows."\n'
 SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\n'
+AGE_ONE_DAY = '  age_one_day: "{days} day ago"\n'
 FAMILY_ROWS = '  family_rows: "Chip | Role | Status"\n'
 TABLE_READS = '  decision_table_reads: "Table {table} decides from: {inputs}. Hit policy {policy}: exactly one rule decides each case."\n'
 MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain weight | Objective (and whose wording)"\n'
@@ -464,6 +465,12 @@ MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain wei
             '  decision_table_reads: "Table {table} decides from: {inputs}."\n',
             "page_copy.decision_table_reads: the sentence leaves out {policy}, which the code fills",
             id="decision-table-reads-without-policy",
+        ),
+        pytest.param(
+            AGE_ONE_DAY,
+            "",
+            "page_copy: the site writes the sentence 'age_one_day' from the page copy: add it, with the places {days}",
+            id="age-singular-gone",
         ),
     ],
 )

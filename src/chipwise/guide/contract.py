@@ -212,6 +212,13 @@ class CopyKey(StrEnum):
     FLASHCARD_OUTCOME_FRONT = auto()
     FLASHCARD_QUESTION_ANSWER = auto()
     FLASHCARD_QUESTION_SOURCE = auto()
+    FACT_ENTRY_META = auto()
+    FACT_ENTRY_CHANGED = auto()
+    FACT_ENTRY_NOTE = auto()
+    FACT_ENTRY_COMPUTED = auto()
+    AGE_TODAY = auto()
+    AGE_ONE_DAY = auto()
+    AGE_DAYS = auto()
     CHART_TIMELINE_TITLE = auto()
     CHART_TIMELINE_DESCRIPTION = auto()
     CHART_TIMELINE_AXIS = auto()
@@ -368,6 +375,13 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FLASHCARD_OUTCOME_FRONT: frozenset({"question", "outcome"}),
     CopyKey.FLASHCARD_QUESTION_ANSWER: frozenset({"answer"}),
     CopyKey.FLASHCARD_QUESTION_SOURCE: frozenset(),
+    CopyKey.FACT_ENTRY_META: frozenset({"kind", "scope", "date", "age", "changed", "id"}),
+    CopyKey.FACT_ENTRY_CHANGED: frozenset({"version"}),
+    CopyKey.FACT_ENTRY_NOTE: frozenset({"note"}),
+    CopyKey.FACT_ENTRY_COMPUTED: frozenset({"arithmetic"}),
+    CopyKey.AGE_TODAY: frozenset(),
+    CopyKey.AGE_ONE_DAY: frozenset({"days"}),
+    CopyKey.AGE_DAYS: frozenset({"days"}),
     CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
     CopyKey.CHART_TIMELINE_AXIS: frozenset(),

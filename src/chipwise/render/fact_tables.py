@@ -16,7 +16,7 @@ from chipwise.facts.file_schema import is_aws_url
 from chipwise.facts.model import COPY_PLACE, PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey, columns
-from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -357,14 +357,21 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
         entries = [f"### {escape.markdown(topic)}"]
         for fact in group:
             if isinstance(fact.evidence, Derivation):
-                evidence = f"Computed: {escape.markdown(fact.evidence.arithmetic)}"
+                evidence = copy_text(facts, CopyKey.FACT_ENTRY_COMPUTED, arithmetic=escape.markdown(fact.evidence.arithmetic))
             else:
                 source = fact.evidence.source
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
-            note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
-            age = age_text(age_days(fact, today))
-            last = _last_change(changed.get(fact.id))
-            meta = f"{fact.kind.label} · {scope_text(fact, facts)} · verified {fact.verified.isoformat()} ({age}){last} · id {fact.id}"
+            note = f"<br>*{copy_text(facts, CopyKey.FACT_ENTRY_NOTE, note=escape.markdown(fact.note))}*" if fact.note else ""
+            meta = copy_text(
+                facts,
+                CopyKey.FACT_ENTRY_META,
+                kind=fact.kind.label,
+                scope=scope_text(fact, facts),
+                date=fact.verified.isoformat(),
+                age=age_words(facts, age_days(fact, today)),
+                changed=_last_change(facts, changed.get(fact.id)),
+                id=fact.id,
+            )
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
@@ -373,11 +380,18 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
     return "\n\n".join(sections)
 
 
-def _last_change(release: Release | None) -> str:
+def _last_change(facts: Facts, release: Release | None) -> str:
     """' · last changed in 2026.12.2' (the newest release that changed the fact); '' for a fact no release changed."""
     if release is None:
         return ""
-    return f" · last changed in {escape.html_text(release.version)}"
+    return " · " + copy_text(facts, CopyKey.FACT_ENTRY_CHANGED, version=escape.html_text(release.version))
+
+
+def age_words(facts: Facts, age: int) -> str:
+    """How long ago, in whole days, in the page copy's words: 'today', '1 day ago', '1,234 days ago'."""
+    if age == 0:
+        return copy_text(facts, CopyKey.AGE_TODAY)
+    return copy_text(facts, CopyKey.AGE_ONE_DAY if age == 1 else CopyKey.AGE_DAYS, days=f"{age:,}")
 
 
 def copy_text(facts: Facts, key: CopyKey, **values: str) -> str:
@@ -410,7 +424,7 @@ def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_ST
         facts,
         CopyKey.FRESHNESS,
         today=escape.markdown(today.isoformat()),
-        oldest=escape.markdown(age_text(oldest)),
+        oldest=age_words(facts, oldest),
         sourced=str(len(sourced)),
         verdict=verdict,
         command=escape.code_span("chipwise stale"),
