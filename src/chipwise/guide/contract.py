@@ -257,47 +257,27 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FRESHNESS: frozenset({"today", "oldest", "sourced", "verdict", "command"}),
     CopyKey.FRESHNESS_DUE: frozenset({"due", "days"}),
     CopyKey.FRESHNESS_NONE: frozenset({"days"}),
-    CopyKey.SIZING_FORMULA: frozenset(),
     CopyKey.SIZING_SERVING: frozenset({"precisions"}),
     CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
     CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
-    CopyKey.SIZING_FITS: frozenset(),
     CopyKey.SIZING_MEMORY_NEEDED: frozenset({"parameters", "bytes", "precision", "held", "held_as", "headroom", "memory"}),
-    CopyKey.SIZING_HELD_TO_TRAIN: frozenset(),
-    CopyKey.SIZING_HELD_AS_WEIGHTS: frozenset(),
     CopyKey.SIZING_FAMILY_UNLISTED: frozenset({"family"}),
     CopyKey.SIZING_FAMILY_FITS: frozenset({"size", "accelerators", "memory", "needed"}),
     CopyKey.SIZING_ACCELERATOR: frozenset({"count"}),
     CopyKey.SIZING_ACCELERATORS: frozenset({"count"}),
     CopyKey.SIZING_FAMILY_TOO_LARGE: frozenset({"needed", "family", "largest", "memory"}),
-    CopyKey.DEPLOYMENT_COST_REQUESTS: frozenset(),
-    CopyKey.DEPLOYMENT_COST_REPLIES: frozenset(),
-    CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT: frozenset(),
-    CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
     CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
-    CopyKey.PRICE_CAVEAT: frozenset(),
-    CopyKey.BENCHMARKS_BEST_ROWS_TITLE: frozenset(),
-    CopyKey.BENCHMARKS_BEST_ROWS: frozenset(),
     CopyKey.BENCHMARKS_ARCHIVED_TITLE: frozenset({"date"}),
-    CopyKey.BENCHMARKS_ARCHIVED_ROWS: frozenset(),
     CopyKey.BENCHMARKS_READ_FROM: frozenset({"repository", "commit", "imported", "command"}),
     CopyKey.BENCHMARKS_RATES: frozenset({"dated"}),
     CopyKey.BENCHMARKS_RATES_DATED: frozenset({"date"}),
-    CopyKey.BENCHMARKS_RATES_UNDATED: frozenset(),
-    CopyKey.BENCHMARKS_FILES: frozenset(),
     CopyKey.BENCHMARKS_FILE_UPDATED: frozenset({"date"}),
-    CopyKey.BENCHMARKS_FILE_UNSHOWN: frozenset(),
     CopyKey.BENCHMARKS_SHOWN_ON: frozenset({"page"}),
-    CopyKey.BENCHMARKS_NOT_SHOWN: frozenset(),
     CopyKey.BENCHMARKS_ROW_CHOICE: frozenset({"model", "instance", "optimized", "shape", "stack", "shown"}),
-    CopyKey.BENCHMARKS_NO_INFERENCE_ROWS: frozenset(),
-    CopyKey.BENCHMARKS_NO_TRAINING_ROWS: frozenset(),
-    CopyKey.BENCHMARKS_NONE_SUPERSEDED: frozenset(),
     CopyKey.BENCHMARKS_SUPERSEDED: frozenset({"count", "dropped", "kept", "command"}),
     CopyKey.BENCHMARK_CHART_COST_TITLE: frozenset({"kind", "units"}),
     CopyKey.BENCHMARK_CHART_COST_DESCRIPTION: frozenset({"count", "kind", "units"}),
     CopyKey.BENCHMARK_CHART_COST_AXIS: frozenset({"units"}),
-    CopyKey.BENCHMARK_CHART_COST_SERIES: frozenset(),
     CopyKey.BENCHMARK_CHART_COST_HEADER: frozenset({"units"}),
     CopyKey.BENCHMARK_CHART_LATENCY_TITLE: frozenset({"kind", "latency"}),
     CopyKey.BENCHMARK_CHART_LATENCY_DESCRIPTION: frozenset({"count", "kind", "latency", "units"}),
@@ -305,37 +285,10 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARK_CHART_LATENCY_HEADER: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_THROUGHPUT: frozenset({"units"}),
     CopyKey.BENCHMARK_CHART_COST_ABOVE: frozenset({"link"}),
-    CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK: frozenset(),
-    CopyKey.CHART_SCROLL_CUE: frozenset(),
-    CopyKey.CHART_TABLE_SUMMARY: frozenset(),
-    CopyKey.CHART_ROW_COLUMNS: frozenset(),
-    CopyKey.BENCHMARKS_COLUMNS: frozenset(),
-    CopyKey.BENCHMARKS_TRAINING_COLUMNS: frozenset(),
-    CopyKey.BENCHMARKS_FILTERS: frozenset(),
-    CopyKey.NUMBERS_COLUMNS: frozenset(),
-    CopyKey.COMPARISON_TOPIC_COLUMN: frozenset(),
-    CopyKey.FAMILY_SPEC_COLUMN: frozenset(),
-    CopyKey.EXAM_RULE_COLUMNS: frozenset(),
     CopyKey.EXAM_MAPPING_COLUMNS: frozenset({"exam"}),
-    CopyKey.EXAM_MAPPING_CARD_COLUMNS: frozenset(),
-    CopyKey.EXAM_NOTE_CLAIMS_COLUMNS: frozenset(),
-    CopyKey.STUDY_NOTE_COLUMNS: frozenset(),
-    CopyKey.FACT_CHECK_COLUMNS: frozenset(),
-    CopyKey.SOURCES_COLUMNS: frozenset(),
-    CopyKey.SIZES_COLUMNS: frozenset(),
-    CopyKey.TIMELINE_COLUMNS: frozenset(),
-    CopyKey.GLOSSARY_COLUMNS: frozenset(),
-    CopyKey.CHANGES_COLUMNS: frozenset(),
-    CopyKey.PRACTICE_COVERAGE_COLUMNS: frozenset(),
-    CopyKey.COMPARISON_ROWS: frozenset(),
-    CopyKey.FAMILY_ROWS: frozenset(),
-    CopyKey.FACT_CHECK_ROWS: frozenset(),
-    CopyKey.DECISION_RULE_COLUMN: frozenset(),
-    CopyKey.DECISION_OUTCOME_COLUMNS: frozenset(),
     CopyKey.DECISION_TABLE_READS: frozenset({"table", "inputs", "policy"}),
     CopyKey.DECISION_TABLE_READS_ANSWER: frozenset({"question"}),
     CopyKey.DECISION_RULE_HEADING: frozenset({"rule", "outcome"}),
-    CopyKey.FLOWCHART_CUE: frozenset(),
     CopyKey.BENCHMARKS_SHAPE_BATCH: frozenset({"batch"}),
     CopyKey.BENCHMARKS_SHAPE_SEQUENCE: frozenset({"sequence"}),
     CopyKey.BENCHMARKS_SHAPE_TOKENS: frozenset({"input", "output"}),
@@ -344,28 +297,20 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.BENCHMARKS_LATENCY_TOKEN: frozenset({"median", "tail"}),
     CopyKey.BENCHMARKS_COST: frozenset({"cost", "units"}),
     CopyKey.DECISION_INPUT_COMPUTED: frozenset({"how"}),
-    CopyKey.DECISION_INPUT_RANGES: frozenset(),
     CopyKey.DECISION_INPUT_DEFAULT: frozenset({"value"}),
-    CopyKey.WORKED_EXAMPLE_GIVEN: frozenset(),
     CopyKey.WORKED_EXAMPLE_TRAFFIC: frozenset({"requests"}),
     CopyKey.WORKED_EXAMPLE_GPU_COST: frozenset({"cost"}),
     CopyKey.WORKED_EXAMPLE_NOTE_FIGURES: frozenset({"cut", "speed"}),
-    CopyKey.WORKED_EXAMPLE_STEPS: frozenset(),
     CopyKey.COMPARISON_INFERENTIA_COST_CLAIM: frozenset({"claim"}),
     CopyKey.COMPARISON_TRAINIUM_COST_CLAIM: frozenset({"claim"}),
     CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM: frozenset({"throughput", "cut"}),
     CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM: frozenset({"cut"}),
-    CopyKey.SOURCES_THIRD_PARTY: frozenset(),
     CopyKey.SIZES_NETWORK_SOURCE: frozenset({"source"}),
     CopyKey.CHANGES_RELEASED: frozenset({"date"}),
     CopyKey.PRACTICE_COVERAGE_RULE: frozenset({"rule"}),
     CopyKey.PRACTICE_COVERAGE_CHECK: frozenset({"topic"}),
     CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
-    CopyKey.PRACTICE_COVERAGE_NOT_ASKED: frozenset(),
     CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
-    CopyKey.FLOWCHART_MERMAID_TITLE: frozenset(),
-    CopyKey.DECISION_ANY: frozenset(),
-    CopyKey.FLASHCARD_DECK: frozenset(),
     CopyKey.FLASHCARD_COMPUTED: frozenset({"arithmetic"}),
     CopyKey.FLASHCARD_SOURCE: frozenset({"title", "url", "date"}),
     CopyKey.FLASHCARD_RULE_FRONT: frozenset({"situation"}),
@@ -374,29 +319,20 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FLASHCARD_CHECK_FRONT: frozenset({"note"}),
     CopyKey.FLASHCARD_OUTCOME_FRONT: frozenset({"question", "outcome"}),
     CopyKey.FLASHCARD_QUESTION_ANSWER: frozenset({"answer"}),
-    CopyKey.FLASHCARD_QUESTION_SOURCE: frozenset(),
     CopyKey.FACT_ENTRY_META: frozenset({"kind", "scope", "date", "age", "changed", "id"}),
     CopyKey.FACT_ENTRY_CHANGED: frozenset({"version"}),
     CopyKey.FACT_ENTRY_NOTE: frozenset({"note"}),
     CopyKey.FACT_ENTRY_COMPUTED: frozenset({"arithmetic"}),
-    CopyKey.AGE_TODAY: frozenset(),
     CopyKey.AGE_ONE_DAY: frozenset({"days"}),
     CopyKey.AGE_DAYS: frozenset({"days"}),
-    CopyKey.CHART_TIMELINE_TITLE: frozenset(),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
-    CopyKey.CHART_TIMELINE_AXIS: frozenset(),
-    CopyKey.CHART_SIZING_TITLE: frozenset(),
     CopyKey.CHART_SIZING_DESCRIPTION: frozenset({"precision", "headroom"}),
     CopyKey.CHART_SIZING_DESCRIPTION_TRAINING: frozenset({"precision", "headroom"}),
-    CopyKey.CHART_SIZING_AXIS: frozenset(),
     CopyKey.CHART_SIZING_SERVE: frozenset({"precision"}),
-    CopyKey.CHART_SIZING_TRAIN: frozenset(),
-    CopyKey.CHART_SIZING_SIZE_HEADER: frozenset(),
-    CopyKey.CHART_SIZING_MEMORY_HEADER: frozenset(),
     CopyKey.CHART_SIZING_LARGEST_HEADER: frozenset({"need"}),
-    **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
-"""The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
+"""The {name} places each sentence must hold, every one of them and no other (the code fills exactly these); a key
+not listed holds none."""
 
 COLUMN_SEPARATOR = " | "
 """What parts a table's column headers in the page copy: the headers read as the Markdown header row writes them."""
@@ -553,14 +489,14 @@ def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = 
         if text is None and key not in required:
             continue
         if text is None:
-            places = f", with the places {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else ""
+            places = f", with the places {_places(copy_places(key))}" if copy_places(key) else ""
             yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it{places}")
             continue
         found = set(COPY_PLACE.findall(text))
-        for name in sorted(found - COPY_PLACES[key]):
-            fills = f"it fills {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else "it fills none"
+        for name in sorted(found - copy_places(key)):
+            fills = f"it fills {_places(copy_places(key))}" if copy_places(key) else "it fills none"
             yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; {fills}")
-        for name in sorted(COPY_PLACES[key] - found):
+        for name in sorted(copy_places(key) - found):
             yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
         wanted = COPY_COLUMNS.get(key)
         if wanted is not None and len(columns(text)) != wanted:
@@ -571,6 +507,11 @@ def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = 
     for written in page_copy:
         if written not in set(CopyKey):
             yield Breach(f"page_copy.{written}", unknown_message("page copy key", written, [item.value for item in CopyKey]))
+
+
+def copy_places(key: CopyKey) -> frozenset[str]:
+    """The {name} places the sentence `key` holds (COPY_PLACES; none when it is not listed)."""
+    return COPY_PLACES.get(key, frozenset())
 
 
 def _places(names: frozenset[str]) -> str:
