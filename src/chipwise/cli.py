@@ -20,7 +20,7 @@ from chipwise.facts import neuron_import
 from chipwise.facts.benchmarks import named_file
 from chipwise.facts.changes import changelog_markdown
 from chipwise.facts.file_schema import json_schema
-from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_text, build_day, stale
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, build_day, stale
 from chipwise.guide.load import default_facts_path, load_facts
 from chipwise.guide.model import Facts
 from chipwise.page_references import docs_problems
@@ -281,6 +281,14 @@ def _days(text: str) -> int:
     return days
 
 
+def _age(age: int) -> str:
+    """The command line's own words for an age (the facts file's page copy has the site's, and a file checked for
+    the command line alone need not give them)."""
+    if age == 0:
+        return "today"
+    return "1 day ago" if age == 1 else f"{age:,} days ago"
+
+
 def _stale(days: int, as_json: bool) -> int:
     """Lists what is due for another look; exits 0 either way, so time passing alone never fails a build."""
     loaded = load_facts()
@@ -306,7 +314,7 @@ def _stale(days: int, as_json: bool) -> int:
         return 0
     for item in found:
         source = item.fact.source.url if item.fact.source else ""
-        sys.stdout.write(f"{item.fact.id}: verified {item.fact.verified.isoformat()} ({age_text(item.age_days)}) {source}\n")
+        sys.stdout.write(f"{item.fact.id}: verified {item.fact.verified.isoformat()} ({_age(item.age_days)}) {source}\n")
     noun = "fact" if len(found) == 1 else "facts"
     sys.stdout.write(f"{len(found)} {noun} last verified more than {days} days before {today.isoformat()}\n")
     return 0

@@ -61,7 +61,12 @@ def test_every_inference_row_of_the_fixture_is_read_with_its_fields() -> None:
     prices = "about-neuron/benchmarks/inf2/inf2_instance_prices.csv"
     assert content["rates"]["inf2.xlarge"] == {"usd_per_hour": 0.328, "basis": "RI-Effective hourly rate", "file": prices, "line": 2}
     page = "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/archive/benchmarks/inf2/inf2-performance.html"
-    shown = {"page": page, "page_file": "about-neuron/benchmarks/inf2/inf2-performance.rst", "page_updated": "Feb 26th, 2026"}
+    shown = {
+        "page": page,
+        "page_file": "about-neuron/benchmarks/inf2/inf2-performance.rst",
+        "page_title": "Inf2 Inference Performance",
+        "page_updated": "Feb 26th, 2026",
+    }
     assert content["files"][ENCODER] == shown
     assert content["files"]["about-neuron/benchmarks/inf2/throughput_data_decoder.csv"] == {}, "no page shows the LLM rows at this commit"
 
@@ -282,6 +287,7 @@ def test_trn1_training_rows_are_read_with_their_page_and_tutorial() -> None:
     page = content["files"]["about-neuron/benchmarks/trn1/training_data_decoder.csv"]
     assert page["page"].endswith("/en/latest/archive/benchmarks/trn1/trn1-training-performance.html")
     assert page["page_updated"] == "February 19th, 2026"
+    assert page["page_title"] == "Trn1/Trn1n Training Performance", "the page's own title, read from its source"
 
 
 def test_a_malformed_training_row_is_refused_with_its_file_and_line(checkout: Path, tmp_path: Path) -> None:

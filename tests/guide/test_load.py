@@ -355,6 +355,13 @@ DECODER_LATENCY = '  benchmark_kind_decoder_latency: "time to first token"\n'
 SIZING_LARGEST = '  chart_sizing_largest_header: "Largest model {need} (billions of parameters)"\n'
 VISION_UNIT_NAME = '  benchmark_kind_vision_unit_name: "image"\n'
 COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {units}, by model"\n'
+VISION_UNITS = '  benchmark_kind_vision_units: "images"\n'
+COST_ABOVE = '  benchmark_chart_cost_above: "Its cost chart is {link}, with the best rows."\n'
+SCROLL_CUE = '  chart_scroll_cue: "Scroll the chart sideways to see all of it."\n'
+AGE_ONE_DAY = '  age_one_day: "{days} day ago"\n'
+FAMILY_ROWS = '  family_rows: "Chip | Role | Status"\n'
+TABLE_READS = '  decision_table_reads: "Table {table} decides from: {inputs}. Hit policy {policy}: exactly one rule decides each case."\n'
+MAPPING_COLUMNS = '  exam_mapping_columns: "Topic | Where in {exam} | Domain weight | Objective (and whose wording)"\n'
 
 
 @pytest.mark.parametrize(
@@ -416,6 +423,54 @@ COST_TITLE = '  benchmark_chart_cost_title: "{kind}: lowest cost per million {un
             "",
             "page_copy: the site writes the sentence 'benchmark_kind_vision_unit_name' from the page copy: add it",
             id="benchmark-kind-unit-name-gone",
+        ),
+        pytest.param(
+            VISION_UNITS,
+            "",
+            "page_copy: the site writes the sentence 'benchmark_kind_vision_units' from the page copy: add it",
+            id="benchmark-kind-plural-gone",
+        ),
+        pytest.param(
+            COST_ABOVE,
+            '  benchmark_chart_cost_above: "Its cost chart is at the top."\n',
+            "page_copy.benchmark_chart_cost_above: the sentence leaves out {link}, which the code fills",
+            id="benchmark-chart-cost-above-unlinked",
+        ),
+        pytest.param(
+            SCROLL_CUE,
+            "",
+            "page_copy: the site writes the sentence 'chart_scroll_cue' from the page copy: add it",
+            id="chart-scroll-cue-gone",
+        ),
+        pytest.param(
+            MAPPING_COLUMNS,
+            '  exam_mapping_columns: "Topic | Where in {exam} | Objective"\n',
+            "page_copy.exam_mapping_columns: expected the table's 4 header(s) separated by ' | ', received 3: 'Topic | Where in {exam} | Objective'",
+            id="columns-miscounted",
+        ),
+        pytest.param(
+            MAPPING_COLUMNS,
+            "",
+            "page_copy: the site writes the sentence 'exam_mapping_columns' from the page copy: add it, with the places {exam}",
+            id="columns-gone",
+        ),
+        pytest.param(
+            FAMILY_ROWS,
+            '  family_rows: "Chip | Role | Status | Year"\n',
+            "page_copy.family_rows: expected the table's 3 header(s) separated by ' | ', received 4",
+            id="row-headers-miscounted",
+        ),
+        pytest.param(
+            TABLE_READS,
+            '  decision_table_reads: "Table {table} decides from: {inputs}."\n',
+            "page_copy.decision_table_reads: the sentence leaves out {policy}, which the code fills",
+            id="decision-table-reads-without-policy",
+        ),
+        pytest.param(
+            AGE_ONE_DAY,
+            "",
+            "page_copy: the site writes the sentence 'age_one_day' from the page copy: add it, with the places {days}",
+            id="age-singular-gone",
         ),
     ],
 )

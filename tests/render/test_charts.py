@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from chipwise.facts.benchmarks import Benchmarks, Category
-from chipwise.guide.contract import all_kind_words, kind_words
+from chipwise.guide.contract import all_kind_words, chart_words, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import charts
 from tests.support import nonempty
@@ -29,8 +29,8 @@ def every_chart(facts: Facts) -> list[charts.Chart]:
 
 
 def test_the_same_facts_draw_the_same_bytes(facts: Facts) -> None:
-    first = [charts.figure(chart) for chart in every_chart(facts)]
-    second = [charts.figure(chart) for chart in every_chart(facts)]
+    first = [charts.figure(chart, chart_words(facts.page_copy)) for chart in every_chart(facts)]
+    second = [charts.figure(chart, chart_words(facts.page_copy)) for chart in every_chart(facts)]
     assert first == second
     assert len(set(first)) == len(first)
 
@@ -135,7 +135,7 @@ def test_text_from_the_facts_file_is_escaped_in_the_chart_and_its_table(facts: F
     benchmarks: Benchmarks = dataclasses.replace(facts.benchmarks, rows=rows)
     decoder = kind_words(facts.page_copy, Category.DECODER)
     for chart in (charts.cost_chart(benchmarks, decoder), charts.latency_chart(benchmarks, decoder)):
-        html = charts.figure(chart)
+        html = charts.figure(chart, decoder.charts)
         assert "<script>" not in html and "<b>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
         ElementTree.fromstring(chart.svg)

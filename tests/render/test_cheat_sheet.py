@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chipwise.guide.contract import CopyKey, columns
 from chipwise.guide.model import Facts
 from chipwise.render import cheat_sheet
 from chipwise.render.fact_tables import Links
@@ -24,7 +25,7 @@ def test_each_row_names_its_columns_and_carries_the_claim_and_the_verdict(facts:
     rows = table.splitlines()[2:]
     assert len(rows) == len(cheat_sheet.note_checks(facts))
     for row, check in zip(nonempty(rows), cheat_sheet.note_checks(facts), strict=True):
-        for column in nonempty(cheat_sheet.NOTE_COLUMNS):
+        for column in nonempty(columns(facts.page_copy[CopyKey.EXAM_NOTE_CLAIMS_COLUMNS])):
             assert f'<span class="chipwise-card-label">{column}:</span>' in row
         assert f"chipwise-verdict--{check.verdict}" in row
 

@@ -56,7 +56,7 @@ def test_every_rule_is_a_leaf_and_training_skips_the_requests_question(facts: Fa
 
 
 def test_mermaid_source_names_every_rule_question_and_outcome(facts: Facts) -> None:
-    source = flowchart.mermaid_source(facts.decision)
+    source = flowchart.mermaid_source(facts.decision, "Which AWS option?")
     assert source.startswith("---\ntitle: ")
     assert "flowchart TD" in source
     for table in nonempty(facts.decision.tables):
@@ -71,7 +71,7 @@ def test_mermaid_source_names_every_rule_question_and_outcome(facts: Facts) -> N
 def test_svg_is_accessible_and_links_each_outcome(facts: Facts) -> None:
     hrefs = {rule.id: f"#rule-{rule.id}" for rule in facts.decision.rules}
     for table in nonempty(facts.decision.tables):
-        svg = flowchart.flowchart_svg(table, hrefs)
+        svg = flowchart.flowchart_svg(table, hrefs, f"{table.question} The decision flowchart of table {table.id}")
         assert 'role="group"' in svg and f'aria-labelledby="chipwise-flow-title-{table.id}"' in svg and "<title" in svg and "<desc" in svg
         for rule in nonempty(table.rules):
             assert f'href="#rule-{rule.id}"' in svg and f'data-rule="{rule.id}"' in svg

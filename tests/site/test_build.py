@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from chipwise.exports import site_files
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import cheat_sheet, flowchart
 from chipwise.render import practice as render_practice
@@ -149,7 +150,8 @@ def test_generated_files_are_published(built_site: Path, facts: Facts) -> None:
     for path, content in nonempty(site_files.generated_files(facts, site_url).items()):
         published = built_site / path
         assert (published.read_bytes() if isinstance(content, bytes) else published.read_text(encoding="utf-8")) == content
-    assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == flowchart.mermaid_source(facts.decision)
+    mermaid = flowchart.mermaid_source(facts.decision, facts.page_copy[CopyKey.FLOWCHART_MERMAID_TITLE])
+    assert (built_site / site_files.MERMAID_PATH).read_text(encoding="utf-8") == mermaid
 
 
 def test_no_third_party_assets(built_site: Path) -> None:

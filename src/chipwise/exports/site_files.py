@@ -8,6 +8,7 @@ from typing import Any
 
 from chipwise import disk_cache
 from chipwise.exports import benchmarks_api, changes_api, decisions_schema, facts_schema
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.load import content_digest
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
@@ -73,7 +74,7 @@ def _generate(facts: Facts, site_url: str = "") -> dict[str, str | bytes]:
     return {
         ANKI_PATH: flashcards.apkg(facts),
         TSV_PATH: flashcards.tsv(facts),
-        MERMAID_PATH: flowchart.mermaid_source(facts.decision),
+        MERMAID_PATH: flowchart.mermaid_source(facts.decision, facts.page_copy[CopyKey.FLOWCHART_MERMAID_TITLE]),
         "api/facts.json": _json(json_api.facts_json(facts)),
         "api/decisions.json": _json(json_api.decisions_json(facts)),
         decisions_schema.SCHEMA_PATH: _json({**decisions_schema.json_schema(), "version": facts.meta.version}),

@@ -61,6 +61,13 @@ class DataFile:
     """The page's own 'Last update' words, verbatim; None when it gives none."""
     page_file: str | None = None
     """The page's .rst source in the repository at the commit the rows were read at."""
+    page_title: str | None = None
+    """The page's title, as AWS writes it: 'Inf2 Inference Performance'."""
+
+    @property
+    def title(self) -> str:
+        """How the site names the page: its title, or (for a rows file imported before titles were read) its file name."""
+        return self.page_title or (self.page or "").rsplit("/", 1)[-1].removesuffix(".html")
 
     def link(self, commit: str, line: int | None = None) -> str:
         anchor = f"?plain=1#L{line}" if line is not None else ""
@@ -262,9 +269,10 @@ DATA_FILE = Record(
     {
         "page": Field(Url(), required=False, doc="The Neuron documentation page that shows this file; absent when none does."),
         "page_updated": Field(_text, required=False, doc="The page's 'Last update' words, verbatim."),
+        "page_title": Field(_text, required=False, doc="The page's title, as its source writes it."),
         "page_file": Field(_rst_path, required=False, doc="The page's .rst source at the commit."),
     },
-    name="a data file (page, page_updated, page_file)",
+    name="a data file (page, page_updated, page_file, page_title)",
 )
 
 RATE = Record(
@@ -418,7 +426,10 @@ def _build(path: Path, digest: str, raw: dict[str, Any], walk: Walk) -> Benchmar
     def problem(key_path: str, message: str) -> None:
         walk.problems.append(Problem(walk.path, walk.at(key_path) if key_path else Location(1, 1), key_path, message))
 
-    files = {name: DataFile(name, entry.get("page"), entry.get("page_updated"), entry.get("page_file")) for name, entry in raw["files"].items()}
+    files = {
+        name: DataFile(name, entry.get("page"), entry.get("page_updated"), entry.get("page_file"), entry.get("page_title"))
+        for name, entry in raw["files"].items()
+    }
 
     def data_file(key_path: str, name: str) -> DataFile | None:
         if name not in files:

@@ -39,6 +39,8 @@ PRICE_FILE = re.compile(r"[a-z0-9]+_instance_prices\.csv")
 RATE_COLUMN = "RI-Effective hourly rate"
 TRAINING_FILE = re.compile(r"training_data_([a-z_]+)\.csv")
 LAST_UPDATE = re.compile(r"^\*+Last update:\s*(.+?)\*+\s*$", re.MULTILINE)
+PAGE_TITLE = re.compile(r"^(\w[^\n]*?)[ \t]*\n=+[ \t]*$", re.MULTILINE)
+"""A reStructuredText page's title: its first line underlined with '='."""
 READ_CSV = re.compile(r"read_csv\('([^']+)'\)|^\s*:file:\s*(\S+\.csv)\s*$", re.MULTILINE)
 ARCHIVE_DIR = "archive/benchmarks"
 """Where the live documentation keeps the benchmark pages since AWS archived them (about-neuron/benchmarks/X
@@ -350,7 +352,7 @@ def archived_page(relative: str) -> str:
 
 
 def _pages(reading: _Reading, folder: str) -> dict[str, dict[str, str]]:
-    """CSV file name -> the page that reads it (its source at the commit, its live URL and 'Last update' words)."""
+    """CSV file name -> the page that reads it (its source at the commit, its live URL, its title and 'Last update' words)."""
     shown: dict[str, dict[str, str]] = {}
     for page in sorted((reading.root / folder).glob("*.rst")):
         relative = f"{folder}/{page.name}"
@@ -358,6 +360,9 @@ def _pages(reading: _Reading, folder: str) -> dict[str, dict[str, str]]:
         if text is None:
             continue
         entry = {"page": archived_page(relative), "page_file": relative}
+        title = PAGE_TITLE.search(text)
+        if title:
+            entry["page_title"] = title.group(1)
         updated = LAST_UPDATE.search(text)
         if updated:
             entry["page_updated"] = updated.group(1).strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, auto
 
 from chipwise.decision.model import DecisionGraph
 from chipwise.errors import unknown_message
@@ -88,154 +88,289 @@ class Breach:
 
 
 class CopyKey(StrEnum):
-    """Every sentence of the page_copy section the code fills in: its {name} places are the values the code gives."""
+    """Every sentence of the page_copy section the code fills in: its {name} places are the values the code gives.
+    Each key is its member's name in lower case (StrEnum's auto())."""
 
-    FRESHNESS = "freshness"
-    FRESHNESS_DUE = "freshness_due"
-    FRESHNESS_NONE = "freshness_none"
-    SIZING_FORMULA = "sizing_formula"
-    SIZING_SERVING = "sizing_serving"
-    SIZING_TRAINING = "sizing_training"
-    SIZING_HEADROOM = "sizing_headroom"
-    SIZING_FITS = "sizing_fits"
-    SIZING_MEMORY_NEEDED = "sizing_memory_needed"
-    SIZING_HELD_TO_TRAIN = "sizing_held_to_train"
-    SIZING_HELD_AS_WEIGHTS = "sizing_held_as_weights"
-    SIZING_FAMILY_UNLISTED = "sizing_family_unlisted"
-    SIZING_FAMILY_FITS = "sizing_family_fits"
-    SIZING_ACCELERATOR = "sizing_accelerator"
-    SIZING_ACCELERATORS = "sizing_accelerators"
-    SIZING_FAMILY_TOO_LARGE = "sizing_family_too_large"
-    DEPLOYMENT_COST_REQUESTS = "deployment_cost_requests"
-    DEPLOYMENT_COST_REPLIES = "deployment_cost_replies"
-    DEPLOYMENT_COST_WITHIN_LIMIT = "deployment_cost_within_limit"
-    DEPLOYMENT_COST_ABOVE_LIMIT = "deployment_cost_above_limit"
-    DEPLOYMENT_COST_OWN_RATE = "deployment_cost_own_rate"
-    PRICE_CAVEAT = "price_caveat"
-    BENCHMARKS_BEST_ROWS_TITLE = "benchmarks_best_rows_title"
-    BENCHMARKS_BEST_ROWS = "benchmarks_best_rows"
-    BENCHMARKS_ARCHIVED_TITLE = "benchmarks_archived_title"
-    BENCHMARKS_ARCHIVED_ROWS = "benchmarks_archived_rows"
-    BENCHMARKS_READ_FROM = "benchmarks_read_from"
-    BENCHMARKS_RATES = "benchmarks_rates"
-    BENCHMARKS_RATES_DATED = "benchmarks_rates_dated"
-    BENCHMARKS_RATES_UNDATED = "benchmarks_rates_undated"
-    BENCHMARKS_FILES = "benchmarks_files"
-    BENCHMARKS_FILE_UPDATED = "benchmarks_file_updated"
-    BENCHMARKS_FILE_UNSHOWN = "benchmarks_file_unshown"
-    BENCHMARKS_SHOWN_ON = "benchmarks_shown_on"
-    BENCHMARKS_NOT_SHOWN = "benchmarks_not_shown"
-    BENCHMARKS_ROW_CHOICE = "benchmarks_row_choice"
-    BENCHMARKS_NO_INFERENCE_ROWS = "benchmarks_no_inference_rows"
-    BENCHMARKS_NO_TRAINING_ROWS = "benchmarks_no_training_rows"
-    BENCHMARKS_NONE_SUPERSEDED = "benchmarks_none_superseded"
-    BENCHMARKS_SUPERSEDED = "benchmarks_superseded"
-    BENCHMARK_CHART_COST_TITLE = "benchmark_chart_cost_title"
-    BENCHMARK_CHART_COST_DESCRIPTION = "benchmark_chart_cost_description"
-    BENCHMARK_CHART_COST_AXIS = "benchmark_chart_cost_axis"
-    BENCHMARK_CHART_COST_SERIES = "benchmark_chart_cost_series"
-    BENCHMARK_CHART_COST_HEADER = "benchmark_chart_cost_header"
-    BENCHMARK_CHART_LATENCY_TITLE = "benchmark_chart_latency_title"
-    BENCHMARK_CHART_LATENCY_DESCRIPTION = "benchmark_chart_latency_description"
-    BENCHMARK_CHART_LATENCY_AXIS = "benchmark_chart_latency_axis"
-    BENCHMARK_CHART_LATENCY_HEADER = "benchmark_chart_latency_header"
-    BENCHMARK_CHART_THROUGHPUT = "benchmark_chart_throughput"
-    CHART_TIMELINE_TITLE = "chart_timeline_title"
-    CHART_TIMELINE_DESCRIPTION = "chart_timeline_description"
-    CHART_TIMELINE_AXIS = "chart_timeline_axis"
-    CHART_SIZING_TITLE = "chart_sizing_title"
-    CHART_SIZING_DESCRIPTION = "chart_sizing_description"
-    CHART_SIZING_DESCRIPTION_TRAINING = "chart_sizing_description_training"
-    CHART_SIZING_AXIS = "chart_sizing_axis"
-    CHART_SIZING_SERVE = "chart_sizing_serve"
-    CHART_SIZING_TRAIN = "chart_sizing_train"
-    CHART_SIZING_SIZE_HEADER = "chart_sizing_size_header"
-    CHART_SIZING_MEMORY_HEADER = "chart_sizing_memory_header"
-    CHART_SIZING_LARGEST_HEADER = "chart_sizing_largest_header"
-    BENCHMARK_KIND_ENCODER = "benchmark_kind_encoder"
-    BENCHMARK_KIND_ENCODER_UNIT = "benchmark_kind_encoder_unit"
-    BENCHMARK_KIND_ENCODER_LATENCY = "benchmark_kind_encoder_latency"
-    BENCHMARK_KIND_ENCODER_UNIT_NAME = "benchmark_kind_encoder_unit_name"
-    BENCHMARK_KIND_DECODER = "benchmark_kind_decoder"
-    BENCHMARK_KIND_DECODER_UNIT = "benchmark_kind_decoder_unit"
-    BENCHMARK_KIND_DECODER_LATENCY = "benchmark_kind_decoder_latency"
-    BENCHMARK_KIND_DECODER_UNIT_NAME = "benchmark_kind_decoder_unit_name"
-    BENCHMARK_KIND_ENCODER_DECODER = "benchmark_kind_encoder_decoder"
-    BENCHMARK_KIND_ENCODER_DECODER_UNIT = "benchmark_kind_encoder_decoder_unit"
-    BENCHMARK_KIND_ENCODER_DECODER_LATENCY = "benchmark_kind_encoder_decoder_latency"
-    BENCHMARK_KIND_ENCODER_DECODER_UNIT_NAME = "benchmark_kind_encoder_decoder_unit_name"
-    BENCHMARK_KIND_VISION = "benchmark_kind_vision"
-    BENCHMARK_KIND_VISION_UNIT = "benchmark_kind_vision_unit"
-    BENCHMARK_KIND_VISION_LATENCY = "benchmark_kind_vision_latency"
-    BENCHMARK_KIND_VISION_UNIT_NAME = "benchmark_kind_vision_unit_name"
+    FRESHNESS = auto()
+    FRESHNESS_DUE = auto()
+    FRESHNESS_NONE = auto()
+    SIZING_FORMULA = auto()
+    SIZING_SERVING = auto()
+    SIZING_TRAINING = auto()
+    SIZING_HEADROOM = auto()
+    SIZING_FITS = auto()
+    SIZING_MEMORY_NEEDED = auto()
+    SIZING_HELD_TO_TRAIN = auto()
+    SIZING_HELD_AS_WEIGHTS = auto()
+    SIZING_FAMILY_UNLISTED = auto()
+    SIZING_FAMILY_FITS = auto()
+    SIZING_ACCELERATOR = auto()
+    SIZING_ACCELERATORS = auto()
+    SIZING_FAMILY_TOO_LARGE = auto()
+    DEPLOYMENT_COST_REQUESTS = auto()
+    DEPLOYMENT_COST_REPLIES = auto()
+    DEPLOYMENT_COST_WITHIN_LIMIT = auto()
+    DEPLOYMENT_COST_ABOVE_LIMIT = auto()
+    DEPLOYMENT_COST_OWN_RATE = auto()
+    PRICE_CAVEAT = auto()
+    BENCHMARKS_BEST_ROWS_TITLE = auto()
+    BENCHMARKS_BEST_ROWS = auto()
+    BENCHMARKS_ARCHIVED_TITLE = auto()
+    BENCHMARKS_ARCHIVED_ROWS = auto()
+    BENCHMARKS_READ_FROM = auto()
+    BENCHMARKS_RATES = auto()
+    BENCHMARKS_RATES_DATED = auto()
+    BENCHMARKS_RATES_UNDATED = auto()
+    BENCHMARKS_FILES = auto()
+    BENCHMARKS_FILE_UPDATED = auto()
+    BENCHMARKS_FILE_UNSHOWN = auto()
+    BENCHMARKS_SHOWN_ON = auto()
+    BENCHMARKS_NOT_SHOWN = auto()
+    BENCHMARKS_ROW_CHOICE = auto()
+    BENCHMARKS_NO_INFERENCE_ROWS = auto()
+    BENCHMARKS_NO_TRAINING_ROWS = auto()
+    BENCHMARKS_NONE_SUPERSEDED = auto()
+    BENCHMARKS_SUPERSEDED = auto()
+    BENCHMARK_CHART_COST_TITLE = auto()
+    BENCHMARK_CHART_COST_DESCRIPTION = auto()
+    BENCHMARK_CHART_COST_AXIS = auto()
+    BENCHMARK_CHART_COST_SERIES = auto()
+    BENCHMARK_CHART_COST_HEADER = auto()
+    BENCHMARK_CHART_LATENCY_TITLE = auto()
+    BENCHMARK_CHART_LATENCY_DESCRIPTION = auto()
+    BENCHMARK_CHART_LATENCY_AXIS = auto()
+    BENCHMARK_CHART_LATENCY_HEADER = auto()
+    BENCHMARK_CHART_THROUGHPUT = auto()
+    BENCHMARK_CHART_COST_ABOVE = auto()
+    BENCHMARK_CHART_COST_ABOVE_LINK = auto()
+    CHART_SCROLL_CUE = auto()
+    CHART_TABLE_SUMMARY = auto()
+    CHART_ROW_COLUMNS = auto()
+    BENCHMARKS_COLUMNS = auto()
+    BENCHMARKS_TRAINING_COLUMNS = auto()
+    BENCHMARKS_FILTERS = auto()
+    NUMBERS_COLUMNS = auto()
+    COMPARISON_TOPIC_COLUMN = auto()
+    FAMILY_SPEC_COLUMN = auto()
+    EXAM_RULE_COLUMNS = auto()
+    EXAM_MAPPING_COLUMNS = auto()
+    EXAM_MAPPING_CARD_COLUMNS = auto()
+    EXAM_NOTE_CLAIMS_COLUMNS = auto()
+    STUDY_NOTE_COLUMNS = auto()
+    FACT_CHECK_COLUMNS = auto()
+    SOURCES_COLUMNS = auto()
+    SIZES_COLUMNS = auto()
+    TIMELINE_COLUMNS = auto()
+    GLOSSARY_COLUMNS = auto()
+    CHANGES_COLUMNS = auto()
+    PRACTICE_COVERAGE_COLUMNS = auto()
+    COMPARISON_ROWS = auto()
+    FAMILY_ROWS = auto()
+    FACT_CHECK_ROWS = auto()
+    DECISION_RULE_COLUMN = auto()
+    DECISION_OUTCOME_COLUMNS = auto()
+    DECISION_TABLE_READS = auto()
+    DECISION_TABLE_READS_ANSWER = auto()
+    DECISION_RULE_HEADING = auto()
+    FLOWCHART_CUE = auto()
+    BENCHMARKS_SHAPE_BATCH = auto()
+    BENCHMARKS_SHAPE_SEQUENCE = auto()
+    BENCHMARKS_SHAPE_TOKENS = auto()
+    BENCHMARKS_SHAPE_TP = auto()
+    BENCHMARKS_LATENCY = auto()
+    BENCHMARKS_LATENCY_TOKEN = auto()
+    BENCHMARKS_COST = auto()
+    DECISION_INPUT_COMPUTED = auto()
+    DECISION_INPUT_RANGES = auto()
+    DECISION_INPUT_DEFAULT = auto()
+    WORKED_EXAMPLE_GIVEN = auto()
+    WORKED_EXAMPLE_TRAFFIC = auto()
+    WORKED_EXAMPLE_GPU_COST = auto()
+    WORKED_EXAMPLE_NOTE_FIGURES = auto()
+    WORKED_EXAMPLE_STEPS = auto()
+    COMPARISON_INFERENTIA_COST_CLAIM = auto()
+    COMPARISON_TRAINIUM_COST_CLAIM = auto()
+    COMPARISON_INFERENTIA_NOTE_CLAIM = auto()
+    COMPARISON_TRAINIUM_NOTE_CLAIM = auto()
+    SOURCES_THIRD_PARTY = auto()
+    SIZES_NETWORK_SOURCE = auto()
+    CHANGES_RELEASED = auto()
+    PRACTICE_COVERAGE_RULE = auto()
+    PRACTICE_COVERAGE_CHECK = auto()
+    PRACTICE_COVERAGE_FACT = auto()
+    PRACTICE_COVERAGE_NOT_ASKED = auto()
+    FLOWCHART_TITLE = auto()
+    FLOWCHART_MERMAID_TITLE = auto()
+    DECISION_ANY = auto()
+    FLASHCARD_DECK = auto()
+    FLASHCARD_COMPUTED = auto()
+    FLASHCARD_SOURCE = auto()
+    FLASHCARD_RULE_FRONT = auto()
+    FLASHCARD_RULE_BACK = auto()
+    FLASHCARD_RULE_SOURCE = auto()
+    FLASHCARD_CHECK_FRONT = auto()
+    FLASHCARD_OUTCOME_FRONT = auto()
+    FLASHCARD_QUESTION_ANSWER = auto()
+    FLASHCARD_QUESTION_SOURCE = auto()
+    FACT_ENTRY_META = auto()
+    FACT_ENTRY_CHANGED = auto()
+    FACT_ENTRY_NOTE = auto()
+    FACT_ENTRY_COMPUTED = auto()
+    AGE_TODAY = auto()
+    AGE_ONE_DAY = auto()
+    AGE_DAYS = auto()
+    CHART_TIMELINE_TITLE = auto()
+    CHART_TIMELINE_DESCRIPTION = auto()
+    CHART_TIMELINE_AXIS = auto()
+    CHART_SIZING_TITLE = auto()
+    CHART_SIZING_DESCRIPTION = auto()
+    CHART_SIZING_DESCRIPTION_TRAINING = auto()
+    CHART_SIZING_AXIS = auto()
+    CHART_SIZING_SERVE = auto()
+    CHART_SIZING_TRAIN = auto()
+    CHART_SIZING_SIZE_HEADER = auto()
+    CHART_SIZING_MEMORY_HEADER = auto()
+    CHART_SIZING_LARGEST_HEADER = auto()
+    BENCHMARK_KIND_ENCODER = auto()
+    BENCHMARK_KIND_ENCODER_UNIT = auto()
+    BENCHMARK_KIND_ENCODER_LATENCY = auto()
+    BENCHMARK_KIND_ENCODER_UNIT_NAME = auto()
+    BENCHMARK_KIND_ENCODER_UNITS = auto()
+    BENCHMARK_KIND_DECODER = auto()
+    BENCHMARK_KIND_DECODER_UNIT = auto()
+    BENCHMARK_KIND_DECODER_LATENCY = auto()
+    BENCHMARK_KIND_DECODER_UNIT_NAME = auto()
+    BENCHMARK_KIND_DECODER_UNITS = auto()
+    BENCHMARK_KIND_ENCODER_DECODER = auto()
+    BENCHMARK_KIND_ENCODER_DECODER_UNIT = auto()
+    BENCHMARK_KIND_ENCODER_DECODER_LATENCY = auto()
+    BENCHMARK_KIND_ENCODER_DECODER_UNIT_NAME = auto()
+    BENCHMARK_KIND_ENCODER_DECODER_UNITS = auto()
+    BENCHMARK_KIND_VISION = auto()
+    BENCHMARK_KIND_VISION_UNIT = auto()
+    BENCHMARK_KIND_VISION_LATENCY = auto()
+    BENCHMARK_KIND_VISION_UNIT_NAME = auto()
+    BENCHMARK_KIND_VISION_UNITS = auto()
 
 
 COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.FRESHNESS: frozenset({"today", "oldest", "sourced", "verdict", "command"}),
     CopyKey.FRESHNESS_DUE: frozenset({"due", "days"}),
     CopyKey.FRESHNESS_NONE: frozenset({"days"}),
-    CopyKey.SIZING_FORMULA: frozenset(),
     CopyKey.SIZING_SERVING: frozenset({"precisions"}),
     CopyKey.SIZING_TRAINING: frozenset({"workloads", "bytes", "label"}),
     CopyKey.SIZING_HEADROOM: frozenset({"percent", "note"}),
-    CopyKey.SIZING_FITS: frozenset(),
     CopyKey.SIZING_MEMORY_NEEDED: frozenset({"parameters", "bytes", "precision", "held", "held_as", "headroom", "memory"}),
-    CopyKey.SIZING_HELD_TO_TRAIN: frozenset(),
-    CopyKey.SIZING_HELD_AS_WEIGHTS: frozenset(),
     CopyKey.SIZING_FAMILY_UNLISTED: frozenset({"family"}),
     CopyKey.SIZING_FAMILY_FITS: frozenset({"size", "accelerators", "memory", "needed"}),
     CopyKey.SIZING_ACCELERATOR: frozenset({"count"}),
     CopyKey.SIZING_ACCELERATORS: frozenset({"count"}),
     CopyKey.SIZING_FAMILY_TOO_LARGE: frozenset({"needed", "family", "largest", "memory"}),
-    CopyKey.DEPLOYMENT_COST_REQUESTS: frozenset(),
-    CopyKey.DEPLOYMENT_COST_REPLIES: frozenset(),
-    CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT: frozenset(),
-    CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT: frozenset(),
     CopyKey.DEPLOYMENT_COST_OWN_RATE: frozenset({"aws_rate", "basis"}),
-    CopyKey.PRICE_CAVEAT: frozenset(),
-    CopyKey.BENCHMARKS_BEST_ROWS_TITLE: frozenset(),
-    CopyKey.BENCHMARKS_BEST_ROWS: frozenset(),
     CopyKey.BENCHMARKS_ARCHIVED_TITLE: frozenset({"date"}),
-    CopyKey.BENCHMARKS_ARCHIVED_ROWS: frozenset(),
     CopyKey.BENCHMARKS_READ_FROM: frozenset({"repository", "commit", "imported", "command"}),
     CopyKey.BENCHMARKS_RATES: frozenset({"dated"}),
     CopyKey.BENCHMARKS_RATES_DATED: frozenset({"date"}),
-    CopyKey.BENCHMARKS_RATES_UNDATED: frozenset(),
-    CopyKey.BENCHMARKS_FILES: frozenset(),
     CopyKey.BENCHMARKS_FILE_UPDATED: frozenset({"date"}),
-    CopyKey.BENCHMARKS_FILE_UNSHOWN: frozenset(),
     CopyKey.BENCHMARKS_SHOWN_ON: frozenset({"page"}),
-    CopyKey.BENCHMARKS_NOT_SHOWN: frozenset(),
     CopyKey.BENCHMARKS_ROW_CHOICE: frozenset({"model", "instance", "optimized", "shape", "stack", "shown"}),
-    CopyKey.BENCHMARKS_NO_INFERENCE_ROWS: frozenset(),
-    CopyKey.BENCHMARKS_NO_TRAINING_ROWS: frozenset(),
-    CopyKey.BENCHMARKS_NONE_SUPERSEDED: frozenset(),
     CopyKey.BENCHMARKS_SUPERSEDED: frozenset({"count", "dropped", "kept", "command"}),
     CopyKey.BENCHMARK_CHART_COST_TITLE: frozenset({"kind", "units"}),
     CopyKey.BENCHMARK_CHART_COST_DESCRIPTION: frozenset({"count", "kind", "units"}),
     CopyKey.BENCHMARK_CHART_COST_AXIS: frozenset({"units"}),
-    CopyKey.BENCHMARK_CHART_COST_SERIES: frozenset(),
     CopyKey.BENCHMARK_CHART_COST_HEADER: frozenset({"units"}),
     CopyKey.BENCHMARK_CHART_LATENCY_TITLE: frozenset({"kind", "latency"}),
     CopyKey.BENCHMARK_CHART_LATENCY_DESCRIPTION: frozenset({"count", "kind", "latency", "units"}),
     CopyKey.BENCHMARK_CHART_LATENCY_AXIS: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_LATENCY_HEADER: frozenset({"latency"}),
     CopyKey.BENCHMARK_CHART_THROUGHPUT: frozenset({"units"}),
-    CopyKey.CHART_TIMELINE_TITLE: frozenset(),
+    CopyKey.BENCHMARK_CHART_COST_ABOVE: frozenset({"link"}),
+    CopyKey.EXAM_MAPPING_COLUMNS: frozenset({"exam"}),
+    CopyKey.DECISION_TABLE_READS: frozenset({"table", "inputs", "policy"}),
+    CopyKey.DECISION_TABLE_READS_ANSWER: frozenset({"question"}),
+    CopyKey.DECISION_RULE_HEADING: frozenset({"rule", "outcome"}),
+    CopyKey.BENCHMARKS_SHAPE_BATCH: frozenset({"batch"}),
+    CopyKey.BENCHMARKS_SHAPE_SEQUENCE: frozenset({"sequence"}),
+    CopyKey.BENCHMARKS_SHAPE_TOKENS: frozenset({"input", "output"}),
+    CopyKey.BENCHMARKS_SHAPE_TP: frozenset({"degree"}),
+    CopyKey.BENCHMARKS_LATENCY: frozenset({"median", "tail", "latency"}),
+    CopyKey.BENCHMARKS_LATENCY_TOKEN: frozenset({"median", "tail"}),
+    CopyKey.BENCHMARKS_COST: frozenset({"cost", "units"}),
+    CopyKey.DECISION_INPUT_COMPUTED: frozenset({"how"}),
+    CopyKey.DECISION_INPUT_DEFAULT: frozenset({"value"}),
+    CopyKey.WORKED_EXAMPLE_TRAFFIC: frozenset({"requests"}),
+    CopyKey.WORKED_EXAMPLE_GPU_COST: frozenset({"cost"}),
+    CopyKey.WORKED_EXAMPLE_NOTE_FIGURES: frozenset({"cut", "speed"}),
+    CopyKey.COMPARISON_INFERENTIA_COST_CLAIM: frozenset({"claim"}),
+    CopyKey.COMPARISON_TRAINIUM_COST_CLAIM: frozenset({"claim"}),
+    CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM: frozenset({"throughput", "cut"}),
+    CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM: frozenset({"cut"}),
+    CopyKey.SIZES_NETWORK_SOURCE: frozenset({"source"}),
+    CopyKey.CHANGES_RELEASED: frozenset({"date"}),
+    CopyKey.PRACTICE_COVERAGE_RULE: frozenset({"rule"}),
+    CopyKey.PRACTICE_COVERAGE_CHECK: frozenset({"topic"}),
+    CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
+    CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
+    CopyKey.FLASHCARD_COMPUTED: frozenset({"arithmetic"}),
+    CopyKey.FLASHCARD_SOURCE: frozenset({"title", "url", "date"}),
+    CopyKey.FLASHCARD_RULE_FRONT: frozenset({"situation"}),
+    CopyKey.FLASHCARD_RULE_BACK: frozenset({"answer", "instances"}),
+    CopyKey.FLASHCARD_RULE_SOURCE: frozenset({"exam"}),
+    CopyKey.FLASHCARD_CHECK_FRONT: frozenset({"note"}),
+    CopyKey.FLASHCARD_OUTCOME_FRONT: frozenset({"question", "outcome"}),
+    CopyKey.FLASHCARD_QUESTION_ANSWER: frozenset({"answer"}),
+    CopyKey.FACT_ENTRY_META: frozenset({"kind", "scope", "date", "age", "changed", "id"}),
+    CopyKey.FACT_ENTRY_CHANGED: frozenset({"version"}),
+    CopyKey.FACT_ENTRY_NOTE: frozenset({"note"}),
+    CopyKey.FACT_ENTRY_COMPUTED: frozenset({"arithmetic"}),
+    CopyKey.AGE_ONE_DAY: frozenset({"days"}),
+    CopyKey.AGE_DAYS: frozenset({"days"}),
     CopyKey.CHART_TIMELINE_DESCRIPTION: frozenset({"milestones"}),
-    CopyKey.CHART_TIMELINE_AXIS: frozenset(),
-    CopyKey.CHART_SIZING_TITLE: frozenset(),
     CopyKey.CHART_SIZING_DESCRIPTION: frozenset({"precision", "headroom"}),
     CopyKey.CHART_SIZING_DESCRIPTION_TRAINING: frozenset({"precision", "headroom"}),
-    CopyKey.CHART_SIZING_AXIS: frozenset(),
     CopyKey.CHART_SIZING_SERVE: frozenset({"precision"}),
-    CopyKey.CHART_SIZING_TRAIN: frozenset(),
-    CopyKey.CHART_SIZING_SIZE_HEADER: frozenset(),
-    CopyKey.CHART_SIZING_MEMORY_HEADER: frozenset(),
     CopyKey.CHART_SIZING_LARGEST_HEADER: frozenset({"need"}),
-    **{key: frozenset() for key in CopyKey if key.value.startswith("benchmark_kind_")},
 }
-"""The {name} places each sentence must hold, every one of them and no other (the code fills exactly these)."""
+"""The {name} places each sentence must hold, every one of them and no other (the code fills exactly these); a key
+not listed holds none."""
+
+COLUMN_SEPARATOR = " | "
+"""What parts a table's column headers in the page copy: the headers read as the Markdown header row writes them."""
+
+COPY_COLUMNS: Mapping[CopyKey, int] = {
+    CopyKey.CHART_ROW_COLUMNS: 4,
+    CopyKey.BENCHMARKS_COLUMNS: 9,
+    CopyKey.BENCHMARKS_TRAINING_COLUMNS: 8,
+    CopyKey.BENCHMARKS_FILTERS: 4,
+    CopyKey.NUMBERS_COLUMNS: 4,
+    CopyKey.COMPARISON_TOPIC_COLUMN: 1,
+    CopyKey.FAMILY_SPEC_COLUMN: 1,
+    CopyKey.EXAM_RULE_COLUMNS: 3,
+    CopyKey.EXAM_MAPPING_COLUMNS: 4,
+    CopyKey.EXAM_MAPPING_CARD_COLUMNS: 4,
+    CopyKey.EXAM_NOTE_CLAIMS_COLUMNS: 3,
+    CopyKey.STUDY_NOTE_COLUMNS: 3,
+    CopyKey.FACT_CHECK_COLUMNS: 2,
+    CopyKey.SOURCES_COLUMNS: 4,
+    CopyKey.SIZES_COLUMNS: 7,
+    CopyKey.TIMELINE_COLUMNS: 3,
+    CopyKey.GLOSSARY_COLUMNS: 2,
+    CopyKey.CHANGES_COLUMNS: 4,
+    CopyKey.PRACTICE_COVERAGE_COLUMNS: 2,
+    CopyKey.COMPARISON_ROWS: 7,
+    CopyKey.FAMILY_ROWS: 3,
+    CopyKey.FACT_CHECK_ROWS: 4,
+    CopyKey.DECISION_RULE_COLUMN: 1,
+    CopyKey.DECISION_OUTCOME_COLUMNS: 2,
+}
+"""The page copy's column and row headers: each key holds one table's headers (or its fixed ones, around a column
+per family or per decision input), separated by COLUMN_SEPARATOR, as many as the table has."""
+
+
+def columns(headers: str) -> tuple[str, ...]:
+    """A page copy's column headers, one by one: 'Model | Instance' -> ('Model', 'Instance')."""
+    return tuple(headers.split(COLUMN_SEPARATOR))
+
 
 SIZED_DECISION_COPY = frozenset(
     {
@@ -255,7 +390,8 @@ needs them wherever it loads, the command line included; the others only a site 
 
 @dataclass(frozen=True)
 class ChartWords:
-    """The benchmark charts' sentences (chipwise.render.charts fills their {name} places), from the page copy."""
+    """The charts' sentences (chipwise.render.charts fills their {name} places), from the page copy: the benchmark
+    charts' own, and the two every chart's figure shows."""
 
     cost_title: str
     cost_description: str
@@ -268,10 +404,20 @@ class ChartWords:
     latency_header: str
     throughput: str
     """'{units} a second': the latency chart's upright axis and its table's last header (the first letter made a capital)."""
+    cost_above: str
+    """Where the first cost chart is drawn higher on the page instead: '... is {link}, ...'."""
+    cost_above_link: str
+    """The words of that sentence's link."""
+    scroll_cue: str
+    """Every chart's cue on a narrow screen, where the drawing scrolls sideways."""
+    table_summary: str
+    """What opens every chart's figures as a table."""
+    row_columns: str
+    """The headers of the columns that name a row in a benchmark chart's table, before its figures (see columns())."""
 
 
 def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
-    """The benchmark charts' sentences, from the facts file's page copy (the loader checked they are all there)."""
+    """The charts' sentences, from the facts file's page copy (the loader checked they are all there)."""
     return ChartWords(
         page_copy[CopyKey.BENCHMARK_CHART_COST_TITLE],
         page_copy[CopyKey.BENCHMARK_CHART_COST_DESCRIPTION],
@@ -283,6 +429,11 @@ def chart_words(page_copy: Mapping[str, str]) -> ChartWords:
         page_copy[CopyKey.BENCHMARK_CHART_LATENCY_AXIS],
         page_copy[CopyKey.BENCHMARK_CHART_LATENCY_HEADER],
         page_copy[CopyKey.BENCHMARK_CHART_THROUGHPUT],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_ABOVE],
+        page_copy[CopyKey.BENCHMARK_CHART_COST_ABOVE_LINK],
+        page_copy[CopyKey.CHART_SCROLL_CUE],
+        page_copy[CopyKey.CHART_TABLE_SUMMARY],
+        page_copy[CopyKey.CHART_ROW_COLUMNS],
     )
 
 
@@ -299,26 +450,30 @@ class KindWords:
     """What its rows' P50 and P99 latencies measure: 'time to first token'."""
     unit_name: str
     """One unit of its throughput, named in the singular: 'output token'."""
+    units: str
+    """Its throughput's unit in the plural, as 'per 1M {units}' reads: 'output tokens'."""
     charts: ChartWords
     """The sentences of its charts, places unfilled (the same for every kind)."""
 
 
-KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey, CopyKey]] = {
+KIND_COPY: Mapping[Category, tuple[CopyKey, CopyKey, CopyKey, CopyKey, CopyKey]] = {
     category: (
         CopyKey(f"benchmark_kind_{category.name.lower()}"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_unit"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_latency"),
         CopyKey(f"benchmark_kind_{category.name.lower()}_unit_name"),
+        CopyKey(f"benchmark_kind_{category.name.lower()}_units"),
     )
     for category in Category
 }
-"""Each kind of benchmark row's name, unit sentence, latency name and unit's name: the ids stay in code, the words in the page copy."""
+"""Each kind of benchmark row's name, unit sentence, latency name and unit's name in the singular and the plural: the
+ids stay in code, the words in the page copy."""
 
 
 def kind_words(page_copy: Mapping[str, str], category: Category) -> KindWords:
     """One kind of row's words, from the facts file's page copy (the loader checked they are all there)."""
-    label, unit_note, latency_name, unit_name = (page_copy[key] for key in KIND_COPY[category])
-    return KindWords(category, label, unit_note, latency_name, unit_name, chart_words(page_copy))
+    label, unit_note, latency_name, unit_name, units = (page_copy[key] for key in KIND_COPY[category])
+    return KindWords(category, label, unit_note, latency_name, unit_name, units, chart_words(page_copy))
 
 
 def all_kind_words(page_copy: Mapping[str, str]) -> tuple[KindWords, ...]:
@@ -334,18 +489,29 @@ def copy_breaches(page_copy: Mapping[str, str], required: Collection[CopyKey] = 
         if text is None and key not in required:
             continue
         if text is None:
-            places = f", with the places {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else ""
+            places = f", with the places {_places(copy_places(key))}" if copy_places(key) else ""
             yield Breach("page_copy", f"the site writes the sentence {key.value!r} from the page copy: add it{places}")
             continue
         found = set(COPY_PLACE.findall(text))
-        for name in sorted(found - COPY_PLACES[key]):
-            fills = f"it fills {_places(COPY_PLACES[key])}" if COPY_PLACES[key] else "it fills none"
+        for name in sorted(found - copy_places(key)):
+            fills = f"it fills {_places(copy_places(key))}" if copy_places(key) else "it fills none"
             yield Breach(f"page_copy.{key.value}", f"{{{name}}} is not a place the code fills; {fills}")
-        for name in sorted(COPY_PLACES[key] - found):
+        for name in sorted(copy_places(key) - found):
             yield Breach(f"page_copy.{key.value}", f"the sentence leaves out {{{name}}}, which the code fills; write it where the value belongs")
+        wanted = COPY_COLUMNS.get(key)
+        if wanted is not None and len(columns(text)) != wanted:
+            yield Breach(
+                f"page_copy.{key.value}",
+                f"expected the table's {wanted} header(s) separated by {COLUMN_SEPARATOR!r}, received {len(columns(text))}: {text!r}",
+            )
     for written in page_copy:
         if written not in set(CopyKey):
             yield Breach(f"page_copy.{written}", unknown_message("page copy key", written, [item.value for item in CopyKey]))
+
+
+def copy_places(key: CopyKey) -> frozenset[str]:
+    """The {name} places the sentence `key` holds (COPY_PLACES; none when it is not listed)."""
+    return COPY_PLACES.get(key, frozenset())
 
 
 def _places(names: frozenset[str]) -> str:

@@ -41,8 +41,3 @@ def stale(facts: Facts, days: int, today: datetime.date) -> list[Staleness]:
     found = [Staleness(fact, age_days(fact, today)) for fact in facts.facts.values() if fact.derivation is None]
     return sorted((item for item in found if item.age_days > days), key=lambda item: (-item.age_days, item.fact.id))
 
-
-def age_text(age: int) -> str:
-    if age == 0:
-        return "today"
-    return "1 day ago" if age == 1 else f"{age:,} days ago"

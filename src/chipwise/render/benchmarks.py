@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category, TrainingRow
 from chipwise.facts.model import Fact, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, FactId, all_kind_words, kind_words
+from chipwise.guide.contract import CopyKey, FactId, all_kind_words, columns, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.study import deployment_cost
@@ -59,28 +59,24 @@ def dollars(value: float, digits: int = 2) -> str:
     return f"${value:,.{digits}f}"
 
 
-def plural(unit: str) -> str:
-    return unit + "s"
-
-
-def shape(row: BenchmarkRow) -> str:
+def shape(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'batch 8, sequence 128' and, for LLM rows, 'input 128, output 8064 tokens'."""
-    parts = [f"batch {row.batch_size}"]
+    parts = [fill(copy[CopyKey.BENCHMARKS_SHAPE_BATCH], batch=str(row.batch_size))]
     if row.sequence_length:
-        parts.append(f"sequence {row.sequence_length}")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_SEQUENCE], sequence=str(row.sequence_length)))
     if row.input_length and row.output_length:
-        parts.append(f"input {row.input_length}, output {row.output_length} tokens")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_TOKENS], input=str(row.input_length), output=str(row.output_length)))
     if row.image_size:
         parts.append(row.image_size)
     if row.tp_degree:
-        parts.append(f"TP degree {row.tp_degree}")
+        parts.append(fill(copy[CopyKey.BENCHMARKS_SHAPE_TP], degree=str(row.tp_degree)))
     return ", ".join(parts)
 
 
 def shown_text(row: BenchmarkRow | TrainingRow, copy: Mapping[str, str]) -> str:
     """Whether an AWS page showed the row: the page's title, or that none did (the CSV alone is the source)."""
     if row.file.page and row.shown_on_page:
-        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=_page_title(row.file.page))
+        return fill(copy[CopyKey.BENCHMARKS_SHOWN_ON], page=row.file.title)
     return copy[CopyKey.BENCHMARKS_NOT_SHOWN]
 
 
@@ -92,7 +88,7 @@ def row_choice(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
         model=row.model,
         instance=row.instance,
         optimized=row.optimized.value,
-        shape=shape(row),
+        shape=shape(row, copy),
         stack=row.stack,
         shown=shown_text(row, copy),
     )
@@ -141,7 +137,7 @@ def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], 
             data_file.path.rsplit("/", 1)[-1],
             data_file.link(commit),
             data_file.page,
-            _page_title(data_file.page) if data_file.page else "",
+            data_file.title if data_file.page else "",
             data_file.page_source(commit) if data_file.page else None,
             data_file.page_updated,
         )
@@ -159,15 +155,6 @@ def sources(benchmarks: Benchmarks, price_caveat: str, copy: Mapping[str, str], 
         price_caveat=price_caveat,
         copy=copy,
     )
-
-
-def _page_title(url: str) -> str:
-    name = url.rsplit("/", 1)[-1].removesuffix(".html")
-    return {
-        "inf2-performance": "Inf2 Inference Performance",
-        "trn1-inference-performance": "Trn1/Trn1n Inference Performance",
-        "trn1-training-performance": "Trn1/Trn1n Training Performance",
-    }.get(name, name)
 
 
 def units_note(copy: Mapping[str, str]) -> str:
@@ -199,15 +186,16 @@ def filters(benchmarks: Benchmarks, copy: Mapping[str, str], beside: str = "") -
     shows (without JavaScript the full tables read on their own). `beside` (a chart's figure) goes with them: beside
     them where the column is wide, so the first screen holds the answer and a chart; after them on a phone."""
     rows = list(benchmarks.rows.values())
+    model, task, instance, data_type = columns(copy[CopyKey.BENCHMARKS_FILTERS])
     return layout.render(
         "benchmark_filters.html",
         best=[best_item(row, copy) for row in best_rows(benchmarks)],
         kinds=json.dumps([kind.label for kind in all_kind_words(copy)]),
         choices=[
-            _choice("model", "Model", (row.model for row in rows)),
-            _choice("task", "Task", (row.task for row in rows)),
-            _choice("instance", "Instance", (row.instance for row in rows)),
-            _choice("dtype", "Data type", (row.model_data_type for row in rows)),
+            _choice("model", model, (row.model for row in rows)),
+            _choice("task", task, (row.task for row in rows)),
+            _choice("instance", instance, (row.instance for row in rows)),
+            _choice("dtype", data_type, (row.model_data_type for row in rows)),
         ],
         beside=beside,
         copy=copy,
@@ -252,19 +240,21 @@ def best_rows(benchmarks: Benchmarks) -> list[BenchmarkRow]:
     return [best[category] for category in Category if category in best]
 
 
-COLUMNS = ("Model", "Instance", "Shape", "Data types", "Throughput", "P50 / P99", "Cost per 1M", "Neuron", "Source")
-
-
 def cost_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'$21.143 per 1M output tokens': the row's cost per million of its own unit (its name from the page copy)."""
-    return f"{dollars(round_half_up(row.cost_per_million, 3), 3)} per 1M {plural(kind_words(copy, row.category).unit_name)}"
+    return fill(copy[CopyKey.BENCHMARKS_COST], cost=dollars(round_half_up(row.cost_per_million, 3), 3), units=kind_words(copy, row.category).units)
 
 
 def latency_text(row: BenchmarkRow, copy: Mapping[str, str]) -> str:
     """'989.5 / 1,000.66 ms time to first token; 13.44 / 13.86 ms a token after it': P50 / P99."""
-    latency = f"{number_text(row.latency_p50_ms)} / {number_text(row.latency_p99_ms)} ms {kind_words(copy, row.category).latency_name}"
+    latency = fill(
+        copy[CopyKey.BENCHMARKS_LATENCY],
+        median=number_text(row.latency_p50_ms),
+        tail=number_text(row.latency_p99_ms),
+        latency=kind_words(copy, row.category).latency_name,
+    )
     if row.tpot_p50_ms and row.tpot_p99_ms:
-        latency += f"; {number_text(row.tpot_p50_ms)} / {number_text(row.tpot_p99_ms)} ms a token after it"
+        latency += "; " + fill(copy[CopyKey.BENCHMARKS_LATENCY_TOKEN], median=number_text(row.tpot_p50_ms), tail=number_text(row.tpot_p99_ms))
     return latency
 
 
@@ -323,10 +313,10 @@ def _inference_line(benchmarks: Benchmarks, row: BenchmarkRow, copy: Mapping[str
         kind=kind,
         optimized=row.optimized.value,
         instance=row.instance,
-        shape=shape(row),
+        shape=shape(row, copy),
         data_types=row.data_types,
         throughput=number_text(row.throughput),
-        units=plural(kind_words(copy, row.category).unit_name),
+        units=kind_words(copy, row.category).units,
         latency=latency_text(row, copy),
         cost=cost_text(row, copy),
         rate=dollars(row.rate.usd_per_hour, 3),
@@ -343,18 +333,15 @@ def table(benchmarks: Benchmarks, family: str, copy: Mapping[str, str]) -> str:
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_INFERENCE_ROWS])
     lines = [_inference_line(benchmarks, row, copy) for row in rows]
-    return layout.render("benchmark_table.html", family=family, columns=COLUMNS, rows=lines, copy=copy)
+    return layout.render("benchmark_table.html", family=family, columns=columns(copy[CopyKey.BENCHMARKS_COLUMNS]), rows=lines, copy=copy)
 
 
 def _source(benchmarks: Benchmarks, row: BenchmarkRow | TrainingRow) -> SourceCell:
     """The row's CSV line, and the AWS page that showed it (where it now lives, and its source at the commit) or
     that none did."""
     page_source = row.file.page_source(benchmarks.commit) if row.file.page and row.shown_on_page else None
-    title = _page_title(row.file.page) if row.file.page else ""
+    title = row.file.title if row.file.page else ""
     return SourceCell(benchmarks.source_link(row), row.line, row.file.page, title, page_source)
-
-
-TRAINING_COLUMNS = ("Model", "Instances", "Data type", "Parallelism", "Batches", "Throughput", "Neuron", "Source")
 
 
 @dataclass(frozen=True)
@@ -373,7 +360,7 @@ def training_table(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:
     if not rows:
         return layout.render("benchmark_note.html", sentence=copy[CopyKey.BENCHMARKS_NO_TRAINING_ROWS])
     lines = [TrainingLine(row, number_text(row.throughput), _source(benchmarks, row)) for row in rows]
-    return layout.render("benchmark_training_table.html", columns=TRAINING_COLUMNS, rows=lines, copy=copy)
+    return layout.render("benchmark_training_table.html", columns=columns(copy[CopyKey.BENCHMARKS_TRAINING_COLUMNS]), rows=lines, copy=copy)
 
 
 def superseded_note(benchmarks: Benchmarks, copy: Mapping[str, str]) -> str:

@@ -15,7 +15,7 @@ from chipwise.facts.units import number_text
 from chipwise.guide.contract import CopyKey, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
-from chipwise.render.benchmarks import dollars, grouped, plural, row_choice
+from chipwise.render.benchmarks import dollars, grouped, row_choice
 from chipwise.render.fact_tables import Links
 from chipwise.study import calculator, deployment_cost
 
@@ -48,7 +48,7 @@ def kinds(page_copy: Mapping[str, str]) -> str:
     latency's name, and whether a request is a reply of some number of tokens."""
     return json.dumps({
         category.value: {
-            "unit": plural(kind_words(page_copy, category).unit_name),
+            "unit": kind_words(page_copy, category).units,
             "latency_name": kind_words(page_copy, category).latency_name,
             "tokens": category in deployment_cost.TOKEN_CATEGORIES,
         }
@@ -77,7 +77,7 @@ def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts)
     round_half_up = calculator.round_half_up
     own_rate = copy(facts, CopyKey.DEPLOYMENT_COST_OWN_RATE, aws_rate=dollars(row.rate.usd_per_hour, 3), basis=row.rate.basis)
     return {
-        "unit": plural(kind_words(facts.page_copy, row.category).unit_name),
+        "unit": kind_words(facts.page_copy, row.category).units,
         "units_per_request": grouped(round_half_up(result.units_per_request, 2), 2),
         "request_word": copy(facts, CopyKey.DEPLOYMENT_COST_REPLIES if deployment_cost.counts_tokens(row) else CopyKey.DEPLOYMENT_COST_REQUESTS),
         "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from chipwise.facts.changes import Change, Release
+from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.fact_tables import Links, markdown_table, source_link
+from chipwise.render.fact_tables import Links, copy_columns, copy_text, markdown_table, source_link
 
 
 def _fact_cell(change: Change, facts: Facts, links: Links) -> str:
@@ -22,7 +23,8 @@ def _source_cell(change: Change, facts: Facts) -> str:
 
 def release_section(release: Release, facts: Facts, links: Links) -> str:
     # A version is digits and dots (checked when the file loads): nothing to escape.
-    lines = [f"## {release.version} {{ #{release.anchor} }}", "", f"*Released {release.date.isoformat()}.* {escape.markdown(release.summary)}"]
+    released = copy_text(facts, CopyKey.CHANGES_RELEASED, date=release.date.isoformat())
+    lines = [f"## {release.version} {{ #{release.anchor} }}", "", f"*{released}* {escape.markdown(release.summary)}"]
     if release.notes:
         lines += ["", *(f"- {escape.markdown(note)}" for note in release.notes)]
     if release.changes:
@@ -30,7 +32,7 @@ def release_section(release: Release, facts: Facts, links: Links) -> str:
             (_fact_cell(change, facts, links), escape.markdown(change.text), _source_cell(change, facts), escape.markdown(change.why))
             for change in release.changes
         ]
-        lines += ["", markdown_table(["Fact", "Change", "Source", "Why"], rows)]
+        lines += ["", markdown_table(copy_columns(facts, CopyKey.CHANGES_COLUMNS), rows)]
     return "\n".join(lines)
 
 

@@ -22,10 +22,10 @@ from pygal.style import Style
 from chipwise.facts.benchmarks import BenchmarkRow, Benchmarks, Category
 from chipwise.facts.model import Fact, InstanceSize, fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, KindWords
+from chipwise.guide.contract import ChartWords, CopyKey, KindWords, columns
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
-from chipwise.render import escape
+from chipwise.render import escape, layout
 
 SERIES_COLOURS = tuple(f"var(--chipwise-chart-{index})" for index in range(1, 7))
 """chipwise.css gives each a light-scheme and a dark-scheme value."""
@@ -64,22 +64,20 @@ class Chart:
     """The figures, shown behind the chart; None where the page's own table beside it holds them."""
 
 
-def figure(chart: Chart) -> str:
-    """The chart as one raw HTML block: its caption, the SVG, then its table in a <details> (Markdown leaves it as it is)."""
+def figure(chart: Chart, words: ChartWords) -> str:
+    """The chart as one raw HTML block: its caption, the SVG, then its table in a <details> (Markdown leaves it as it
+    is). `words`: the page copy's (chipwise.guide.contract.chart_words), for the scroll cue and the table's summary."""
     behind = ""
     if chart.table is not None:
-        behind = f'<details class="chipwise-chart-data"><summary>The figures as a table</summary>{chart.table.html()}</details>'
+        behind = f'<details class="chipwise-chart-data"><summary>{escape.html_text(words.table_summary)}</summary>{chart.table.html()}</details>'
     caption = f"<figcaption>{escape.html_text(chart.title)}</figcaption>"
     # On a phone the drawing keeps a width at which its text reads (chipwise.css) and scrolls sideways in this
     # focusable frame, which the cue names; on a wider screen the frame fits and the cue is hidden.
     drawing = (
-        f'<p class="chipwise-chart-cue" aria-hidden="true">{SCROLL_CUE}</p>'
+        f'<p class="chipwise-chart-cue" aria-hidden="true">{escape.html_text(words.scroll_cue)}</p>'
         f'<div class="chipwise-chart-scroll" tabindex="0" role="group" aria-labelledby="chart-{chart.key}-title">{chart.svg}</div>'
     )
     return f'<figure class="chipwise-chart" id="chart-{chart.key}">{caption}{drawing}{behind}</figure>'
-
-
-SCROLL_CUE = "Scroll the chart sideways to see all of it."
 
 
 # --- Drawing -----------------------------------------------------------------------------------------------
@@ -206,20 +204,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plural(unit: str) -> str:
-    return unit if unit.endswith("s") else unit + "s"
-
-
 def _row_link(row: BenchmarkRow, text: str, rows_page: str) -> str:
     return f'<a href="{escape.attribute(rows_page)}#row-{escape.attribute(row.id)}">{escape.html_text(text)}</a>'
 
 
-ROW_COLUMNS = ("Model", "Instance", "Optimized for", "Batch")
-"""The columns that name a row in a chart's data table, before its figures."""
-
-
 def _row_cells(row: BenchmarkRow, rows_page: str) -> tuple[str, ...]:
-    """A row's naming cells (ROW_COLUMNS): the model, linked to the row in the full table, its instance, goal and batch."""
+    """A row's naming cells (the page copy's chart_row_columns): the model, linked to the row in the full table, its instance, goal and batch."""
     return (_row_link(row, row.model, rows_page), escape.html_text(row.instance), escape.html_text(row.optimized.value), number_text(row.batch_size))
 
 
@@ -242,7 +232,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     """Each model's lowest cost per million units among AWS's rows of one kind, as horizontal bars."""
     category = kind.category
     rows = cheapest_by_model(row for row in benchmarks.rows.values() if row.category is category)
-    unit = _plural(kind.unit_name)
+    unit = kind.units
     key = f"cost-{category.value}"
     words = kind.charts
     title = fill(words.cost_title, kind=kind.label, units=unit)
@@ -252,7 +242,7 @@ def cost_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") -> 
     chart.x_labels = [label(row.model) for row in reversed(rows)]
     chart.add(words.cost_series, [row.cost_per_million for row in reversed(rows)])
     table = DataTable(
-        (*ROW_COLUMNS, fill(words.cost_header, units=unit)),
+        (*columns(words.row_columns), fill(words.cost_header, units=unit)),
         tuple((*_row_cells(row, rows_page), _money(row.cost_per_million)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
@@ -262,7 +252,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     """Throughput against P50 latency for every row of one kind, one series per instance family."""
     category = kind.category
     rows = sorted((row for row in benchmarks.rows.values() if row.category is category), key=lambda row: (row.family, row.latency_p50_ms, row.id))
-    unit = _plural(kind.unit_name)
+    unit = kind.units
     key = f"latency-{category.value}"
     words = kind.charts
     title = fill(words.latency_title, kind=kind.label, latency=kind.latency_name)
@@ -284,7 +274,7 @@ def latency_chart(benchmarks: Benchmarks, kind: KindWords, rows_page: str = "") 
     for family in families:
         chart.add(family.capitalize(), [(row.latency_p50_ms, row.throughput) for row in rows if row.family == family])
     table = DataTable(
-        (*ROW_COLUMNS, fill(words.latency_header, latency=kind.latency_name), throughput),
+        (*columns(words.row_columns), fill(words.latency_header, latency=kind.latency_name), throughput),
         tuple((*_row_cells(row, rows_page), number_text(row.latency_p50_ms), number_text(row.throughput)) for row in rows),
     )
     return Chart(key, title, description, _render(chart, key, title, description), table)
@@ -301,7 +291,7 @@ def leading_figure(benchmarks: Benchmarks, kinds: tuple[KindWords, ...]) -> str:
     leading_shown=True) then points to it instead of drawing it twice); empty when there are no rows. `kinds`: every
     kind's words (chipwise.guide.contract.all_kind_words)."""
     present = present_kinds(benchmarks, kinds)
-    return figure(cost_chart(benchmarks, present[0])) if present else ""
+    return figure(cost_chart(benchmarks, present[0]), present[0].charts) if present else ""
 
 
 @per_object
@@ -312,13 +302,14 @@ def benchmark_figures(benchmarks: Benchmarks, kinds: tuple[KindWords, ...], lead
     the loader gives the same rows object for the same rows file, whatever facts file names it."""
 
     def cost(kind: KindWords, first: bool) -> str:
+        words = kind.charts
         if first and leading_shown:
-            return f'<p>Its cost chart is <a href="#chart-cost-{kind.category.value}">at the top of the page</a>, with the best rows.</p>'
-        return figure(cost_chart(benchmarks, kind))
+            return layout.render("benchmark_chart_above.html", category=kind.category.value, words=words)
+        return figure(cost_chart(benchmarks, kind), words)
 
     return "\n\n".join(
         f"### {escape.markdown(kind.label)} {{ #charts-{kind.category.value} }}\n\n"
-        f"{cost(kind, index == 0)}\n\n{figure(latency_chart(benchmarks, kind))}"
+        f"{cost(kind, index == 0)}\n\n{figure(latency_chart(benchmarks, kind), kind.charts)}"
         for index, kind in enumerate(present_kinds(benchmarks, kinds))
     )
 

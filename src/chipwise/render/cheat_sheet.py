@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chipwise.facts.model import FactCheck
+from chipwise.guide.contract import CopyKey, columns
 from chipwise.guide.model import Facts
 from chipwise.render import escape
-from chipwise.render.fact_tables import Links, fact_link, markdown_table, source_link, verdict_badge
+from chipwise.render.fact_tables import Links, exam_mapping_rows, fact_link, markdown_table, source_link, verdict_badge
 from chipwise.vocabulary import Kind
-
-NOTE_COLUMNS = ("Exam notes say", "AWS's exact claim", "Verdict")
-MAPPING_COLUMNS = ("Topic", "Where", "Weight", "Objective, in whose words")
 
 
 def _card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -45,18 +43,9 @@ def note_claims_table(facts: Facts, links: Links) -> str:
                 f"[{verdict_badge(check.verdict)}]({escape.link_target(links.check(check))})",
             )
         )
-    return _card_table(NOTE_COLUMNS, rows)
+    return _card_table(columns(facts.page_copy[CopyKey.EXAM_NOTE_CLAIMS_COLUMNS]), rows)
 
 
 def exam_mapping_cards(facts: Facts, links: Links) -> str:
-    """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
-    rows = [
-        (
-            escape.markdown(row.topic),
-            f"{fact_link(row.domain, links, row.domain.formatted)}, {fact_link(row.task, links, row.task.formatted)}",
-            fact_link(row.weight, links, row.weight.formatted),
-            f"“{escape.markdown(str(row.objective.value))}” ({row.objective.kind.label})",
-        )
-        for row in facts.exam.mapping
-    ]
-    return _card_table(MAPPING_COLUMNS, rows)
+    """The exam mapping (chipwise.render.fact_tables.exam_mapping_rows), its rows read as cards on a phone."""
+    return _card_table(columns(facts.page_copy[CopyKey.EXAM_MAPPING_CARD_COLUMNS]), exam_mapping_rows(facts, links))

@@ -15,8 +15,8 @@ from chipwise.facts.changes import Release, last_changed
 from chipwise.facts.file_schema import is_aws_url
 from chipwise.facts.model import COPY_PLACE, PLACEHOLDER, Derivation, Fact, FactCheck, Family, Source
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey
-from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, age_text, stale
+from chipwise.guide.contract import COMPARED, CopyKey, FactId, SpecKey, columns
+from chipwise.guide.freshness import DEFAULT_STALE_DAYS, age_days, stale
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
 from chipwise.render import escape
@@ -125,18 +125,19 @@ def key_numbers_table(facts: Facts, links: Links) -> str:
         (escape.markdown(fact.label), fact_link(fact, links), escape.markdown(" ".join(p for p in (fact.measures, fact.baseline) if p)), fact.kind.label)
         for fact in facts.exam.key_numbers
     ]
-    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.NUMBERS_COLUMNS), rows)
 
 
 def family_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
     """One column per instance family, one row per spec any of them has."""
     families = [facts.families[family_id] for family_id in family_ids]
     spec_names = list(dict.fromkeys(spec for family in families for spec in family.specs))
-    headers = ["Spec", *(f"**{escape.markdown(family.name)}**" for family in families)]
+    headers = [*copy_columns(facts, CopyKey.FAMILY_SPEC_COLUMN), *(f"**{escape.markdown(family.name)}**" for family in families)]
+    chip, role, status = copy_columns(facts, CopyKey.FAMILY_ROWS)
     rows = [
-        ["Chip", *(escape.markdown(family.chip) for family in families)],
-        ["Role", *(escape.markdown(family.role) for family in families)],
-        ["Status", *(family.status.label for family in families)],
+        [chip, *(escape.markdown(family.chip) for family in families)],
+        [role, *(escape.markdown(family.role) for family in families)],
+        [status, *(family.status.label for family in families)],
     ]
     for spec in spec_names:
         label = escape.markdown(facts.spec_labels.get(spec, spec.replace("_", " ").capitalize()))
@@ -174,28 +175,34 @@ def comparison_table(facts: Facts, links: Links) -> str:
             }
         )
     cost_claims = [
-        fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links) + " (Inf1)",
-        fact_phrase(facts.fact(FactId.TRAINIUM_COST_TO_TRAIN), links) + " (Trn2)",
+        copy_text(facts, CopyKey.COMPARISON_INFERENTIA_COST_CLAIM, claim=fact_phrase(facts.fact(FactId.INF1_COST_CLAIM), links)),
+        copy_text(facts, CopyKey.COMPARISON_TRAINIUM_COST_CLAIM, claim=fact_phrase(facts.fact(FactId.TRAINIUM_COST_TO_TRAIN), links)),
     ]
     note_claims = [
-        f"{fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links)} throughput / {fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links)} cost reduction",
-        f"{fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)} cost reduction on training",
+        copy_text(
+            facts,
+            CopyKey.COMPARISON_INFERENTIA_NOTE_CLAIM,
+            throughput=fact_link(facts.fact(FactId.NOTE_THROUGHPUT), links),
+            cut=fact_link(facts.fact(FactId.NOTE_COST_REDUCTION), links),
+        ),
+        copy_text(facts, CopyKey.COMPARISON_TRAINIUM_NOTE_CLAIM, cut=fact_link(facts.fact(FactId.NOTE_TRAINING_COST_REDUCTION), links)),
     ]
+    purpose, instances, chips, cores, cost_claim, note_claim, memory_trick = copy_columns(facts, CopyKey.COMPARISON_ROWS)
     rows = [
-        ["Use it for", columns[0]["purpose"], columns[1]["purpose"]],
-        ["Instance families", columns[0]["instances"], columns[1]["instances"]],
-        ["Chips", columns[0]["chips"], columns[1]["chips"]],
-        ["NeuronCores", columns[0]["cores"], columns[1]["cores"]],
-        ["AWS's cost claim", *cost_claims],
-        ["As exam notes put it", *note_claims],
-        ["Memory trick", columns[0]["trick"], columns[1]["trick"]],
+        [purpose, columns[0]["purpose"], columns[1]["purpose"]],
+        [instances, columns[0]["instances"], columns[1]["instances"]],
+        [chips, columns[0]["chips"], columns[1]["chips"]],
+        [cores, columns[0]["cores"], columns[1]["cores"]],
+        [cost_claim, *cost_claims],
+        [note_claim, *note_claims],
+        [memory_trick, columns[0]["trick"], columns[1]["trick"]],
     ]
-    return markdown_table(("Topic", *(f"**{accelerator.label}**" for accelerator in COMPARED)), rows)
+    return markdown_table([*copy_columns(facts, CopyKey.COMPARISON_TOPIC_COLUMN), *(f"**{accelerator.label}**" for accelerator in COMPARED)], rows)
 
 
 def exam_rule_table(facts: Facts) -> str:
     return markdown_table(
-        ("Situation", "Answer", "Instances"),
+        copy_columns(facts, CopyKey.EXAM_RULE_COLUMNS),
         ((escape.markdown(r.situation), f"**{escape.markdown(r.answer)}**", escape.markdown(r.instances)) for r in facts.exam.rule),
     )
 
@@ -208,13 +215,13 @@ def when_to_use_inferentia(facts: Facts, links: Links) -> str:
     return "\n".join(f"- {linked_text(item, facts, links)}" for item in facts.exam.when_to_use_inferentia)
 
 
-def conditions_text(rule: Rule, table: DecisionTable) -> list[str]:
-    """For each input the table reads, the values this rule matches in words ('any' when it does not care)."""
+def conditions_text(rule: Rule, table: DecisionTable, any_value: str) -> list[str]:
+    """For each input the table reads, the values this rule matches in words (`any_value`, Markdown, when it does not care)."""
     cells = []
     for item in table.inputs:
         values = rule.when.get(item.name)
         if values is None or set(values) == set(item.value_names):
-            cells.append("any")
+            cells.append(any_value)
         elif item.numeric is not None and item.name in rule.ranges:
             cells.append(escape.markdown(rule.ranges[item.name].text(item.numeric.unit)))
         else:
@@ -238,25 +245,37 @@ def decision_table(facts: Facts, links: Links) -> str:
     table, then each rule's reasons with their sources. Together they are the flowcharts' text equivalent.
     """
     sections = []
+    any_value = copy_text(facts, CopyKey.DECISION_ANY)
     for table in facts.decision.tables:
-        headers = ["Rule", *(escape.markdown(item.question) for item in table.inputs), "Answer", "Instance families"]
+        headers = [
+            *copy_columns(facts, CopyKey.DECISION_RULE_COLUMN),
+            *(escape.markdown(item.question) for item in table.inputs),
+            *copy_columns(facts, CopyKey.DECISION_OUTCOME_COLUMNS),
+        ]
         rows = []
         for rule in table.rules:
             families = escape.markdown(", ".join(family.name for family in rule.outcome.families)) or "—"
-            rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions_text(rule, table), f"**{escape.markdown(rule.outcome.title)}**", families])
+            conditions = conditions_text(rule, table, any_value)
+            rows.append([f"[`{rule.id}`](#{rule_anchor(rule)})", *conditions, f"**{escape.markdown(rule.outcome.title)}**", families])
         heading = f"### {escape.markdown(table.question)} {{#table-{table.id}}}"
         sections.append(f"{heading}\n\n{decision_table_reads(facts, table)}\n\n{markdown_table(headers, rows)}")
         for rule in table.rules:
             reasons = "\n".join(f"- {reason}" for reason in reasons_markdown(rule, facts, links))
-            sections.append(f"#### Rule `{rule.id}`: {escape.markdown(rule.outcome.title)} {{#{rule_anchor(rule)}}}\n\n{reasons}")
+            title = copy_text(facts, CopyKey.DECISION_RULE_HEADING, rule=escape.code_span(rule.id), outcome=escape.markdown(rule.outcome.title))
+            sections.append(f"#### {title} {{#{rule_anchor(rule)}}}\n\n{reasons}")
     return "\n\n".join(sections)
 
 
 def decision_table_reads(facts: Facts, table: DecisionTable) -> str:
-    """'Table `hardware` reads: the answer of "How is it served?", What kind of model is it?, ...; hit policy UNIQUE.'"""
+    """'Table `hardware` decides from: the answer to *How is it served?*; What kind of model is it?; ... Hit policy UNIQUE: ...'."""
     tables = {item.id for item in facts.decision.tables}
-    read = [f"the answer to *{escape.markdown(item.question)}*" if item.name in tables else escape.markdown(item.question) for item in table.inputs]
-    return f"Table `{table.id}` decides from: {'; '.join(read)}. Hit policy {table.hit_policy}: exactly one rule decides each case."
+    read = [
+        copy_text(facts, CopyKey.DECISION_TABLE_READS_ANSWER, question=f"*{escape.markdown(item.question)}*")
+        if item.name in tables
+        else escape.markdown(item.question)
+        for item in table.inputs
+    ]
+    return copy_text(facts, CopyKey.DECISION_TABLE_READS, table=escape.code_span(table.id), inputs="; ".join(read), policy=str(table.hit_policy))
 
 
 def decision_inputs(facts: Facts) -> str:
@@ -264,13 +283,14 @@ def decision_inputs(facts: Facts) -> str:
     lines = []
     for item in facts.decision.inputs:
         if item.numeric is not None:
-            computed = f" Computed: {escape.markdown(item.numeric.computed)}." if item.numeric.computed else ""
-            lines.append(f"**{escape.markdown(item.question)}**{computed} The rules cut it into:\n")
+            how = item.numeric.computed
+            computed = " " + copy_text(facts, CopyKey.DECISION_INPUT_COMPUTED, how=escape.markdown(how)) if how else ""
+            lines.append(f"**{escape.markdown(item.question)}**{computed} {copy_text(facts, CopyKey.DECISION_INPUT_RANGES)}\n")
             lines.extend(f"- *{escape.markdown(value.label)}*" for value in item.values)
             lines.append("")
             continue
         default_value = next((value for value in item.values if value.name == item.default), None)
-        default = f" (default: {escape.markdown(default_value.label)})" if default_value else ""
+        default = " " + copy_text(facts, CopyKey.DECISION_INPUT_DEFAULT, value=escape.markdown(default_value.label)) if default_value else ""
         lines.append(f"**{escape.markdown(item.question)}**{default}\n")
         lines.extend(f"- *{escape.markdown(value.label)}*: {escape.markdown(value.explanation)}" for value in item.values)
         lines.append("")
@@ -280,6 +300,7 @@ def decision_inputs(facts: Facts) -> str:
 def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) -> str:
     """Each exam-note simplification: the note's words, AWS's words with the source, and the verdict."""
     chosen = [facts.fact_checks[check_id] for check_id in ids] if ids else list(facts.fact_checks.values())
+    note_says, aws_says, verdict, aws_figures = copy_columns(facts, CopyKey.FACT_CHECK_ROWS)
     blocks = []
     for check in chosen:
         aws_numbers = ", ".join(fact_link(fact, links, fact.short) for fact in check.aws_facts)
@@ -291,12 +312,12 @@ def fact_checks(facts: Facts, links: Links, ids: Sequence[str] | None = None) ->
                     f"**{escape.markdown(check.topic)}** {verdict_badge(check.verdict)}",
                     "",
                     markdown_table(
-                        ("Who", "What they say"),
+                        copy_columns(facts, CopyKey.FACT_CHECK_COLUMNS),
                         [
-                            ("Exam notes say", f"“{escape.markdown(check.note_says)}”"),
-                            ("AWS says", f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
-                            ("Verdict", f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
-                            *([("AWS figures", aws_numbers)] if aws_numbers else []),
+                            (note_says, f"“{escape.markdown(check.note_says)}”"),
+                            (aws_says, f"“{escape.markdown(check.aws_says)}” ({source_link(check.source)})"),
+                            (verdict, f"{check.verdict.label}: {linked_text(check.explanation_template, facts, links)}"),
+                            *([(aws_figures, aws_numbers)] if aws_numbers else []),
                         ],
                     ),
                     "",
@@ -313,7 +334,7 @@ def study_note_table(facts: Facts, links: Links) -> str:
     for line in facts.study_note:
         verdicts = ", ".join(f"[{escape.markdown(check.topic)}]({escape.link_target(links.check(check))}): {check.verdict.label}" for check in line.checks)
         rows.append((escape.markdown(line.section), escape.markdown(line.reads), verdicts))
-    return markdown_table(("Section", "The study note says", "Checked against AWS"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.STUDY_NOTE_COLUMNS), rows)
 
 
 def facts_by_topic(facts: Facts) -> dict[str, list[Fact]]:
@@ -336,14 +357,21 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
         entries = [f"### {escape.markdown(topic)}"]
         for fact in group:
             if isinstance(fact.evidence, Derivation):
-                evidence = f"Computed: {escape.markdown(fact.evidence.arithmetic)}"
+                evidence = copy_text(facts, CopyKey.FACT_ENTRY_COMPUTED, arithmetic=escape.markdown(fact.evidence.arithmetic))
             else:
                 source = fact.evidence.source
                 evidence = f"{source_link(source)} ({escape.markdown(source.publisher)}): “{escape.markdown(fact.evidence.text)}”"
-            note = f"<br>*Note: {escape.markdown(fact.note)}*" if fact.note else ""
-            age = age_text(age_days(fact, today))
-            last = _last_change(changed.get(fact.id))
-            meta = f"{fact.kind.label} · {scope_text(fact, facts)} · verified {fact.verified.isoformat()} ({age}){last} · id {fact.id}"
+            note = f"<br>*{copy_text(facts, CopyKey.FACT_ENTRY_NOTE, note=escape.markdown(fact.note))}*" if fact.note else ""
+            meta = copy_text(
+                facts,
+                CopyKey.FACT_ENTRY_META,
+                kind=fact.kind.label,
+                scope=scope_text(fact, facts),
+                date=fact.verified.isoformat(),
+                age=age_words(facts, age_days(fact, today)),
+                changed=_last_change(facts, changed.get(fact.id)),
+                id=fact.id,
+            )
             entries.append(
                 f'<div class="chipwise-fact" id="{fact.anchor}" markdown>\n\n'
                 f"**{escape.markdown(fact.label)}: {escape.markdown(fact.phrase)}**\n<small>{meta}</small>\n{evidence}{note}\n\n</div>"
@@ -352,17 +380,33 @@ def fact_entries(facts: Facts, today: datetime.date) -> str:
     return "\n\n".join(sections)
 
 
-def _last_change(release: Release | None) -> str:
+def _last_change(facts: Facts, release: Release | None) -> str:
     """' · last changed in 2026.12.2' (the newest release that changed the fact); '' for a fact no release changed."""
     if release is None:
         return ""
-    return f" · last changed in {escape.html_text(release.version)}"
+    return " · " + copy_text(facts, CopyKey.FACT_ENTRY_CHANGED, version=escape.html_text(release.version))
+
+
+def age_words(facts: Facts, age: int) -> str:
+    """How long ago, in whole days, in the page copy's words: 'today', '1 day ago', '1,234 days ago'."""
+    if age == 0:
+        return copy_text(facts, CopyKey.AGE_TODAY)
+    return copy_text(facts, CopyKey.AGE_ONE_DAY if age == 1 else CopyKey.AGE_DAYS, days=f"{age:,}")
 
 
 def copy_text(facts: Facts, key: CopyKey, **values: str) -> str:
     """A sentence of the facts file's page copy as Markdown: its words escaped, each {name} place given its value
     (Markdown already; `chipwise check` makes sure the places are exactly those the code fills)."""
-    parts = COPY_PLACE.split(facts.page_copy[key])
+    return _markdown_filled(facts.page_copy[key], values)
+
+
+def copy_columns(facts: Facts, key: CopyKey, **values: str) -> list[str]:
+    """A table's column headers from the page copy (chipwise.guide.contract.COPY_COLUMNS), each as copy_text writes a sentence."""
+    return [_markdown_filled(header, values) for header in columns(facts.page_copy[key])]
+
+
+def _markdown_filled(sentence: str, values: dict[str, str]) -> str:
+    parts = COPY_PLACE.split(sentence)
     return "".join(values[part] if index % 2 else escape.markdown(part) for index, part in enumerate(parts))
 
 
@@ -380,7 +424,7 @@ def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_ST
         facts,
         CopyKey.FRESHNESS,
         today=escape.markdown(today.isoformat()),
-        oldest=escape.markdown(age_text(oldest)),
+        oldest=age_words(facts, oldest),
         sourced=str(len(sourced)),
         verdict=verdict,
         command=escape.code_span("chipwise stale"),
@@ -390,11 +434,11 @@ def freshness_summary(facts: Facts, today: datetime.date, days: int = DEFAULT_ST
 def source_list(facts: Facts) -> str:
     rows = []
     for source in facts.sources.values():
-        rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source)))
-    return markdown_table(("Source", "Publisher", "Authority", "Copy we read"), rows)
+        rows.append((source_link(source), escape.markdown(source.publisher), source.authority.label, checked_copy_cell(source, facts)))
+    return markdown_table(copy_columns(facts, CopyKey.SOURCES_COLUMNS), rows)
 
 
-def checked_copy_cell(source: Source) -> str:
+def checked_copy_cell(source: Source, facts: Facts) -> str:
     """The copy that was read, linked, labelled third-party when it is not on an AWS domain or repository."""
     copy = source.checked_copy
     if copy is None:
@@ -402,16 +446,18 @@ def checked_copy_cell(source: Source) -> str:
     label = f"[{escape.markdown(copy.description)}]({escape.link_target(copy.link)})"
     third_party = copy.url is not None and not is_aws_url(copy.url)
     note = f" {escape.markdown(copy.note)}" if copy.note else ""
-    return f"{label}{' (third-party copy)' if third_party else ''}{note}"
+    mark = " " + copy_text(facts, CopyKey.SOURCES_THIRD_PARTY) if third_party else ""
+    return f"{label}{mark}{note}"
 
 
-def exam_mapping_table(facts: Facts, links: Links) -> str:
-    """Where each topic sits in the exam (meta.exam): domain and task, the domain's weight, and the objective's wording."""
+def exam_mapping_rows(facts: Facts, links: Links) -> list[tuple[str, str, str, str]]:
+    """Where each topic sits in the exam (meta.exam), as Markdown cells: the topic, its domain and task, the domain's
+    weight, and the objective's wording with whose it is. exam_mapping_table and the cheat sheet's cards lay them out."""
 
     def number(fact: Fact) -> str:
         return fact_link(fact, links, fact.formatted)
 
-    rows = [
+    return [
         (
             escape.markdown(row.topic),
             f"{number(row.domain)}, {number(row.task)}",
@@ -420,7 +466,11 @@ def exam_mapping_table(facts: Facts, links: Links) -> str:
         )
         for row in facts.exam.mapping
     ]
-    return markdown_table(("Topic", f"Where in {escape.markdown(facts.meta.exam)}", "Domain weight", "Objective (and whose wording)"), rows)
+
+
+def exam_mapping_table(facts: Facts, links: Links) -> str:
+    """The exam mapping (exam_mapping_rows) as one table."""
+    return markdown_table(copy_columns(facts, CopyKey.EXAM_MAPPING_COLUMNS, exam=escape.markdown(facts.meta.exam)), exam_mapping_rows(facts, links))
 
 
 def exam_numbers_table(facts: Facts, links: Links) -> str:
@@ -430,7 +480,7 @@ def exam_numbers_table(facts: Facts, links: Links) -> str:
         for fact in facts.facts.values()
         if fact.scope == "aif-c01" and fact.is_number
     ]
-    return markdown_table(("What", "Number", "Claim and baseline", "Kind"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.NUMBERS_COLUMNS), rows)
 
 
 def worked_example(facts: Facts, links: Links) -> str:
@@ -446,13 +496,13 @@ def worked_example(facts: Facts, links: Links) -> str:
     cut = facts.fact(FactId.NOTE_COST_REDUCTION)
     speed = facts.fact(FactId.NOTE_THROUGHPUT)
     lines = [
-        "**Given**",
+        f"**{copy_text(facts, CopyKey.WORKED_EXAMPLE_GIVEN)}**",
         "",
-        f"- Traffic: {fact_link(requests, links, requests.formatted)}.",
-        f"- Cost on GPU instances: {fact_link(gpu, links, gpu.formatted)}.",
-        f"- The exam-note figures: {fact_link(cut, links)} lower cost and {fact_link(speed, links)} more requests per chip.",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_TRAFFIC, requests=fact_link(requests, links, requests.formatted))}",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_GPU_COST, cost=fact_link(gpu, links, gpu.formatted))}",
+        f"- {copy_text(facts, CopyKey.WORKED_EXAMPLE_NOTE_FIGURES, cut=fact_link(cut, links), speed=fact_link(speed, links))}",
         "",
-        "**Steps**",
+        f"**{copy_text(facts, CopyKey.WORKED_EXAMPLE_STEPS)}**",
         "",
         f"1. {step(FactId.EXAMPLE_REQUESTS_PER_MONTH)}",
         f"2. {step(FactId.EXAMPLE_INFERENTIA_MONTHLY_COST)}",
@@ -471,7 +521,8 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
         for size in family.sizes:
             sources = f"{source_link(size.source)} ({size.source.authority.label})"
             if size.network_source is not None:
-                sources += f"; network: {source_link(size.network_source)} ({size.network_source.authority.label})"
+                network = f"{source_link(size.network_source)} ({size.network_source.authority.label})"
+                sources += "; " + copy_text(facts, CopyKey.SIZES_NETWORK_SOURCE, source=network)
             if size.note:
                 sources += f". {escape.markdown(size.note)}"
             rows.append(
@@ -485,7 +536,7 @@ def size_table(facts: Facts, family_ids: Sequence[str], links: Links) -> str:
                     sources,
                 )
             )
-    return markdown_table(("Size", "Family", "Accelerators", "Accelerator memory", "vCPUs", "Network", "Source"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.SIZES_COLUMNS), rows)
 
 
 def sizing_assumptions(facts: Facts, links: Links) -> str:
@@ -518,12 +569,13 @@ def timeline_table(facts: Facts, links: Links) -> str:
         (fact_link(fact, links, fact.formatted), escape.markdown(fact.label), source_link(fact.source) if fact.source else "—")
         for fact in dated
     ]
-    return markdown_table(("Year", "Milestone", "Source"), rows)
+    return markdown_table(copy_columns(facts, CopyKey.TIMELINE_COLUMNS), rows)
 
 
 def glossary_table(facts: Facts) -> str:
     return markdown_table(
-        ("Term", "Meaning"), ((f"**{escape.markdown(term)}**", escape.markdown(definition)) for term, definition in sorted(facts.glossary.items()))
+        copy_columns(facts, CopyKey.GLOSSARY_COLUMNS),
+        ((f"**{escape.markdown(term)}**", escape.markdown(definition)) for term, definition in sorted(facts.glossary.items())),
     )
 
 

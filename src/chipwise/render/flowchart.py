@@ -182,9 +182,9 @@ def _box_height(lines: list[str]) -> float:
     return len(lines) * LINE_HEIGHT + 16
 
 
-def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str = "") -> str:
-    """The table's flowchart as inline SVG; each outcome links to its rule's row in the decision table."""
-    title = title or f"{table.question} The decision flowchart of table {table.id}"
+def flowchart_svg(table: DecisionTable, rule_href: dict[str, str], title: str) -> str:
+    """The table's flowchart as inline SVG, named `title` (the page copy's flowchart_title); each outcome links to its
+    rule's row in the decision table."""
     tree = build_tree(table)
     placed: list[_Placed] = []
     edges: list[tuple[_Placed, _Placed, str]] = []
@@ -256,9 +256,9 @@ def _outline(node: Node, rule_href: dict[str, str]) -> str:
 # --- Mermaid ------------------------------------------------------------------------------------
 
 
-def mermaid_source(graph: DecisionGraph, title: str = "Which AWS option?") -> str:
-    """Mermaid flowchart source for every table's tree, one subgraph per table in the order they decide;
-    renders on GitHub, GitLab, Obsidian and Notion."""
+def mermaid_source(graph: DecisionGraph, title: str) -> str:
+    """Mermaid flowchart source for every table's tree, one subgraph per table in the order they decide, named
+    `title` (the page copy's flowchart_mermaid_title); renders on GitHub, GitLab, Obsidian and Notion."""
     lines = ["---", f"title: {title}", "---", "flowchart TD"]
     counter = {"question": 0}
     outcome_ids: dict[str, Outcome] = {}

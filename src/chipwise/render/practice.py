@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chipwise.facts.model import PLACEHOLDER, ExamMapping
-from chipwise.guide.contract import EXAM_PACE
+from chipwise.guide.contract import EXAM_PACE, CopyKey
 from chipwise.guide.model import Facts
 from chipwise.render import escape, layout
-from chipwise.render.fact_tables import Links, markdown_table
+from chipwise.render.fact_tables import Links, copy_columns, copy_text, markdown_table
 from chipwise.study.practice import Coverage, Question, QuestionType, Topic, answer_text
 
 
@@ -157,9 +157,13 @@ def coverage_table(coverage: Coverage, questions: Sequence[Question], facts: Fac
     topics = {question.id: question.topic for question in questions}
 
     def asked(ids: Sequence[str]) -> str:
-        return ", ".join(f"[{escape.markdown(qid)}]({links.page(topic_page(topics[qid]), f'q-{qid}')})" for qid in ids) or "**not asked**"
+        linked = ", ".join(f"[{escape.markdown(qid)}]({links.page(topic_page(topics[qid]), f'q-{qid}')})" for qid in ids)
+        return linked or f"**{copy_text(facts, CopyKey.PRACTICE_COVERAGE_NOT_ASKED)}**"
 
-    rows = [(f"Rule `{rule_id}`", asked(ids)) for rule_id, ids in coverage.rules.items()]
-    rows += [(f"Fact check: {escape.markdown(facts.fact_checks[check_id].topic)}", asked(ids)) for check_id, ids in coverage.checks.items()]
-    rows += [(f"Fact `{fact_id}`", asked(ids)) for fact_id, ids in coverage.facts.items()]
-    return markdown_table(["Subject", "Asked by"], rows)
+    rows = [(copy_text(facts, CopyKey.PRACTICE_COVERAGE_RULE, rule=escape.code_span(rule_id)), asked(ids)) for rule_id, ids in coverage.rules.items()]
+    rows += [
+        (copy_text(facts, CopyKey.PRACTICE_COVERAGE_CHECK, topic=escape.markdown(facts.fact_checks[check_id].topic)), asked(ids))
+        for check_id, ids in coverage.checks.items()
+    ]
+    rows += [(copy_text(facts, CopyKey.PRACTICE_COVERAGE_FACT, fact=escape.code_span(fact_id)), asked(ids)) for fact_id, ids in coverage.facts.items()]
+    return markdown_table(copy_columns(facts, CopyKey.PRACTICE_COVERAGE_COLUMNS), rows)

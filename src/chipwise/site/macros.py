@@ -39,10 +39,12 @@ from mkdocs.exceptions import PluginError
 
 from chipwise import disk_cache
 from chipwise.decision.engine import decide
+from chipwise.decision.model import DecisionTable
 from chipwise.errors import FactsError
 from chipwise.exports import site_files
 from chipwise.facts.benchmarks import Benchmarks
-from chipwise.guide.contract import CopyKey, all_kind_words
+from chipwise.facts.model import fill
+from chipwise.guide.contract import CopyKey, all_kind_words, chart_words
 from chipwise.guide.freshness import build_day
 from chipwise.guide.load import content_digest, load_facts
 from chipwise.guide.model import Facts
@@ -215,11 +217,14 @@ class SiteMacros:
         # One raw HTML block: Markdown would read text after a first closing tag on the same line as Markdown.
         figures = "".join(
             f'<div class="chipwise-flow-figure"><div class="chipwise-flow-step"><strong>{index}. {escape.html_text(table.question)}</strong></div>'
-            f"{flowchart.flowchart_svg(table, hrefs)}{flowchart.flowchart_outline(table, hrefs)}</div>"
+            f"{flowchart.flowchart_svg(table, hrefs, self._flowchart_title(table))}{flowchart.flowchart_outline(table, hrefs)}</div>"
             for index, table in enumerate(self.facts.decision.tables, start=1)
         )
-        cue = '<div class="chipwise-flow-cue">Each flowchart is drawn at its own size: scroll it sideways to follow every branch.</div>'
+        cue = f'<div class="chipwise-flow-cue">{escape.html_text(self.facts.page_copy[CopyKey.FLOWCHART_CUE])}</div>'
         return f'<div class="chipwise-flow-figures">{cue}{figures}</div>'
+
+    def _flowchart_title(self, table: DecisionTable) -> str:
+        return fill(self.facts.page_copy[CopyKey.FLOWCHART_TITLE], question=table.question, table=table.id)
 
     def recommend(self, **inputs: str) -> str:
         """The decision for these inputs (one left out takes its default): the recommendation, then each table's reasons."""
@@ -274,7 +279,7 @@ class SiteMacros:
         """The generations on a line of years (the timeline() table beside it holds the figures and sources)."""
         from chipwise.render import charts
 
-        return charts.figure(charts.timeline_chart(self.facts))
+        return charts.figure(charts.timeline_chart(self.facts), chart_words(self.facts.page_copy))
 
     @_kept_on_disk
     def sizing_chart(self, *family_ids: str) -> str:
@@ -282,7 +287,7 @@ class SiteMacros:
         from chipwise.render import charts
 
         chart = charts.sizing_chart(self.facts, family_ids or tuple(self.facts.families))
-        return "" if chart is None else charts.figure(chart)
+        return "" if chart is None else charts.figure(chart, chart_words(self.facts.page_copy))
 
     @_kept_on_disk
     def source_list(self) -> str:
@@ -467,7 +472,7 @@ class SiteMacros:
     @_kept_on_disk
     def mermaid_snippet(self) -> str:
         from chipwise.render import flowchart
-        return code_samples.code_block("mermaid", flowchart.mermaid_source(self.facts.decision))
+        return code_samples.code_block("mermaid", flowchart.mermaid_source(self.facts.decision, self.facts.page_copy[CopyKey.FLOWCHART_MERMAID_TITLE]))
 
     def site_address(self) -> str:
         return str(self.env.conf.get("site_url") or "")

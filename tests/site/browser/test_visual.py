@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page
 
+from chipwise.guide.contract import CopyKey, columns
 from chipwise.guide.model import Facts
 from chipwise.render import benchmarks as render_benchmarks
 from chipwise.render import cheat_sheet
@@ -54,9 +55,9 @@ def test_the_cheat_sheets_tables_read_as_cards_on_a_phone(browser: Browser, site
     page, log = open_page(browser, site_url + "cheat-sheet/", color_scheme=scheme, **PHONE)
     try:
         cells = page.locator(".chipwise-cheatsheet td:has(.chipwise-card-label)")
-        assert cells.count() == len(cheat_sheet.NOTE_COLUMNS) * len(cheat_sheet.note_checks(facts)) + len(cheat_sheet.MAPPING_COLUMNS) * len(
-            facts.exam.mapping
-        )
+        note_columns = columns(facts.page_copy[CopyKey.EXAM_NOTE_CLAIMS_COLUMNS])
+        mapping_columns = columns(facts.page_copy[CopyKey.EXAM_MAPPING_CARD_COLUMNS])
+        assert cells.count() == len(note_columns) * len(cheat_sheet.note_checks(facts)) + len(mapping_columns) * len(facts.exam.mapping)
         for cell in nonempty(cells.all()):
             assert _box(cell)["width"] >= READABLE_CELL_PX, cell.inner_text()
             assert cell.locator(".chipwise-card-label").is_visible()
