@@ -3,7 +3,7 @@
 Every figure comes from the facts file (or the benchmark rows it names); the charts compute nothing a page
 does not also show in the chart's table. The SVG needs no script and no request: pygal's own script and its
 generation comment (which carries the day) are dropped, so the same facts give the same bytes. Colours are
-CSS variables and currentColor (chipwise.css defines the variables for the light and the dark scheme).
+CSS variables and currentColor (overrides/partials/styles/charts.css defines the variables for the light and the dark scheme).
 Text from the facts file reaches the SVG as element text, which the XML serializer escapes, and the HTML
 around it through chipwise.render.escape.
 """
@@ -28,10 +28,10 @@ from chipwise.memo import per_object
 from chipwise.render import escape, layout
 
 SERIES_COLOURS = tuple(f"var(--chipwise-chart-{index})" for index in range(1, 7))
-"""chipwise.css gives each a light-scheme and a dark-scheme value."""
+"""charts.css gives each a light-scheme and a dark-scheme value."""
 
 WIDTH = 520
-"""The drawing's own width: the page scales it to the column, up to chipwise.css's maximum."""
+"""The drawing's own width: the page scales it to the column, up to charts.css's maximum."""
 
 LABEL_CHARACTERS = 36
 """Longer labels are cut, with an ellipsis: a long one would squeeze the plot to nothing (and pygal then loops for
@@ -71,7 +71,7 @@ def figure(chart: Chart, words: ChartWords) -> str:
     if chart.table is not None:
         behind = f'<details class="chipwise-chart-data"><summary>{escape.html_text(words.table_summary)}</summary>{chart.table.html()}</details>'
     caption = f"<figcaption>{escape.html_text(chart.title)}</figcaption>"
-    # On a phone the drawing keeps a width at which its text reads (chipwise.css) and scrolls sideways in this
+    # On a phone the drawing keeps a width at which its text reads (charts.css) and scrolls sideways in this
     # focusable frame, which the cue names; on a wider screen the frame fits and the cue is hidden.
     drawing = (
         f'<p class="chipwise-chart-cue" aria-hidden="true">{escape.html_text(words.scroll_cue)}</p>'
