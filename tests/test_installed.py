@@ -108,7 +108,7 @@ def test_the_sdist_and_the_wheel_carry_the_facts_file_and_every_file_it_names(di
 def test_the_wheel_carries_every_template_the_forms_are_laid_out_with(dist: Path) -> None:
     with zipfile.ZipFile(next(dist.glob("chipwise-*.whl"))) as wheel:
         templates = {name for name in wheel.namelist() if name.startswith("chipwise/templates/")}
-    assert templates == {f"chipwise/templates/{path.name}" for path in (ROOT / "src" / "chipwise" / "templates").glob("*.html")}
+    assert templates == {f"chipwise/templates/{path.name}" for path in (ROOT / "src" / "chipwise" / "templates").iterdir() if path.is_file()}
 
 
 def test_the_installed_command_runs_outside_the_repository(installed: Path, tmp_path: Path, facts: Facts) -> None:

@@ -65,3 +65,8 @@ def join_lines(text: str) -> str:
 def render(name: str, **data: Any) -> str:
     """The template `name` filled with `data`, its lines joined (see the module's docstring)."""
     return join_lines(environment().get_template(name).render(**data))
+
+
+def render_markdown(name: str, **data: Any) -> str:
+    """A Markdown template (`*.md`) filled with `data`, its line breaks kept: a Markdown table is a line per row."""
+    return environment().get_template(name).render(**data).strip("\n")
