@@ -409,7 +409,7 @@ def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions
                 continue
             changed = {name for name, value in option.answers.items() if question.inputs.get(name, value) != value}
             if changed - {"memory_gib"}:
-                match = re.search(r"This stem rules it out: “(.+?)” ", option.explanation)
+                match = re.search(r"; here, “(.+?)”", option.explanation)
                 assert match and match.group(1) in question.stem, (question.id, option.text, option.explanation)
                 quoted += 1
     assert quoted > 100
@@ -449,7 +449,7 @@ def test_a_distractor_for_another_model_size_says_it_in_words_not_in_ranges(fact
         for neighbour in practice.neighbours(facts, decision):
             if neighbour.inputs["memory_gib"] != decision.inputs["memory_gib"] and neighbour.outcomes != decision.outcomes:
                 explained.append(practice._wrong_option(facts, decision, neighbour, set(question.inputs), {}).explanation)
-    sized = list(dict.fromkeys(text for text in explained if "It would be the answer if the model " in text))
+    sized = list(dict.fromkeys(text for text in explained if re.search("It would fit if the model (needed|fitted)", text)))
     assert len(sized) >= len(memory.values) - 1
     for explanation in sized:
         assert memory.question not in explanation and not re.search(r"\.\.|at most|GiB”", explanation), explanation
@@ -570,7 +570,7 @@ def test_a_select_two_scenario_keys_the_engines_two_answers_against_their_neighb
         for index, option in enumerate(nonempty(question.options)):
             if index not in question.answer:
                 assert option.text in near and option.answers is not None, (question.id, option.text)
-                assert option.explanation.startswith("Wrong. It would be the answer if "), (question.id, option.text)
+                assert option.explanation.startswith("Wrong. It would fit if "), (question.id, option.text)
 
 
 def test_a_select_two_scenario_offers_hardware_beside_hardware(facts: Facts, questions: list[Question]) -> None:
@@ -630,7 +630,7 @@ def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(fact
         ]
     for question_id, scenario, option in nonempty(larger):
         assert SIZE_IN_WORDS.search(scenario.workload), question_id
-        assert re.search(f"This stem rules it out: (“[^”]+” and )*“{re.escape(scenario.workload)}”", option.explanation), question_id
+        assert re.search(f"; here, (“[^”]+” and )*“{re.escape(scenario.workload)}”", option.explanation), question_id
 
 
 MOST_KEYS_AT_THE_CENTRE = 0.25

@@ -162,8 +162,9 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 
 
 def _right_option(facts: Facts, decision: Decision) -> Option:
-    reasons = " ".join(reason.template for reason in decision.reasons)
-    return Option(_option_text(facts, decision), f"Right. {reasons}", tuple(f.id for r in decision.reasons for f in r.facts))
+    """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers)."""
+    reasons = [reason for reason in decision.reasons if not reason.helper_only]
+    return Option(_option_text(facts, decision), f"Right. {' '.join(reason.template for reason in reasons)}", tuple(f.id for r in reasons for f in r.facts))
 
 
 def _option_text(facts: Facts, decision: Decision) -> str:
@@ -197,16 +198,18 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
     for item in facts.decision.inputs:
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
         if ours != theirs:
-            labels = {value.name: value.label for value in item.values}
-            instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
+            values = {value.name: value for value in item.values}
+            instead = f" rather than “{values[ours].label}”" if item.name in stated else ""
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
-            answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
+            answered = values[theirs].case or f"“{item.question}” were answered “{values[theirs].label}”{instead}"
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
-    condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
-    because = f"This stem rules it out: {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))} " if ruled_out else ""
-    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    condition = f"It would fit if {' and '.join(changed)}" if changed else ""
+    here = f"; here, {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))}" if ruled_out else ""
+    stop = "" if ruled_out and ruled_out[-1].endswith((".", "?", "!")) else "."
+    condition = f"{condition}{here}{stop} " if condition else ""
+    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
@@ -485,13 +488,16 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()
-    for decision in decisions:
-        for neighbour in neighbours(facts, decision):
-            text = _paired_text(facts, neighbour)
-            if text not in {option.text for option in right} and text not in by_text:
-                by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
-                if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
-                    far.add(text)
+    # an option both decisions' neighbours give is explained by the case that keeps its phase: hardware that would
+    # serve the model is wrong for a reason about serving, since the company serves it too
+    pairs = [(decision, neighbour) for decision in decisions for neighbour in neighbours(facts, decision)]
+    pairs.sort(key=lambda pair: pair[0].inputs.get("workload") != pair[1].inputs.get("workload"))
+    for decision, neighbour in pairs:
+        text = _paired_text(facts, neighbour)
+        if text not in {option.text for option in right} and text not in by_text:
+            by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
+            if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
+                far.add(text)
     serving = {option.text for option in by_text.values() if " on " in option.text}  # a way of serving among hardware: offered last
     nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, option.text in serving, _hash(question_id, option.text)))
     wrong = sorted(nearest_first[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)], key=lambda option: _hash(question_id, option.text))
