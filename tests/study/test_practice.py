@@ -229,7 +229,7 @@ def test_a_training_question_offers_the_chip_that_would_serve_the_model(facts: F
     training = nonempty(q for q in one_decision(questions) if q.inputs.get("workload") in ("training", "fine-tuning"))
     for question in training:
         decision = decide(facts.decision, **question.inputs)
-        served = decide(facts.decision, **{**decision.inputs, "workload": "inference"})
+        served = practice.served(facts, decision)
         if served.outcome != decision.outcome:
             assert practice.option_label(facts, served.outcome) in [option.text for option in question.options], question.id
 
@@ -315,9 +315,7 @@ GIVEAWAYS = (
     "steady",
     "Inferentia",
     "Trainium",
-    "CUDA",
     "GPU vendor",
-    "NVIDIA",
     "look after servers",
     "no machines running",
     "pay for capacity",
@@ -325,8 +323,9 @@ GIVEAWAYS = (
     "sit unused",
 )
 """Words that hand a reader the deciding input instead of a situation to reason from: the names of its values, and
-words that mirror one option's name or selling point (a kernel language or vendor the only NVIDIA option carries,
-nobody to run servers or no idle capacity for Serverless Inference)."""
+words that mirror one option's name or selling point (nobody to run servers or no idle capacity for Serverless
+Inference). A stem may say what a candidate reads on the job ('a custom CUDA kernel', 'NVIDIA's speech SDK'): two
+options carry NVIDIA GPUs, so the words leave G6 against P5 to decide."""
 
 
 def _decided_texts(questions: list[Question]) -> list[tuple[str, str]]:
@@ -353,7 +352,7 @@ def test_stems_describe_a_situation_never_the_deciding_inputs_words(questions: l
     ("part", "text", "phrase"),
     [
         ("framework", "The model runs on the AWS Neuron SDK.", "Neuron"),
-        ("framework", "The model's operators exist only as custom CUDA kernels.", "CUDA"),
+        ("framework", "The model requires CUDA to run.", "requires CUDA"),
         ("framework", "The model is built on a GPU vendor's proprietary library.", "GPU vendor"),
         ("constraint", "The nonprofit has no one to look after servers.", "look after servers"),
         ("constraint", "The library wants no machines running when nobody asks.", "no machines running"),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from chipwise.decision.engine import Decision, combinations, decide
+from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, combinations, decide
 from chipwise.decision.model import Interval, Outcome
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
@@ -195,9 +195,10 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
     differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
     ruled_out = []
+    phase_changed = decision.inputs.get("workload") != neighbour.inputs.get("workload")
     for item in facts.decision.inputs:
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
-        if ours != theirs:
+        if ours != theirs and not (phase_changed and item.numeric is not None):  # serving needs less memory than training: no requirement
             values = {value.name: value for value in item.values}
             instead = f" rather than “{values[ours].label}”" if item.name in stated else ""
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
@@ -205,7 +206,7 @@ def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated:
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
-    condition = f"It would fit if {' and '.join(changed)}" if changed else ""
+    condition = f"It would fit if {', and if '.join(changed)}" if changed else ""
     here = f"; here, {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))}" if ruled_out else ""
     stop = "" if ruled_out and ruled_out[-1].endswith((".", "?", "!")) else "."
     condition = f"{condition}{here}{stop} " if condition else ""
@@ -296,11 +297,23 @@ def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], l
                 near += [other for other in smaller if other.outcomes != decision.outcomes][:1]
             continue
         if item.name == "workload":
-            others = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
-        else:
-            others = [value for value in item.value_names if value != decision.inputs[item.name]]
+            near += [served(facts, decision)] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
+            continue
+        others = [value for value in item.value_names if value != decision.inputs[item.name]]
         near += [decide(graph, **{**decision.inputs, item.name: value}) for value in others]
     return near, far
+
+
+def served(facts: Facts, decision: Decision) -> Decision:
+    """A training case's model served instead: sized again for serving where the stem gives its size (a 30-billion-
+    parameter model trains in a trn2.48xlarge's memory but is served from an Inf2's)."""
+    inputs = {**decision.inputs, "workload": SERVED_FROM_TRAINING}
+    sizing = facts.decision.sizing
+    if sizing is None or decision.parameters_billion is None:
+        return decide(facts.decision, **inputs)
+    del inputs[sizing.input_name]
+    sized = {SIZING_PARAMETERS: decision.parameters_billion, SIZING_PRECISION: decision.precision, SIZING_HEADROOM: decision.headroom_percent}
+    return decide(facts.decision, **inputs, **sized)
 
 
 def _is_training(decision: Decision) -> bool:
@@ -339,7 +352,9 @@ def centroid_chance(texts: Sequence[str], key: int) -> float:
     return 1 / len(tied) if key in tied else 0.0
 
 
-def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str]) -> list[Decision]:
+def _pick(
+    question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str], sizes: Sequence[str] = ()
+) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
     instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
@@ -363,8 +378,9 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
     def same_hardware(d: Decision) -> bool:
         return d.outcome == decision.outcome
 
-    def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller
-        return d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")
+    def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller (`sizes`: the memory input's pieces, smallest first)
+        ours, theirs = decision.inputs.get("memory_gib"), d.inputs.get("memory_gib")
+        return theirs != ours and theirs in sizes and ours in sizes and sizes.index(theirs) < sizes.index(ours)
 
     def one_away(d: Decision) -> bool:
         return sum(d.inputs[name] != value for name, value in decision.inputs.items()) == 1
@@ -425,8 +441,13 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of)]
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of, _sizes(facts))]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
+
+
+def _sizes(facts: Facts) -> tuple[str, ...]:
+    """The memory input's pieces, smallest first (none without a numeric input)."""
+    return next((item.value_names for item in facts.decision.inputs if item.numeric is not None), ())
 
 
 def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
