@@ -441,7 +441,8 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of, _sizes(facts))]
+    picked = _pick(question_id, decision, candidates, text_of, _sizes(facts))
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
 
 
