@@ -35,8 +35,9 @@ def one_decision(questions: list[Question]) -> list[Question]:
 def shown_as(facts: Facts, decision: Decision, question: Question) -> str:
     """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
     every option would open with the same way of running the work (no option text then joins two with " on ")."""
-    titles = [title for title in (practice.option_label(facts, outcome) for outcome in decision.outcomes) if title]
-    return " on ".join(titles[1:] if all(" on " not in option.text for option in question.options) else titles)
+    if all(" on " not in option.text for option in question.options):
+        return practice.option_label(facts, decision.outcome)
+    return practice._option_text(facts, decision)
 
 
 def on_gpu(facts: Facts, question: Question, option: practice.Option) -> bool:
@@ -215,7 +216,7 @@ def test_where_the_stems_cue_points_to_a_kind_two_options_are_of_that_kind(facts
         if decision.inputs["workload"] == "inference" and decision.outcome.families:
             same_size = [n for n in practice.neighbours(facts, decision) if n.inputs["memory_gib"] == decision.inputs["memory_gib"]]
             near = [n for n in same_size if n.outcomes != decision.outcomes]
-            serving, hardware = practice.option_label(facts, decision.outcomes[0]), practice.option_label(facts, decision.outcome)
+            serving, hardware = practice.option_label(facts, decision.outcomes[0]), practice.option_label(facts, decision.outcome, hosted=True)
             if any(n.outcomes[0] == decision.outcomes[0] for n in near):  # where a case one requirement away allows it
                 assert sum(text.startswith(serving) for text in texts) >= 2, question.id
             managed = [option for option in question.options if option.answers is not None and not decide(facts.decision, **option.answers).outcome.families]
@@ -269,7 +270,7 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(practice.option_label(facts, facts.decision.outcomes["g6"]))
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(practice.option_label(facts, facts.decision.outcomes["g6"], hosted=True))
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:

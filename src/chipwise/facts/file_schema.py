@@ -476,6 +476,12 @@ PRACTICE = Record(
             doc="Decision outcome -> its name in a practice option, in AWS's own style ('Amazon EC2 P5 instances'); an outcome "
             "left out is left out of an option (the compute behind Serverless Inference, which has no instance to name).",
         ),
+        "hosted_names": Field(
+            MapOf(Text(), ID, "a decision outcome id"),
+            required=False,
+            doc="Decision outcome -> its name after a SageMaker way of serving, as SageMaker names its instance types "
+            "('ml.inf2 instances'); an outcome left out keeps its option name.",
+        ),
         "scenarios": Field(
             MapOf(
                 Record(

@@ -169,15 +169,20 @@ def _right_option(facts: Facts, decision: Decision) -> Option:
 
 def _option_text(facts: Facts, decision: Decision) -> str:
     """What serves it and what it runs on, without a size, one product each: 'An Amazon SageMaker real-time endpoint on
-    Amazon EC2 Inf2 instances' (or the way of serving alone where no instance is named)."""
-    return " on ".join(label for label in (option_label(facts, outcome) for outcome in decision.outcomes) if label)
+    ml.inf2 instances' (or the way of serving alone where no instance is named). Hardware after a SageMaker way of
+    serving takes SageMaker's name for it; a training job, run on EC2 or SageMaker, keeps EC2's."""
+    hosted = not _is_training(decision)
+    labels = [option_label(facts, outcome, hosted=hosted and index > 0) for index, outcome in enumerate(decision.outcomes)]
+    return " on ".join(label for label in labels if label)
 
 
-def option_label(facts: Facts, outcome: Outcome) -> str:
+def option_label(facts: Facts, outcome: Outcome, hosted: bool = False) -> str:
     """An outcome as one AWS product, by the name the facts file gives it for practice options, in AWS's own style
     ('Amazon EC2 P5 instances'; '' for one it leaves unnamed: compute with no instance to name). Without names: hardware by the first
     instance family the decision table gives it, with its chip's name ('P5 (NVIDIA H100)', never 'P5 or P5e'); a
     way of serving, or hardware with no family, by its title."""
+    if hosted and outcome.id in facts.practice.hosted_names:
+        return facts.practice.hosted_names[outcome.id]
     if facts.practice.option_names:
         return facts.practice.option_names.get(outcome.id, "")
     if outcome.accelerator is None or not outcome.families:
@@ -186,12 +191,15 @@ def option_label(facts: Facts, outcome: Outcome) -> str:
     return f"{family.name} ({family.chip.removesuffix(' GPU').removesuffix(' CPU')})"
 
 
-def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
+def _wrong_option(
+    facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str], hardware_only: bool = False
+) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
-    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
+    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for
+    (its hardware, where the option names hardware alone: a training question's, a 'Select TWO')."""
     pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
-    if _is_training(decision) and decision.outcome != neighbour.outcome:
-        pairs = pairs[-1:]  # a training question's options name the hardware only: say what that hardware is for
+    if (_is_training(decision) or hardware_only) and decision.outcome != neighbour.outcome and neighbour.outcome.families:
+        pairs = pairs[-1:]  # the option names the hardware only: say what that hardware is for
     differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
     ruled_out = []
@@ -462,7 +470,11 @@ def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
     titles = {option.text for option in options}
-    return tuple(rule.id for rule in facts.decision.rules if any(label and label in title for label in [option_label(facts, rule.outcome)] for title in titles))
+    return tuple(
+        rule.id
+        for rule in facts.decision.rules
+        if any(label and label in title for label in {option_label(facts, rule.outcome), option_label(facts, rule.outcome, hosted=True)} for title in titles)
+    )
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
@@ -517,7 +529,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     for decision, neighbour in pairs:
         text = _paired_text(facts, neighbour)
         if text not in {option.text for option in right} and text not in by_text:
-            by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
+            by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences, hardware_only=True), text=text)
             if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
                 far.add(text)
     serving = {option.text for option in by_text.values() if " on " in option.text}  # a way of serving among hardware: offered last
