@@ -361,7 +361,12 @@ def centroid_chance(texts: Sequence[str], key: int) -> float:
 
 
 def _pick(
-    question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str], sizes: Sequence[str] = ()
+    question_id: str,
+    decision: Decision,
+    candidates: Sequence[tuple[int, Decision]],
+    text_of: Callable[[Decision], str],
+    sizes: Sequence[str] = (),
+    tie_text: Callable[[Decision], str] | None = None,
 ) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
@@ -414,7 +419,8 @@ def _pick(
         one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
         return (unmet, short, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
-    ordered = sorted(pool, key=lambda pair: _hash(question_id, text_of(pair[1])))
+    tie_text = tie_text or text_of
+    ordered = sorted(pool, key=lambda pair: _hash(question_id, tie_text(pair[1])))
     best = min(itertools.combinations(ordered, OPTIONS_PER_QUESTION - 1), key=cost)
     return [d for _, d in best]
 
@@ -449,9 +455,15 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    picked = _pick(question_id, decision, candidates, text_of, _sizes(facts))
+    picked = _pick(question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d))
     wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
+
+
+def _ec2_text(facts: Facts, decision: Decision) -> str:
+    """An option as it read before SageMaker's instance-type names ('... on Amazon EC2 Inf2 instances'): what breaks a
+    tie between equally good sets of distractors, so that naming hardware as SageMaker does moves no item's options."""
+    return " on ".join(label for label in (option_label(facts, outcome) for outcome in decision.outcomes) if label)
 
 
 def _sizes(facts: Facts) -> tuple[str, ...]:
