@@ -214,7 +214,9 @@ def _wrong_option(
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
-    condition = f"It would fit if {', and if '.join(changed)}" if changed else ""
+    same_phase = hardware_only and _is_training(neighbour) == _is_training(decision)  # a Select TWO: say which of its two decisions
+    opening = f"To {'train' if _is_training(decision) else 'serve'} the model, it" if same_phase else "It"
+    condition = f"{opening} would fit if {', and if '.join(changed)}" if changed else ""
     here = f"; here, {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))}" if ruled_out else ""
     stop = "" if ruled_out and ruled_out[-1].endswith((".", "?", "!")) else "."
     condition = f"{condition}{here}{stop} " if condition else ""
