@@ -44,6 +44,8 @@ class InputValue:
     explanation: str
     interval: Interval | None = None
     """For a numeric input: the piece of its range this value stands for."""
+    case: str = ""
+    """The value as a practice explanation's condition ('the model depended on code that runs only on NVIDIA GPUs')."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Reason:
     template: str
     facts: tuple[Fact, ...]
     sources: tuple[Source, ...]
+    helper_only: bool = False
+    """A reason the helper page gives and a practice explanation leaves out (it compares with hardware no option offers)."""
 
 
 @dataclass(frozen=True)

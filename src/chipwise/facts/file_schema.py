@@ -283,8 +283,16 @@ EXAM = Record(
 )
 
 REASON = Record(
-    {"text": Field(Text(), doc="A sentence; cite facts as {fact.id}."), "source": Field(_id_ref, required=False)},
-    name="a reason (text, optional source)",
+    {
+        "text": Field(Text(), doc="A sentence; cite facts as {fact.id}."),
+        "source": Field(_id_ref, required=False),
+        "shown": Field(
+            Choice(("helper",)),
+            required=False,
+            doc="'helper' for a reason the helper page gives and a practice explanation leaves out: it compares with hardware no option offers (Inf1).",
+        ),
+    },
+    name="a reason (text, optional source, optional shown)",
 )
 
 DECISION = Record(
@@ -335,7 +343,21 @@ DECISION = Record(
                         "question": Field(Text()),
                         "default": Field(Scalar(), required=False),
                         "values": Field(
-                            MapOf(Record({"label": Field(Text()), "explanation": Field(Text())}), ID, "a value name"),
+                            MapOf(
+                                Record(
+                                    {
+                                        "label": Field(Text()),
+                                        "explanation": Field(Text()),
+                                        "case": Field(
+                                            Text(),
+                                            required=False,
+                                            doc="The value as a practice explanation's condition: 'the model depended on code that runs only on NVIDIA GPUs'.",
+                                        ),
+                                    }
+                                ),
+                                ID,
+                                "a value name",
+                            ),
                             required=False,
                             doc="The answers of an enumerated input (give values or number, not both).",
                         ),
@@ -453,6 +475,12 @@ PRACTICE = Record(
             required=False,
             doc="Decision outcome -> its name in a practice option, in AWS's own style ('Amazon EC2 P5 instances'); an outcome "
             "left out is left out of an option (the compute behind Serverless Inference, which has no instance to name).",
+        ),
+        "hosted_names": Field(
+            MapOf(Text(), ID, "a decision outcome id"),
+            required=False,
+            doc="Decision outcome -> its name after a SageMaker way of serving, as SageMaker names its instance types "
+            "('ml.inf2 instances'); an outcome left out keeps its option name.",
         ),
         "scenarios": Field(
             MapOf(

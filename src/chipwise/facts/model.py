@@ -349,4 +349,6 @@ class Practice:
     """A fact check's verdict -> the correction it calls for (templates)."""
     option_names: Mapping[str, str] = field(default_factory=dict)
     """A decision outcome's id -> its name in a practice option ('Amazon EC2 P5 instances'); '' for none."""
+    hosted_names: Mapping[str, str] = field(default_factory=dict)
+    """A decision outcome's id -> its name after a SageMaker way of serving ('ml.inf2 instances')."""
     """A generated question's topic -> where the exam guide covers it."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from chipwise.decision.engine import Decision, combinations, decide
+from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, combinations, decide
 from chipwise.decision.model import Interval, Outcome
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
@@ -162,21 +162,27 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 
 
 def _right_option(facts: Facts, decision: Decision) -> Option:
-    reasons = " ".join(reason.template for reason in decision.reasons)
-    return Option(_option_text(facts, decision), f"Right. {reasons}", tuple(f.id for r in decision.reasons for f in r.facts))
+    """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers)."""
+    reasons = [reason for reason in decision.reasons if not reason.helper_only]
+    return Option(_option_text(facts, decision), f"Right. {' '.join(reason.template for reason in reasons)}", tuple(f.id for r in reasons for f in r.facts))
 
 
 def _option_text(facts: Facts, decision: Decision) -> str:
     """What serves it and what it runs on, without a size, one product each: 'An Amazon SageMaker real-time endpoint on
-    Amazon EC2 Inf2 instances' (or the way of serving alone where no instance is named)."""
-    return " on ".join(label for label in (option_label(facts, outcome) for outcome in decision.outcomes) if label)
+    ml.inf2 instances' (or the way of serving alone where no instance is named). Hardware after a SageMaker way of
+    serving takes SageMaker's name for it; a training job, run on EC2 or SageMaker, keeps EC2's."""
+    hosted = not _is_training(decision)
+    labels = [option_label(facts, outcome, hosted=hosted and index > 0) for index, outcome in enumerate(decision.outcomes)]
+    return " on ".join(label for label in labels if label)
 
 
-def option_label(facts: Facts, outcome: Outcome) -> str:
+def option_label(facts: Facts, outcome: Outcome, hosted: bool = False) -> str:
     """An outcome as one AWS product, by the name the facts file gives it for practice options, in AWS's own style
     ('Amazon EC2 P5 instances'; '' for one it leaves unnamed: compute with no instance to name). Without names: hardware by the first
     instance family the decision table gives it, with its chip's name ('P5 (NVIDIA H100)', never 'P5 or P5e'); a
     way of serving, or hardware with no family, by its title."""
+    if hosted and outcome.id in facts.practice.hosted_names:
+        return facts.practice.hosted_names[outcome.id]
     if facts.practice.option_names:
         return facts.practice.option_names.get(outcome.id, "")
     if outcome.accelerator is None or not outcome.families:
@@ -185,28 +191,36 @@ def option_label(facts: Facts, outcome: Outcome) -> str:
     return f"{family.name} ({family.chip.removesuffix(' GPU').removesuffix(' CPU')})"
 
 
-def _wrong_option(facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str]) -> Option:
+def _wrong_option(
+    facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str], hardware_only: bool = False
+) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
-    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for."""
+    where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for
+    (its hardware, where the option names hardware alone: a training question's, a 'Select TWO')."""
     pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
-    if _is_training(decision) and decision.outcome != neighbour.outcome:
-        pairs = pairs[-1:]  # a training question's options name the hardware only: say what that hardware is for
+    if (_is_training(decision) or hardware_only) and decision.outcome != neighbour.outcome and neighbour.outcome.families:
+        pairs = pairs[-1:]  # the option names the hardware only: say what that hardware is for
     differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
     ruled_out = []
+    phase_changed = decision.inputs.get("workload") != neighbour.inputs.get("workload")
     for item in facts.decision.inputs:
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
-        if ours != theirs:
-            labels = {value.name: value.label for value in item.values}
-            instead = f" rather than “{labels[ours]}”" if item.name in stated else ""
+        if ours != theirs and not (phase_changed and item.numeric is not None):  # serving needs less memory than training: no requirement
+            values = {value.name: value for value in item.values}
+            instead = f" rather than “{values[ours].label}”" if item.name in stated else ""
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
-            answered = f"“{item.question}” were answered “{labels[theirs]}”{instead}"
+            answered = values[theirs].case or f"“{item.question}” were answered “{values[theirs].label}”{instead}"
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
-    condition = f"It would be the answer if {' and '.join(changed)}. " if changed else ""
-    because = f"This stem rules it out: {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))} " if ruled_out else ""
-    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{because}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    same_phase = hardware_only and _is_training(neighbour) == _is_training(decision)  # a Select TWO: say which of its two decisions
+    opening = f"To {'train' if _is_training(decision) else 'serve'} the model, it" if same_phase else "It"
+    condition = f"{opening} would fit if {', and if '.join(changed)}" if changed else ""
+    here = f"; here, {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))}" if ruled_out else ""
+    stop = "" if ruled_out and ruled_out[-1].endswith((".", "?", "!")) else "."
+    condition = f"{condition}{here}{stop} " if condition else ""
+    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
 
 
 def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
@@ -293,11 +307,23 @@ def neighbour_tiers(facts: Facts, decision: Decision) -> tuple[list[Decision], l
                 near += [other for other in smaller if other.outcomes != decision.outcomes][:1]
             continue
         if item.name == "workload":
-            others = [SERVED_FROM_TRAINING] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
-        else:
-            others = [value for value in item.value_names if value != decision.inputs[item.name]]
+            near += [served(facts, decision)] if _is_training(decision) and SERVED_FROM_TRAINING in item.value_names else []
+            continue
+        others = [value for value in item.value_names if value != decision.inputs[item.name]]
         near += [decide(graph, **{**decision.inputs, item.name: value}) for value in others]
     return near, far
+
+
+def served(facts: Facts, decision: Decision) -> Decision:
+    """A training case's model served instead: sized again for serving where the stem gives its size (a 30-billion-
+    parameter model trains in a trn2.48xlarge's memory but is served from an Inf2's)."""
+    inputs = {**decision.inputs, "workload": SERVED_FROM_TRAINING}
+    sizing = facts.decision.sizing
+    if sizing is None or decision.parameters_billion is None:
+        return decide(facts.decision, **inputs)
+    del inputs[sizing.input_name]
+    sized = {SIZING_PARAMETERS: decision.parameters_billion, SIZING_PRECISION: decision.precision, SIZING_HEADROOM: decision.headroom_percent}
+    return decide(facts.decision, **inputs, **sized)
 
 
 def _is_training(decision: Decision) -> bool:
@@ -336,7 +362,14 @@ def centroid_chance(texts: Sequence[str], key: int) -> float:
     return 1 / len(tied) if key in tied else 0.0
 
 
-def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, Decision]], text_of: Callable[[Decision], str]) -> list[Decision]:
+def _pick(
+    question_id: str,
+    decision: Decision,
+    candidates: Sequence[tuple[int, Decision]],
+    text_of: Callable[[Decision], str],
+    sizes: Sequence[str] = (),
+    tie_text: Callable[[Decision], str] | None = None,
+) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
     instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
@@ -360,8 +393,9 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
     def same_hardware(d: Decision) -> bool:
         return d.outcome == decision.outcome
 
-    def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller
-        return d.inputs.get("memory_gib") != decision.inputs.get("memory_gib")
+    def smaller(d: Decision) -> bool:  # a size the stem gives, made smaller (`sizes`: the memory input's pieces, smallest first)
+        ours, theirs = decision.inputs.get("memory_gib"), d.inputs.get("memory_gib")
+        return theirs != ours and theirs in sizes and ours in sizes and sizes.index(theirs) < sizes.index(ours)
 
     def one_away(d: Decision) -> bool:
         return sum(d.inputs[name] != value for name, value in decision.inputs.items()) == 1
@@ -387,7 +421,8 @@ def _pick(question_id: str, decision: Decision, candidates: Sequence[tuple[int, 
         one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
         return (unmet, short, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
-    ordered = sorted(pool, key=lambda pair: _hash(question_id, text_of(pair[1])))
+    tie_text = tie_text or text_of
+    ordered = sorted(pool, key=lambda pair: _hash(question_id, tie_text(pair[1])))
     best = min(itertools.combinations(ordered, OPTIONS_PER_QUESTION - 1), key=cost)
     return [d for _, d in best]
 
@@ -422,8 +457,20 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in _pick(question_id, decision, candidates, text_of)]
+    picked = _pick(question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d))
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
+
+
+def _ec2_text(facts: Facts, decision: Decision) -> str:
+    """An option as it read before SageMaker's instance-type names ('... on Amazon EC2 Inf2 instances'): what breaks a
+    tie between equally good sets of distractors, so that naming hardware as SageMaker does moves no item's options."""
+    return " on ".join(label for label in (option_label(facts, outcome) for outcome in decision.outcomes) if label)
+
+
+def _sizes(facts: Facts) -> tuple[str, ...]:
+    """The memory input's pieces, smallest first (none without a numeric input)."""
+    return next((item.value_names for item in facts.decision.inputs if item.numeric is not None), ())
 
 
 def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
@@ -437,7 +484,11 @@ def _stated_inputs(facts: Facts, states: Mapping[str, str]) -> set[str]:
 
 def _rules_of(facts: Facts, options: Sequence[Option]) -> tuple[str, ...]:
     titles = {option.text for option in options}
-    return tuple(rule.id for rule in facts.decision.rules if any(label and label in title for label in [option_label(facts, rule.outcome)] for title in titles))
+    return tuple(
+        rule.id
+        for rule in facts.decision.rules
+        if any(label and label in title for label in {option_label(facts, rule.outcome), option_label(facts, rule.outcome, hosted=True)} for title in titles)
+    )
 
 
 def scenario_question(facts: Facts, scenario: Scenario) -> Question:
@@ -485,13 +536,16 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()
-    for decision in decisions:
-        for neighbour in neighbours(facts, decision):
-            text = _paired_text(facts, neighbour)
-            if text not in {option.text for option in right} and text not in by_text:
-                by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences), text=text)
-                if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
-                    far.add(text)
+    # an option both decisions' neighbours give is explained by the case that keeps its phase: hardware that would
+    # serve the model is wrong for a reason about serving, since the company serves it too
+    pairs = [(decision, neighbour) for decision in decisions for neighbour in neighbours(facts, decision)]
+    pairs.sort(key=lambda pair: pair[0].inputs.get("workload") != pair[1].inputs.get("workload"))
+    for decision, neighbour in pairs:
+        text = _paired_text(facts, neighbour)
+        if text not in {option.text for option in right} and text not in by_text:
+            by_text[text] = replace(_wrong_option(facts, decision, neighbour, named, scenario.sentences, hardware_only=True), text=text)
+            if neighbour.inputs.get("memory_gib") != decision.inputs.get("memory_gib"):
+                far.add(text)
     serving = {option.text for option in by_text.values() if " on " in option.text}  # a way of serving among hardware: offered last
     nearest_first = sorted(by_text.values(), key=lambda option: (option.text in far, option.text in serving, _hash(question_id, option.text)))
     wrong = sorted(nearest_first[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)], key=lambda option: _hash(question_id, option.text))

@@ -19,7 +19,12 @@ def build_input(name: str, entry: dict[str, Any], report: Report) -> DecisionInp
         return None
     if "values" in entry:
         values = tuple(
-            InputValue(name=value, label=spec["label"], explanation=report.text(f"{where}.values.{value}.explanation", spec["explanation"]))
+            InputValue(
+                name=value,
+                label=spec["label"],
+                explanation=report.text(f"{where}.values.{value}.explanation", spec["explanation"]),
+                case=spec.get("case", ""),
+            )
             for value, spec in entry["values"].items()
         )
         default = entry.get("default")

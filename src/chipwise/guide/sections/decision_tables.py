@@ -129,7 +129,7 @@ def _rule(
             report.problem(f"{reason_path}.text", "a reason must cite a fact as {fact.id} or name a source")
             ok = False
         unique_sources = tuple(dict.fromkeys(sources))
-        reasons.append(Reason(text=text, template=reason["text"], facts=facts, sources=unique_sources))
+        reasons.append(Reason(text=text, template=reason["text"], facts=facts, sources=unique_sources, helper_only=reason.get("shown") == "helper"))
     if not ok:
         return None
     return Rule(

@@ -61,8 +61,10 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         report.problem("practice.corrections", f"give the correction each verdict calls for; missing: {', '.join(missing)}")
     names = raw.get("option_names", {})
     outcomes = {outcome.id: outcome for table in graph.tables for outcome in table.outcomes.values()}
-    for outcome_id in (outcome_id for outcome_id in names if outcome_id not in outcomes):
-        report.problem(f"practice.option_names.{outcome_id}", f"expected a decision outcome id ({', '.join(sorted(outcomes))}); received {outcome_id!r}")
+    hosted = raw.get("hosted_names", {})
+    for key, named in (("option_names", names), ("hosted_names", hosted)):
+        for outcome_id in (outcome_id for outcome_id in named if outcome_id not in outcomes):
+            report.problem(f"practice.{key}.{outcome_id}", f"expected a decision outcome id ({', '.join(sorted(outcomes))}); received {outcome_id!r}")
     nameable = sorted(outcome.id for outcome in outcomes.values() if outcome.families or outcome.accelerator is None)
     missing_names = [outcome_id for outcome_id in nameable if names and outcome_id not in names]
     if missing_names:
@@ -73,6 +75,7 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         tasks=frozen_map(tasks),
         corrections=frozen_map(corrections),
         option_names=frozen_map(dict(names)),
+        hosted_names=frozen_map(dict(hosted)),
     )
 
 
