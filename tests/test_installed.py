@@ -26,8 +26,8 @@ import pytest
 from chipwise.guide.model import Facts
 from tests.support import ROOT, page_text, visible_text
 
-# One worker under `pytest -n`: its tests share one built wheel and one venv (module fixtures).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("installed-package")]
+# One worker under `pytest -n` (tests/conftest.py's XDIST_GROUPS): its tests share one built wheel and one venv.
+pytestmark = pytest.mark.slow
 
 GUIDE_CONFIG = """\
 site_name: A guide that reuses chipwise
