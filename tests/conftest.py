@@ -44,12 +44,17 @@ Declared here, not with xdist's `xdist_group` mark: pytest-xdist 3.8 groups by a
 through xdist's documented hook `pytest_xdist_make_scheduler`."""
 
 
+def xdist_group_of(nodeid: str) -> str | None:
+    """The XDIST_GROUPS group of a test, by its module; None for a test of any other module."""
+    return XDIST_GROUPS.get(nodeid.split("::", 1)[0])
+
+
 class _ModuleGroups(LoadGroupScheduling):
     """xdist's loadgroup scheduling, each module of XDIST_GROUPS in its group's one work unit."""
 
     def _split_scope(self, nodeid: str) -> str:
         marked = super()._split_scope(nodeid)
-        return marked if marked != nodeid else XDIST_GROUPS.get(nodeid.split("::", 1)[0], nodeid)
+        return marked if marked != nodeid else xdist_group_of(nodeid) or nodeid
 
 
 @pytest.hookimpl(tryfirst=True)
