@@ -5,8 +5,9 @@ from a build of the project), the generated files copied in as plain files, and 
 chipwise's hook removed: what hand-written pages with the same words would cost.
 
 Run from the repository root:   .venv/bin/python measurements/build_speed.py [--pairs N] [--reloads N] [--quick] [--output PATH]
-(`--quick`, one pair without warm-up builds, one reload and a few loads, is what tests/test_build_speed.py runs so
-the script cannot rot.)
+(`--quick`, one pair without warm-up builds, one reload and one load, on the project cut down to three pages
+(QUICK_PAGES: the same config, theme, hooks, macros and facts), is what tests/test_build_speed.py runs so the script
+cannot rot: every step runs, each build in a fraction of the time.)
 
 It prints, with the machine and versions:
   1. full build: the median of project/twin time ratios over N alternating pairs of fresh processes;
@@ -51,12 +52,37 @@ WATCHED_FACT = "inf2.chips_max"
 FACT_EDIT = ("    value: 12\n    unit: chips", "    value: {n}\n    unit: chips")
 QUOTE_EDIT = ("powered by up to 12 Inferentia2 chips, and allows", "powered by up to {n} Inferentia2 chips, and allows")
 WATCHED_PAGE = "inferentia/"
+QUICK_PAGES = ("index.md", "inferentia.md", "embed.md")
+"""--quick's pages: the home page, the watched page and the page of macro samples the floor must not run."""
+
+
+# --- the project, whole or cut down ------------------------------------------------------------
+
+
+def quick_project(destination: Path) -> Path:
+    """This project with only QUICK_PAGES: the same mkdocs.yml (its navigation cut to them, links to the pages left
+    out reported as info instead of warnings), theme overrides, macros module, hooks and facts file."""
+    project = destination / "quick-project"
+    (project / "docs").mkdir(parents=True)
+    for page in QUICK_PAGES:
+        shutil.copy(ROOT / "docs" / page, project / "docs" / page)
+    shutil.copy(ROOT / "macros.py", project / "macros.py")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text, navs = re.subn(r"\nnav:\n(  .*\n)+", "\nnav:\n" + "".join(f"  - {page}\n" for page in QUICK_PAGES), text)
+    text, validations = re.subn(r"\nvalidation:\n", "\nvalidation:\n  not_found: info\n", text)
+    text, overrides = re.subn(r"^  custom_dir: overrides$", f"  custom_dir: {ROOT / 'overrides'}", text, flags=re.MULTILINE)
+    text, hooks = re.subn(r"^  - src/chipwise/site/hooks.py$", f"  - {ROOT / 'src' / 'chipwise' / 'site' / 'hooks.py'}", text, flags=re.MULTILINE)
+    text, watched = re.subn(r"^  - (facts|src/chipwise|overrides)$", lambda match: f"  - {ROOT / match.group(1)}", text, flags=re.MULTILINE)
+    if (navs, validations, overrides, hooks, watched) != (1, 1, 1, 1, 3):
+        raise RuntimeError("mkdocs.yml no longer has the nav, validation, custom_dir, hooks and watch entries quick_project cuts down")
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return project
 
 
 # --- the static twin --------------------------------------------------------------------------
 
 
-def make_twin(destination: Path) -> Path:
+def make_twin(project: Path, destination: Path) -> Path:
     """Capture every page's Markdown after the macros ran, and write a project that needs no macros."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -74,16 +100,17 @@ def make_twin(destination: Path) -> Path:
             return markdown
 
     twin = destination / "twin"
-    shutil.copytree(ROOT / "docs", twin / "docs")
+    shutil.copytree(project / "docs", twin / "docs")
     shutil.copytree(ROOT / "overrides", twin / "overrides")
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(destination / "capture-site"))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(destination / "capture-site"))
     config.plugins["chipwise-measurement-capture"] = Capture()
     build(config)
     for src_uri, markdown in captured.items():
         (twin / "docs" / src_uri).write_text(markdown, encoding="utf-8")
     write_generated_files(load_facts(), twin / "docs")
 
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace(f"  custom_dir: {ROOT / 'overrides'}\n", "  custom_dir: overrides\n")
     text = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", text)
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
@@ -117,8 +144,8 @@ def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def build_pairs(twin: Path, work: Path, pairs: int, *, warm: bool = True) -> dict[str, Any]:
-    projects = {"project": ROOT, "twin": twin, "floor": twin.parent / "twin-with-empty-macros"}
+def build_pairs(project: Path, twin: Path, work: Path, pairs: int, *, warm: bool = True) -> dict[str, Any]:
+    projects = {"project": project, "twin": twin, "floor": twin.parent / "twin-with-empty-macros"}
     times: dict[str, list[float]] = {name: [] for name in projects}
     for name, path in projects.items():
         if warm:
@@ -196,7 +223,7 @@ def edited_facts(original: str, n: int) -> str:
     return original.replace(FACT_EDIT[0], FACT_EDIT[1].format(n=n)).replace(QUOTE_EDIT[0], QUOTE_EDIT[1].format(n=n))
 
 
-def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
+def reloads(project_folder: Path, twin: Path, work: Path, count: int) -> dict[str, Any]:
     from chipwise.facts.benchmarks import named_file
 
     facts_copy = work / "facts.yml"
@@ -208,7 +235,7 @@ def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
     before = shown(facts_copy)
     twin_page = twin / "docs" / "inferentia.md"
     original_page = twin_page.read_text(encoding="utf-8")
-    project = Server(ROOT, {**ENVIRONMENT, "CHIPWISE_FACTS": str(facts_copy)}, work / "serve-project.log")
+    project = Server(project_folder, {**ENVIRONMENT, "CHIPWISE_FACTS": str(facts_copy)}, work / "serve-project.log")
     twin_server = Server(twin, ENVIRONMENT, work / "serve-twin.log")
     project_times, twin_times = [], []
     try:
@@ -216,11 +243,11 @@ def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
         wait_for(twin_server.url, before)
         if before not in original_page:
             raise RuntimeError(f"the twin's {twin_page.name} does not show {before!r}")
-        time.sleep(1)
         for index in range(count):
             n = 13 + index
             edits = [("project", project_times), ("twin", twin_times)]
             for name, times in edits if index % 2 == 0 else reversed(edits):
+                time.sleep(1)  # each server settles (after starting, or after its last rebuild) before an edit
                 edited = work / f"edited-{n}.yml"
                 edited.write_text(edited_facts(original_facts, n), encoding="utf-8")
                 after = shown(edited)
@@ -233,7 +260,6 @@ def reloads(twin: Path, work: Path, count: int) -> dict[str, Any]:
                     twin_page.write_text(original_page.replace(before, after), encoding="utf-8")
                     wait_for(twin_server.url, after)
                 times.append(time.perf_counter() - start)
-                time.sleep(1)
     finally:
         project.stop()
         twin_server.stop()
@@ -278,15 +304,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, default=8, help="alternating build pairs (default 8)")
     parser.add_argument("--reloads", type=int, default=6, help="edits per server (default 6)")
-    parser.add_argument("--quick", action="store_true", help="one pair (no warm-up builds), one reload, five loads: checks the script runs, measures little")
+    parser.add_argument("--quick", action="store_true", help="three pages, one pair (no warm-up), one reload, one load: checks that it runs, measures little")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"where to write the figures (default {RESULTS.relative_to(ROOT)})")
     arguments = parser.parse_args()
-    pairs, edits, loads = (1, 1, 5) if arguments.quick else (arguments.pairs, arguments.reloads, 30)
+    pairs, edits, loads = (1, 1, 1) if arguments.quick else (arguments.pairs, arguments.reloads, 30)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        twin = make_twin(work)
-        build = build_pairs(twin, work, pairs, warm=not arguments.quick)
-        reload = reloads(twin, work, edits)
+        project = quick_project(work) if arguments.quick else ROOT
+        twin = make_twin(project, work)
+        build = build_pairs(project, twin, work, pairs, warm=not arguments.quick)
+        reload = reloads(project, twin, work, edits)
     load = facts_load_time(loads)
     result = {
         "date": datetime.date.today().isoformat(),

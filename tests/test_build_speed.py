@@ -1,4 +1,4 @@
-"""measurements/build_speed.py runs: its quick mode (one build pair, one reload, five loads), so the script cannot rot.
+"""measurements/build_speed.py runs: its quick mode (three pages, one build pair, one reload, one load), so the script cannot rot.
 
 The full run (`bash scripts/measure.sh`) measures; this only checks that every step still works against the
 site as it is, and writes its figures to a temporary file, never to measurements/results/.

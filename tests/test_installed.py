@@ -26,8 +26,8 @@ import pytest
 from chipwise.guide.model import Facts
 from tests.support import ROOT, page_text, visible_text
 
-# One worker under `pytest -n`: its tests share one built wheel and one venv (module fixtures).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("installed-package")]
+# One worker under `pytest -n` (tests/conftest.py's XDIST_GROUPS): its tests share one built wheel and one venv.
+pytestmark = pytest.mark.slow
 
 GUIDE_CONFIG = """\
 site_name: A guide that reuses chipwise
@@ -74,12 +74,13 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv (no system site-packages, not this venv) with the wheel and its site extra; its bin folder.
 
     The venv gets no pip of its own (installing one was most of this fixture's time): this venv's pip installs
-    into it (`pip --python`)."""
+    into it (`pip --python`). Nor does pip byte-compile every module it installs (`--no-compile`, about half of the
+    rest): Python compiles what the command and the guide's build import, as they import it."""
     venv = tmp_path_factory.mktemp("clean") / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=venv.parent)
     wheel = next(dist.glob("chipwise-*.whl"))
     source = ["--no-index", "--find-links", os.environ["CHIPWISE_WHEELHOUSE"]] if os.environ.get("CHIPWISE_WHEELHOUSE") else []
-    install = [sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet"]
+    install = [sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--quiet", "--no-compile"]
     _run([*install, *source, *_locked(venv.parent), f"{wheel}[site]"], cwd=venv.parent)
     return venv / "bin"
 

@@ -328,3 +328,17 @@ def test_bad_numbers_name_the_allowed_range(facts: Facts, given: dict[str, objec
     with pytest.raises(InvalidInput) as caught:
         chipwise.recommend(workload="inference", facts=facts, **given)  # type: ignore[arg-type]
     assert str(caught.value).startswith(message)
+
+
+def test_a_decided_case_is_answered_again_from_memory_but_only_for_the_same_typed_inputs(facts: Facts) -> None:
+    case = {"workload": "inference", "model": "deep-learning", "requests": "steady", "params_billion": 1}
+    first = decide(facts.decision, **case)
+    assert decide(facts.decision, **case) is first
+    # True == 1 in Python, but True is no number of parameters: the remembered answer for 1 must not serve it.
+    with pytest.raises(InvalidInput, match=r"^params_billion must be a number"):
+        decide(facts.decision, **{**case, "params_billion": True})
+    assert decide(facts.decision, **{**case, "params_billion": 1.0}).parameters_billion == 1.0
+    # A refused case is refused every time: refusals are never remembered.
+    for _ in range(2):
+        with pytest.raises(InvalidInput):
+            decide(facts.decision, **{**case, "params_billion": -5})

@@ -91,3 +91,36 @@ def test_the_newest_release_must_be_the_facts_files_version(tmp_path: Path) -> N
         load_facts(tmp_path / FACTS_FILE.name)
     expected = f"releases[0].version: expected the facts file's meta.version '{later}' (the newest release comes first), received '{newest}'"
     assert re.search(rf"{re.escape(CHANGES_FILE.name)}:\d+:\d+: {re.escape(expected)}", raised.value.report()), raised.value.report()
+
+
+def _changes_problems(report: str) -> list[str]:
+    return [line for line in report.splitlines() if line.startswith(f"{CHANGES_FILE.name}:") or f"/{CHANGES_FILE.name}:" in line]
+
+
+def test_a_changes_file_problem_is_located_again_after_every_edit_and_moves_with_the_changes_file(tmp_path: Path) -> None:
+    """Its locations are kept in-process by the changes file's bytes: each edit of the facts file that breaks the same
+    reference gets the same line, and an edit of the changes file itself is read again."""
+    copy_rows_file(tmp_path)
+    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
+    start = lines.index("  p5.gpu:")
+    end = next(index for index in range(start + 1, len(lines)) if not lines[index].startswith("    "))
+    without = "\n".join(lines[:start] + lines[end:])
+    found = []
+    for edit in (without, without + "\n# a second edit\n", without):
+        (tmp_path / FACTS_FILE.name).write_text(edit, encoding="utf-8")
+        with pytest.raises(FactsError) as raised:
+            load_facts(tmp_path / FACTS_FILE.name)
+        found.append(_changes_problems(raised.value.report()))
+    assert found[0] and found[0] == found[1] == found[2]
+    assert all(re.search(r":\d+:\d+: releases\[\d+\]\.changes\[\d+\]\.fact: unknown fact 'p5\.gpu'", line) for line in found[0]), found[0]
+    (tmp_path / CHANGES_FILE.name).write_text("\n" + CHANGES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(FactsError) as raised:
+        load_facts(tmp_path / FACTS_FILE.name)
+    moved = _changes_problems(raised.value.report())
+    assert [_line_of(line) for line in moved] == [_line_of(line) + 1 for line in found[0]], moved
+
+
+def _line_of(problem: str) -> int:
+    match = re.search(r":(\d+):\d+: releases\[", problem)
+    assert match is not None, problem
+    return int(match.group(1))

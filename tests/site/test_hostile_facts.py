@@ -54,8 +54,7 @@ def hostile_facts(destination: Path) -> Path:
     return path
 
 
-# One worker under `pytest -n`: its tests share one build of the hostile file (a module fixture).
-pytestmark = pytest.mark.xdist_group("hostile-site")
+# One worker under `pytest -n` (tests/conftest.py's XDIST_GROUPS): its tests share one build of the hostile file.
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:

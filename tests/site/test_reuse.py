@@ -84,11 +84,11 @@ def test_zensical_builds_the_same_config_and_shows_the_same_numbers(tmp_path: Pa
     assert {path.relative_to(site).as_posix() for path in written} == set(site_files.generated_files(facts))
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    for site in (first, second):
-        result = build_site(site)
-        assert result.returncode == 0, result.stderr
+def test_two_builds_of_the_same_commit_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    """The session's build (tests/site/conftest.py, the same build_site) and a second one."""
+    first, second = built_site, tmp_path / "second"
+    result = build_site(second)
+    assert result.returncode == 0, result.stderr
 
     def files(site: Path) -> dict[str, bytes]:
         return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}

@@ -190,6 +190,14 @@ def replace_deprecated(graph: DecisionGraph, given: Mapping[str, object]) -> tup
     return result, messages
 
 
+_DECIDED_LIMIT = 4096
+_decided: dict[tuple[int, tuple[tuple[str, type, object], ...]], tuple[DecisionGraph, Decision]] = {}
+"""Decisions already made, by the graph's identity (the graph is kept alive while cached) and the inputs as given:
+a graph is immutable, so one case always gets the same answer. Practice questions ask for the same few hundred
+cases thousands of times."""
+_PLAIN = (str, int, float)
+
+
 def decide(graph: DecisionGraph, **given: object) -> Decision:
     """The decision for these inputs, table by table; an input left out (or None) takes its default.
 
@@ -199,6 +207,23 @@ def decide(graph: DecisionGraph, **given: object) -> Decision:
     is sized.
     """
     given = {name: value for name, value in given.items() if value is not None}
+    if not all(type(value) in _PLAIN for value in given.values()):
+        return _decide(graph, given)  # a value of another type is refused or read as given, never cached
+    # The type is part of the key (1, 1.0 and True are equal in Python, but not to decide), and a float is keyed by
+    # its repr (-0.0 == 0.0, and nan equals nothing).
+    key = (id(graph), tuple(sorted((name, type(value), repr(value) if type(value) is float else value) for name, value in given.items())))
+    hit = _decided.get(key)
+    if hit is not None and hit[0] is graph:
+        return hit[1]
+    decision = _decide(graph, given)
+    if len(_decided) >= _DECIDED_LIMIT:
+        _decided.clear()
+    _decided[key] = (graph, decision)
+    return decision
+
+
+def _decide(graph: DecisionGraph, given: dict[str, object]) -> Decision:
+    """decide's work, for inputs with None left out; raises InvalidInput (never cached) for a case it refuses."""
     sizing = graph.sizing
     parameters: float | None = None
     precision: str | None = None

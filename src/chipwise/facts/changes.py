@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chipwise import disk_cache
-from chipwise.errors import FactsError, Problem, unknown_message
+from chipwise.errors import FactsError, Location, Problem, unknown_message
 from chipwise.facts.schema_language import Choice, Date, Field, ListOf, Record, Scalar, Text, Version, Walk
 from chipwise.facts.yaml_nodes import read_bytes, read_nodes
 
@@ -131,9 +131,13 @@ def read_changes(path: Path, shown: str, walk_out: list[Problem], *, cached: boo
     """The releases of a changes file, or None after adding its shape problems to `walk_out`.
 
     With `cached`, data this code checked before (the same bytes) comes from the disk cache, with a walk that
-    locates nothing: a caller that finds problems reads again with `cached=False` to give their lines."""
+    locates nothing: a caller that finds problems reads again with `cached=False` to give their lines (kept in this
+    process, by the bytes and the shown path, for the next edit of the facts file that breaks the same reference)."""
     data = read_bytes(path, shown)
     digest = hashlib.sha256(data).hexdigest()
+    located = _located.get((digest, shown))
+    if not cached and located is not None:
+        return located[0], Walk(shown, locations=located[1])
     if cached:
         stored = _in_process.get(digest) or disk_cache.load(_CHECKED, digest, allowed=frozenset({("datetime", "date")}))
         if isinstance(stored, dict):
@@ -153,6 +157,9 @@ def read_changes(path: Path, shown: str, walk_out: list[Problem], *, cached: boo
     releases = _releases(raw)
     disk_cache.store(_CHECKED, digest, raw)
     _keep_in_process(digest, raw)
+    _located[(digest, shown)] = (releases, walk.locations)
+    while len(_located) > _IN_PROCESS_FILES:
+        del _located[next(iter(_located))]
     return releases, walk
 
 
@@ -160,6 +167,9 @@ _in_process: dict[str, dict[str, Any]] = {}
 """Checked data of the changes files this process read, by their bytes' digest: `chipwise check` of one edited facts
 file after another (a test, `mkdocs serve`) reads the unchanged changes file once."""
 _IN_PROCESS_FILES = 4
+_located: dict[tuple[str, str], tuple[tuple[Release, ...], dict[str, Location]]] = {}
+"""The releases and every key path's location of the changes files this process read with `cached=False`, by their
+bytes' digest and shown path: each is read-only once made (a walk's `at` only looks locations up)."""
 
 
 def _keep_in_process(digest: str, raw: dict[str, Any]) -> None:
