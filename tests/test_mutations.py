@@ -170,12 +170,19 @@ def _check(path: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+MUTATION_PARTS = 4
+"""The seeded mutations are checked in this many interleaved parts, so that parallel workers share them."""
+
+
+@pytest.mark.parametrize("part", range(MUTATION_PARTS))
+def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: int) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
     lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
     accepted = refused = 0
-    for number, (what, mutated) in nonempty(enumerate(_mutations(lines, random.Random(SEED)))):
+    mutations = list(enumerate(_mutations(lines, random.Random(SEED))))
+    assert len(mutations) == MUTATIONS
+    for number, (what, mutated) in nonempty(mutations[part::MUTATION_PARTS]):
         path = tmp_path / f"mutation-{number}.yml"
         path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
         code, out, err = _check(path)
