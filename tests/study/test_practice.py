@@ -401,6 +401,13 @@ def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) ->
     assert set(facts.practice.tasks) == set(GENERATED_TOPICS)
 
 
+@pytest.mark.parametrize("member", [*practice.Topic, *QuestionType], ids=lambda member: f"{type(member).__name__}.{member.name}")
+def test_every_topic_and_question_type_is_named_in_the_page_copy(facts: Facts, member: practice.Topic | QuestionType) -> None:
+    """Their names are the facts file's words: each member's key is a declared CopyKey, so `chipwise check` refuses a
+    file without it (tests/guide/test_load.py), and the file gives it."""
+    assert facts.page_copy[member.copy_key]
+
+
 def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions: list[Question]) -> None:
     """Where the neighbouring case changes an input the stem states, the explanation quotes the stem's sentence."""
     quoted = 0

@@ -199,6 +199,20 @@ class CopyKey(StrEnum):
     PRACTICE_COVERAGE_CHECK = auto()
     PRACTICE_COVERAGE_FACT = auto()
     PRACTICE_COVERAGE_NOT_ASKED = auto()
+    PRACTICE_TOPIC_CHOOSING = auto()
+    PRACTICE_TOPIC_CLAIMS = auto()
+    PRACTICE_TOPIC_EXAM_NOTES = auto()
+    PRACTICE_TOPIC_EXAM_GUIDE = auto()
+    PRACTICE_TOPIC_GENERATIONS = auto()
+    PRACTICE_TOPIC_WORKED_EXAMPLE = auto()
+    QUESTION_TYPE_MULTIPLE_CHOICE = auto()
+    QUESTION_TYPE_MULTIPLE_RESPONSE = auto()
+    QUESTION_TYPE_ORDERING = auto()
+    QUESTION_TYPE_MATCHING = auto()
+    QUESTION_TYPE_CASE_STUDY = auto()
+    PRACTICE_QUESTION_COUNT = auto()
+    PRACTICE_QUESTIONS_COUNT = auto()
+    PRACTICE_NO_QUESTIONS = auto()
     FLOWCHART_TITLE = auto()
     FLOWCHART_MERMAID_TITLE = auto()
     DECISION_ANY = auto()
@@ -310,6 +324,8 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.PRACTICE_COVERAGE_RULE: frozenset({"rule"}),
     CopyKey.PRACTICE_COVERAGE_CHECK: frozenset({"topic"}),
     CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
+    CopyKey.PRACTICE_QUESTION_COUNT: frozenset({"count"}),
+    CopyKey.PRACTICE_QUESTIONS_COUNT: frozenset({"count"}),
     CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
     CopyKey.FLASHCARD_COMPUTED: frozenset({"arithmetic"}),
     CopyKey.FLASHCARD_SOURCE: frozenset({"title", "url", "date"}),

@@ -20,7 +20,7 @@ from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_
 from chipwise.decision.model import Interval, Outcome
 from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
-from chipwise.guide.contract import WORKED_EXAMPLE_STEPS
+from chipwise.guide.contract import WORKED_EXAMPLE_STEPS, CopyKey
 from chipwise.guide.model import Facts
 from chipwise.guide.sections.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
@@ -45,8 +45,9 @@ class QuestionType(StrEnum):
     CASE_STUDY = "case-study"
 
     @property
-    def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
+    def copy_key(self) -> CopyKey:
+        """The page copy key of its name: 'question_type_multiple_choice'."""
+        return CopyKey(f"question_type_{self.name.lower()}")
 
 
 class Topic(StrEnum):
@@ -58,8 +59,9 @@ class Topic(StrEnum):
     WORKED_EXAMPLE = "worked-example"
 
     @property
-    def label(self) -> str:
-        return TOPIC_LABELS[self]
+    def copy_key(self) -> CopyKey:
+        """The page copy key of its name: 'practice_topic_choosing'."""
+        return CopyKey(f"practice_topic_{self.name.lower()}")
 
     @property
     def practice_set(self) -> str:
@@ -70,16 +72,6 @@ class Topic(StrEnum):
 
 DRILL_TOPICS = frozenset({"worked-example", "generations", "exam-notes", "claims", "exam-guide"})
 """Topics whose questions drill a skill or recall rather than practise an exam item."""
-
-TOPIC_LABELS = {
-    Topic.CHOOSING: "Choosing a chip",
-    Topic.CLAIMS: "AWS's claims",
-    Topic.EXAM_NOTES: "Exam notes checked",
-    Topic.EXAM_GUIDE: "The exam guide",
-    Topic.GENERATIONS: "Chips and generations",
-    Topic.WORKED_EXAMPLE: "The worked example",
-}
-
 
 @dataclass(frozen=True)
 class Option:
