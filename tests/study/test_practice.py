@@ -59,14 +59,14 @@ def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
     assert len({question.id for question in questions}) == len(questions)
 
 
-def test_each_type_has_the_shape_the_exam_guide_gives(questions: list[Question]) -> None:
+def test_each_type_has_the_shape_the_exam_guide_gives(facts: Facts, questions: list[Question]) -> None:
     for question in questions:
         count = len(question.options)
         if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY):
             assert (count, len(question.answer)) == (4, 1), question.id
         elif question.type is QuestionType.MULTIPLE_RESPONSE:
             assert count >= 5 and len(question.answer) >= 2, question.id
-            assert f"(Select {COUNT_WORDS[len(question.answer)]}.)" in question.stem, question.id
+            assert f"(Select {facts.page_copy[COUNT_WORDS[len(question.answer)]]}.)" in question.stem, question.id
         elif question.type is QuestionType.ORDERING:
             assert 3 <= count <= 5 and sorted(question.answer) == list(range(count)), question.id
             assert question.answer != tuple(range(count)), f"{question.id} is shown already in order"

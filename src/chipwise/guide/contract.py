@@ -255,6 +255,8 @@ class CopyKey(StrEnum):
     PRACTICE_EXAM_GUIDE_RIGHT = auto()
     PRACTICE_EXAM_GUIDE_WRONG = auto()
     PRACTICE_SELECT = auto()
+    PRACTICE_SELECT_TWO = auto()
+    PRACTICE_SELECT_THREE = auto()
     FLOWCHART_TITLE = auto()
     FLOWCHART_MERMAID_TITLE = auto()
     DECISION_ANY = auto()

@@ -31,7 +31,8 @@ RIGHT_PER_MULTIPLE_RESPONSE = 2
 MOST_ORDERED = 5
 MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
-COUNT_WORDS = {2: "TWO", 3: "THREE"}
+COUNT_WORDS = {2: CopyKey.PRACTICE_SELECT_TWO, 3: CopyKey.PRACTICE_SELECT_THREE}
+"""How a stem says how many options to select ('Select TWO'): each count's word is the page copy's."""
 LETTERS = "ABCDEFGH"
 
 
@@ -570,7 +571,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
         wrong,
         type=QuestionType.MULTIPLE_RESPONSE,
         topic=Topic.CHOOSING,
-        stem=_copy(facts, CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=COUNT_WORDS[len(right)]),
+        stem=_copy(facts, CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=facts.page_copy[COUNT_WORDS[len(right)]]),
         exam=scenario.task,
         competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
@@ -703,7 +704,7 @@ def claims_questions(facts: Facts) -> list[Question]:
             label = _sentence(altered[1].label, facts.glossary)
             explanation = _copy(facts, CopyKey.PRACTICE_CLAIMS_WRONG, claim=f"{{{fact.id}}}", figure=altered[1].formatted, label=label)
             wrong.append(Option(text, explanation, (fact.id,)))
-        stem = _copy(facts, CopyKey.PRACTICE_CLAIMS_STEM, count=COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE])
+        stem = _copy(facts, CopyKey.PRACTICE_CLAIMS_STEM, count=facts.page_copy[COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]])
         questions.append(_choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.CLAIMS, stem=stem))
     return questions
 
@@ -887,7 +888,7 @@ def exam_guide_question(facts: Facts) -> Question | None:
     wrong = sorted(wrong, key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
     if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
         return None
-    words = COUNT_WORDS[len(right)]
+    words = facts.page_copy[COUNT_WORDS[len(right)]]
     stem = _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_STEM, exam=facts.meta.exam, number=words.lower(), count=words)
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
 
