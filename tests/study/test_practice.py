@@ -59,14 +59,14 @@ def test_all_five_exam_types_with_unique_ids(questions: list[Question]) -> None:
     assert len({question.id for question in questions}) == len(questions)
 
 
-def test_each_type_has_the_shape_the_exam_guide_gives(questions: list[Question]) -> None:
+def test_each_type_has_the_shape_the_exam_guide_gives(facts: Facts, questions: list[Question]) -> None:
     for question in questions:
         count = len(question.options)
         if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.CASE_STUDY):
             assert (count, len(question.answer)) == (4, 1), question.id
         elif question.type is QuestionType.MULTIPLE_RESPONSE:
             assert count >= 5 and len(question.answer) >= 2, question.id
-            assert f"(Select {COUNT_WORDS[len(question.answer)]}.)" in question.stem, question.id
+            assert f"(Select {facts.page_copy[COUNT_WORDS[len(question.answer)]]}.)" in question.stem, question.id
         elif question.type is QuestionType.ORDERING:
             assert 3 <= count <= 5 and sorted(question.answer) == list(range(count)), question.id
             assert question.answer != tuple(range(count)), f"{question.id} is shown already in order"
@@ -399,6 +399,13 @@ def test_every_generated_topic_names_its_task_in_the_facts_file(facts: Facts) ->
 
     assert set(GENERATED_TOPICS) == {topic.value for topic in practice.Topic} - {practice.Topic.CHOOSING.value}
     assert set(facts.practice.tasks) == set(GENERATED_TOPICS)
+
+
+@pytest.mark.parametrize("member", [*practice.Topic, *QuestionType], ids=lambda member: f"{type(member).__name__}.{member.name}")
+def test_every_topic_and_question_type_is_named_in_the_page_copy(facts: Facts, member: practice.Topic | QuestionType) -> None:
+    """Their names are the facts file's words: each member's key is a declared CopyKey, so `chipwise check` refuses a
+    file without it (tests/guide/test_load.py), and the file gives it."""
+    assert facts.page_copy[member.copy_key]
 
 
 def test_a_distractor_says_what_in_the_stem_rules_it_out(facts: Facts, questions: list[Question]) -> None:

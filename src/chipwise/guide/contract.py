@@ -199,6 +199,64 @@ class CopyKey(StrEnum):
     PRACTICE_COVERAGE_CHECK = auto()
     PRACTICE_COVERAGE_FACT = auto()
     PRACTICE_COVERAGE_NOT_ASKED = auto()
+    PRACTICE_TOPIC_CHOOSING = auto()
+    PRACTICE_TOPIC_CLAIMS = auto()
+    PRACTICE_TOPIC_EXAM_NOTES = auto()
+    PRACTICE_TOPIC_EXAM_GUIDE = auto()
+    PRACTICE_TOPIC_GENERATIONS = auto()
+    PRACTICE_TOPIC_WORKED_EXAMPLE = auto()
+    QUESTION_TYPE_MULTIPLE_CHOICE = auto()
+    QUESTION_TYPE_MULTIPLE_RESPONSE = auto()
+    QUESTION_TYPE_ORDERING = auto()
+    QUESTION_TYPE_MATCHING = auto()
+    QUESTION_TYPE_CASE_STUDY = auto()
+    PRACTICE_QUESTION_COUNT = auto()
+    PRACTICE_QUESTIONS_COUNT = auto()
+    PRACTICE_NO_QUESTIONS = auto()
+    PRACTICE_SCENARIO_RIGHT = auto()
+    PRACTICE_SCENARIO_WRONG = auto()
+    PRACTICE_SCENARIO_WRONG_IF = auto()
+    PRACTICE_SCENARIO_WRONG_IF_HERE = auto()
+    PRACTICE_FIT = auto()
+    PRACTICE_FIT_TO_TRAIN = auto()
+    PRACTICE_FIT_TO_SERVE = auto()
+    PRACTICE_FIT_AND_IF = auto()
+    PRACTICE_FIT_ANSWERED = auto()
+    PRACTICE_FIT_ANSWERED_INSTEAD = auto()
+    PRACTICE_FIT_ABOVE = auto()
+    PRACTICE_FIT_WITHIN = auto()
+    PRACTICE_FIT_BETWEEN = auto()
+    PRACTICE_BOUND_FACT = auto()
+    PRACTICE_BOUND_SIZE = auto()
+    PRACTICE_EVIDENCE_QUOTE = auto()
+    PRACTICE_EVIDENCE_COMPUTED = auto()
+    PRACTICE_RIGHT_EVIDENCE = auto()
+    PRACTICE_FIGURE_WRONG = auto()
+    PRACTICE_CHECK_STEM = auto()
+    PRACTICE_CHECK_SOURCE = auto()
+    PRACTICE_CHECK_RIGHT = auto()
+    PRACTICE_CHECK_WRONG = auto()
+    PRACTICE_CLAIMS_STEM = auto()
+    PRACTICE_CLAIMS_WRONG = auto()
+    PRACTICE_BASELINES_STEM = auto()
+    PRACTICE_BASELINE_MATCH = auto()
+    PRACTICE_CHIPS_STEM = auto()
+    PRACTICE_CHIP_OPTION = auto()
+    PRACTICE_CHIP_MATCH = auto()
+    PRACTICE_CHIP_MATCH_CARRIES = auto()
+    PRACTICE_GENERATIONS_STEM = auto()
+    PRACTICE_GENERATION_POSITION = auto()
+    PRACTICE_WORKED_EXAMPLE_STEM = auto()
+    PRACTICE_WORKED_EXAMPLE_STEP = auto()
+    PRACTICE_EXAM_GUIDE_STEM = auto()
+    PRACTICE_EXAM_GUIDE_STATEMENT = auto()
+    PRACTICE_EXAM_GUIDE_OBJECTIVE = auto()
+    PRACTICE_EXAM_GUIDE_OBJECTIVE_THIRD_PARTY = auto()
+    PRACTICE_EXAM_GUIDE_RIGHT = auto()
+    PRACTICE_EXAM_GUIDE_WRONG = auto()
+    PRACTICE_SELECT = auto()
+    PRACTICE_SELECT_TWO = auto()
+    PRACTICE_SELECT_THREE = auto()
     FLOWCHART_TITLE = auto()
     FLOWCHART_MERMAID_TITLE = auto()
     DECISION_ANY = auto()
@@ -310,6 +368,47 @@ COPY_PLACES: Mapping[CopyKey, frozenset[str]] = {
     CopyKey.PRACTICE_COVERAGE_RULE: frozenset({"rule"}),
     CopyKey.PRACTICE_COVERAGE_CHECK: frozenset({"topic"}),
     CopyKey.PRACTICE_COVERAGE_FACT: frozenset({"fact"}),
+    CopyKey.PRACTICE_QUESTION_COUNT: frozenset({"count"}),
+    CopyKey.PRACTICE_QUESTIONS_COUNT: frozenset({"count"}),
+    CopyKey.PRACTICE_SCENARIO_RIGHT: frozenset({"reasons"}),
+    CopyKey.PRACTICE_SCENARIO_WRONG: frozenset({"why_not"}),
+    CopyKey.PRACTICE_SCENARIO_WRONG_IF: frozenset({"condition", "why_not"}),
+    CopyKey.PRACTICE_SCENARIO_WRONG_IF_HERE: frozenset({"condition", "said", "why_not"}),
+    CopyKey.PRACTICE_FIT: frozenset({"changes"}),
+    CopyKey.PRACTICE_FIT_TO_TRAIN: frozenset({"changes"}),
+    CopyKey.PRACTICE_FIT_TO_SERVE: frozenset({"changes"}),
+    CopyKey.PRACTICE_FIT_AND_IF: frozenset({"earlier", "later"}),
+    CopyKey.PRACTICE_FIT_ANSWERED: frozenset({"answer", "question"}),
+    CopyKey.PRACTICE_FIT_ANSWERED_INSTEAD: frozenset({"answer", "question", "stated"}),
+    CopyKey.PRACTICE_FIT_ABOVE: frozenset({"low"}),
+    CopyKey.PRACTICE_FIT_WITHIN: frozenset({"high"}),
+    CopyKey.PRACTICE_FIT_BETWEEN: frozenset({"high", "low"}),
+    CopyKey.PRACTICE_BOUND_FACT: frozenset({"fact", "label"}),
+    CopyKey.PRACTICE_BOUND_SIZE: frozenset({"size"}),
+    CopyKey.PRACTICE_EVIDENCE_QUOTE: frozenset({"fact", "publisher", "quote", "title"}),
+    CopyKey.PRACTICE_EVIDENCE_COMPUTED: frozenset({"arithmetic"}),
+    CopyKey.PRACTICE_RIGHT_EVIDENCE: frozenset({"evidence"}),
+    CopyKey.PRACTICE_FIGURE_WRONG: frozenset({"fact", "label"}),
+    CopyKey.PRACTICE_CHECK_STEM: frozenset({"note"}),
+    CopyKey.PRACTICE_CHECK_SOURCE: frozenset({"publisher", "quote", "title"}),
+    CopyKey.PRACTICE_CHECK_RIGHT: frozenset({"explanation", "said", "verdict"}),
+    CopyKey.PRACTICE_CHECK_WRONG: frozenset({"actual", "said", "verdict"}),
+    CopyKey.PRACTICE_CLAIMS_STEM: frozenset({"count"}),
+    CopyKey.PRACTICE_CLAIMS_WRONG: frozenset({"claim", "figure", "label"}),
+    CopyKey.PRACTICE_BASELINE_MATCH: frozenset({"claim", "prompt"}),
+    CopyKey.PRACTICE_CHIP_OPTION: frozenset({"family", "role"}),
+    CopyKey.PRACTICE_CHIP_MATCH: frozenset({"chip", "family", "status"}),
+    CopyKey.PRACTICE_CHIP_MATCH_CARRIES: frozenset({"chip", "chips", "family", "status"}),
+    CopyKey.PRACTICE_GENERATION_POSITION: frozenset({"label", "position", "year"}),
+    CopyKey.PRACTICE_WORKED_EXAMPLE_STEM: frozenset({"cost", "cut", "requests"}),
+    CopyKey.PRACTICE_WORKED_EXAMPLE_STEP: frozenset({"evidence", "position"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_STEM: frozenset({"count", "exam", "number"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_STATEMENT: frozenset({"domain", "task", "topic", "weight"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE: frozenset({"objective"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE_THIRD_PARTY: frozenset({"objective"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_RIGHT: frozenset({"domain", "objective", "task"}),
+    CopyKey.PRACTICE_EXAM_GUIDE_WRONG: frozenset({"domain", "task", "weight"}),
+    CopyKey.PRACTICE_SELECT: frozenset({"count", "stem"}),
     CopyKey.FLOWCHART_TITLE: frozenset({"question", "table"}),
     CopyKey.FLASHCARD_COMPUTED: frozenset({"arithmetic"}),
     CopyKey.FLASHCARD_SOURCE: frozenset({"title", "url", "date"}),

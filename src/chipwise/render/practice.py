@@ -43,9 +43,9 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
         id=question.id,
         number=number,
         type=question.type.value,
-        type_label=question.type.label,
+        type_label=facts.page_copy[question.type.copy_key],
         topic=question.topic.value,
-        topic_label=question.topic.label,
+        topic_label=facts.page_copy[question.topic.copy_key],
         practice_set=question.topic.practice_set,
         drill=question.topic.practice_set == "drill",
         case_id=question.case.id if question.case else "",
@@ -97,20 +97,21 @@ def questions_page(questions: Sequence[Question], facts: Facts, links: Links) ->
         chosen = [question for question in questions if question.type is kind]
         if not chosen:
             continue
-        blocks.append(f"## {kind.label}")
+        blocks.append(f"## {escape.markdown(facts.page_copy[kind.copy_key])}")
         for question in chosen:
             number += 1
             blocks.append(question_html(question, number, facts, links))
-    return "\n\n".join(blocks) if blocks else "No questions on this topic in this facts file."
+    return "\n\n".join(blocks) if blocks else copy_text(facts, CopyKey.PRACTICE_NO_QUESTIONS)
 
 
-def question_pages(questions: Sequence[Question], links: Links) -> str:
+def question_pages(questions: Sequence[Question], facts: Facts, links: Links) -> str:
     """The topic pages as a Markdown list; practice.js fetches the questions from these links."""
     lines = []
     for topic in topics_asked(questions):
         count = sum(1 for question in questions if question.topic is topic)
-        noun = "question" if count == 1 else "questions"
-        lines.append(f"- [{escape.markdown(topic.label)}]({links.page(topic_page(topic))}){{ .chipwise-practice__page }}: {count} {noun}")
+        counted = copy_text(facts, CopyKey.PRACTICE_QUESTION_COUNT if count == 1 else CopyKey.PRACTICE_QUESTIONS_COUNT, count=str(count))
+        label = escape.markdown(facts.page_copy[topic.copy_key])
+        lines.append(f"- [{label}]({links.page(topic_page(topic))}){{ .chipwise-practice__page }}: {counted}")
     return "\n".join(lines)
 
 
@@ -146,8 +147,8 @@ def practice_mode(questions: Sequence[Question], facts: Facts, links: Links) -> 
         ids=",".join(question.id for question in questions),
         pace=exam_pace(facts, links),
         exam=facts.meta.exam,
-        types=[(kind.value, kind.label) for kind in QuestionType if any(question.type is kind for question in questions)],
-        topics=[(topic.value, topic.label) for topic in topics_asked(questions)],
+        types=[(kind.value, facts.page_copy[kind.copy_key]) for kind in QuestionType if any(question.type is kind for question in questions)],
+        topics=[(topic.value, facts.page_copy[topic.copy_key]) for topic in topics_asked(questions)],
         count=len(questions),
     )
 

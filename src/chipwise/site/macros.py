@@ -349,7 +349,7 @@ class SiteMacros:
         from chipwise.render.practice import question_pages
         from chipwise.study import practice
 
-        return question_pages(practice.all_questions(self.facts), self.links())
+        return question_pages(practice.all_questions(self.facts), self.facts, self.links())
 
     @_kept_on_disk
     def question_count(self) -> str:

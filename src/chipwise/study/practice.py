@@ -18,9 +18,9 @@ from enum import StrEnum
 
 from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, combinations, decide
 from chipwise.decision.model import Interval, Outcome
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, fill, frozen_map
 from chipwise.facts.units import UNITS, quote_states
-from chipwise.guide.contract import WORKED_EXAMPLE_STEPS
+from chipwise.guide.contract import WORKED_EXAMPLE_STEPS, CopyKey, FactId
 from chipwise.guide.model import Facts
 from chipwise.guide.sections.practice import OPTIONS_PER_QUESTION
 from chipwise.memo import per_object
@@ -31,7 +31,8 @@ RIGHT_PER_MULTIPLE_RESPONSE = 2
 MOST_ORDERED = 5
 MOST_PROMPTS = 7
 LEAST_PROMPTS = 3
-COUNT_WORDS = {2: "TWO", 3: "THREE"}
+COUNT_WORDS = {2: CopyKey.PRACTICE_SELECT_TWO, 3: CopyKey.PRACTICE_SELECT_THREE}
+"""How a stem says how many options to select ('Select TWO'): each count's word is the page copy's."""
 LETTERS = "ABCDEFGH"
 
 
@@ -45,8 +46,9 @@ class QuestionType(StrEnum):
     CASE_STUDY = "case-study"
 
     @property
-    def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
+    def copy_key(self) -> CopyKey:
+        """The page copy key of its name: 'question_type_multiple_choice'."""
+        return CopyKey(f"question_type_{self.name.lower()}")
 
 
 class Topic(StrEnum):
@@ -58,8 +60,9 @@ class Topic(StrEnum):
     WORKED_EXAMPLE = "worked-example"
 
     @property
-    def label(self) -> str:
-        return TOPIC_LABELS[self]
+    def copy_key(self) -> CopyKey:
+        """The page copy key of its name: 'practice_topic_choosing'."""
+        return CopyKey(f"practice_topic_{self.name.lower()}")
 
     @property
     def practice_set(self) -> str:
@@ -70,16 +73,6 @@ class Topic(StrEnum):
 
 DRILL_TOPICS = frozenset({"worked-example", "generations", "exam-notes", "claims", "exam-guide"})
 """Topics whose questions drill a skill or recall rather than practise an exam item."""
-
-TOPIC_LABELS = {
-    Topic.CHOOSING: "Choosing a chip",
-    Topic.CLAIMS: "AWS's claims",
-    Topic.EXAM_NOTES: "Exam notes checked",
-    Topic.EXAM_GUIDE: "The exam guide",
-    Topic.GENERATIONS: "Chips and generations",
-    Topic.WORKED_EXAMPLE: "The worked example",
-}
-
 
 @dataclass(frozen=True)
 class Option:
@@ -133,6 +126,11 @@ class Question:
         return tuple(response) == self.answer
 
 
+def _copy(facts: Facts, key: CopyKey, **values: str) -> str:
+    """A sentence of the facts file's page copy as plain text, its {name} places filled (facts.model.fill)."""
+    return fill(facts.page_copy[key], **values)
+
+
 def _hash(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -161,10 +159,12 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 # a value the stem does not state: a reader sees the case and the facts, not the decision table.
 
 
-def _right_option(facts: Facts, decision: Decision) -> Option:
-    """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers)."""
+def _right_option(facts: Facts, decision: Decision, settles: str = "") -> Option:
+    """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers), after
+    the scenario's word on its competing requirement (facts file, `settles`) where it has one."""
     reasons = [reason for reason in decision.reasons if not reason.helper_only]
-    return Option(_option_text(facts, decision), f"Right. {' '.join(reason.template for reason in reasons)}", tuple(f.id for r in reasons for f in r.facts))
+    said = " ".join([*([settles] if settles else []), *(reason.template for reason in reasons)])
+    return Option(_option_text(facts, decision), _copy(facts, CopyKey.PRACTICE_SCENARIO_RIGHT, reasons=said), tuple(f.id for r in reasons for f in r.facts))
 
 
 def _option_text(facts: Facts, decision: Decision) -> str:
@@ -208,19 +208,33 @@ def _wrong_option(
         ours, theirs = decision.inputs[item.name], neighbour.inputs[item.name]
         if ours != theirs and not (phase_changed and item.numeric is not None):  # serving needs less memory than training: no requirement
             values = {value.name: value for value in item.values}
-            instead = f" rather than “{values[ours].label}”" if item.name in stated else ""
+            asked = {"question": item.question, "answer": values[theirs].label}
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
-            answered = values[theirs].case or f"“{item.question}” were answered “{values[theirs].label}”{instead}"
+            answered = values[theirs].case or (
+                _copy(facts, CopyKey.PRACTICE_FIT_ANSWERED_INSTEAD, **asked, stated=values[ours].label)
+                if item.name in stated
+                else _copy(facts, CopyKey.PRACTICE_FIT_ANSWERED, **asked)
+            )
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
                 ruled_out.append(said[item.name])  # a size the stem gives in words ('a small model') is in the workload's sentence
     same_phase = hardware_only and _is_training(neighbour) == _is_training(decision)  # a Select TWO: say which of its two decisions
-    opening = f"To {'train' if _is_training(decision) else 'serve'} the model, it" if same_phase else "It"
-    condition = f"{opening} would fit if {', and if '.join(changed)}" if changed else ""
-    here = f"; here, {' and '.join(f'“{said}”' for said in dict.fromkeys(ruled_out))}" if ruled_out else ""
-    stop = "" if ruled_out and ruled_out[-1].endswith((".", "?", "!")) else "."
-    condition = f"{condition}{here}{stop} " if condition else ""
-    return Option(_option_text(facts, neighbour), f"Wrong. {condition}{differing.why_not}", answers=frozen_map(dict(neighbour.inputs)))
+    fit = (CopyKey.PRACTICE_FIT_TO_TRAIN if _is_training(decision) else CopyKey.PRACTICE_FIT_TO_SERVE) if same_phase else CopyKey.PRACTICE_FIT
+    why_not = differing.why_not
+    if not changed:
+        explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG, why_not=why_not)
+    else:
+        changes = changed[0]
+        for later in changed[1:]:
+            changes = _copy(facts, CopyKey.PRACTICE_FIT_AND_IF, earlier=changes, later=later)
+        condition = _copy(facts, fit, changes=changes)
+        if ruled_out:
+            stop = "" if ruled_out[-1].endswith((".", "?", "!")) else "."
+            quoted = " and ".join(f"“{words}”" for words in dict.fromkeys(ruled_out)) + stop  # grammar glue: the stem's own words, quoted
+            explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG_IF_HERE, condition=condition, said=quoted, why_not=why_not)
+        else:
+            explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG_IF, condition=condition, why_not=why_not)
+    return Option(_option_text(facts, neighbour), explanation, answers=frozen_map(dict(neighbour.inputs)))
 
 
 def _same_answer_range(facts: Facts, neighbour: Decision, name: str) -> Interval | None:
@@ -252,8 +266,11 @@ def _range_words(facts: Facts, name: str, piece: Interval) -> str:
     bounds = _named_bounds(facts, name)
     low = None if piece.low == -math.inf or piece.low <= 0 else bounds.get(piece.low)
     high = None if piece.high == math.inf else bounds.get(piece.high)
-    parts = [*([f"needed more than {low}"] if low else []), *([f"fitted in {high}"] if high else [])]
-    return f"the model {' but '.join(parts)}" if parts else ""
+    if low and high:
+        return _copy(facts, CopyKey.PRACTICE_FIT_BETWEEN, low=low, high=high)
+    if low:
+        return _copy(facts, CopyKey.PRACTICE_FIT_ABOVE, low=low)
+    return _copy(facts, CopyKey.PRACTICE_FIT_WITHIN, high=high) if high else ""
 
 
 def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
@@ -268,7 +285,11 @@ def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
         values = [bound for bound in (interval.low, interval.high) if not math.isinf(bound)]
         for bound, token in zip(values, PLACEHOLDER.findall(rule.range_texts.get(name, "")), strict=False):
             fact = facts.facts.get(token)
-            named[bound] = f"the {_sentence(fact.label, facts.glossary)} ({{{fact.id}}})" if fact else f"the accelerator memory of a {token}"
+            named[bound] = (
+                _copy(facts, CopyKey.PRACTICE_BOUND_FACT, label=_sentence(fact.label, facts.glossary), fact=f"{{{fact.id}}}")
+                if fact
+                else _copy(facts, CopyKey.PRACTICE_BOUND_SIZE, size=token)
+            )
     return named
 
 
@@ -428,18 +449,19 @@ def _pick(
 
 
 def decided_options(
-    facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None
+    facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None, settles: str = ""
 ) -> tuple[list[Option], list[Option]]:
     """The engine's answer and three answers to neighbouring cases, each with its explanation (`_pick` chooses them).
-    `said`: for each input, the stem's sentence that states it. A training question's options name only the hardware:
-    none names the phase the stem already gives."""
+    `said`: for each input, the stem's sentence that states it; `settles`: the scenario's word on its competing
+    requirement, which the right option's explanation opens with. A training question's options name only the
+    hardware: none names the phase the stem already gives."""
     training = _is_training(decision)
 
     def text_of(candidate: Decision) -> str:
         return option_label(facts, candidate.outcome) if training else _option_text(facts, candidate)
 
     named = _stated_inputs(facts, stated)
-    right = replace(_right_option(facts, decision), text=text_of(decision))
+    right = replace(_right_option(facts, decision, settles), text=text_of(decision))
     seen = {right.text}
     candidates: list[tuple[int, Decision]] = []
     near, far = neighbour_tiers(facts, decision)
@@ -496,8 +518,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         return paired_question(facts, scenario, scenario.also)
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
-    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences)
-    right = [_settled(option, scenario) for option in right]
+    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences, scenario.settles)
     return _choice(
         question_id,
         right,
@@ -517,13 +538,6 @@ def _paired_text(facts: Facts, decision: Decision) -> str:
     return option_label(facts, decision.outcome) if decision.outcome.families else _option_text(facts, decision)
 
 
-def _settled(option: Option, scenario: Scenario) -> Option:
-    """The right option with the scenario's word on its competing requirement after 'Right.' (facts file, `settles`)."""
-    if not scenario.settles:
-        return option
-    return replace(option, explanation=option.explanation.replace("Right. ", f"Right. {scenario.settles} ", 1))
-
-
 def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -> Question:
     """'Select TWO': a stem that asks for two decisions (what trains a model and what serves it, say). The options
     name hardware only (or the way of serving, where SageMaker chooses the hardware); the right ones are the
@@ -531,8 +545,9 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
     requirement changed), each explained as a scenario's distractor is."""
     question_id = f"scenario-{scenario.id}"
     decisions = [decide(facts.decision, **scenario.states), decide(facts.decision, **also)]
-    right = [replace(_right_option(facts, decision), text=_paired_text(facts, decision)) for decision in decisions]
-    right[-1] = _settled(right[-1], scenario)  # the stem's competing requirement bears on the second decision it asks for
+    # the stem's competing requirement bears on the second decision it asks for
+    settles = ["", scenario.settles]
+    right = [replace(_right_option(facts, decision, word), text=_paired_text(facts, decision)) for decision, word in zip(decisions, settles, strict=True)]
     named = _stated_inputs(facts, {**scenario.states, **also})
     by_text: dict[str, Option] = {}
     far: set[str] = set()
@@ -556,7 +571,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
         wrong,
         type=QuestionType.MULTIPLE_RESPONSE,
         topic=Topic.CHOOSING,
-        stem=f"{scenario.stem} (Select {COUNT_WORDS[len(right)]}.)",
+        stem=_copy(facts, CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=facts.page_copy[COUNT_WORDS[len(right)]]),
         exam=scenario.task,
         competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
@@ -594,19 +609,20 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
 def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: CaseQuestion) -> Question:
     assert part.answer is not None  # the loader builds a figure question only with its answer
     answer = part.answer
-    right = Option(answer.short, f"Right: {_evidence(answer)}", (answer.id,))
+    right = Option(answer.short, _copy(facts, CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, answer)), (answer.id,))
     wrong = [
-        Option(fact.short, f"Wrong: {{{fact.id}}} is the {_sentence(fact.label, facts.glossary)}, not what the question asks.", (fact.id,))
+        Option(fact.short, _copy(facts, CopyKey.PRACTICE_FIGURE_WRONG, fact=f"{{{fact.id}}}", label=_sentence(fact.label, facts.glossary)), (fact.id,))
         for fact in part.options
     ]
     topic = Topic.WORKED_EXAMPLE if answer.id.startswith("example.") else Topic.CLAIMS
     return _choice(question_id, [right], wrong, type=QuestionType.CASE_STUDY, topic=topic, stem=part.ask, case=case, exam=case.task)
 
 
-def _evidence(fact: Fact) -> str:
+def _evidence(facts: Facts, fact: Fact) -> str:
     if isinstance(fact.evidence, Derivation):
-        return f"{fact.evidence.arithmetic}."
-    return f"{fact.evidence.source.publisher} says: “{fact.evidence.text}” ({fact.evidence.source.title}); so {{{fact.id}}}."
+        return _copy(facts, CopyKey.PRACTICE_EVIDENCE_COMPUTED, arithmetic=fact.evidence.arithmetic)
+    source = fact.evidence.source
+    return _copy(facts, CopyKey.PRACTICE_EVIDENCE_QUOTE, publisher=source.publisher, quote=fact.evidence.text, title=source.title, fact=f"{{{fact.id}}}")
 
 
 # Fact checks: what exam notes say against what AWS's own page says, asked as the correction the note needs.
@@ -619,19 +635,21 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
     question_id = f"check-{check.id}"
     corrections = facts.practice.corrections
     cited = tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
-    said = f"{check.source.publisher} says: “{check.aws_says}” ({check.source.title})."
-    right = Option(corrections[check.verdict], f"Right: the note is {check.verdict.label.lower()}. {said} {check.explanation_template}", cited)
+    said = _copy(facts, CopyKey.PRACTICE_CHECK_SOURCE, publisher=check.source.publisher, quote=check.aws_says, title=check.source.title)
+    verdict = check.verdict.label.lower()
+    explanation = _copy(facts, CopyKey.PRACTICE_CHECK_RIGHT, verdict=verdict, said=said, explanation=check.explanation_template)
+    right = Option(corrections[check.verdict], explanation, cited)
     others = sorted((verdict for verdict in corrections if verdict is not check.verdict), key=lambda verdict: _hash(question_id, verdict.value))
     wrong = [
         Option(
             corrections[verdict],
-            f"Wrong: that is the correction for a note that is {verdict.label.lower()}; this one is {check.verdict.label.lower()}. {said}",
+            _copy(facts, CopyKey.PRACTICE_CHECK_WRONG, verdict=verdict.label.lower(), actual=check.verdict.label.lower(), said=said),
             cited,
         )
         for verdict in others[: OPTIONS_PER_QUESTION - 1]
     ]
     said_note = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
-    stem = f"A colleague's exam notes say: “{said_note}” Which correction to this note is accurate?"
+    stem = _copy(facts, CopyKey.PRACTICE_CHECK_STEM, note=said_note)
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
 
@@ -670,7 +688,10 @@ def claims_questions(facts: Facts) -> list[Question]:
     for start in range(0, len(claims), RIGHT_PER_MULTIPLE_RESPONSE):
         chosen = [claims[(start + offset) % len(claims)] for offset in range(RIGHT_PER_MULTIPLE_RESPONSE)]
         question_id = "claims-" + "-".join(fact.id.replace(".", "-").replace("_", "-") for fact in chosen)
-        right = [Option(f"{_subject(facts, fact)}: {fact.phrase}", f"Right: {_evidence(fact)}", (fact.id,)) for fact in chosen]
+        right = [
+            Option(f"{_subject(facts, fact)}: {fact.phrase}", _copy(facts, CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, fact)), (fact.id,))
+            for fact in chosen
+        ]
         wrong: list[Option] = []
         candidates = [*chosen, *(claims[(start + offset) % len(claims)] for offset in range(RIGHT_PER_MULTIPLE_RESPONSE, len(claims)))]
         for fact in candidates * 2:
@@ -680,13 +701,10 @@ def claims_questions(facts: Facts) -> list[Question]:
             text = f"{_subject(facts, fact)}: {altered[0]}" if altered else ""
             if altered is None or text in {option.text for option in (*right, *wrong)}:
                 continue
-            wrong.append(
-                Option(text, f"Wrong: AWS's figure is {{{fact.id}}}; {altered[1].formatted} is the {_sentence(altered[1].label, facts.glossary)}.", (fact.id,))
-            )
-        stem = (
-            "A solutions architect is preparing a slide on what AWS publishes about its machine-learning chips. "
-            f"Which {COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]} statements match AWS's own claims? (Select {COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]}.)"
-        )
+            label = _sentence(altered[1].label, facts.glossary)
+            explanation = _copy(facts, CopyKey.PRACTICE_CLAIMS_WRONG, claim=f"{{{fact.id}}}", figure=altered[1].formatted, label=label)
+            wrong.append(Option(text, explanation, (fact.id,)))
+        stem = _copy(facts, CopyKey.PRACTICE_CLAIMS_STEM, count=facts.page_copy[COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]])
         questions.append(_choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.CLAIMS, stem=stem))
     return questions
 
@@ -719,14 +737,10 @@ def baselines_question(facts: Facts) -> Question | None:
         if prompt in (p for p, _ in pairs) or swappable or alike or len(pairs) == MOST_PROMPTS:
             continue
         chosen.append(fact)
-        pairs.append((prompt, Option(fact.baseline, f"Matches “{prompt}”: AWS's claim reads {{{fact.id}}}.", (fact.id,))))
+        pairs.append((prompt, Option(fact.baseline, _copy(facts, CopyKey.PRACTICE_BASELINE_MATCH, prompt=prompt, claim=f"{{{fact.id}}}"), (fact.id,))))
     if len(pairs) < LEAST_PROMPTS:
         return None
-    stem = (
-        "A solutions architect's slide lists AWS's claims for its machine-learning chips without what each is compared with. "
-        "Match each claim below to the baseline AWS gives for it."
-    )
-    return _matching("matching-claims-baselines", Topic.CLAIMS, stem, pairs)
+    return _matching("matching-claims-baselines", Topic.CLAIMS, facts.page_copy[CopyKey.PRACTICE_BASELINES_STEM], pairs)
 
 
 def _quotes_figure(fact: Fact, other: Fact) -> bool:
@@ -744,19 +758,19 @@ def chips_question(facts: Facts) -> Question | None:
     for family in facts.families.values():
         if family.accelerator in (Accelerator.INFERENTIA, Accelerator.TRAINIUM):
             chips = family.specs.get("chips", ())
-            cited = " It carries " + " or ".join(f"{{{fact.id}}}" for fact in chips) + "." if chips else ""
+            matches = {"chip": family.chip, "family": family.name, "status": family.status.label}
+            explanation = (
+                _copy(facts, CopyKey.PRACTICE_CHIP_MATCH_CARRIES, **matches, chips=" or ".join(f"{{{fact.id}}}" for fact in chips))
+                if chips
+                else _copy(facts, CopyKey.PRACTICE_CHIP_MATCH, **matches)
+            )
             option = Option(
-                f"{family.name}, for {_sentence(family.role)}",
-                f"Matches {family.chip}: {family.name} instances use it ({family.status.label}).{cited}",
-                tuple(fact.id for fact in chips),
+                _copy(facts, CopyKey.PRACTICE_CHIP_OPTION, family=family.name, role=_sentence(family.role)), explanation, tuple(fact.id for fact in chips)
             )
             pairs.append((family.chip, option))
     if not LEAST_PROMPTS <= len(pairs) <= MOST_PROMPTS or len({option.text for _, option in pairs}) != len(pairs):
         return None
-    stem = (
-        "A team is mapping AWS's machine-learning chips to EC2 instances. Match each chip to the instance family that carries it and what that family is for."
-    )
-    return _matching("matching-chips-families", Topic.GENERATIONS, stem, pairs)
+    return _matching("matching-chips-families", Topic.GENERATIONS, facts.page_copy[CopyKey.PRACTICE_CHIPS_STEM], pairs)
 
 
 # Ordering: the generations by year, and the worked example's steps.
@@ -778,11 +792,14 @@ def generations_question(facts: Facts) -> Question | None:
     if not LEAST_PROMPTS <= len(dated) <= MOST_ORDERED or len({fact.value for fact, _ in dated}) != len(dated):
         return None
     ordered = [
-        Option(f"{family.name} ({family.chip})", f"Position {position}: {_sentence(fact.label, facts.glossary)}: {{{fact.id}}}.", (fact.id,))
+        Option(
+            f"{family.name} ({family.chip})",
+            _copy(facts, CopyKey.PRACTICE_GENERATION_POSITION, position=str(position), label=_sentence(fact.label, facts.glossary), year=f"{{{fact.id}}}"),
+            (fact.id,),
+        )
         for position, (fact, family) in enumerate(dated, start=1)
     ]
-    stem = "A study group is drawing a timeline of AWS's machine-learning chips. Put these instance families in the order they arrived, earliest first."
-    return _ordering("ordering-generations", Topic.GENERATIONS, stem, ordered)
+    return _ordering("ordering-generations", Topic.GENERATIONS, facts.page_copy[CopyKey.PRACTICE_GENERATIONS_STEM], ordered)
 
 
 def dependent_steps(facts: Facts) -> list[Fact]:
@@ -804,13 +821,19 @@ def worked_example_question(facts: Facts) -> Question | None:
     if len(steps) < LEAST_PROMPTS:
         return None
     ordered = [
-        Option(fact.label.replace(" in the worked example", ""), f"Step {position}: {_evidence(fact)}", (fact.id,))
+        Option(
+            fact.label.replace(" in the worked example", ""),
+            _copy(facts, CopyKey.PRACTICE_WORKED_EXAMPLE_STEP, position=str(position), evidence=_evidence(facts, fact)),
+            (fact.id,),
+        )
         for position, fact in enumerate(steps, start=1)
     ]
-    stem = (
-        "A company serves {example.requests_per_day} and pays {example.gpu_monthly_cost} for GPU inference. An analyst works out what "
-        "Inferentia would change, assuming the whole of the exam notes' {note.cost_reduction}. Each step uses the result of the one before. "
-        "Put the steps in order."
+    stem = _copy(
+        facts,
+        CopyKey.PRACTICE_WORKED_EXAMPLE_STEM,
+        requests=f"{{{FactId.EXAMPLE_REQUESTS_PER_DAY}}}",
+        cost=f"{{{FactId.EXAMPLE_GPU_MONTHLY_COST}}}",
+        cut=f"{{{FactId.NOTE_COST_REDUCTION}}}",
     )
     return _ordering("ordering-worked-example", Topic.WORKED_EXAMPLE, stem, ordered)
 
@@ -830,17 +853,16 @@ def exam_guide_question(facts: Facts) -> Question | None:
     question_id = "exam-guide-mapping"
 
     def statement(topic: str, domain: Fact, task: Fact, weight: Fact) -> str:
-        return f"{topic}: {domain.short} ({weight.short} of the scored content), {task.short}"
+        return _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_STATEMENT, topic=topic, domain=domain.short, weight=weight.short, task=task.short)
 
     def objective(row: ExamMapping) -> str:
-        copy = " (as a third-party copy of the current guide quotes it)" if row.objective.kind is Kind.THIRD_PARTY else ""
-        return f"“{{{row.objective.id}}}”{copy}"
+        key = CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE_THIRD_PARTY if row.objective.kind is Kind.THIRD_PARTY else CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE
+        return _copy(facts, key, objective=f"{{{row.objective.id}}}")
 
     right = [
         Option(
             statement(row.topic, row.domain, row.task, row.weight),
-            f"Right: the exam guide puts it in {{{row.domain.id}}}, {{{row.task.id}}}, whose objective reads {objective(row)}. "
-            "The guide names neither Inferentia nor Trainium.",
+            _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_RIGHT, domain=f"{{{row.domain.id}}}", task=f"{{{row.task.id}}}", objective=objective(row)),
             (row.domain.id, row.task.id, row.weight.id, row.objective.id),
         )
         for row in asked
@@ -853,18 +875,21 @@ def exam_guide_question(facts: Facts) -> Question | None:
                     wrong.append(
                         Option(
                             text,
-                            f"Wrong: the exam guide puts it in {{{row.domain.id}}} ({{{row.weight.id}}}), {{{row.task.id}}}.",
+                            _copy(
+                                facts,
+                                CopyKey.PRACTICE_EXAM_GUIDE_WRONG,
+                                domain=f"{{{row.domain.id}}}",
+                                weight=f"{{{row.weight.id}}}",
+                                task=f"{{{row.task.id}}}",
+                            ),
                             (row.domain.id, row.task.id, row.weight.id),
                         )
                     )
     wrong = sorted(wrong, key=lambda option: _hash(question_id, option.text))[: RESPONSES_PER_MULTIPLE_RESPONSE - len(right)]
     if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
         return None
-    words = COUNT_WORDS[len(right)]
-    stem = (
-        f"An {facts.meta.exam} candidate wants to know where the exam guide covers {words.lower()} topics. "
-        f"Which {words} statements are correct? (Select {words}.)"
-    )
+    words = facts.page_copy[COUNT_WORDS[len(right)]]
+    stem = _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_STEM, exam=facts.meta.exam, number=words.lower(), count=words)
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
 
 
