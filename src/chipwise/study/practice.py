@@ -440,7 +440,9 @@ def _pick(
         texts = [key_text, *(text_of(d) for d in found)]
         centre = centroid_chance(texts, 0)
         one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
-        return (unmet, short, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+        # three distractors on one kind of hardware and a key on another (or on none): the odd one out is the key
+        odd = all(d.outcome == found[0].outcome for d in found) and found[0].outcome != decision.outcome
+        return (unmet, short, odd, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
     tie_text = tie_text or text_of
     ordered = sorted(pool, key=lambda pair: _hash(question_id, tie_text(pair[1])))
