@@ -35,6 +35,7 @@ XDIST_GROUPS = {
     "tests/site/test_build.py": "built-site",
     "tests/site/test_page_html.py": "built-site",
     "tests/site/test_reuse.py": "built-site",
+    "tests/site/test_page_styles.py": "built-site",
 }
 """Modules whose tests share one expensive module or session fixture (a built wheel and venv, a hostile site, the
 session's built site): with `pytest -n`, each group runs on one worker, which builds it once.
