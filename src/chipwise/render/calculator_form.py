@@ -12,7 +12,7 @@ from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRo
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
 from chipwise.facts.model import fill
 from chipwise.facts.units import number_text
-from chipwise.guide.contract import CopyKey, kind_words
+from chipwise.guide.contract import CopyKey, all_kind_words, kind_words
 from chipwise.guide.model import Facts
 from chipwise.render import layout
 from chipwise.render.benchmarks import dollars, grouped, row_choice
@@ -47,12 +47,8 @@ def kinds(page_copy: Mapping[str, str]) -> str:
     """What calculator.js needs of each kind of row, as JSON (the form's data-kinds): its unit's plural, its
     latency's name, and whether a request is a reply of some number of tokens."""
     return json.dumps({
-        category.value: {
-            "unit": kind_words(page_copy, category).units,
-            "latency_name": kind_words(page_copy, category).latency_name,
-            "tokens": category in deployment_cost.TOKEN_CATEGORIES,
-        }
-        for category in Category
+        words.category.value: {"unit": words.units, "latency_name": words.latency_name, "tokens": words.category in deployment_cost.TOKEN_CATEGORIES}
+        for words in all_kind_words(page_copy)
     })
 
 
