@@ -11,7 +11,7 @@ from chipwise.decision.model import DecisionGraph
 from chipwise.errors import resolve
 from chipwise.facts.benchmarks import Benchmarks
 from chipwise.facts.changes import Release
-from chipwise.facts.model import Exam, Fact, FactCheck, Family, Practice, Source, StudyNoteLine
+from chipwise.facts.model import Exam, Fact, FactCheck, Family, Practice, Source, StudyNoteLine, fill
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ class Facts:
 
     def fact(self, fact_id: str) -> Fact:
         return resolve(self.facts, fact_id, "fact")
+
+    def sentence(self, key: str, **values: str) -> str:
+        """A sentence of the page copy (a chipwise.guide.contract.CopyKey) as plain text, each {name} place given its value."""
+        return fill(self.page_copy[key], **values)
 
     def topic(self, fact: Fact) -> str:
         return self.topics.get(fact.id.split(".", 1)[0], "Other facts")

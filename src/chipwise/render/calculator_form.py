@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from chipwise.facts.benchmarks import PER_MILLION, SECONDS_PER_HOUR, BenchmarkRow, Benchmarks, Category
 from chipwise.facts.formulas import DAYS_PER_MONTH, MONTHS_PER_YEAR
-from chipwise.facts.model import fill
 from chipwise.facts.units import number_text
 from chipwise.guide.contract import CopyKey, all_kind_words, kind_words
 from chipwise.guide.model import Facts
@@ -61,21 +60,16 @@ def row_groups(benchmarks: Benchmarks, chosen: BenchmarkRow, page_copy: Mapping[
     return list(groups.items())
 
 
-def copy(facts: Facts, key: CopyKey, **values: str) -> str:
-    """A sentence of the facts file's page copy as plain text, each {name} place given its value (the template escapes it)."""
-    return fill(facts.page_copy[key], **values)
-
-
 def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts) -> dict[str, str]:
     """Each output's text: calculator.js's chipwiseDeploymentCost returns the same mapping, with the same sentences
     (the form's data- attributes, from the facts file's page copy)."""
     row = result.row
     round_half_up = calculator.round_half_up
-    own_rate = copy(facts, CopyKey.DEPLOYMENT_COST_OWN_RATE, aws_rate=dollars(row.rate.usd_per_hour, 3), basis=row.rate.basis)
+    own_rate = facts.sentence(CopyKey.DEPLOYMENT_COST_OWN_RATE, aws_rate=dollars(row.rate.usd_per_hour, 3), basis=row.rate.basis)
     return {
         "unit": kind_words(facts.page_copy, row.category).units,
         "units_per_request": grouped(round_half_up(result.units_per_request, 2), 2),
-        "request_word": copy(facts, CopyKey.DEPLOYMENT_COST_REPLIES if deployment_cost.counts_tokens(row) else CopyKey.DEPLOYMENT_COST_REQUESTS),
+        "request_word": facts.sentence(CopyKey.DEPLOYMENT_COST_REPLIES if deployment_cost.counts_tokens(row) else CopyKey.DEPLOYMENT_COST_REQUESTS),
         "units_per_second": grouped(round_half_up(result.units_per_second, 3), 3),
         "throughput": grouped(round_half_up(row.throughput, 2), 2),
         "instance": row.instance,
@@ -85,7 +79,7 @@ def deployment_cost_fields(result: deployment_cost.DeploymentCost, facts: Facts)
         "latency_name": kind_words(facts.page_copy, row.category).latency_name,
         "limit": grouped(round_half_up(result.latency_limit_ms, 2), 2),
         "full_use": dollars(result.cost_per_million_full_use, 3),
-        "latency_verdict": copy(facts, CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT if result.meets_latency else CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
+        "latency_verdict": facts.sentence(CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT if result.meets_latency else CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
         "instances": "—" if result.instances is None else grouped(result.instances, 0),
         "monthly": "—" if result.monthly_cost is None else dollars(result.monthly_cost),
         "at_traffic": "—" if result.cost_per_million_at_traffic is None else dollars(result.cost_per_million_at_traffic, 3),
@@ -112,10 +106,10 @@ def cost_calculator(facts: Facts, links: Links) -> str:
         tokens=tokens,
         traffic_name=fields["request_word"].capitalize(),
         sentences={
-            "requests-name": copy(facts, CopyKey.DEPLOYMENT_COST_REQUESTS),
-            "replies-name": copy(facts, CopyKey.DEPLOYMENT_COST_REPLIES),
-            "within-limit": copy(facts, CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT),
-            "above-limit": copy(facts, CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
+            "requests-name": facts.sentence(CopyKey.DEPLOYMENT_COST_REQUESTS),
+            "replies-name": facts.sentence(CopyKey.DEPLOYMENT_COST_REPLIES),
+            "within-limit": facts.sentence(CopyKey.DEPLOYMENT_COST_WITHIN_LIMIT),
+            "above-limit": facts.sentence(CopyKey.DEPLOYMENT_COST_ABOVE_LIMIT),
             "own-rate": facts.page_copy[CopyKey.DEPLOYMENT_COST_OWN_RATE],
         },
         requests=int(requests) if requests.is_integer() else requests,

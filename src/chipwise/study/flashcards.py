@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chipwise.facts.model import PLACEHOLDER, Derivation, expand, fill
+from chipwise.facts.model import PLACEHOLDER, Derivation, expand
 from chipwise.guide.contract import CopyKey
 from chipwise.guide.model import Facts
 from chipwise.memo import per_object
@@ -40,21 +40,20 @@ def cards(facts: Facts) -> list[Card]:
     """One card per fact, plus one per exam rule, per answer of the decision graph and per fact check."""
     result = []
     changed = changed_tags(facts)
-    words = facts.page_copy
     for fact in facts.facts.values():
         if isinstance(fact.evidence, Derivation):
-            source = fill(words[CopyKey.FLASHCARD_COMPUTED], arithmetic=fact.evidence.arithmetic)
+            source = facts.sentence(CopyKey.FLASHCARD_COMPUTED, arithmetic=fact.evidence.arithmetic)
         else:
             evidence = fact.evidence.source
-            source = fill(words[CopyKey.FLASHCARD_SOURCE], title=evidence.title, url=evidence.url, date=fact.verified.isoformat())
+            source = facts.sentence(CopyKey.FLASHCARD_SOURCE, title=evidence.title, url=evidence.url, date=fact.verified.isoformat())
         result.append(Card(f"fact:{fact.id}", fact.label, fact.phrase, source, ("chipwise", fact.scope, fact.kind, *changed.get(fact.id, ()))))
     for rule in facts.exam.rule:
-        result.append(Card(f"rule:{rule.accelerator}", fill(words[CopyKey.FLASHCARD_RULE_FRONT], situation=rule.situation),
-                           fill(words[CopyKey.FLASHCARD_RULE_BACK], answer=rule.answer, instances=rule.instances),
-                           fill(words[CopyKey.FLASHCARD_RULE_SOURCE], exam=facts.meta.exam), ("chipwise", facts.meta.exam.lower(), "exam-rule")))
+        result.append(Card(f"rule:{rule.accelerator}", facts.sentence(CopyKey.FLASHCARD_RULE_FRONT, situation=rule.situation),
+                           facts.sentence(CopyKey.FLASHCARD_RULE_BACK, answer=rule.answer, instances=rule.instances),
+                           facts.sentence(CopyKey.FLASHCARD_RULE_SOURCE, exam=facts.meta.exam), ("chipwise", facts.meta.exam.lower(), "exam-rule")))
     result.extend(outcome_cards(facts))
     for check in facts.fact_checks.values():
-        result.append(Card(f"check:{check.id}", fill(words[CopyKey.FLASHCARD_CHECK_FRONT], note=check.note_says),
+        result.append(Card(f"check:{check.id}", facts.sentence(CopyKey.FLASHCARD_CHECK_FRONT, note=check.note_says),
                            f"{check.verdict}: {check.explanation}", f"{check.source.title}, {check.source.url}",
                            ("chipwise", "fact-check", check.verdict)))
     result.extend(question_cards(facts))
@@ -69,7 +68,7 @@ def outcome_cards(facts: Facts) -> list[Card]:
         for outcome in table.outcomes.values():
             cited = (facts.fact(fact_id).source for fact_id in PLACEHOLDER.findall(outcome.why_not))
             sources = sorted({source.url for source in cited if source is not None})
-            front = fill(facts.page_copy[CopyKey.FLASHCARD_OUTCOME_FRONT], question=table.question, outcome=outcome.title)
+            front = facts.sentence(CopyKey.FLASHCARD_OUTCOME_FRONT, question=table.question, outcome=outcome.title)
             result.append(Card(f"outcome:{outcome.id}", front, text(outcome.why_not),
                                ", ".join(sources), ("chipwise", "decision", table.id)))
     return result
@@ -93,7 +92,7 @@ def question_cards(facts: Facts) -> list[Card]:
         prompts = [f"{number}. {prompt}" for number, prompt in enumerate(question.prompts, start=1)]
         options = [f"{LETTERS[index]}. {option.text}" for index, option in enumerate(question.options)]
         explained = [f"{LETTERS[index]}: {text(option.explanation)}" for index, option in enumerate(question.options)]
-        answer = fill(facts.page_copy[CopyKey.FLASHCARD_QUESTION_ANSWER], answer=answer_text(question))
+        answer = facts.sentence(CopyKey.FLASHCARD_QUESTION_ANSWER, answer=answer_text(question))
         result.append(Card(f"question:{question.id}", "\n".join([stem, *prompts, *options]), "\n".join([answer, *explained]),
                            facts.page_copy[CopyKey.FLASHCARD_QUESTION_SOURCE], ("chipwise", "question", question.type.value, question.topic.value)))
     return result

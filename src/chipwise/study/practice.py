@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from chipwise.decision.engine import SIZING_HEADROOM, SIZING_PARAMETERS, SIZING_PRECISION, Decision, combinations, decide
 from chipwise.decision.model import Interval, Outcome
-from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, fill, frozen_map
+from chipwise.facts.model import PLACEHOLDER, CaseQuestion, CaseStudy, Derivation, ExamMapping, Fact, Scenario, frozen_map
 from chipwise.facts.units import UNITS, quote_states
 from chipwise.guide.contract import WORKED_EXAMPLE_STEPS, CopyKey, FactId
 from chipwise.guide.model import Facts
@@ -126,11 +126,6 @@ class Question:
         return tuple(response) == self.answer
 
 
-def _copy(facts: Facts, key: CopyKey, **values: str) -> str:
-    """A sentence of the facts file's page copy as plain text, its {name} places filled (facts.model.fill)."""
-    return fill(facts.page_copy[key], **values)
-
-
 def _hash(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -164,7 +159,7 @@ def _right_option(facts: Facts, decision: Decision, settles: str = "") -> Option
     the scenario's word on its competing requirement (facts file, `settles`) where it has one."""
     reasons = [reason for reason in decision.reasons if not reason.helper_only]
     said = " ".join([*([settles] if settles else []), *(reason.template for reason in reasons)])
-    return Option(_option_text(facts, decision), _copy(facts, CopyKey.PRACTICE_SCENARIO_RIGHT, reasons=said), tuple(f.id for r in reasons for f in r.facts))
+    return Option(_option_text(facts, decision), facts.sentence(CopyKey.PRACTICE_SCENARIO_RIGHT, reasons=said), tuple(f.id for r in reasons for f in r.facts))
 
 
 def _option_text(facts: Facts, decision: Decision) -> str:
@@ -211,9 +206,9 @@ def _wrong_option(
             asked = {"question": item.question, "answer": values[theirs].label}
             piece = _same_answer_range(facts, neighbour, item.name) if item.numeric is not None else None
             answered = values[theirs].case or (
-                _copy(facts, CopyKey.PRACTICE_FIT_ANSWERED_INSTEAD, **asked, stated=values[ours].label)
+                facts.sentence(CopyKey.PRACTICE_FIT_ANSWERED_INSTEAD, **asked, stated=values[ours].label)
                 if item.name in stated
-                else _copy(facts, CopyKey.PRACTICE_FIT_ANSWERED, **asked)
+                else facts.sentence(CopyKey.PRACTICE_FIT_ANSWERED, **asked)
             )
             changed.append(_range_words(facts, item.name, piece) or answered if piece else answered)
             if said.get(item.name) and (item.name in stated or item.numeric is not None):
@@ -222,18 +217,18 @@ def _wrong_option(
     fit = (CopyKey.PRACTICE_FIT_TO_TRAIN if _is_training(decision) else CopyKey.PRACTICE_FIT_TO_SERVE) if same_phase else CopyKey.PRACTICE_FIT
     why_not = differing.why_not
     if not changed:
-        explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG, why_not=why_not)
+        explanation = facts.sentence(CopyKey.PRACTICE_SCENARIO_WRONG, why_not=why_not)
     else:
         changes = changed[0]
         for later in changed[1:]:
-            changes = _copy(facts, CopyKey.PRACTICE_FIT_AND_IF, earlier=changes, later=later)
-        condition = _copy(facts, fit, changes=changes)
+            changes = facts.sentence(CopyKey.PRACTICE_FIT_AND_IF, earlier=changes, later=later)
+        condition = facts.sentence(fit, changes=changes)
         if ruled_out:
             stop = "" if ruled_out[-1].endswith((".", "?", "!")) else "."
             quoted = " and ".join(f"“{words}”" for words in dict.fromkeys(ruled_out)) + stop  # grammar glue: the stem's own words, quoted
-            explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG_IF_HERE, condition=condition, said=quoted, why_not=why_not)
+            explanation = facts.sentence(CopyKey.PRACTICE_SCENARIO_WRONG_IF_HERE, condition=condition, said=quoted, why_not=why_not)
         else:
-            explanation = _copy(facts, CopyKey.PRACTICE_SCENARIO_WRONG_IF, condition=condition, why_not=why_not)
+            explanation = facts.sentence(CopyKey.PRACTICE_SCENARIO_WRONG_IF, condition=condition, why_not=why_not)
     return Option(_option_text(facts, neighbour), explanation, answers=frozen_map(dict(neighbour.inputs)))
 
 
@@ -267,10 +262,10 @@ def _range_words(facts: Facts, name: str, piece: Interval) -> str:
     low = None if piece.low == -math.inf or piece.low <= 0 else bounds.get(piece.low)
     high = None if piece.high == math.inf else bounds.get(piece.high)
     if low and high:
-        return _copy(facts, CopyKey.PRACTICE_FIT_BETWEEN, low=low, high=high)
+        return facts.sentence(CopyKey.PRACTICE_FIT_BETWEEN, low=low, high=high)
     if low:
-        return _copy(facts, CopyKey.PRACTICE_FIT_ABOVE, low=low)
-    return _copy(facts, CopyKey.PRACTICE_FIT_WITHIN, high=high) if high else ""
+        return facts.sentence(CopyKey.PRACTICE_FIT_ABOVE, low=low)
+    return facts.sentence(CopyKey.PRACTICE_FIT_WITHIN, high=high) if high else ""
 
 
 def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
@@ -286,9 +281,9 @@ def _named_bounds(facts: Facts, name: str) -> dict[float, str]:
         for bound, token in zip(values, PLACEHOLDER.findall(rule.range_texts.get(name, "")), strict=False):
             fact = facts.facts.get(token)
             named[bound] = (
-                _copy(facts, CopyKey.PRACTICE_BOUND_FACT, label=_sentence(fact.label, facts.glossary), fact=f"{{{fact.id}}}")
+                facts.sentence(CopyKey.PRACTICE_BOUND_FACT, label=_sentence(fact.label, facts.glossary), fact=f"{{{fact.id}}}")
                 if fact
-                else _copy(facts, CopyKey.PRACTICE_BOUND_SIZE, size=token)
+                else facts.sentence(CopyKey.PRACTICE_BOUND_SIZE, size=token)
             )
     return named
 
@@ -573,7 +568,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
         wrong,
         type=QuestionType.MULTIPLE_RESPONSE,
         topic=Topic.CHOOSING,
-        stem=_copy(facts, CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=facts.page_copy[COUNT_WORDS[len(right)]]),
+        stem=facts.sentence(CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=facts.page_copy[COUNT_WORDS[len(right)]]),
         exam=scenario.task,
         competing=scenario.competing,
         inputs=frozen_map(dict(scenario.states)),
@@ -611,9 +606,9 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
 def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: CaseQuestion) -> Question:
     assert part.answer is not None  # the loader builds a figure question only with its answer
     answer = part.answer
-    right = Option(answer.short, _copy(facts, CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, answer)), (answer.id,))
+    right = Option(answer.short, facts.sentence(CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, answer)), (answer.id,))
     wrong = [
-        Option(fact.short, _copy(facts, CopyKey.PRACTICE_FIGURE_WRONG, fact=f"{{{fact.id}}}", label=_sentence(fact.label, facts.glossary)), (fact.id,))
+        Option(fact.short, facts.sentence(CopyKey.PRACTICE_FIGURE_WRONG, fact=f"{{{fact.id}}}", label=_sentence(fact.label, facts.glossary)), (fact.id,))
         for fact in part.options
     ]
     topic = Topic.WORKED_EXAMPLE if answer.id.startswith("example.") else Topic.CLAIMS
@@ -622,9 +617,9 @@ def _figure_question(facts: Facts, question_id: str, case: CaseStudy, part: Case
 
 def _evidence(facts: Facts, fact: Fact) -> str:
     if isinstance(fact.evidence, Derivation):
-        return _copy(facts, CopyKey.PRACTICE_EVIDENCE_COMPUTED, arithmetic=fact.evidence.arithmetic)
+        return facts.sentence(CopyKey.PRACTICE_EVIDENCE_COMPUTED, arithmetic=fact.evidence.arithmetic)
     source = fact.evidence.source
-    return _copy(facts, CopyKey.PRACTICE_EVIDENCE_QUOTE, publisher=source.publisher, quote=fact.evidence.text, title=source.title, fact=f"{{{fact.id}}}")
+    return facts.sentence(CopyKey.PRACTICE_EVIDENCE_QUOTE, publisher=source.publisher, quote=fact.evidence.text, title=source.title, fact=f"{{{fact.id}}}")
 
 
 # Fact checks: what exam notes say against what AWS's own page says, asked as the correction the note needs.
@@ -637,21 +632,21 @@ def fact_check_question(facts: Facts, check_id: str) -> Question:
     question_id = f"check-{check.id}"
     corrections = facts.practice.corrections
     cited = tuple(fact.id for fact in (*check.note_facts, *check.aws_facts))
-    said = _copy(facts, CopyKey.PRACTICE_CHECK_SOURCE, publisher=check.source.publisher, quote=check.aws_says, title=check.source.title)
+    said = facts.sentence(CopyKey.PRACTICE_CHECK_SOURCE, publisher=check.source.publisher, quote=check.aws_says, title=check.source.title)
     verdict = check.verdict.label.lower()
-    explanation = _copy(facts, CopyKey.PRACTICE_CHECK_RIGHT, verdict=verdict, said=said, explanation=check.explanation_template)
+    explanation = facts.sentence(CopyKey.PRACTICE_CHECK_RIGHT, verdict=verdict, said=said, explanation=check.explanation_template)
     right = Option(corrections[check.verdict], explanation, cited)
     others = sorted((verdict for verdict in corrections if verdict is not check.verdict), key=lambda verdict: _hash(question_id, verdict.value))
     wrong = [
         Option(
             corrections[verdict],
-            _copy(facts, CopyKey.PRACTICE_CHECK_WRONG, verdict=verdict.label.lower(), actual=check.verdict.label.lower(), said=said),
+            facts.sentence(CopyKey.PRACTICE_CHECK_WRONG, verdict=verdict.label.lower(), actual=check.verdict.label.lower(), said=said),
             cited,
         )
         for verdict in others[: OPTIONS_PER_QUESTION - 1]
     ]
     said_note = check.note_says if check.note_says.rstrip().endswith((".", "?", "!")) else check.note_says.rstrip() + "."
-    stem = _copy(facts, CopyKey.PRACTICE_CHECK_STEM, note=said_note)
+    stem = facts.sentence(CopyKey.PRACTICE_CHECK_STEM, note=said_note)
     return _choice(question_id, [right], wrong, type=QuestionType.MULTIPLE_CHOICE, topic=Topic.EXAM_NOTES, stem=stem, checks=(check.id,))
 
 
@@ -691,7 +686,7 @@ def claims_questions(facts: Facts) -> list[Question]:
         chosen = [claims[(start + offset) % len(claims)] for offset in range(RIGHT_PER_MULTIPLE_RESPONSE)]
         question_id = "claims-" + "-".join(fact.id.replace(".", "-").replace("_", "-") for fact in chosen)
         right = [
-            Option(f"{_subject(facts, fact)}: {fact.phrase}", _copy(facts, CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, fact)), (fact.id,))
+            Option(f"{_subject(facts, fact)}: {fact.phrase}", facts.sentence(CopyKey.PRACTICE_RIGHT_EVIDENCE, evidence=_evidence(facts, fact)), (fact.id,))
             for fact in chosen
         ]
         wrong: list[Option] = []
@@ -704,9 +699,9 @@ def claims_questions(facts: Facts) -> list[Question]:
             if altered is None or text in {option.text for option in (*right, *wrong)}:
                 continue
             label = _sentence(altered[1].label, facts.glossary)
-            explanation = _copy(facts, CopyKey.PRACTICE_CLAIMS_WRONG, claim=f"{{{fact.id}}}", figure=altered[1].formatted, label=label)
+            explanation = facts.sentence(CopyKey.PRACTICE_CLAIMS_WRONG, claim=f"{{{fact.id}}}", figure=altered[1].formatted, label=label)
             wrong.append(Option(text, explanation, (fact.id,)))
-        stem = _copy(facts, CopyKey.PRACTICE_CLAIMS_STEM, count=facts.page_copy[COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]])
+        stem = facts.sentence(CopyKey.PRACTICE_CLAIMS_STEM, count=facts.page_copy[COUNT_WORDS[RIGHT_PER_MULTIPLE_RESPONSE]])
         questions.append(_choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.CLAIMS, stem=stem))
     return questions
 
@@ -739,7 +734,7 @@ def baselines_question(facts: Facts) -> Question | None:
         if prompt in (p for p, _ in pairs) or swappable or alike or len(pairs) == MOST_PROMPTS:
             continue
         chosen.append(fact)
-        pairs.append((prompt, Option(fact.baseline, _copy(facts, CopyKey.PRACTICE_BASELINE_MATCH, prompt=prompt, claim=f"{{{fact.id}}}"), (fact.id,))))
+        pairs.append((prompt, Option(fact.baseline, facts.sentence(CopyKey.PRACTICE_BASELINE_MATCH, prompt=prompt, claim=f"{{{fact.id}}}"), (fact.id,))))
     if len(pairs) < LEAST_PROMPTS:
         return None
     return _matching("matching-claims-baselines", Topic.CLAIMS, facts.page_copy[CopyKey.PRACTICE_BASELINES_STEM], pairs)
@@ -762,12 +757,12 @@ def chips_question(facts: Facts) -> Question | None:
             chips = family.specs.get("chips", ())
             matches = {"chip": family.chip, "family": family.name, "status": family.status.label}
             explanation = (
-                _copy(facts, CopyKey.PRACTICE_CHIP_MATCH_CARRIES, **matches, chips=" or ".join(f"{{{fact.id}}}" for fact in chips))
+                facts.sentence(CopyKey.PRACTICE_CHIP_MATCH_CARRIES, **matches, chips=" or ".join(f"{{{fact.id}}}" for fact in chips))
                 if chips
-                else _copy(facts, CopyKey.PRACTICE_CHIP_MATCH, **matches)
+                else facts.sentence(CopyKey.PRACTICE_CHIP_MATCH, **matches)
             )
             option = Option(
-                _copy(facts, CopyKey.PRACTICE_CHIP_OPTION, family=family.name, role=_sentence(family.role)), explanation, tuple(fact.id for fact in chips)
+                facts.sentence(CopyKey.PRACTICE_CHIP_OPTION, family=family.name, role=_sentence(family.role)), explanation, tuple(fact.id for fact in chips)
             )
             pairs.append((family.chip, option))
     if not LEAST_PROMPTS <= len(pairs) <= MOST_PROMPTS or len({option.text for _, option in pairs}) != len(pairs):
@@ -796,7 +791,7 @@ def generations_question(facts: Facts) -> Question | None:
     ordered = [
         Option(
             f"{family.name} ({family.chip})",
-            _copy(facts, CopyKey.PRACTICE_GENERATION_POSITION, position=str(position), label=_sentence(fact.label, facts.glossary), year=f"{{{fact.id}}}"),
+            facts.sentence(CopyKey.PRACTICE_GENERATION_POSITION, position=str(position), label=_sentence(fact.label, facts.glossary), year=f"{{{fact.id}}}"),
             (fact.id,),
         )
         for position, (fact, family) in enumerate(dated, start=1)
@@ -825,13 +820,12 @@ def worked_example_question(facts: Facts) -> Question | None:
     ordered = [
         Option(
             fact.label.replace(" in the worked example", ""),
-            _copy(facts, CopyKey.PRACTICE_WORKED_EXAMPLE_STEP, position=str(position), evidence=_evidence(facts, fact)),
+            facts.sentence(CopyKey.PRACTICE_WORKED_EXAMPLE_STEP, position=str(position), evidence=_evidence(facts, fact)),
             (fact.id,),
         )
         for position, fact in enumerate(steps, start=1)
     ]
-    stem = _copy(
-        facts,
+    stem = facts.sentence(
         CopyKey.PRACTICE_WORKED_EXAMPLE_STEM,
         requests=f"{{{FactId.EXAMPLE_REQUESTS_PER_DAY}}}",
         cost=f"{{{FactId.EXAMPLE_GPU_MONTHLY_COST}}}",
@@ -855,16 +849,16 @@ def exam_guide_question(facts: Facts) -> Question | None:
     question_id = "exam-guide-mapping"
 
     def statement(topic: str, domain: Fact, task: Fact, weight: Fact) -> str:
-        return _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_STATEMENT, topic=topic, domain=domain.short, weight=weight.short, task=task.short)
+        return facts.sentence(CopyKey.PRACTICE_EXAM_GUIDE_STATEMENT, topic=topic, domain=domain.short, weight=weight.short, task=task.short)
 
     def objective(row: ExamMapping) -> str:
         key = CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE_THIRD_PARTY if row.objective.kind is Kind.THIRD_PARTY else CopyKey.PRACTICE_EXAM_GUIDE_OBJECTIVE
-        return _copy(facts, key, objective=f"{{{row.objective.id}}}")
+        return facts.sentence(key, objective=f"{{{row.objective.id}}}")
 
     right = [
         Option(
             statement(row.topic, row.domain, row.task, row.weight),
-            _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_RIGHT, domain=f"{{{row.domain.id}}}", task=f"{{{row.task.id}}}", objective=objective(row)),
+            facts.sentence(CopyKey.PRACTICE_EXAM_GUIDE_RIGHT, domain=f"{{{row.domain.id}}}", task=f"{{{row.task.id}}}", objective=objective(row)),
             (row.domain.id, row.task.id, row.weight.id, row.objective.id),
         )
         for row in asked
@@ -877,8 +871,7 @@ def exam_guide_question(facts: Facts) -> Question | None:
                     wrong.append(
                         Option(
                             text,
-                            _copy(
-                                facts,
+                            facts.sentence(
                                 CopyKey.PRACTICE_EXAM_GUIDE_WRONG,
                                 domain=f"{{{row.domain.id}}}",
                                 weight=f"{{{row.weight.id}}}",
@@ -891,7 +884,7 @@ def exam_guide_question(facts: Facts) -> Question | None:
     if len(wrong) < RESPONSES_PER_MULTIPLE_RESPONSE - len(right):
         return None
     words = facts.page_copy[COUNT_WORDS[len(right)]]
-    stem = _copy(facts, CopyKey.PRACTICE_EXAM_GUIDE_STEM, exam=facts.meta.exam, number=words.lower(), count=words)
+    stem = facts.sentence(CopyKey.PRACTICE_EXAM_GUIDE_STEM, exam=facts.meta.exam, number=words.lower(), count=words)
     return _choice(question_id, right, wrong, type=QuestionType.MULTIPLE_RESPONSE, topic=Topic.EXAM_GUIDE, stem=stem)
 
 
