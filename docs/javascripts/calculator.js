@@ -203,7 +203,8 @@ function chipwiseDeploymentCost(data, requests, limit, constants, ownRate, token
   // Choosing another row puts AWS's rate for its instance in the rate field (the reader may then change it).
   function awsRate(row) { if (form.elements.rate.value !== String(row.rate)) form.elements.rate.value = String(row.rate); }
   form.elements.row.addEventListener("change", function () { withRow(awsRate); });
-  form.addEventListener("focusin", function () { chipwiseDeploymentCostRows(form); });
+  // A failure is the result's to report (withRow): the fetch started here may fail before any result asks for it.
+  form.addEventListener("focusin", function () { chipwiseDeploymentCostRows(form).catch(function () { /* reported by withRow */ }); });
   chipwiseAddress.read(form, names);
   // The rate field arrives with AWS's rate for the default row; another row, from a link or restored by the
   // browser, takes its own unless the link gives one.
