@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -194,7 +195,9 @@ def audits_below_full_marks(data: dict[str, Any]) -> list[str]:
 
 
 def summary_row(page: str, runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
-    """The median run by performance, with every scored run's performance score. Under heavy load Lighthouse may
+    """The median run by performance, with every scored run's performance score, and the median of the runs' total
+    blocking times (the median run by performance need not be the median by blocking time, and one run's blocking
+    time swings by 100 ms or more on a shared machine). Under heavy load Lighthouse may
     finish a run without a performance score (its runtimeError says why): that run is left out and said so,
     rather than losing every other page's runs."""
     scored = [data for data in runs if data["categories"]["performance"]["score"] is not None]
@@ -204,15 +207,18 @@ def summary_row(page: str, runs: list[dict[str, Any]], size: int) -> dict[str, A
         raise SystemExit(f"{page}: Lighthouse scored none of its {len(runs)} runs; rerun on a quieter machine")
     runs = sorted(scored, key=lambda data: data["categories"]["performance"]["score"])
     median = runs[len(runs) // 2]
+    blocking = [timings_of(data)["total_blocking_time_ms"] for data in scored]
     return {
         "page": page, **scores_of(median), "performance_runs": [scores_of(data)["performance"] for data in runs],
         "below_1": audits_below_full_marks(median), **timings_of(median), "html_gzip_bytes": size,
+        "total_blocking_time_ms": round(statistics.median(blocking)), "total_blocking_time_runs": blocking,
     }
 
 
 def print_row(row: dict[str, Any]) -> None:
     print(f"{row['page']:<27} " + "  ".join(f"{category} {row[category]:>3}" for category in CATEGORIES)
-          + f"   FCP {row['first_contentful_paint_ms']} ms, TBT {row['total_blocking_time_ms']} ms, {row['html_gzip_bytes'] / 1000:.1f} kB gzip"
+          + f"   FCP {row['first_contentful_paint_ms']} ms, TBT {row['total_blocking_time_ms']} ms (runs {row['total_blocking_time_runs']}),"
+          + f" {row['html_gzip_bytes'] / 1000:.1f} kB gzip"
           + f"   runs {row['performance_runs']}" + (f"   ({', '.join(row['below_1'])})" if row["below_1"] else ""))
 
 
@@ -249,14 +255,15 @@ def main() -> int:
         rows = [summary_row("/" + page, runs["/" + page], compressed_size(site, page)) for page in pages]
         twins = [summary_row("twin /" + page, runs["twin /" + page], compressed_size(twin_site, page)) for page in pages]
     for row, twin in zip(rows, twins, strict=True):
-        row["twin"] = {key: twin[key] for key in ("performance", "total_blocking_time_ms", "performance_runs")}
+        row["twin"] = {key: twin[key] for key in ("performance", "total_blocking_time_ms", "performance_runs", "total_blocking_time_runs")}
         row["within_twin"] = within_twin(row, twin)
     for row in [reference, *rows]:
         print_row(row)
         if "twin" in row:
             twin = row["twin"]
             verdict = "yes" if row["within_twin"] else "NO"
-            print(f"{'':<27} twin: performance {twin['performance']:>3}, TBT {twin['total_blocking_time_ms']} ms; within: {verdict}")
+            blocking = f"TBT {twin['total_blocking_time_ms']} ms (runs {twin['total_blocking_time_runs']})"
+            print(f"{'':<27} twin: performance {twin['performance']:>3}, {blocking}; within: {verdict}")
     version = subprocess.run([str(lighthouse), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     result = {
         "date": datetime.date.today().isoformat(),

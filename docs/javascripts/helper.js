@@ -43,7 +43,10 @@
   function load() {
     if (loading) return;
     loading = fetch(form.dataset.decisions)
-    .then(function (response) { return response.json(); })
+    .then(function (response) {
+      if (!response.ok) throw new Error(form.dataset.decisions + ": " + response.status);
+      return response.json();
+    })
     .then(function (data) {
       var sizing = data.sizing;
       var names = Object.keys(data.inputs).filter(function (name) { return !data.inputs[name].number; });
@@ -278,6 +281,10 @@
       });
       form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
       show();
+    })
+    .catch(function () {
+      message.textContent = say("failed");
+      message.hidden = false;
     });
   }
 

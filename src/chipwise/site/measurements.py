@@ -35,6 +35,7 @@ def _lighthouse_row(label: str, row: dict[str, Any]) -> list[str]:
         ", ".join(str(score) for score in row.get("performance_runs", [row["performance"]])),
         ", ".join(row.get("below_1", [])) or "—",
         _median_run(row),
+        _twin(row),
     ]
     return [escape.table_cell(cell) for cell in cells]
 
@@ -46,6 +47,13 @@ def _median_run(row: dict[str, Any]) -> str:
         f"{row['first_contentful_paint_ms'] / 1000:.2f} s, {row['total_blocking_time_ms']} ms; "
         f"{row['html_gzip_bytes'] / 1000:.1f} kB gzip"
     )
+
+
+def _twin(row: dict[str, Any]) -> str:
+    twin = row.get("twin")
+    if twin is None:
+        return "—"
+    return f"{twin['performance']}, {twin['total_blocking_time_ms']} ms; {'yes' if row['within_twin'] else 'no'}"
 
 
 def build_speed_table(results: dict[str, Any] | None) -> str:

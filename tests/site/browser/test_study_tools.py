@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from chipwise.decision.engine import combinations, decide
 from chipwise.decision.ranges import representative
@@ -160,6 +160,20 @@ def test_decision_helper_names_a_link_value_it_does_not_know(browser: Browser, s
         page.check('.chipwise-helper input[name="workload"][value="training"]')
         message.wait_for(state="hidden")
         assert log.problems() == []
+    finally:
+        page.context.close()
+
+
+def test_decision_helper_says_so_when_its_answers_cannot_be_loaded(browser: Browser, site_url: str) -> None:
+    """A fresh helper fetches decisions.json at the first touch; if that fails, the form says so."""
+    page, log = open_page(browser, site_url + "helper/")
+    try:
+        page.route("**/api/decisions.json", lambda route: route.fulfill(status=503, body="unavailable"))
+        with page.expect_response("**/api/decisions.json"):
+            page.check('.chipwise-helper input[name="workload"][value="training"]')
+        message = page.locator(".chipwise-helper__message")
+        expect(message).to_have_text("The answers could not be loaded, so none is shown; reload the page to try again.")
+        assert log.page_errors == []
     finally:
         page.context.close()
 
