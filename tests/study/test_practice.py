@@ -270,8 +270,9 @@ def test_changing_a_rule_changes_the_answers(tmp_path: Path, facts: Facts) -> No
     asked = [question for question in practice.all_questions(facts) if "serve-deep-learning" in question.rules[:2]]
     assert asked
     g6 = practice.option_label(facts, facts.decision.outcomes["g6"], hosted=True)
+    ec2_g6 = practice.option_label(facts, facts.decision.outcomes["g6"])  # a 'Select TWO' names hardware as EC2 does
     for question in asked:
-        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith(g6)
+        assert changed[question.id].options[changed[question.id].answer[0]].text.endswith((g6, ec2_g6))
 
 
 def test_every_rule_fact_check_and_exam_fact_is_asked(facts: Facts, questions: list[Question]) -> None:
@@ -469,15 +470,17 @@ PAYLOAD_MB = {"MB": 1, "GB": 1000}
 
 def test_a_stem_that_gives_a_payload_size_keys_a_queue_or_a_batch_and_stays_within_asynchronous_inferences_limit(facts: Facts) -> None:
     """Real-time requests are small: a stem that gives each request's size in megabytes or gigabytes is a large-payload
-    case, and its size is one Asynchronous Inference takes (issue #23: clips of several gigabytes once keyed real-time)."""
+    case, and its size is one Asynchronous Inference takes (issue #23: clips of several gigabytes once keyed real-time).
+    A size of the model's weights or of the memory it needs ('about 140 GB of weights', '80 GB of memory') is no payload."""
     limit = facts.facts["sagemaker.async_payload_max"]
     limit_mb = float(limit.value) * PAYLOAD_MB[limit.unit]
-    sized = [scenario for scenario in facts.practice.scenarios if re.search(r"\d\s*(MB|GB)\b|gigabyte", scenario.stem)]
+    payload = r"(\d[\d,]*)\s*(MB|GB)\b(?! of (?:weights|memory))"
+    sized = [scenario for scenario in facts.practice.scenarios if re.search(payload + "|gigabyte", scenario.stem)]
     assert len(sized) >= 3
     for scenario in sized:
         assert "gigabyte" not in scenario.stem, scenario.id
         assert scenario.states["requests"] in {"queued", "dataset"}, scenario.id
-        for number, unit in nonempty(re.findall(r"(\d[\d,]*)\s*(MB|GB)\b", scenario.stem)):
+        for number, unit in nonempty(re.findall(payload, scenario.stem)):
             assert float(number.replace(",", "")) * PAYLOAD_MB[unit] <= limit_mb, (scenario.id, number, unit)
 
 

@@ -420,7 +420,7 @@ def _pick(
     reach = next((tier for tier in tiers if tier >= 1 and sum(t <= tier for t, _ in candidates) >= OPTIONS_PER_QUESTION - 1), tiers[-1])
     pool = [(tier, d) for tier, d in candidates if tier <= reach]
     near = [d for tier, d in pool if tier == 0]
-    musts = [want for want in (gpu_beside_gpu, managed) if any(want(d) for d in near)]
+    musts = [want for want in (gpu_beside_gpu, managed, smaller) if any(want(d) for d in near)]
     possible = [want for want in (same_way, same_hardware) if any(want(d) for d in near)]
     close = min(2, sum(one_away(d) for d in near))
     key_text = text_of(decision)
