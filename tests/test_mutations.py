@@ -197,7 +197,23 @@ def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Pat
             assert "OK:" in out, (what, out)
             render_everything(load_facts(path, for_site=True))
     print(f"{accepted} accepted, {refused} refused")
-    assert accepted > 0 and refused > 0, (accepted, refused)
+
+
+def test_the_mutations_hold_both_a_file_check_accepts_and_one_it_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test above can fail both ways: the seeded mutations hold at least one file `check` accepts (which must then
+    build) and one it refuses (with located messages). Which part holds them moves with the facts file's text, so the
+    whole set is asked here, stopping at the first of each."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
+    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
+    seen: set[int] = set()
+    for number, (_, mutated) in enumerate(_mutations(lines, random.Random(SEED))):
+        path = tmp_path / f"mutation-{number}.yml"
+        path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
+        seen.add(_check(path)[0])
+        if seen == {0, 1}:
+            break
+    assert seen == {0, 1}, seen
 
 
 def _referenced_fact_ids(facts: Facts) -> list[str]:

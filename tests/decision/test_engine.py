@@ -15,10 +15,11 @@ from chipwise.errors import InvalidInput
 from chipwise.guide.model import Facts
 from tests.support import nonempty
 
-# The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6e (8 × 45,776 MiB),
-# the largest Inf2 (384 GiB) and a trn2.48xlarge (1,536 GiB).
-MEMORY = ("[0..6]", "(6..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
-SMALL, G6E_SIZE, INF2_SIZE, TRN2_SIZE, HUGE = MEMORY
+# The memory need's pieces: the rules cut it at Serverless Inference's 6 GiB, the largest G6 (8 × 22,888 MiB, the
+# largest GPU instance a batch transform job takes), the largest G6e (8 × 45,776 MiB), the largest Inf2 (384 GiB) and
+# a trn2.48xlarge (1,536 GiB).
+MEMORY = ("[0..6]", "(6..178.8125]", "(178.8125..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
+SMALL, G6_SIZE, G6E_SIZE, INF2_SIZE, TRN2_SIZE, HUGE = MEMORY
 TRAINS = ("training", "fine-tuning")
 REQUESTS = ("steady", "intermittent", "queued", "dataset")
 INSTANCE_SERVING = {"steady": "real-time", "queued": "asynchronous", "dataset": "batch-transform"}
@@ -33,10 +34,16 @@ def _expected(workload: str, model: str, requests: str, memory: str) -> tuple[st
         serving = "serverless" if serverless else "real-time"
     else:
         serving = INSTANCE_SERVING[requests]
+    # A batch transform job takes only the instance types SageMaker lists for it: no Graviton, nothing larger than
+    # an inf2.48xlarge for a Neuron model or a g6.48xlarge for an NVIDIA one (those go through a queue instead).
+    if serving == "batch-transform" and model == "deep-learning" and memory in (TRN2_SIZE, HUGE):
+        serving = "asynchronous"
+    if serving == "batch-transform" and model == "nvidia-only" and memory not in (SMALL, G6_SIZE):
+        serving = "asynchronous"
     if serving == "serverless":
         return serving, "serverless-compute"
     if model == "classical":
-        return serving, "graviton"
+        return serving, "x86-cpu" if serving == "batch-transform" else "graviton"
     if model == "nvidia-only":
         if serving == "training-job" or memory in (INF2_SIZE, TRN2_SIZE, HUGE):
             return serving, "p5"
@@ -76,7 +83,7 @@ def test_golden_table_covers_every_combination(facts: Facts) -> None:
         ({"workload": "inference", "requests": "queued", "params_billion": 8}, "SageMaker Asynchronous Inference on Inf2 (AWS Inferentia2), inf2.xlarge"),
         ({"workload": "inference", "params_billion": 405}, "A SageMaker real-time endpoint on Trn2 (AWS Trainium2), trn2.48xlarge"),
         ({"workload": "inference", "model": "classical", "requests": "intermittent"}, "SageMaker Serverless Inference on CPU compute that SageMaker manages"),
-        ({"workload": "inference", "model": "classical", "requests": "dataset"}, "A SageMaker batch transform job on Graviton CPU instances (C7g)"),
+        ({"workload": "inference", "model": "classical", "requests": "dataset"}, "A SageMaker batch transform job on M5 CPU instances (x86)"),
         (
             {"workload": "inference", "model": "nvidia-only", "params_billion": 70},
             "A SageMaker real-time endpoint on G6 or G6e (NVIDIA L4 or L40S GPUs), g6.48xlarge",

@@ -62,8 +62,8 @@ def test_the_real_table_cuts_memory_at_serverless_inferences_limit(facts: chipwi
     memory = next(item for item in facts.decision.inputs if item.name == "memory_gib")
     limit = float(facts.fact("sagemaker.serverless_memory_max").value) / 1024
     assert memory.value_names[0] == f"[0..{limit:g}]"
-    assert memory.value_names[1:] == ("(6..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
-    assert [value.label for value in memory.values][:2] == ["at most 6 GiB", "(6..357.62] GiB"]
+    assert memory.value_names[1:] == ("(6..178.8125]", "(178.8125..357.625]", "(357.625..384]", "(384..1536]", "(1536..10000000]")
+    assert [value.label for value in memory.values][:2] == ["at most 6 GiB", "(6..178.81] GiB"]
 
 
 def test_a_bound_may_be_an_instance_sizes_accelerator_memory(facts: chipwise.Facts) -> None:

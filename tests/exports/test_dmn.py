@@ -106,9 +106,9 @@ def test_a_changed_export_is_caught_by_the_independent_engine(facts: Facts, dmn_
     """The comparison can fail: a bound moved in the DMN (not in chipwise) shows up as a named difference."""
     document = tmp_path / "decisions.dmn"
     document.write_text(dmn.dmn_xml(facts).replace("<text>&lt;= 384</text>", "<text>&lt;= 100</text>", 1), encoding="utf-8")
-    case = {"workload": "inference", "model": "deep-learning", "requests": "steady", "memory_gib": 200}
+    case = {"workload": "inference", "model": "deep-learning", "requests": "dataset", "memory_gib": 200}
     answers = _independent(dmn_tools, document, [case])["answers"]
-    assert answers == [{"error": "hardware: 0 rules match ()"}]
+    assert answers == [{"error": "serving: 0 rules match ()"}]
 
 
 def test_it_is_valid_against_the_omgs_dmn_1_3_xml_schema(facts: Facts, dmn_tools: Path) -> None:

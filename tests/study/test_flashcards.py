@@ -114,7 +114,7 @@ def test_anki_imports_the_tsv_as_plain_text_so_markup_reads_as_written(tmp_path:
 def test_every_answer_of_the_decision_graph_has_a_card_citing_its_sources(facts: Facts) -> None:
     by_id = {card.id: card for card in flashcards.cards(facts)}
     outcomes = [outcome for table in facts.decision.tables for outcome in table.outcomes.values()]
-    assert len(outcomes) == 12
+    assert len(outcomes) == 13
     for outcome in outcomes:
         card = by_id[f"outcome:{outcome.id}"]
         assert outcome.title in card.front and "{" not in card.back

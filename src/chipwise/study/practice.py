@@ -385,6 +385,7 @@ def _pick(
     text_of: Callable[[Decision], str],
     sizes: Sequence[str] = (),
     tie_text: Callable[[Decision], str] | None = None,
+    unnamed: Collection[str] = (),
 ) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
@@ -395,13 +396,14 @@ def _pick(
     at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
     key away either (issue #23); where it costs no more than a tie of two at the centre, an option on another kind of
     hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
-    where the stem gives a size, the nearest tiers, a stable order."""
+    where the stem gives a size, the nearest tiers, a stable order. `unnamed`: the hardware outcomes an option names no
+    instance for (the compute behind Serverless Inference)."""
 
     def gpu_beside_gpu(d: Decision) -> bool:
         return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome
 
     def managed(d: Decision) -> bool:  # a way of serving whose hardware SageMaker chooses (Serverless Inference)
-        return not d.outcome.families and bool(decision.outcome.families)
+        return d.outcome.id in unnamed and decision.outcome.id not in unnamed
 
     def same_way(d: Decision) -> bool:
         return len(d.outcomes) > 1 and d.outcomes[0] == decision.outcomes[0]
@@ -476,7 +478,10 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    picked = _pick(question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d))
+    unnamed = {outcome.id for outcome in facts.decision.outcomes.values() if not option_label(facts, outcome, hosted=True)}
+    picked = _pick(
+        question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d), unnamed=unnamed
+    )
     wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
 
