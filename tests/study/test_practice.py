@@ -471,10 +471,11 @@ PAYLOAD_MB = {"MB": 1, "GB": 1000}
 def test_a_stem_that_gives_a_payload_size_keys_a_queue_or_a_batch_and_stays_within_asynchronous_inferences_limit(facts: Facts) -> None:
     """Real-time requests are small: a stem that gives each request's size in megabytes or gigabytes is a large-payload
     case, and its size is one Asynchronous Inference takes (issue #23: clips of several gigabytes once keyed real-time).
-    A size of the model's weights or of the memory it needs ('about 140 GB of weights', '80 GB of memory') is no payload."""
+    A size of the model's weights or of the memory it needs ('about 140 GB of weights', '470 GB in BF16', '80 GB of
+    memory') is no payload."""
     limit = facts.facts["sagemaker.async_payload_max"]
     limit_mb = float(limit.value) * PAYLOAD_MB[limit.unit]
-    payload = r"(\d[\d,]*)\s*(MB|GB)\b(?! of (?:weights|memory))"
+    payload = r"(\d[\d,]*)\s*(MB|GB)\b(?! (?:of (?:weights|memory)|in (?:BF16|FP16|FP8)))"
     sized = [scenario for scenario in facts.practice.scenarios if re.search(payload + "|gigabyte", scenario.stem)]
     assert len(sized) >= 3
     for scenario in sized:
