@@ -59,7 +59,7 @@ def expected_right(question: practice.Question) -> float:
 def main(facts_file: str | None) -> None:
     facts = chipwise.load_facts(Path(facts_file)) if facts_file else chipwise.load_facts()
     kinds = (*practice.SINGLE_ANSWER, practice.QuestionType.MULTIPLE_RESPONSE)
-    items = [q for q in practice.all_questions(facts) if q.topic.practice_set == "exam-style" and q.type in kinds]
+    items = [q for q in practice.all_questions(facts) if q.practice_set == "exam-style" and q.type in kinds]
     by_key: dict[str, list[float]] = defaultdict(list)
     right = []
     for question in items:

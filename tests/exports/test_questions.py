@@ -12,6 +12,7 @@ import pytest
 from chipwise.exports import questions, site_files
 from chipwise.guide.model import Facts
 from chipwise.study import practice
+from chipwise.vocabulary import Scope
 from tests.support import nonempty
 
 
@@ -44,7 +45,8 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
     scenarios = [entry for entry in published["questions"] if "inputs" in entry and "also_inputs" not in entry]
     assert scenarios
     for entry in scenarios:
-        assert entry["set"] == "exam-style"
+        scope = next(s.scope for s in facts.practice.scenarios if f"scenario-{s.id}" == entry["id"]) if entry["id"].startswith("scenario-") else None
+        assert entry["set"] == ("drill" if scope is Scope.BEYOND_EXAM else "exam-style"), entry["id"]
         for index, case in nonempty(enumerate(entry["option_answers"])):
             if index in entry["answer"]:
                 assert case is None
@@ -56,7 +58,7 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
             assert re.match(r"Wrong\. (It|To (train|serve) the model, it) would fit if ", entry["explanations"][index]), entry["id"]
             assert "were answered" not in entry["explanations"][index], entry["id"]
     drills = {entry["topic"] for entry in published["questions"] if entry["set"] == "drill"}
-    assert drills == {"worked-example", "generations", "exam-notes", "claims", "exam-guide"}
+    assert drills == {"worked-example", "generations", "exam-notes", "claims", "exam-guide", "choosing"}  # choosing: scenarios beyond the exam
 
 
 def test_each_question_names_its_exam_domain_and_task_from_the_exam_section(facts: Facts) -> None:

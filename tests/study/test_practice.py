@@ -138,7 +138,7 @@ def test_each_note_check_asks_which_of_four_competing_corrections_is_accurate(fa
         texts = [option.text for option in question.options]
         assert len(set(texts)) == 4 and set(texts) <= set(corrections.values()), question.id
         assert question.options[question.answer[0]].text == corrections[check.verdict], question.id
-        assert question.topic.practice_set == "drill"
+        assert question.practice_set == "drill"
 
 
 def test_a_model_that_needs_a_gpu_is_never_keyed_to_an_option_without_one(facts: Facts, questions: list[Question]) -> None:
@@ -385,7 +385,7 @@ def test_no_two_questions_share_rules_options_and_competing_requirement(question
 
 
 def test_sixty_exam_style_questions_each_with_its_domain_and_task(facts: Facts, questions: list[Question]) -> None:
-    exam_style = [question for question in questions if question.topic.practice_set == "exam-style"]
+    exam_style = [question for question in questions if question.practice_set == "exam-style"]
     assert len(exam_style) >= 60
     tasks = {row.task.id for row in facts.exam.mapping}
     for question in questions:
@@ -431,7 +431,7 @@ MOST_KEYS_AT_ONE_POSITION = 0.35
 
 @pytest.mark.parametrize("practice_set", ["exam-style", "drill"])
 def test_no_option_position_holds_more_than_its_share_of_single_answers(questions: list[Question], practice_set: str) -> None:
-    keys = [q.answer[0] for q in questions if q.type in practice.SINGLE_ANSWER and q.topic.practice_set == practice_set]
+    keys = [q.answer[0] for q in questions if q.type in practice.SINGLE_ANSWER and q.practice_set == practice_set]
     assert len(keys) >= len(POSITIONS)
     for position in nonempty(POSITIONS):
         assert keys.count(position) <= MOST_KEYS_AT_ONE_POSITION * len(keys), (practice_set, position, keys.count(position), len(keys))
@@ -521,7 +521,7 @@ def cue_words(questions: list[Question]) -> list[tuple[float, str, str]]:
     """(share of its key's stems, word, key) for each word that predicts a key, at three levels: the whole keyed
     option, its way of serving (inference questions; a training question's options never name the phase) and its
     hardware. Words of any option (product names) and stop words are left out."""
-    decided = [q for q in one_decision(questions) if q.topic.practice_set == "exam-style"]
+    decided = [q for q in one_decision(questions) if q.practice_set == "exam-style"]
     products = {word for q in decided for option in q.options for word in _words(option.text)}
 
     def levels(question: Question) -> list[tuple[str, str]]:
@@ -560,7 +560,7 @@ def test_the_cue_word_measure_finds_a_word_added_to_every_stem_of_one_key(facts:
 def test_no_key_repeats_a_stem_word_that_no_distractor_has(questions: list[Question]) -> None:
     """An option that echoes the stem is answerable from wording alone (issue #23)."""
     echoes = []
-    for question in nonempty(q for q in questions if q.topic.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER):
+    for question in nonempty(q for q in questions if q.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER):
         key = question.options[question.answer[0]].text
         others = set().union(*(_words(option.text) for option in question.options if option.text != key))
         stem = _words(question.stem + (" " + question.case.background if question.case else ""))
@@ -622,7 +622,7 @@ def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, question
     spec.loader.exec_module(wording)
     assert wording.score("The model needs the graphics cards it was built for.", "An Amazon SageMaker real-time endpoint on Amazon EC2 G6 instances") > 0
     assert wording.score("The model needs the graphics cards it was built for.", "An Amazon SageMaker real-time endpoint on Amazon EC2 Inf2 instances") == 0
-    chances = [wording.expected_right(q) for q in questions if q.topic.practice_set == "exam-style" and q.type is not QuestionType.MATCHING]
+    chances = [wording.expected_right(q) for q in questions if q.practice_set == "exam-style" and q.type is not QuestionType.MATCHING]
     assert chances and all(0 <= chance <= 1 for chance in chances)
 
 
@@ -656,7 +656,7 @@ the others' found the key in 61% of the items. A quarter is what a guess among f
 def test_the_option_sharing_most_with_the_others_is_seldom_the_key(questions: list[Question]) -> None:
     """A candidate who knows no AWS and picks the option whose way of serving and hardware recur most among the others
     (ties a guess among the tied) finds the key in at most a quarter of the single-answer exam-style items."""
-    single = nonempty(q for q in questions if q.topic.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER and len(q.answer) == 1)
+    single = nonempty(q for q in questions if q.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER and len(q.answer) == 1)
     found = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
     assert found / len(single) <= MOST_KEYS_AT_THE_CENTRE
 

@@ -25,7 +25,7 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         "id": question.id,
         "type": question.type.value,
         "topic": question.topic.value,
-        "set": question.topic.practice_set,
+        "set": question.practice_set,
         "stem": _text(question.stem, facts),
         "options": [option.text for option in question.options],
         "answer": list(question.answer),

@@ -509,6 +509,13 @@ PRACTICE = Record(
                             doc="A sentence the right option's explanation opens with: how the stem's competing requirement or "
                             "preference bears on the answer (why it gives way, or why it decides).",
                         ),
+                        "scope": Field(
+                            Choice(Scope.values()),
+                            required=False,
+                            doc="beyond-exam for a stem that turns on more than the exam asks (accelerator memory against instance "
+                            "sizes, which instances a way of serving offers): its question is a drill, outside the exam-style set. "
+                            "Default: aif-c01.",
+                        ),
                     },
                     name="a practice scenario (company, workload, ask, task, states)",
                 ),

@@ -302,6 +302,8 @@ class Scenario:
     """A second decision the stem asks for: the question is 'Select TWO', one right option per decision."""
     settles: str = ""
     """How the stem's competing requirement bears on the answer: the right option's explanation opens with it."""
+    scope: Scope = Scope.AIF_C01
+    """BEYOND_EXAM: the stem turns on more than the exam asks, so its question is a drill."""
 
     @property
     def sentences(self) -> Mapping[str, str]:

@@ -111,6 +111,13 @@ class Question:
     """Where the exam guide covers what the question practises: its domain and task statement."""
     competing: Competing | None = None
     """Scenario questions: the second requirement the stem sets against the first."""
+    beyond_exam: bool = False
+    """Scenario questions whose stem turns on more than the exam asks (the facts file's scenario `scope`)."""
+
+    @property
+    def practice_set(self) -> str:
+        """'exam-style' or 'drill': its topic's set, and 'drill' for a scenario beyond the exam."""
+        return "drill" if self.beyond_exam else self.topic.practice_set
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -530,6 +537,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         stem=scenario.stem,
         exam=scenario.task,
         competing=scenario.competing,
+        beyond_exam=scenario.scope == Scope.BEYOND_EXAM,
         inputs=frozen_map(dict(scenario.states)),
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
     )
@@ -576,6 +584,7 @@ def paired_question(facts: Facts, scenario: Scenario, also: Mapping[str, str]) -
         stem=facts.sentence(CopyKey.PRACTICE_SELECT, stem=scenario.stem, count=facts.page_copy[COUNT_WORDS[len(right)]]),
         exam=scenario.task,
         competing=scenario.competing,
+        beyond_exam=scenario.scope == Scope.BEYOND_EXAM,
         inputs=frozen_map(dict(scenario.states)),
         also=frozen_map(dict(also)),
         rules=(*steps, *(r for r in _rules_of(facts, wrong) if r not in steps)),
@@ -934,7 +943,7 @@ def spread_keys(questions: Sequence[Question]) -> list[Question]:
     positions: dict[str, int] = {}
     for practice_set in ("exam-style", "drill"):
         dealt = sorted(
-            (q for q in questions if q.type in SINGLE_ANSWER and len(q.answer) == 1 and q.topic.practice_set == practice_set),
+            (q for q in questions if q.type in SINGLE_ANSWER and len(q.answer) == 1 and q.practice_set == practice_set),
             key=lambda question: _hash("key", question.id),
         )
         positions |= {question.id: turn % len(question.options) for turn, question in enumerate(dealt)}

@@ -48,8 +48,8 @@ def _result(page: Page) -> str:
 
 def _score(questions: list[Question], wrong: frozenset[str] = frozenset()) -> str:
     """The score line's first sentence: exam-style questions only, drills counted apart."""
-    exam = [q for q in questions if q.topic.practice_set != "drill"]
-    drills = [q for q in questions if q.topic.practice_set == "drill"]
+    exam = [q for q in questions if q.practice_set != "drill"]
+    drills = [q for q in questions if q.practice_set == "drill"]
     exam_right = sum(q.id not in wrong for q in exam)
     drills_right = sum(q.id not in wrong for q in drills)
     if not exam:
@@ -353,8 +353,8 @@ def test_drills_stay_out_of_the_score_and_each_exam_domain_gets_its_own(browser:
     page, log = open_page(browser, site_url + "quiz/")
     try:
         questions = practice.all_questions(facts)
-        exam_style = [q for q in questions if q.topic.practice_set == "exam-style" and q.type is QuestionType.MULTIPLE_CHOICE]
-        drill = next(q for q in questions if q.topic.practice_set == "drill")
+        exam_style = [q for q in questions if q.practice_set == "exam-style" and q.type is QuestionType.MULTIPLE_CHOICE]
+        drill = next(q for q in questions if q.practice_set == "drill")
         missed = exam_style[0]
         wrong = frozenset({missed.id, drill.id})
         _start(page)
@@ -366,7 +366,7 @@ def test_drills_stay_out_of_the_score_and_each_exam_domain_gets_its_own(browser:
         assert "Drills, not counted in that score" in page.locator(".chipwise-practice__result").inner_text()
         rows = page.locator(".chipwise-practice__domains li")
         expected = {}
-        for question in (q for q in questions if q.topic.practice_set == "exam-style" and q.exam is not None):
+        for question in (q for q in questions if q.practice_set == "exam-style" and q.exam is not None):
             asked, right = expected.get(question.exam.domain.id, (0, 0))
             expected[question.exam.domain.id] = (asked + 1, right + (question.id not in wrong))
         # Every domain of the exam mapping but Domain 3's customization costs, which only the exam-guide drill asks.

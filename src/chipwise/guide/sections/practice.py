@@ -14,7 +14,7 @@ from chipwise.decision.model import DecisionGraph
 from chipwise.decision.verify import verify_graph
 from chipwise.facts.model import STATED_IN, CaseQuestion, CaseStudy, Exam, ExamMapping, Practice, Scenario, frozen_map
 from chipwise.guide.sections.report import Report
-from chipwise.vocabulary import Competing, Verdict
+from chipwise.vocabulary import Competing, Scope, Verdict
 
 OPTIONS_PER_QUESTION = 4
 """A multiple-choice question: one right response and three distractors."""
@@ -39,7 +39,8 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         competing = Competing.of(entry["competing"]) if "competing" in entry else None
         also = _states(f"{where}.also", entry["also"], graph, report, decidable) if "also" in entry else None
         settles = report.checked_template(f"{where}.settles", entry["settles"]) if "settles" in entry else ""
-        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, **texts))
+        scope = Scope.of(entry["scope"]) if "scope" in entry else Scope.AIF_C01
+        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, scope=scope, **texts))
     cases = [_case_study(case_id, entry, graph, exam, report, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
     for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
