@@ -470,6 +470,8 @@ def decided_options(
     right = replace(_right_option(facts, decision, settles), text=text_of(decision))
     seen = {right.text}
     candidates: list[tuple[int, Decision]] = []
+    # the hardware an option names no instance for (the compute behind Serverless Inference)
+    unnamed = {outcome.id for outcome in facts.decision.outcomes.values() if not option_label(facts, outcome, hosted=True)}
     near, far = neighbour_tiers(facts, decision)
     tiers = [
         near,
@@ -479,13 +481,12 @@ def decided_options(
     ]
     for tier, found in enumerate(tiers):
         for candidate in found:
-            if training and not candidate.outcome.families:
+            if training and candidate.outcome.id in unnamed:
                 continue  # a way of serving with no instance to name: no option of a training question
             text = text_of(candidate)
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
-    unnamed = {outcome.id for outcome in facts.decision.outcomes.values() if not option_label(facts, outcome, hosted=True)}
     picked = _pick(
         question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d), unnamed=unnamed
     )
