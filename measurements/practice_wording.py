@@ -13,6 +13,10 @@ Beside it, a second solver that reads no stem at all: it picks the option whose 
 most among the other options (`practice.centroid_chance`), the cue a set of distractors each one attribute from the
 key gives away. It is scored on the single-answer items; a guess among four gets a quarter.
 
+A third reads no stem either: among options that pair a way of serving with hardware, it picks one whose hardware
+no other option names (a blind review found the key's hardware alone in its set 23 times in 28); with several such
+options it guesses among them, with none among all four.
+
 Run from the repository root:   .venv/bin/python measurements/practice_wording.py [FACTS_FILE]
 It prints the share each solver gets right (the word solver overall, by the kind of key, and the items it gets right).
 """
@@ -76,6 +80,8 @@ def main(facts_file: str | None) -> None:
     single = [q for q in items if q.type in practice.SINGLE_ANSWER and len(q.answer) == 1]
     centre = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
     print(f"centroid solver (no stem read): {centre:.1f} of {len(single)} single-answer items right ({centre / len(single):.0%})")
+    lone = sum(practice.lone_hardware_chance([option.text for option in q.options], q.answer[0]) for q in single)
+    print(f"lone-hardware solver (no stem read): {lone:.1f} of {len(single)} single-answer items right ({lone / len(single):.0%})")
 
 
 if __name__ == "__main__":

@@ -385,6 +385,16 @@ def centroid_chance(texts: Sequence[str], key: int) -> float:
     return 1 / len(tied) if key in tied else 0.0
 
 
+def lone_hardware_chance(texts: Sequence[str], key: int) -> float:
+    """The chance that picking an option whose hardware ('... on ml.inf2 instances') no other option names finds `key`
+    (a guess among such options, or among all where none or every option stands alone): the cue a set gives away
+    when the key's hardware appears once and a distractor's twice (issue #23, a blind review)."""
+    hardware = [text.split(" on ", 1)[1] if " on " in text else "" for text in texts]
+    lone = [index for index, name in enumerate(hardware) if name and hardware.count(name) == 1]
+    pool = lone if 0 < len(lone) < len(texts) else list(range(len(texts)))
+    return 1 / len(pool) if key in pool else 0.0
+
+
 def _pick(
     question_id: str,
     decision: Decision,
@@ -443,10 +453,11 @@ def _pick(
         short = sum(not any(want(d) for d in found) for want in needed)
         texts = [key_text, *(text_of(d) for d in found)]
         centre = centroid_chance(texts, 0)
+        lone = lone_hardware_chance(texts, 0)
         one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
         # three distractors on one kind of hardware and a key on another (or on none): the odd one out is the key
         odd = all(d.outcome == found[0].outcome for d in found) and found[0].outcome != decision.outcome
-        return (unmet, short, odd, max(centre, 1 / 2), one_kind, centre, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+        return (unmet, short, odd, max(centre, lone), one_kind, centre + lone / 2, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
 
     tie_text = tie_text or text_of
     ordered = sorted(pool, key=lambda pair: _hash(question_id, tie_text(pair[1])))
