@@ -411,7 +411,8 @@ def _pick(
     so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
     at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
-    key away either (issue #23); where it costs no more than a tie of two at the centre, an option on another kind of
+    key away either, nor one in which the key's hardware alone stands unrepeated (the two cues pull against each other,
+    so the set that keeps the larger of the two chances lowest wins) (issue #23); then an option on another kind of
     hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
     where the stem gives a size, the nearest tiers, a stable order. `unnamed`: the hardware outcomes an option names no
     instance for (the compute behind Serverless Inference)."""
