@@ -78,10 +78,9 @@ def main(facts_file: str | None) -> None:
         print(f"  {key}: {sum(chances):.1f} of {len(chances)}")
     print("answered without a guess:", ", ".join(right))
     single = [q for q in items if q.type in practice.SINGLE_ANSWER and len(q.answer) == 1]
-    centre = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
-    print(f"centroid solver (no stem read): {centre:.1f} of {len(single)} single-answer items right ({centre / len(single):.0%})")
-    lone = sum(practice.lone_hardware_chance([option.text for option in q.options], q.answer[0]) for q in single)
-    print(f"lone-hardware solver (no stem read): {lone:.1f} of {len(single)} single-answer items right ({lone / len(single):.0%})")
+    for name, measure in (("centroid", practice.centroid_chance), ("lone-hardware", practice.lone_hardware_chance)):
+        found = sum(measure([option.text for option in q.options], q.answer[0]) for q in single)
+        print(f"{name} solver (no stem read): {found:.1f} of {len(single)} single-answer items right ({found / len(single):.0%})")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -655,19 +656,13 @@ no other names', at 56%. The two pull against each other (a key kept off the cen
 a little above the quarter a guess among four gets."""
 
 
-def test_the_option_sharing_most_with_the_others_is_seldom_the_key(questions: list[Question]) -> None:
-    """A candidate who knows no AWS and picks the option whose way of serving and hardware recur most among the others
-    (ties a guess among the tied) finds the key in at most a quarter of the single-answer exam-style items."""
+@pytest.mark.parametrize("measure", [practice.centroid_chance, practice.lone_hardware_chance], ids=["centroid", "lone-hardware"])
+def test_no_stem_free_solver_finds_the_key_much_above_a_guess(questions: list[Question], measure: Callable[[Sequence[str], int], float]) -> None:
+    """A candidate who knows no AWS and reads no stem, picking the option whose way of serving and hardware recur most
+    among the others (centroid), or one whose hardware no other option names (lone-hardware), ties a guess among the
+    tied, finds the key in little more than a quarter of the single-answer exam-style items."""
     single = nonempty(q for q in questions if q.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER and len(q.answer) == 1)
-    found = sum(practice.centroid_chance([option.text for option in q.options], q.answer[0]) for q in single)
-    assert found / len(single) <= MOST_KEYS_AT_THE_CENTRE
-
-
-def test_the_option_whose_hardware_stands_alone_is_seldom_the_key(questions: list[Question]) -> None:
-    """A candidate who knows no AWS and picks the option whose hardware no other option names (a guess among such
-    options) finds the key in little more than a quarter of the single-answer exam-style items (issue #23: 56% once)."""
-    single = nonempty(q for q in questions if q.practice_set == "exam-style" and q.type in practice.SINGLE_ANSWER and len(q.answer) == 1)
-    found = sum(practice.lone_hardware_chance([option.text for option in q.options], q.answer[0]) for q in single)
+    found = sum(measure([option.text for option in q.options], q.answer[0]) for q in single)
     assert found / len(single) <= MOST_KEYS_AT_THE_CENTRE
 
 
