@@ -172,7 +172,7 @@ def scores_of(data: dict[str, Any]) -> dict[str, int]:
 
 
 def timings_of(data: dict[str, Any]) -> dict[str, int]:
-    """The median run's first contentful paint and total blocking time, in milliseconds (simulated phone)."""
+    """A run's first contentful paint and total blocking time, in milliseconds (simulated phone)."""
     audits = data["audits"]
     return {
         "first_contentful_paint_ms": round(audits["first-contentful-paint"]["numericValue"]),
@@ -210,8 +210,8 @@ def summary_row(page: str, runs: list[dict[str, Any]], size: int) -> dict[str, A
     blocking = [timings_of(data)["total_blocking_time_ms"] for data in scored]
     return {
         "page": page, **scores_of(median), "performance_runs": [scores_of(data)["performance"] for data in runs],
-        "below_1": audits_below_full_marks(median), **timings_of(median), "html_gzip_bytes": size,
-        "total_blocking_time_ms": round(statistics.median(blocking)), "total_blocking_time_runs": blocking,
+        "below_1": audits_below_full_marks(median), "first_contentful_paint_ms": timings_of(median)["first_contentful_paint_ms"],
+        "total_blocking_time_ms": round(statistics.median(blocking)), "total_blocking_time_runs": blocking, "html_gzip_bytes": size,
     }
 
 
@@ -226,7 +226,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", help="pages to run, e.g. quiz/ (default: every page; a partial run is not recorded)")
     parser.add_argument(
-        "--runs", type=int, default=5, help="runs per page; the median run by performance is reported (default 5, as Lighthouse advises)"
+        "--runs",
+        type=int,
+        default=5,
+        help="runs per page; the median run by performance is reported, with the median of the runs' blocking times (default 5, as Lighthouse advises)",
     )
     arguments = parser.parse_args()
     lighthouse = ensure_lighthouse()

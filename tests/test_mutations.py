@@ -170,21 +170,30 @@ def _check(path: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def _seeded_mutations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """The seeded mutations of the facts file, each written to its own file (what was changed, where), with `check`
+    run from the repository and no CHIPWISE_FACTS in the way."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
+    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
+    written = []
+    for number, (what, mutated) in enumerate(_mutations(lines, random.Random(SEED))):
+        path = tmp_path / f"mutation-{number}.yml"
+        path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
+        written.append((what, path))
+    return written
+
+
 MUTATION_PARTS = 4
 """The seeded mutations are checked in this many interleaved parts, so that parallel workers share them."""
 
 
 @pytest.mark.parametrize("part", range(MUTATION_PARTS))
 def test_every_mutation_is_refused_with_located_messages_or_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: int) -> None:
-    monkeypatch.chdir(ROOT)
-    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
-    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
-    accepted = refused = 0
-    mutations = list(enumerate(_mutations(lines, random.Random(SEED))))
+    mutations = _seeded_mutations(tmp_path, monkeypatch)
     assert len(mutations) == MUTATIONS
-    for number, (what, mutated) in nonempty(mutations[part::MUTATION_PARTS]):
-        path = tmp_path / f"mutation-{number}.yml"
-        path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
+    accepted = refused = 0
+    for what, path in nonempty(mutations[part::MUTATION_PARTS]):
         code, out, err = _check(path)
         assert code in (0, 1), (what, code, err)
         if code == 1:
@@ -203,13 +212,8 @@ def test_the_mutations_hold_both_a_file_check_accepts_and_one_it_refuses(tmp_pat
     """The test above can fail both ways: the seeded mutations hold at least one file `check` accepts (which must then
     build) and one it refuses (with located messages). Which part holds them moves with the facts file's text, so the
     whole set is asked here, stopping at the first of each."""
-    monkeypatch.chdir(ROOT)
-    monkeypatch.delenv("CHIPWISE_FACTS", raising=False)
-    lines = FACTS_FILE.read_text(encoding="utf-8").split("\n")
     seen: set[int] = set()
-    for number, (_, mutated) in enumerate(_mutations(lines, random.Random(SEED))):
-        path = tmp_path / f"mutation-{number}.yml"
-        path.write_text("\n".join(mutated), encoding="utf-8", errors="surrogatepass")
+    for _, path in _seeded_mutations(tmp_path, monkeypatch):
         seen.add(_check(path)[0])
         if seen == {0, 1}:
             break
