@@ -18,6 +18,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 BROKEN = ROOT / "tests" / "broken_facts"
 FACTS_FILE = ROOT / "facts" / "aws-ml-chips.yml"
 SEED_NOTE = ROOT / "facts" / "seed" / "inferentia-study-note.txt"
+DECISION_COMBINATIONS = 3 * 3 * 4 * 6
+"""Every combination of the real graph's inputs: workloads × models × ways requests arrive × memory pieces (cut at
+Serverless's 6 GiB, g6.48xlarge, g6e.48xlarge, inf2.48xlarge and trn2.48xlarge), written out here, not read."""
 
 T = TypeVar("T")
 

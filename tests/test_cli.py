@@ -21,7 +21,7 @@ from chipwise.cli import main
 from chipwise.decision.engine import combinations
 from chipwise.exports import site_files
 from chipwise.guide.model import Facts
-from tests.support import BROKEN, FIXTURES, ROOT, nonempty
+from tests.support import BROKEN, DECISION_COMBINATIONS, FIXTURES, ROOT, nonempty
 
 
 def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -51,7 +51,7 @@ def run_command(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_recommend_json_answers_every_combination_like_the_api(facts: Facts, capsys: pytest.CaptureFixture[str]) -> None:
     """Every combination, in-process (the subprocess smoke test below runs the real command once)."""
     every = list(combinations(facts.decision))
-    assert len(every) == 3 * 3 * 4 * 6  # workloads × models × requests × memory pieces
+    assert len(every) == DECISION_COMBINATIONS
     for inputs in every:
         assert main(["recommend", *(f"--{name.replace('_', '-')}={value}" for name, value in inputs.items()), "--json"]) == 0
         answer = json.loads(capsys.readouterr().out)

@@ -10,7 +10,7 @@ import jsonschema
 from chipwise.decision.engine import combinations, decide
 from chipwise.exports import decisions_schema, site_files
 from chipwise.guide.model import Facts
-from tests.support import nonempty
+from tests.support import DECISION_COMBINATIONS, nonempty
 
 
 def test_decisions_json_matches_its_schema_and_the_engine(facts: Facts) -> None:
@@ -20,7 +20,7 @@ def test_decisions_json_matches_its_schema_and_the_engine(facts: Facts) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(published)
     every = list(combinations(facts.decision))
-    assert len(published["decisions"]) == len(every) == 3 * 3 * 4 * 6  # workloads × models × requests × memory pieces
+    assert len(published["decisions"]) == len(every) == DECISION_COMBINATIONS
     for entry, inputs in nonempty(zip(published["decisions"], every, strict=True)):
         decision = decide(facts.decision, **inputs)
         assert entry["title"] == decision.title

@@ -15,7 +15,7 @@ from chipwise.guide.model import Facts
 from chipwise.render.calculator_form import money
 from chipwise.study import calculator
 from tests.site.browser.support import open_page
-from tests.support import nonempty
+from tests.support import DECISION_COMBINATIONS, nonempty
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def test_decision_helper_matches_the_engine_for_every_combination(browser: Brows
     page, log = open_page(browser, site_url + "helper/")
     try:
         every = list(combinations(facts.decision))
-        assert len(every) == 3 * 3 * 4 * 6  # workloads × models × requests × memory pieces
+        assert len(every) == DECISION_COMBINATIONS
         for inputs in every:
             parameters = _parameters_for(facts, inputs["memory_gib"], inputs["workload"])
             for name, value in inputs.items():
