@@ -19,7 +19,7 @@ from chipwise.facts.units import quote_states
 from chipwise.guide.model import Facts
 from chipwise.study import practice
 from chipwise.study.practice import COUNT_WORDS, Question, QuestionType
-from chipwise.vocabulary import Competing, Verdict
+from chipwise.vocabulary import Accelerator, Competing, Verdict
 from tests.support import FACTS_FILE, nonempty
 
 
@@ -597,20 +597,17 @@ def test_a_select_two_scenario_offers_hardware_beside_hardware(facts: Facts, que
             assert len(hardware) < 3, question.id
 
 
-def test_a_gpu_stem_without_a_size_offers_the_larger_gpu_the_same_way_served(facts: Facts, questions: list[Question]) -> None:
-    """A cue that points to GPUs leaves two options served the same way (G6 and P5, say): the stem's words on the
-    model's size and the cost decide between them, not the cue (issue #23)."""
-    for question in nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "nvidia-only" and "params_billion" not in q.inputs):
-        decision = decide(facts.decision, **question.inputs)
-        if decision.inputs["workload"] != "inference":
-            continue
-        larger = [n for n in practice.neighbours(facts, decision) if n.inputs["memory_gib"] != decision.inputs["memory_gib"]]
-        if not any(n.outcomes[0] == decision.outcomes[0] and n.outcome != decision.outcome for n in larger):
-            continue  # a batch transform job takes no GPU larger than G6: a larger model's dataset goes through a queue
-        serving = practice.option_label(facts, decision.outcomes[0])
-        same_way = [option.text for option in question.options if option.text.startswith(serving) and on_gpu(facts, question, option)]
-        assert len(same_way) >= 2, question.id
+AWS_CHIPS = (Accelerator.INFERENTIA, Accelerator.TRAINIUM)
 
+
+def test_a_gpu_key_is_offered_beside_aws_own_chip(facts: Facts, questions: list[Question]) -> None:
+    """A stem whose model needs NVIDIA GPUs is answered on a GPU, and one option puts the same work on Inferentia or
+    Trainium: the stem's lock-in decides, not the sizing between G6 and P5 (issue #23, blind reviews)."""
+    for question in nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "nvidia-only"):
+        if not on_gpu(facts, question, question.options[question.answer[0]]):
+            continue
+        answers = [decide(facts.decision, **(option.answers or question.inputs)) for option in question.options]
+        assert any(answer.outcome.accelerator in AWS_CHIPS for answer in answers), question.id
 
 def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, questions: list[Question]) -> None:
     """measurements/practice_wording.py (a solver that matches words, knowing no AWS) runs on the facts file, and it

@@ -405,8 +405,9 @@ def _pick(
     unnamed: Collection[str] = (),
 ) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
-    Where a case one requirement away gives them: another GPU beside a GPU key, and Serverless Inference beside a key on
-    instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
+    Where a case one requirement away gives them: AWS's own chip beside a GPU key (the model without its NVIDIA-only
+    code: the stem's lock-in decides, not G6 against P5 sizing, which blind reviews put beyond AIF-C01), and Serverless
+    Inference beside a key on instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
     The key's way of serving and its hardware each appear in a second option (beside Serverless, its way of serving),
     so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
@@ -417,8 +418,8 @@ def _pick(
     where the stem gives a size, the nearest tiers, a stable order. `unnamed`: the hardware outcomes an option names no
     instance for (the compute behind Serverless Inference)."""
 
-    def gpu_beside_gpu(d: Decision) -> bool:
-        return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == _kind(decision.outcome) and d.outcome != decision.outcome
+    def chip_beside_gpu(d: Decision) -> bool:
+        return decision.outcome.accelerator == Accelerator.GPU and _kind(d.outcome) == "neuron"
 
     def managed(d: Decision) -> bool:  # a way of serving whose hardware SageMaker chooses (Serverless Inference)
         return d.outcome.id in unnamed and decision.outcome.id not in unnamed
@@ -440,7 +441,7 @@ def _pick(
     reach = next((tier for tier in tiers if tier >= 1 and sum(t <= tier for t, _ in candidates) >= OPTIONS_PER_QUESTION - 1), tiers[-1])
     pool = [(tier, d) for tier, d in candidates if tier <= reach]
     near = [d for tier, d in pool if tier == 0]
-    musts = [want for want in (gpu_beside_gpu, managed, smaller) if any(want(d) for d in near)]
+    musts = [want for want in (chip_beside_gpu, managed, smaller) if any(want(d) for d in near)]
     possible = [want for want in (same_way, same_hardware) if any(want(d) for d in near)]
     close = min(2, sum(one_away(d) for d in near))
     key_text = text_of(decision)
