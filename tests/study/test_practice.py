@@ -609,6 +609,7 @@ def test_a_gpu_key_is_offered_beside_aws_own_chip(facts: Facts, questions: list[
         answers = [decide(facts.decision, **(option.answers or question.inputs)) for option in question.options]
         assert any(answer.outcome.accelerator in AWS_CHIPS for answer in answers), question.id
 
+
 def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, questions: list[Question]) -> None:
     """measurements/practice_wording.py (a solver that matches words, knowing no AWS) runs on the facts file, and it
     answers a stem that names its key's selling point."""

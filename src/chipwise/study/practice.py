@@ -407,7 +407,8 @@ def _pick(
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: AWS's own chip beside a GPU key (the model without its NVIDIA-only
     code: the stem's lock-in decides, not G6 against P5 sizing, which blind reviews put beyond AIF-C01), and Serverless
-    Inference beside a key on instances (so Serverless is offered as often as a lure as it is keyed, and its presence does not point to the key).
+    Inference beside a key on instances (so Serverless is offered as often as a lure as it is keyed, and its presence
+    does not point to the key).
     The key's way of serving and its hardware each appear in a second option (beside Serverless, its way of serving),
     so a cue that points to GPUs, or to a queue, does not settle the answer alone; and among such sets, the one in which
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
