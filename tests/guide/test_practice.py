@@ -57,7 +57,7 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
         (
             "      competing: operations\n      states: {workload: fine-tuning",
             "      competing: speed\n      states: {workload: fine-tuning",
-            "practice.scenarios.claims-fine-tuning.competing",
+            "practice.scenarios.carbon-fine-tuning.competing",
         ),
         (
             "    worked-example: exam.cost_task\n",

@@ -23,7 +23,7 @@ PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:a
 # Each: (the line as it stands, the key whose value gets the payload appended).
 PLACES = [
     ("    definition: AWS's custom chip for machine-learning inference (serving predictions); powers Inf1 (legacy) and Inf2.", "definition"),
-    ("        - text: AWS claims {trn2.cost_to_train}.", "text"),
+    ('            - text: "AWS\'s current Well-Architected guidance (MLSUS05-BP02) says Trn2 instances offer {trn2.cost_to_train}."', "text"),
     ("    label: Inferentia chips in the largest Inf1 instance", "label"),
     ("    topic: What Inferentia is for", "topic"),
     ("          title: Trn2 (AWS Trainium2)", "title"),
