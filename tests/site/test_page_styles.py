@@ -62,3 +62,10 @@ def test_a_page_goes_without_the_sheets_it_does_not_use(built_site: Path) -> Non
     assert _holds(inlined, SHEETS / "site.css") and _holds(inlined, SHEETS / "forms.css")
     for sheet in ("flowchart.css", "practice.css", "cards.css", "charts.css", "benchmarks.css"):
         assert not _holds(inlined, SHEETS / sheet), sheet
+
+
+def test_a_topic_page_of_questions_goes_without_the_practice_form_sheet(built_site: Path) -> None:
+    inlined = _inlined((built_site / "quiz" / "exam-guide" / "index.html").read_text(encoding="utf-8"))
+    assert _holds(inlined, SHEETS / "site.css") and _holds(inlined, SHEETS / "questions.css")
+    for sheet in ("practice.css", "verdicts.css", "facts.css", "forms.css"):
+        assert not _holds(inlined, SHEETS / sheet), sheet

@@ -19,7 +19,7 @@ def prewrap_tables(html: str) -> str:
 
     Material's script wraps every `table:not([class])` on load, with a forced layout each, which cost
     pages with many tables 0.1 to 0.2 s of blocking time in Lighthouse. A table that carries a class is
-    left alone by the script; the site's sheet (overrides/partials/styles/site.css) gives it Material's table style. Tables with attributes of
+    left alone by the script; the tables sheet (overrides/partials/styles/tables.css) gives it Material's table style. Tables with attributes of
     their own (code line numbers, say) are not touched.
     """
     parts: list[str] = []
