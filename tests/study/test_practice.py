@@ -610,6 +610,34 @@ def test_a_gpu_key_is_offered_beside_aws_own_chip(facts: Facts, questions: list[
         assert any(answer.outcome.accelerator in AWS_CHIPS for answer in answers), question.id
 
 
+def _two_by_two(question: Question) -> tuple[set[str], set[str]] | None:
+    """A question's options as ways of serving and hardware, where they form a two-by-two grid ('X on Y', two of each)."""
+    parts = [option.text.split(" on ", 1) for option in question.options]
+    if any(len(part) != 2 for part in parts):
+        return None
+    ways, hardware = {way for way, _ in parts}, {name for _, name in parts}
+    return (ways, hardware) if len(ways) == len(hardware) == 2 == len(parts) // 2 else None
+
+
+def test_a_neural_networks_grid_pairs_its_chip_with_a_gpu_not_a_cpu(questions: list[Question]) -> None:
+    """Where a neural network's options are two ways of serving on two kinds of hardware, the second hardware is the
+    GPU the model would need with NVIDIA-only code, not the CPU it would need were it a tree ensemble: a stem about a
+    30-billion-parameter transformer makes a CPU row implausible and had to state that CPUs are too slow (issue #23,
+    blind reviews)."""
+    for question in nonempty(q for q in one_decision(questions) if q.inputs.get("model") == "deep-learning" and _two_by_two(q)):
+        answers = [option.answers or question.inputs for option in question.options]
+        assert all(inputs.get("model") != "classical" for inputs in answers), question.id
+
+
+def test_a_real_time_keys_grid_pairs_it_with_the_nearest_wait(questions: list[Question]) -> None:
+    """Where a real-time key's options are two ways of serving on two kinds of hardware, the other way is the one whose
+    requests can wait least longer (Asynchronous Inference's queue), not a batch transform job for a stem where each
+    page load waits on the answer (issue #23, blind reviews)."""
+    for question in nonempty(q for q in one_decision(questions) if q.inputs.get("requests") == "steady" and _two_by_two(q)):
+        answers = [option.answers or question.inputs for option in question.options]
+        assert all(inputs.get("requests") != "dataset" for inputs in answers), question.id
+
+
 def test_the_wording_measurement_runs_and_catches_an_echo(facts: Facts, questions: list[Question]) -> None:
     """measurements/practice_wording.py (a solver that matches words, knowing no AWS) runs on the facts file, and it
     answers a stem that names its key's selling point."""

@@ -403,6 +403,7 @@ def _pick(
     sizes: Sequence[str] = (),
     tie_text: Callable[[Decision], str] | None = None,
     unnamed: Collection[str] = (),
+    waits: Sequence[str] = (),
 ) -> list[Decision]:
     """Three distractors from the cases one or two requirements away (further only when those hold fewer than three).
     Where a case one requirement away gives them: AWS's own chip beside a GPU key (the model without its NVIDIA-only
@@ -414,8 +415,11 @@ def _pick(
     the key is least the option sharing most with the others (a two-by-two of ways of serving and hardware with the key
     at one corner, or distractors alike with each other rather than with the key), so the set's shape does not give the
     key away either, nor one in which the key's hardware alone stands unrepeated (the two cues pull against each other,
-    so the set that keeps the larger of the two chances lowest wins) (issue #23); then an option on another kind of
-    hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
+    so the set that keeps the larger of the two chances lowest wins) (issue #23); then, among those, the sets a reader
+    would find plausible (blind reviews): a neural network's stem not answered as if it were a tree ensemble, and ways
+    of serving as near the stem's as they come (`waits`: the arrival of requests in the facts file's order, from an
+    answer at once to a whole dataset), so a real-time key is paired with a queue rather than a batch job; then an
+    option on another kind of hardware than the key's, so that four GPUs do not leave the stem's lock-in untested. Then: a smaller model's answer
     where the stem gives a size, the nearest tiers, a stable order. `unnamed`: the hardware outcomes an option names no
     instance for (the compute behind Serverless Inference)."""
 
@@ -437,6 +441,13 @@ def _pick(
 
     def one_away(d: Decision) -> bool:
         return sum(d.inputs[name] != value for name, value in decision.inputs.items()) == 1
+
+    def network_made_classical(d: Decision) -> bool:  # a neural network's stem answered as if it were a tree ensemble
+        return decision.inputs.get("model") != "classical" and d.inputs.get("model") == "classical"
+
+    def wait_apart(d: Decision) -> int:  # how far the case's arrival of requests is from the stem's, in the facts file's order
+        ours, theirs = decision.inputs.get("requests"), d.inputs.get("requests")
+        return abs(waits.index(theirs) - waits.index(ours)) if ours in waits and theirs in waits else 0
 
     tiers = sorted({tier for tier, _ in candidates})
     reach = next((tier for tier in tiers if tier >= 1 and sum(t <= tier for t, _ in candidates) >= OPTIONS_PER_QUESTION - 1), tiers[-1])
@@ -460,7 +471,20 @@ def _pick(
         one_kind = all(_kind(d.outcome) == _kind(decision.outcome) for d in found)  # four GPUs: the lock-in goes untested
         # three distractors on one kind of hardware and a key on another (or on none): the odd one out is the key
         odd = all(d.outcome == found[0].outcome for d in found) and found[0].outcome != decision.outcome
-        return (unmet, short, odd, max(centre, lone), one_kind, centre + lone / 2, not any(smaller(d) for d in found), sum(tier for tier, _ in chosen))
+        made_classical = sum(network_made_classical(d) for d in found)
+        waits_apart = sum(wait_apart(d) for d in found)
+        return (
+            unmet,
+            short,
+            odd,
+            max(centre, lone),
+            made_classical,
+            waits_apart,
+            one_kind,
+            centre + lone / 2,
+            not any(smaller(d) for d in found),
+            sum(tier for tier, _ in chosen),
+        )
 
     tie_text = tie_text or text_of
     ordered = sorted(pool, key=lambda pair: _hash(question_id, tie_text(pair[1])))
@@ -501,8 +525,16 @@ def decided_options(
             if text not in seen:
                 seen.add(text)
                 candidates.append((tier, candidate))
+    waits = next((item.value_names for item in facts.decision.inputs if item.name == "requests"), ())
     picked = _pick(
-        question_id, decision, candidates, text_of, _sizes(facts), tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d), unnamed=unnamed
+        question_id,
+        decision,
+        candidates,
+        text_of,
+        _sizes(facts),
+        tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d),
+        unnamed=unnamed,
+        waits=waits,
     )
     wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
