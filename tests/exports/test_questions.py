@@ -68,6 +68,7 @@ def test_each_question_names_its_exam_domain_and_task_from_the_exam_section(fact
         row = rows[entry["task"]["fact"]]
         assert entry["domain"] == {"fact": row.domain.id, "title": row.domain.source.title if row.domain.source else ""}, entry["id"]
         assert entry["task"]["statement"] == row.task.quote and entry["task"]["statement"].startswith("Task Statement "), entry["id"]
+        assert entry["objective"] == {"fact": row.objective.id, "statement": row.objective.value}, entry["id"]
     # Every domain the exam mapping names has a question, except Domain 3's customization-cost objective: the
     # decision engine decides hardware and serving, not how to customize a model, so only the exam-guide drill asks it.
     asked = {entry["domain"]["fact"] for entry in published}

@@ -37,6 +37,7 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         domain, task = question.exam.domain, question.exam.task
         entry["domain"] = {"fact": domain.id, "title": domain.source.title if domain.source else domain.label}
         entry["task"] = {"fact": task.id, "statement": task.quote or task.label}
+        entry["objective"] = {"fact": question.exam.objective.id, "statement": str(question.exam.objective.value)}
     if question.competing is not None:
         entry["competing"] = question.competing.value
     if any(option.answers is not None for option in question.options):
@@ -82,7 +83,7 @@ def json_schema() -> dict[str, Any]:
     question = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "type", "topic", "set", "domain", "task", "stem", "options", "answer", "explanations", "option_facts", "facts"],
+        "required": ["id", "type", "topic", "set", "domain", "task", "objective", "stem", "options", "answer", "explanations", "option_facts", "facts"],
         "allOf": [_required_for(QuestionType.CASE_STUDY, "case_study"), _required_for(QuestionType.MATCHING, "prompts")],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Stable across builds."},
@@ -102,6 +103,13 @@ def json_schema() -> dict[str, Any]:
                 "required": ["fact", "statement"],
                 "properties": {"fact": {"type": "string"}, "statement": {"type": "string"}},
                 "description": "The domain's task statement the question practises: its fact, and the statement as the exam guide words it.",
+            },
+            "objective": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["fact", "statement"],
+                "properties": {"fact": {"type": "string"}, "statement": {"type": "string"}},
+                "description": "The task's objective the question practises: its fact (which says in whose words it is), and its wording.",
             },
             "competing": {
                 "enum": [item.value for item in Competing],

@@ -63,17 +63,26 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
 
 @dataclass(frozen=True)
 class ExamPlace:
-    """Where the exam guide covers a question: the exam's name, its domain and task statement, each linked to its fact."""
+    """Where the exam guide covers a question: the exam's name, its domain, task statement and the task's objective the
+    question practises, each linked to its fact (whose page says in whose words the objective is)."""
 
     name: str
     domain_html: str
     task_html: str
+    objective_html: str
 
 
 def exam_place(row: ExamMapping, facts: Facts, links: Links) -> ExamPlace:
-    """'Content Domain 2: Fundamentals of GenAI · Task Statement 2.3: ...', each linked to its fact."""
+    """'Content Domain 1: ... · Task Statement 1.1: ... · Describe various types of inferencing (...)', each linked to its
+    fact: a task statement alone ('Explain basic AI concepts and terminologies') does not say why a question on ways of
+    serving sits there, and its objective does (issue #23, blind reviews)."""
     domain = row.domain.source.title if row.domain.source else row.domain.label
-    return ExamPlace(facts.meta.exam, _link_html(domain, links.fact_url(row.domain)), _link_html(row.task.quote or row.task.label, links.fact_url(row.task)))
+    return ExamPlace(
+        facts.meta.exam,
+        _link_html(domain, links.fact_url(row.domain)),
+        _link_html(row.task.quote or row.task.label, links.fact_url(row.task)),
+        _link_html(str(row.objective.value), links.fact_url(row.objective)),
+    )
 
 
 QUESTION_PAGES = "quiz"
