@@ -74,14 +74,16 @@ def test_each_question_is_on_its_topics_page_and_the_practice_page_links_every_t
 
 def test_each_question_names_the_exam_objective_it_practises_linked_to_its_fact(built_site: Path, facts: Facts) -> None:
     """A question on ways of serving sits under Task 1.1, 'Explain basic AI concepts and terminologies'; its objective
-    ('Describe various types of inferencing ...') says why, beside the task (issue #23, blind reviews)."""
+    ('Describe various types of inferencing ...') says why, beside the task, with whose words they are (a third-party
+    copy's wording is not the guide's) (issue #23, blind reviews)."""
     for question in nonempty(q for q in practice.all_questions(facts) if q.exam is not None):
         assert question.exam is not None
         shown = page_text(built_site, f"quiz/{question.topic.value}/index.html")
         section = shown[shown.index(f'id="q-{question.id}"') :]
-        objective = re.search(r'<span class="chipwise-q__objective"><a href="[^"]*sources/#([^"]+)">([^<]*)</a></span>', section)
+        objective = re.search(r'<span class="chipwise-q__objective"><a href="[^"]*sources/#([^"]+)">“([^<]*)”</a> \(([^)]*)\)</span>', section)
         assert objective is not None, question.id
-        assert (objective.group(1), html.unescape(objective.group(2))) == (question.exam.objective.anchor, question.exam.objective.value), question.id
+        shown_objective = (objective.group(1), html.unescape(objective.group(2)), objective.group(3))
+        assert shown_objective == (question.exam.objective.anchor, question.exam.objective.value, question.exam.objective.kind.label), question.id
 
 
 def test_every_number_links_to_an_existing_entry_on_the_sources_page(built_site: Path, facts: Facts) -> None:

@@ -64,7 +64,7 @@ def question_html(question: Question, number: int, facts: Facts, links: Links) -
 @dataclass(frozen=True)
 class ExamPlace:
     """Where the exam guide covers a question: the exam's name, its domain, task statement and the task's objective the
-    question practises, each linked to its fact (whose page says in whose words the objective is)."""
+    question practises (in whose words: a third-party copy's wording is not the guide's), each linked to its fact."""
 
     name: str
     domain_html: str
@@ -81,7 +81,7 @@ def exam_place(row: ExamMapping, facts: Facts, links: Links) -> ExamPlace:
         facts.meta.exam,
         _link_html(domain, links.fact_url(row.domain)),
         _link_html(row.task.quote or row.task.label, links.fact_url(row.task)),
-        _link_html(str(row.objective.value), links.fact_url(row.objective)),
+        f"{_link_html(f'“{row.objective.value}”', links.fact_url(row.objective))} {escape.html_text(f'({row.objective.kind.label})')}",
     )
 
 
