@@ -78,6 +78,17 @@ def _required_for(kind: QuestionType, name: str) -> dict[str, Any]:
     }
 
 
+def _exam_place(text: str, description: str) -> dict[str, Any]:
+    """The schema of where in the exam guide a question sits (its domain, task or objective): the fact, and its `text`."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["fact", text],
+        "properties": {"fact": {"type": "string"}, text: {"type": "string"}},
+        "description": description,
+    }
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of api/questions.json."""
     question = {
@@ -90,27 +101,9 @@ def json_schema() -> dict[str, Any]:
             "type": {"enum": [kind.value for kind in QuestionType], "description": "The exam guide's question types."},
             "topic": {"enum": [topic.value for topic in Topic]},
             "set": {"enum": ["exam-style", "drill"], "description": "exam-style items, or drills (arithmetic, launch order, the notes' claims)."},
-            "domain": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["fact", "title"],
-                "properties": {"fact": {"type": "string"}, "title": {"type": "string"}},
-                "description": "The AIF-C01 content domain the question practises: its fact in api/facts.json, and its title in the exam guide.",
-            },
-            "task": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["fact", "statement"],
-                "properties": {"fact": {"type": "string"}, "statement": {"type": "string"}},
-                "description": "The domain's task statement the question practises: its fact, and the statement as the exam guide words it.",
-            },
-            "objective": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["fact", "statement"],
-                "properties": {"fact": {"type": "string"}, "statement": {"type": "string"}},
-                "description": "The task's objective the question practises: its fact (which says in whose words it is), and its wording.",
-            },
+            "domain": _exam_place("title", "The AIF-C01 content domain the question practises: its fact in api/facts.json, and its title in the exam guide."),
+            "task": _exam_place("statement", "The domain's task statement the question practises: its fact, and the statement as the exam guide words it."),
+            "objective": _exam_place("statement", "The task's objective the question practises: its fact (which says in whose words it is), and its wording."),
             "competing": {
                 "enum": [item.value for item in Competing],
                 "description": "Scenario questions: the second requirement the stem sets against the first, so that one distractor is right but not best.",
