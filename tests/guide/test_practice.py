@@ -60,6 +60,16 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "practice.scenarios.carbon-fine-tuning.competing",
         ),
         (
+            "      offers: serving\n      states: {workload: inference, requests: dataset, params_billion: \"0.05\"}",
+            "      offers: hardware\n      states: {workload: inference, requests: dataset, params_billion: \"0.05\"}",
+            "practice.scenarios.truck-perception.offers: expected a decision table that answers before the hardware (serving); received 'hardware'",
+        ),
+        (
+            "      offers: serving\n      states: {workload: inference, requests: dataset, params_billion: \"0.05\"}",
+            "      offers: serving\n      states: {workload: training, requests: dataset, params_billion: \"0.05\"}",
+            "practice.scenarios.truck-perception.offers: only a stem that asks how one model is served can offer its ways of serving alone",
+        ),
+        (
             "    worked-example: exam.cost_task\n",
             "    worked-examples: exam.cost_task\n",
             "practice.tasks.worked-examples: expected one of: claims, exam-notes",

@@ -34,8 +34,11 @@ def one_decision(questions: list[Question]) -> list[Question]:
 
 
 def shown_as(facts: Facts, decision: Decision, question: Question) -> str:
-    """An answer as the question's options read it: what serves it on what hardware, or only the hardware where
-    every option would open with the same way of running the work (no option text then joins two with " on ")."""
+    """An answer as the question's options read it: what serves it on what hardware, only the way of serving where the
+    stem offers the ways alone, or only the hardware where every option would open with the same way of running the
+    work (no option text then joins two with " on ")."""
+    if question.offers:
+        return practice.offered_text(facts, decision, question.offers)
     if all(" on " not in option.text for option in question.options):
         return practice.option_label(facts, decision.outcome)
     return practice._option_text(facts, decision)
@@ -209,7 +212,7 @@ def test_where_the_stems_cue_points_to_a_kind_two_options_are_of_that_kind(facts
     answer alone: another option runs on the same kind of hardware, and (inference) another serves the same way, and,
     unless Serverless Inference is offered beside them, another runs on the same hardware (beside Serverless, a key
     that shared both would be the option sharing most with the others)."""
-    for question in nonempty(one_decision(questions)):
+    for question in nonempty(q for q in one_decision(questions) if not q.offers):  # options that name hardware
         decision = decide(facts.decision, **question.inputs)
         texts = [option.text for option in question.options]
         if decision.outcome.accelerator == "gpu":
@@ -526,7 +529,10 @@ def cue_words(questions: list[Question]) -> list[tuple[float, str, str]]:
     products = {word for q in decided for option in q.options for word in _words(option.text)}
 
     def levels(question: Question) -> list[tuple[str, str]]:
-        parts = question.options[question.answer[0]].text.split(" on ")
+        key = question.options[question.answer[0]].text
+        if question.offers:  # the ways of serving alone
+            return [("key", key), ("serving", key)]
+        parts = key.split(" on ")
         return [("key", " on ".join(parts)), ("hardware", parts[-1]), *([("serving", parts[0])] if len(parts) > 1 else [])]
 
     found = []
@@ -739,3 +745,21 @@ def test_a_keys_explanation_opens_with_what_the_stem_says_of_its_competing_requi
         question = by_id[f"scenario-{scenario.id}"]
         opening = [question.options[index].explanation.startswith(f"Right. {scenario.settles} ") for index in question.answer]
         assert opening.count(True) == 1, scenario.id  # Select TWO: the second decision's, where the stem's requirement bears
+
+
+def test_a_stem_that_offers_the_ways_of_serving_offers_all_four_each_for_how_requests_arrive(facts: Facts, questions: list[Question]) -> None:
+    """Blind reviews (issue #23): a stem whose hardware is not in question asks, as AIF-C01 does, which of SageMaker's
+    four ways of serving fits; the key is the engine's way for the stated case, and each distractor the way for the
+    same case with requests arriving otherwise, explained by that alone."""
+    serving = facts.decision.table("serving")
+    ways = {practice.option_label(facts, outcome) for outcome in serving.outcomes.values()} - {practice.option_label(facts, serving.outcomes["training-job"])}
+    offering = nonempty(q for q in questions if q.offers)
+    assert {decide(facts.decision, **q.inputs).outcomes[0].id for q in offering} >= {"real-time", "serverless", "asynchronous", "batch-transform"}
+    for question in offering:
+        assert question.offers == "serving" and {option.text for option in question.options} == ways, question.id
+        decision = decide(facts.decision, **question.inputs)
+        assert question.options[question.answer[0]].text == practice.offered_text(facts, decision, "serving"), question.id
+        for option in nonempty(option for index, option in enumerate(question.options) if index not in question.answer):
+            assert option.answers is not None, (question.id, option.text)
+            changed = {name for name, value in option.answers.items() if decision.inputs[name] != value}
+            assert changed == {"requests"}, (question.id, option.text, changed)

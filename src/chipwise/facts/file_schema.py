@@ -509,6 +509,13 @@ PRACTICE = Record(
                             doc="A sentence the right option's explanation opens with: how the stem's competing requirement or "
                             "preference bears on the answer (why it gives way, or why it decides).",
                         ),
+                        "offers": Field(
+                            _id_ref,
+                            required=False,
+                            doc="A decision table whose answers the options name alone: serving, for a stem that asks how to serve a "
+                            "model and leaves its hardware out of question (the options are then SageMaker's ways of serving). "
+                            "Default: what serves it on what hardware (a training stem's options name the hardware).",
+                        ),
                         "scope": Field(
                             Choice(Scope.values()),
                             required=False,

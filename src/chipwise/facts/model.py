@@ -304,6 +304,9 @@ class Scenario:
     """How the stem's competing requirement bears on the answer: the right option's explanation opens with it."""
     scope: Scope = Scope.AIF_C01
     """BEYOND_EXAM: the stem turns on more than the exam asks, so its question is a drill."""
+    offers: str = ""
+    """The decision table whose answers the options name alone ('serving': the ways of serving, for a stem whose
+    hardware is not in question); empty: what serves it on what hardware (a training stem's options: hardware)."""
 
     @property
     def sentences(self) -> Mapping[str, str]:

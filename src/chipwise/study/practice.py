@@ -102,6 +102,8 @@ class Question:
     """Scenario questions: the decision inputs the stem states."""
     also: Mapping[str, str] = field(default_factory=dict)
     """'Select TWO' scenario questions: the inputs of the second decision the stem asks for."""
+    offers: str = ""
+    """Scenario questions whose options name one decision table's answers alone (the facts file's scenario `offers`)."""
     rules: tuple[str, ...] = ()
     """The rules the question is about: those that decide it (one per table of the decision graph), then those
     its distractors come from."""
@@ -161,10 +163,12 @@ def _sentence(text: str, names: Collection[str] = ()) -> str:
 # a value the stem does not state: a reader sees the case and the facts, not the decision table.
 
 
-def _right_option(facts: Facts, decision: Decision, settles: str = "") -> Option:
+def _right_option(facts: Facts, decision: Decision, settles: str = "", offers: str = "") -> Option:
     """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers), after
-    the scenario's word on its competing requirement (facts file, `settles`) where it has one."""
-    reasons = [reason for reason in decision.reasons if not reason.helper_only]
+    the scenario's word on its competing requirement (facts file, `settles`) where it has one. `offers`: the table whose
+    answer the options name alone, whose rule alone then argues for the key (a way of serving, not its hardware)."""
+    steps = [step for step in decision.steps if step.table.id == offers] if offers else decision.steps
+    reasons = [reason for step in steps for reason in step.rule.reasons if not reason.helper_only]
     said = " ".join([*([settles] if settles else []), *(reason.template for reason in reasons)])
     return Option(_option_text(facts, decision), facts.sentence(CopyKey.PRACTICE_SCENARIO_RIGHT, reasons=said), tuple(f.id for r in reasons for f in r.facts))
 
@@ -176,6 +180,16 @@ def _option_text(facts: Facts, decision: Decision) -> str:
     hosted = not _is_training(decision)
     labels = [option_label(facts, outcome, hosted=hosted and index > 0) for index, outcome in enumerate(decision.outcomes)]
     return " on ".join(label for label in labels if label)
+
+
+def offered_text(facts: Facts, decision: Decision, offers: str) -> str:
+    """An answer as the options of a question that offers one table's answers read it: that table's outcome by its
+    option name ('Amazon SageMaker Asynchronous Inference')."""
+    return option_label(facts, _offered_outcome(decision, offers))
+
+
+def _offered_outcome(decision: Decision, offers: str) -> Outcome:
+    return next(step.outcome for step in decision.steps if step.table.id == offers)
 
 
 def option_label(facts: Facts, outcome: Outcome, hosted: bool = False) -> str:
@@ -194,13 +208,22 @@ def option_label(facts: Facts, outcome: Outcome, hosted: bool = False) -> str:
 
 
 def _wrong_option(
-    facts: Facts, decision: Decision, neighbour: Decision, stated: Collection[str], said: Mapping[str, str], hardware_only: bool = False
+    facts: Facts,
+    decision: Decision,
+    neighbour: Decision,
+    stated: Collection[str],
+    said: Mapping[str, str],
+    hardware_only: bool = False,
+    offers: str = "",
 ) -> Option:
     """The engine's answer to a neighbouring case, explained by the requirement that would have made it right (and,
     where the stem states it, what the stem says instead, in its own words) and what its first differing outcome is for
-    (its hardware, where the option names hardware alone: a training question's, a 'Select TWO')."""
+    (its hardware, where the option names hardware alone: a training question's, a 'Select TWO'; the offered table's
+    outcome, where the options name that table's answers alone)."""
     pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
-    if (_is_training(decision) or hardware_only) and decision.outcome != neighbour.outcome and neighbour.outcome.families:
+    if offers:
+        pairs = [(_offered_outcome(decision, offers), _offered_outcome(neighbour, offers))]
+    elif (_is_training(decision) or hardware_only) and decision.outcome != neighbour.outcome and neighbour.outcome.families:
         pairs = pairs[-1:]  # the option names the hardware only: say what that hardware is for
     differing = next(theirs for ours, theirs in pairs if ours != theirs)
     changed = []
@@ -493,19 +516,28 @@ def _pick(
 
 
 def decided_options(
-    facts: Facts, question_id: str, decision: Decision, stated: Mapping[str, str], said: Mapping[str, str] | None = None, settles: str = ""
+    facts: Facts,
+    question_id: str,
+    decision: Decision,
+    stated: Mapping[str, str],
+    said: Mapping[str, str] | None = None,
+    settles: str = "",
+    offers: str = "",
 ) -> tuple[list[Option], list[Option]]:
     """The engine's answer and three answers to neighbouring cases, each with its explanation (`_pick` chooses them).
     `said`: for each input, the stem's sentence that states it; `settles`: the scenario's word on its competing
-    requirement, which the right option's explanation opens with. A training question's options name only the
-    hardware: none names the phase the stem already gives."""
+    requirement, which the right option's explanation opens with; `offers`: a table whose answers alone the options
+    name (the ways of serving, for a stem that leaves the hardware out of question). A training question's options
+    name only the hardware: none names the phase the stem already gives."""
     training = _is_training(decision)
 
     def text_of(candidate: Decision) -> str:
+        if offers:
+            return offered_text(facts, candidate, offers)
         return option_label(facts, candidate.outcome) if training else _option_text(facts, candidate)
 
     named = _stated_inputs(facts, stated)
-    right = replace(_right_option(facts, decision, settles), text=text_of(decision))
+    right = replace(_right_option(facts, decision, settles, offers), text=text_of(decision))
     seen = {right.text}
     candidates: list[tuple[int, Decision]] = []
     # the hardware an option names no instance for (the compute behind Serverless Inference)
@@ -517,6 +549,9 @@ def decided_options(
         far,
         [decide(facts.decision, **inputs) for inputs in combinations(facts.decision) if inputs["workload"] == decision.inputs["workload"]],
     ]
+    if offers:  # an option that names a way of serving alone is explained by what decides the way alone (how requests arrive)
+        own = _read_only_by(facts, offers)
+        tiers = [sorted(found, key=lambda d: any(d.inputs[name] != value and name not in own for name, value in decision.inputs.items())) for found in tiers]
     for tier, found in enumerate(tiers):
         for candidate in found:
             if training and candidate.outcome.id in unnamed:
@@ -532,12 +567,18 @@ def decided_options(
         candidates,
         text_of,
         _sizes(facts),
-        tie_text=lambda d: text_of(d) if training else _ec2_text(facts, d),
+        tie_text=lambda d: text_of(d) if training or offers else _ec2_text(facts, d),
         unnamed=unnamed,
         waits=waits,
     )
-    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}), text=text_of(d)) for d in picked]
+    wrong = [replace(_wrong_option(facts, decision, d, named, said or {}, offers=offers), text=text_of(d)) for d in picked]
     return [right], sorted(wrong, key=lambda option: _hash(question_id, option.text))
+
+
+def _read_only_by(facts: Facts, table_id: str) -> set[str]:
+    """The practitioner's inputs a table reads that no other table does (for the serving table: how requests arrive)."""
+    others = {item.name for table in facts.decision.tables if table.id != table_id for item in table.inputs}
+    return {item.name for item in facts.decision.table(table_id).inputs} - others
 
 
 def _ec2_text(facts: Facts, decision: Decision) -> str:
@@ -574,7 +615,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         return paired_question(facts, scenario, scenario.also)
     decision = decide(facts.decision, **scenario.states)
     question_id = f"scenario-{scenario.id}"
-    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences, scenario.settles)
+    right, wrong = decided_options(facts, question_id, decision, scenario.states, scenario.sentences, scenario.settles, scenario.offers)
     return _choice(
         question_id,
         right,
@@ -586,6 +627,7 @@ def scenario_question(facts: Facts, scenario: Scenario) -> Question:
         competing=scenario.competing,
         beyond_exam=scenario.scope == Scope.BEYOND_EXAM,
         inputs=frozen_map(dict(scenario.states)),
+        offers=scenario.offers,
         rules=(*(step.rule.id for step in decision.steps), *(r for r in _rules_of(facts, wrong) if r not in {step.rule.id for step in decision.steps})),
     )
 

@@ -40,7 +40,10 @@ def build_practice(raw: Mapping[str, Any], graph: DecisionGraph, exam: Exam, rep
         also = _states(f"{where}.also", entry["also"], graph, report, decidable) if "also" in entry else None
         settles = report.checked_template(f"{where}.settles", entry["settles"]) if "settles" in entry else ""
         scope = Scope.of(entry["scope"]) if "scope" in entry else Scope.AIF_C01
-        scenarios.append(Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, scope=scope, **texts))
+        offers = _offers(f"{where}.offers", entry.get("offers", ""), graph, states, also, report)
+        scenarios.append(
+            Scenario(id=scenario_id, states=states, task=task, competing=competing, also=also, settles=settles, scope=scope, offers=offers, **texts)
+        )
     cases = [_case_study(case_id, entry, graph, exam, report, decidable) for case_id, entry in raw.get("case_studies", {}).items()]
     tasks = {}
     for topic in (topic for topic in GENERATED_TOPICS if raw and topic not in raw.get("tasks", {})):
@@ -87,6 +90,19 @@ def _task(where: str, fact_id: str, exam: Exam, report: Report) -> ExamMapping |
         known = ", ".join(row.task.id for row in exam.mapping)
         report.problem(where, f"expected the task fact of an exam.mapping row ({known}); received {fact_id!r}")
     return row
+
+
+def _offers(where: str, table_id: str, graph: DecisionGraph, states: Mapping[str, str], also: Mapping[str, str] | None, report: Report) -> str:
+    """The table whose answers a scenario's options name alone, once it is a table that answers before the last (the
+    last, the hardware, is what every option names already) in a stem that asks one decision, a serving one."""
+    if not table_id:
+        return ""
+    earlier = [table.id for table in graph.tables[:-1]]
+    if table_id not in earlier:
+        report.problem(where, f"expected a decision table that answers before the hardware ({', '.join(earlier) or 'none'}); received {table_id!r}")
+    elif also is not None or (graph.sizing is not None and graph.sizing.trains(states)):
+        report.problem(where, "only a stem that asks how one model is served can offer its ways of serving alone; this one trains, or asks two decisions")
+    return table_id
 
 
 def _states(where: str, states: Mapping[str, str], graph: DecisionGraph, report: Report, decidable: bool) -> Mapping[str, str]:
