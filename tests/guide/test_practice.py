@@ -25,13 +25,13 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
     ("old", "new", "expected"),
     [
         (
-            'states: {workload: training, model: nvidia-only, params_billion: "3"}\n      settles: "AWS',
-            'states: {workload: trainng, model: nvidia-only, params_billion: "3"}\n      settles: "AWS',
+            'states: {workload: training, model: nvidia-only, params_billion: "7"}\n      settles: "AWS',
+            'states: {workload: trainng, model: nvidia-only, params_billion: "7"}\n      settles: "AWS',
             "practice.scenarios.protein-pretraining.states: workload must be one of",
         ),
         (
-            'states: {workload: training, model: nvidia-only, params_billion: "3"}\n      settles: "AWS',
-            'states: {workload: training, chip: nvidia-only, params_billion: "3"}\n      settles: "AWS',
+            'states: {workload: training, model: nvidia-only, params_billion: "7"}\n      settles: "AWS',
+            'states: {workload: training, chip: nvidia-only, params_billion: "7"}\n      settles: "AWS',
             "practice.scenarios.protein-pretraining.states: unknown input 'chip'",
         ),
         (
@@ -50,8 +50,8 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "practice.scenarios.live-captions.company: unknown fact 'inf9.chips'",
         ),
         (
-            '      task: exam.cost_task\n      competing: budget\n      states: {workload: training, model: nvidia-only, params_billion: "3"}',
-            '      task: exam.cost_domain\n      competing: budget\n      states: {workload: training, model: nvidia-only, params_billion: "3"}',
+            '      task: exam.cost_task\n      competing: budget\n      states: {workload: training, model: nvidia-only, params_billion: "7"}',
+            '      task: exam.cost_domain\n      competing: budget\n      states: {workload: training, model: nvidia-only, params_billion: "7"}',
             "practice.scenarios.protein-pretraining.task: expected the task fact of an exam.mapping row",
         ),
         (
