@@ -40,6 +40,11 @@ def _refused(tmp_path: Path, old: str, new: str) -> list[str]:
             "practice.case_studies.llm-api.questions[2].answer: unknown fact 'example.inferentia_monthly_cots'",
         ),
         (
+            "          answer: example.inferentia_monthly_cost\n",
+            "          offers: serving\n          answer: example.inferentia_monthly_cost\n",
+            "practice.case_studies.llm-api.questions[2].offers: offers goes with states",
+        ),
+        (
             "options: [example.gpu_monthly_cost, example.monthly_savings, example.yearly_savings]",
             "options: [example.gpu_monthly_cost, example.monthly_savings]",
             "practice.case_studies.llm-api.questions[2].options: a multiple-choice question has one answer and 3 other options; received 2",

@@ -544,6 +544,11 @@ PRACTICE = Record(
                                     {
                                         "ask": Field(Text()),
                                         "states": Field(_states, required=False, doc="Decision inputs: the engine answers."),
+                                        "offers": Field(
+                                            _id_ref,
+                                            required=False,
+                                            doc="With states: a decision table whose answers alone the options name, as a scenario's offers.",
+                                        ),
                                         "answer": Field(_fact_ref, required=False, doc="Or a fact: the right figure."),
                                         "options": Field(ListOf(_fact_ref), required=False, doc="With answer: the other facts offered."),
                                     },

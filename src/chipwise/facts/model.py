@@ -330,6 +330,8 @@ class CaseQuestion:
 
     ask: str
     states: Mapping[str, str] | None = None
+    offers: str = ""
+    """With `states`: the decision table whose answers alone the options name (as a scenario's `offers`)."""
     answer: Fact | None = None
     options: tuple[Fact, ...] = ()
     """With `answer`: the other facts offered."""

@@ -686,7 +686,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
         question_id = f"case-{case.id}-{number}"
         if part.states is not None:
             decision = decide(facts.decision, **part.states)
-            right, wrong = decided_options(facts, question_id, decision, part.states)
+            right, wrong = decided_options(facts, question_id, decision, part.states, offers=part.offers)
             questions.append(
                 _choice(
                     question_id,
@@ -698,6 +698,7 @@ def case_study_questions(facts: Facts, case: CaseStudy) -> list[Question]:
                     case=case,
                     exam=case.task,
                     inputs=frozen_map(dict(part.states)),
+                    offers=part.offers,
                     rules=tuple(step.rule.id for step in decision.steps),
                 )
             )

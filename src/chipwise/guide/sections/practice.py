@@ -124,10 +124,13 @@ def _case_study(case_id: str, entry: Mapping[str, Any], graph: DecisionGraph, ex
         if ("states" in item) == ("answer" in item):
             report.problem(at, "give either states (the engine answers) or answer with options (a fact is the answer), not both or neither")
             continue
+        if "offers" in item and "states" not in item:
+            report.problem(f"{at}.offers", "offers goes with states: the engine's answers are what a question offers")
         if "states" in item:
             if "options" in item:
                 report.problem(f"{at}.options", "options go with answer; with states the engine's outcomes are the options")
-            questions.append(CaseQuestion(ask=ask, states=_states(f"{at}.states", item["states"], graph, report, decidable)))
+            states = _states(f"{at}.states", item["states"], graph, report, decidable)
+            questions.append(CaseQuestion(ask=ask, states=states, offers=_offers(f"{at}.offers", item.get("offers", ""), graph, states, None, report)))
             continue
         question = _figure_question(at, ask, item["answer"], item.get("options", []), report)
         if question is not None:
