@@ -53,7 +53,10 @@ def test_each_scenario_distractor_names_the_case_it_answers_and_the_requirement_
                 continue
             neighbour = decide(facts.decision, **case)
             hardware_only = all(" on " not in option for option in entry["options"])
-            shown = practice.option_label(facts, neighbour.outcome) if hardware_only else practice._option_text(facts, neighbour)
+            if "offers" in entry:
+                shown = practice.offered_text(facts, neighbour, entry["offers"])
+            else:
+                shown = practice.option_label(facts, neighbour.outcome) if hardware_only else practice._option_text(facts, neighbour)
             assert entry["options"][index] == shown, entry["id"]
             assert re.match(r"Wrong\. (It|To (train|serve) the model, it) would fit if ", entry["explanations"][index]), entry["id"]
             assert "were answered" not in entry["explanations"][index], entry["id"]

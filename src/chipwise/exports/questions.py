@@ -40,6 +40,8 @@ def question_json(question: Question, facts: Facts) -> dict[str, Any]:
         entry["objective"] = {"fact": question.exam.objective.id, "statement": str(question.exam.objective.value)}
     if question.competing is not None:
         entry["competing"] = question.competing.value
+    if question.offers:
+        entry["offers"] = question.offers
     if any(option.answers is not None for option in question.options):
         entry["option_answers"] = [dict(option.answers) if option.answers is not None else None for option in question.options]
     if question.prompts:
@@ -107,6 +109,13 @@ def json_schema() -> dict[str, Any]:
             "competing": {
                 "enum": [item.value for item in Competing],
                 "description": "Scenario questions: the second requirement the stem sets against the first, so that one distractor is right but not best.",
+            },
+            "offers": {
+                "type": "string",
+                "description": (
+                    "Scenario questions whose options name one decision's answers alone: the table in api/decisions.json "
+                    "('serving': SageMaker's ways of serving, for a stem whose hardware is not in question)."
+                ),
             },
             "stem": {"type": "string"},
             "options": {**_STRINGS, "minItems": 3},
