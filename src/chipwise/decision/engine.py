@@ -101,6 +101,10 @@ class Decision:
     def outcomes(self) -> tuple[Outcome, ...]:
         return tuple(step.outcome for step in self.steps)
 
+    def step(self, table_id: str) -> Step:
+        """This decision's step in one table ('serving': how it is served)."""
+        return next(step for step in self.steps if step.table.id == table_id)
+
     @property
     def reasons(self) -> tuple[Reason, ...]:
         return tuple(reason for step in self.steps for reason in step.rule.reasons)

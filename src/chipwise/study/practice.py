@@ -167,7 +167,7 @@ def _right_option(facts: Facts, decision: Decision, settles: str = "", offers: s
     """Its rules' reasons, less those the helper page alone gives (a comparison with hardware no option offers), after
     the scenario's word on its competing requirement (facts file, `settles`) where it has one. `offers`: the table whose
     answer the options name alone, whose rule alone then argues for the key (a way of serving, not its hardware)."""
-    steps = [step for step in decision.steps if step.table.id == offers] if offers else decision.steps
+    steps = [decision.step(offers)] if offers else decision.steps
     reasons = [reason for step in steps for reason in step.rule.reasons if not reason.helper_only]
     said = " ".join([*([settles] if settles else []), *(reason.template for reason in reasons)])
     return Option(_option_text(facts, decision), facts.sentence(CopyKey.PRACTICE_SCENARIO_RIGHT, reasons=said), tuple(f.id for r in reasons for f in r.facts))
@@ -185,11 +185,7 @@ def _option_text(facts: Facts, decision: Decision) -> str:
 def offered_text(facts: Facts, decision: Decision, offers: str) -> str:
     """An answer as the options of a question that offers one table's answers read it: that table's outcome by its
     option name ('Amazon SageMaker Asynchronous Inference')."""
-    return option_label(facts, _offered_outcome(decision, offers))
-
-
-def _offered_outcome(decision: Decision, offers: str) -> Outcome:
-    return next(step.outcome for step in decision.steps if step.table.id == offers)
+    return option_label(facts, decision.step(offers).outcome)
 
 
 def option_label(facts: Facts, outcome: Outcome, hosted: bool = False) -> str:
@@ -222,7 +218,7 @@ def _wrong_option(
     outcome, where the options name that table's answers alone)."""
     pairs = list(zip(decision.outcomes, neighbour.outcomes, strict=True))
     if offers:
-        pairs = [(_offered_outcome(decision, offers), _offered_outcome(neighbour, offers))]
+        pairs = [(decision.step(offers).outcome, neighbour.step(offers).outcome)]
     elif (_is_training(decision) or hardware_only) and decision.outcome != neighbour.outcome and neighbour.outcome.families:
         pairs = pairs[-1:]  # the option names the hardware only: say what that hardware is for
     differing = next(theirs for ours, theirs in pairs if ours != theirs)
