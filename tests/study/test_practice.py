@@ -671,12 +671,13 @@ def test_a_distractor_for_a_larger_model_quotes_the_stems_words_on_its_size(fact
     rule is checked on the set as built and on a GPU stem with its number taken out."""
     gpu = next(s for s in facts.practice.scenarios if s.states.get("model") == "nvidia-only" and s.states.get("requests") == "intermittent")
     unsized = replace(gpu, workload="hosts a compact trained model for its own staff.", states={k: v for k, v in gpu.states.items() if k != "params_billion"})
+    by_id = {question.id: question for question in questions}
+    asked = [(s, by_id[f"scenario-{s.id}"]) for s in facts.practice.scenarios if s.also is None] + [(unsized, practice.scenario_question(facts, unsized))]
     larger = []
-    for question in [*one_decision(questions), practice.scenario_question(facts, unsized)]:
-        if "params_billion" in question.inputs or question.case is not None:
+    for scenario, question in asked:
+        if "params_billion" in question.inputs:
             continue
         decision = decide(facts.decision, **question.inputs)
-        scenario = unsized if question.inputs == unsized.states else next(s for s in facts.practice.scenarios if f"scenario-{s.id}" == question.id)
         larger += [
             (question.id, scenario, option)
             for option in question.options
