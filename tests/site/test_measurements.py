@@ -32,6 +32,16 @@ def test_lighthouse_table_shows_the_median_runs_timings_and_page_size() -> None:
     assert "| 0.91 s, 66 ms; 14.3 kB gzip |" in measurements.lighthouse_table(results)
 
 
+def test_lighthouse_table_compares_each_page_with_its_twin_by_the_means_of_their_runs() -> None:
+    twin = {"performance": 96, "performance_mean": 93.8, "total_blocking_time_ms": 102, "total_blocking_time_mean_ms": 223}
+    row = {"page": "/quiz/choosing/", "performance": 88, "accessibility": 100, "best-practices": 100, "seo": 100,
+           "performance_mean": 92.4, "total_blocking_time_mean_ms": 264, "twin": twin, "within_twin": True}
+    results = {"date": "2026-12-04", "lighthouse": "12.2.3", "form_factor": "mobile", "machine": "x", "command": "c", "pages": [row]}
+    table = measurements.lighthouse_table(results)
+    assert "| 92.4 / 93.8; 264 / 223 ms; yes |" in table
+    assert "each the mean of the runs" in table
+
+
 def test_lighthouse_table_puts_the_reference_first_and_says_what_it_is() -> None:
     row = {"page": "/quiz/", "performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
     reference = {**row, "page": "(reference) Material alone, one paragraph", "performance": 97}

@@ -50,10 +50,14 @@ def _median_run(row: dict[str, Any]) -> str:
 
 
 def _twin(row: dict[str, Any]) -> str:
+    """The means of the page's runs and its twin's, which the verdict compares."""
     twin = row.get("twin")
     if twin is None:
         return "—"
-    return f"{twin['performance']}, {twin['total_blocking_time_ms']} ms; {'yes' if row['within_twin'] else 'no'}"
+    return (
+        f"{row['performance_mean']} / {twin['performance_mean']}; "
+        f"{row['total_blocking_time_mean_ms']} / {twin['total_blocking_time_mean_ms']} ms; {'yes' if row['within_twin'] else 'no'}"
+    )
 
 
 def build_speed_table(results: dict[str, Any] | None) -> str:
