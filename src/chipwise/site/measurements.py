@@ -54,11 +54,6 @@ def _twin(row: dict[str, Any]) -> str:
     twin = row.get("twin")
     if twin is None:
         return "—"
-    if "performance_mean" not in twin:  # a results file from before the comparison read means: its medians
-        return (
-            f"{row['performance']} / {twin['performance']}; {row['total_blocking_time_ms']} / {twin['total_blocking_time_ms']} ms (medians); "
-            f"{'yes' if row['within_twin'] else 'no'}"
-        )
     return (
         f"{row['performance_mean']} / {twin['performance_mean']}; "
         f"{row['total_blocking_time_mean_ms']} / {twin['total_blocking_time_mean_ms']} ms; {'yes' if row['within_twin'] else 'no'}"
