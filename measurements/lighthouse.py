@@ -257,7 +257,8 @@ def main() -> int:
         "--runs",
         type=int,
         default=DEFAULT_RUNS,
-        help="runs per page; the median run by performance is reported, with the runs' median and mean blocking times (default 5, as Lighthouse advises)",
+        help="runs per page; the median run by performance is reported, with the runs' median and mean blocking times "
+        f"(default {DEFAULT_RUNS}, as Lighthouse advises)",
     )
     arguments = parser.parse_args()
     lighthouse = ensure_lighthouse()
@@ -276,8 +277,8 @@ def main() -> int:
         targets = {REFERENCE_PAGE: reference_url, **{"/" + page: url + page for page in pages}}
         targets |= {"twin /" + page: twin_url + page for page in pages}
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
+        order = list(targets.items())
         for index in range(arguments.runs):
-            order = list(targets.items())
             for name, target in order if index % 2 == 0 else reversed(order):
                 slug = "reference" if name == REFERENCE_PAGE else name.replace("twin /", "twin-").strip("/").replace("/", "-") or "home"
                 report = MEASUREMENTS / "out" / f"lighthouse-{slug}-{index}.json"
