@@ -53,7 +53,7 @@ MATERIAL_TEMPLATES = files("material") / "templates"
 # main.html is replaced by overrides/main.html (Material's own is one line, `extends "base.html"`);
 # base.html holds every block the overrides fill (styles, header, extrahead, site_nav, footer, config, scripts);
 # partials/header.html includes the search dialog inside the header block, and partials/search.html is the
-# dialog that overrides/main.html names (aria-label) right after that block.
+# dialog that overrides/main.html names (aria-label) in the scripts block, after Material's own scripts.
 # A new Material version that changes one of these fails the test below: read the new original, check
 # the override against it (and the browser tests), then record the new hash.
 MATERIAL_ORIGINALS = {
