@@ -109,3 +109,12 @@ def test_the_dialog_main_html_names_is_in_materials_search_partial(built_site: P
     dialog = page.index('data-md-component="search" role="dialog"')
     script = page.index('<script>document.querySelector("[data-md-component=search][role=dialog]").setAttribute("aria-label", "Search")</script>')
     assert dialog < script
+
+
+def test_the_aria_label_line_comes_after_materials_bundle_not_between_the_header_and_the_content(built_site: Path) -> None:
+    """An inline script right after the header let Chromium paint the header alone, which Lighthouse's simulated phone
+    then scored as an early first paint with Material's start-up counted as blocking time (overrides/main.html)."""
+    for name in ("index.html", "calculator/index.html", "quiz/choosing/index.html"):
+        page = (built_site / name).read_text(encoding="utf-8")
+        script = page.index('setAttribute("aria-label", "Search")</script>')
+        assert page.index('<article') < page.index("assets/javascripts/bundle.") < script, name
