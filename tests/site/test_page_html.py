@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chipwise.site.page_html import TABLE_CLASS, prewrap_tables, strip_style_comments
-from tests.support import ROOT
+from tests.support import PAGES, ROOT, nonempty
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
@@ -51,6 +51,9 @@ OVERRIDES = ROOT / "overrides"
 MATERIAL_TEMPLATES = files("material") / "templates"
 # The one line of script overrides/main.html adds to every page (its scripts block), as built.
 ARIA_LABEL_LINE = '<script>document.querySelector("[data-md-component=search][role=dialog]").setAttribute("aria-label", "Search")</script>'
+# What holds a page's first paint until the parser has passed Material's scripts: a link in the head, a marker after them.
+FIRST_PAINT_LINK = '<link rel="expect" href="#chipwise-after-material" blocking="render">'
+FIRST_PAINT_MARKER = '<div id="chipwise-after-material" hidden></div>'
 # sha256 of the installed Material's (9.8.2) templates that the overrides rely on:
 # main.html is replaced by overrides/main.html (Material's own is one line, `extends "base.html"`);
 # base.html holds every block the overrides fill (styles, header, extrahead, site_nav, footer, config, scripts);
@@ -113,10 +116,16 @@ def test_the_dialog_main_html_names_is_in_materials_search_partial(built_site: P
     assert dialog < script
 
 
-def test_the_aria_label_line_comes_after_materials_bundle_not_between_the_header_and_the_content(built_site: Path) -> None:
-    """An inline script right after the header let Chromium paint the header alone, which Lighthouse's simulated phone
-    then scored as an early first paint with Material's start-up counted as blocking time (overrides/main.html)."""
-    for name in ("index.html", "calculator/index.html", "quiz/choosing/index.html"):
+def test_every_page_but_the_embeds_waits_to_paint_until_the_parser_has_passed_materials_scripts(built_site: Path) -> None:
+    """The link is in the head, where a page may block its rendering; the marker it waits for comes after Material's
+    bundle and the aria-label line, so the first paint cannot fall between the content and Material's start-up
+    (overrides/main.html). Embeds load no script and wait for nothing."""
+    for name in nonempty(PAGES):
         page = (built_site / name).read_text(encoding="utf-8")
-        script = page.index(ARIA_LABEL_LINE)
-        assert page.index('<article') < page.index("assets/javascripts/bundle.") < script, name
+        embed = name.startswith("embed/") and name != "embed/index.html"
+        assert (page.count(FIRST_PAINT_LINK), page.count(FIRST_PAINT_MARKER)) == ((0, 0) if embed else (1, 1)), name
+        if not embed:
+            assert page.index(FIRST_PAINT_LINK) < page.index("</head>"), name
+            bundle = page.index("assets/javascripts/bundle.")
+            assert page.index("<article") < bundle < page.index(ARIA_LABEL_LINE) < page.index(FIRST_PAINT_MARKER), name
+            assert page.count('id="chipwise-after-material"') == 1, name

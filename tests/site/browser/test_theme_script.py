@@ -78,6 +78,34 @@ def test_every_page_runs_materials_scripts_as_material_writes_them_and_one_line_
         assert [script[:80] for script in inline if not any(pattern.fullmatch(script) for pattern in nonempty(materials))] == [], name
 
 
+# Records when Material's bundle runs: it assigns window.document$ as it starts the page's components.
+RECORD_MATERIALS_START = """
+Object.defineProperty(window, "document$", {
+  configurable: true,
+  get() { return this.__chipwiseDocument$; },
+  set(subject) { this.__chipwiseDocument$ = subject; window.__materialStartedAt = performance.now(); },
+});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "quiz/choosing/", "helper/"])
+def test_the_first_paint_comes_after_material_has_started_the_page(browser: Browser, site_url: str, path: str) -> None:
+    """overrides/main.html holds the first paint until the parser has passed Material's scripts, so no reader sees a
+    page whose search, tabs and forms are not working yet (and Lighthouse counts no start-up after the first paint).
+    Without the hold, Chromium here painted the top of a long page before the bundle had run."""
+    page, log = open_page(browser, "about:blank")
+    try:
+        page.add_init_script(RECORD_MATERIALS_START)
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length === 1")
+        started = page.evaluate("() => window.__materialStartedAt")
+        painted = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        assert started is not None and started < painted, (started, painted)
+        assert log.problems() == []
+    finally:
+        page.context.close()
+
+
 def test_material_starts_once_and_nothing_patches_the_dom(browser: Browser, site_url: str) -> None:
     page, log = open_page(browser, "about:blank")
     try:
