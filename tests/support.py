@@ -64,6 +64,11 @@ def site_pages() -> list[str]:
 PAGES = site_pages()
 
 
+def is_embed(page: str) -> bool:
+    """An embed page (embed.html: no header, no script), as against the Embed page that lists them."""
+    return page.startswith("embed/") and page != "embed/index.html"
+
+
 def build_site(destination: Path, facts_file: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     environment.pop("CHIPWISE_FACTS", None)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chipwise.site.page_html import TABLE_CLASS, prewrap_tables, strip_style_comments
-from tests.support import PAGES, ROOT, nonempty
+from tests.support import PAGES, ROOT, is_embed, nonempty
 
 WRAP = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}" tabindex="0">'
 
@@ -122,7 +122,7 @@ def test_every_page_but_the_embeds_waits_to_paint_until_the_parser_has_passed_ma
     (overrides/main.html). Embeds load no script and wait for nothing."""
     for name in nonempty(PAGES):
         page = (built_site / name).read_text(encoding="utf-8")
-        embed = name.startswith("embed/") and name != "embed/index.html"
+        embed = is_embed(name)
         assert (page.count(FIRST_PAINT_LINK), page.count(FIRST_PAINT_MARKER)) == ((0, 0) if embed else (1, 1)), name
         if not embed:
             assert page.index(FIRST_PAINT_LINK) < page.index("</head>"), name
