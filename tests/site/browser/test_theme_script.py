@@ -13,18 +13,20 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.site.browser.support import open_page
-from tests.support import PAGES, nonempty
+from tests.support import PAGES, is_embed, nonempty
 
 pytestmark = pytest.mark.browser
 
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
-# Counts what Material's document$ emits: each emission starts every component once more.
+# Counts what Material's document$ emits (each emission starts every component once more), and records when the
+# bundle assigned it: Material's start.
 COUNT_DOCUMENT_EMISSIONS = """
 Object.defineProperty(window, "document$", {
   configurable: true,
   get() { return this.__chipwiseDocument$; },
   set(subject) {
     this.__chipwiseDocument$ = subject;
+    window.__materialStartedAt = performance.now();
     window.__documentEmissions = 0;
     subject.subscribe(() => { window.__documentEmissions += 1; });
   },
@@ -70,22 +72,12 @@ def test_every_page_runs_materials_scripts_as_material_writes_them_and_one_line_
     for name in nonempty(PAGES):
         html = (built_site / name).read_text(encoding="utf-8")
         bundles = re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>', html)
-        embed = name.startswith("embed/") and name != "embed/index.html"
+        embed = is_embed(name)
         assert len(bundles) == (0 if embed else 1), name
         assert html.count(OUR_INLINE_SCRIPT) == (0 if embed else 1), name
         inline = re.findall(r"<script>(.*?)</script>", html.replace(OUR_INLINE_SCRIPT, ""), re.DOTALL)
         assert inline or embed, name
         assert [script[:80] for script in inline if not any(pattern.fullmatch(script) for pattern in nonempty(materials))] == [], name
-
-
-# Records when Material's bundle runs: it assigns window.document$ as it starts the page's components.
-RECORD_MATERIALS_START = """
-Object.defineProperty(window, "document$", {
-  configurable: true,
-  get() { return this.__chipwiseDocument$; },
-  set(subject) { this.__chipwiseDocument$ = subject; window.__materialStartedAt = performance.now(); },
-});
-"""
 
 
 @pytest.mark.parametrize("path", ["", "quiz/choosing/", "helper/"])
@@ -95,7 +87,7 @@ def test_the_first_paint_comes_after_material_has_started_the_page(browser: Brow
     Without the hold, Chromium here painted the top of a long page before the bundle had run."""
     page, log = open_page(browser, "about:blank")
     try:
-        page.add_init_script(RECORD_MATERIALS_START)
+        page.add_init_script(COUNT_DOCUMENT_EMISSIONS)
         page.goto(site_url + path, wait_until="load")
         page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length === 1")
         started = page.evaluate("() => window.__materialStartedAt")
